@@ -1,0 +1,74 @@
+"""The HTTP adapter: parse with marshmallow, call the domain, map its errors. No legal knowledge here."""
+from __future__ import annotations
+
+import importlib
+import os
+from pathlib import Path
+
+from flask import Flask, render_template_string, send_from_directory
+from flask_smorest import Api
+
+from .. import __version__, schedules
+from . import errors
+from .state import Holder
+
+BLUEPRINTS = ("meta", "calendar", "deadlines", "penalties", "timelines", "events", "inspections",
+              "responsibilities")
+STATIC = Path(__file__).resolve().parent / "static"
+
+DEFAULTS = {
+    "API_TITLE": "公安局罚款幅度与期限计算服务",
+    "API_VERSION": "v1",
+    "OPENAPI_VERSION": "3.0.3",
+    "OPENAPI_URL_PREFIX": "/",
+    "OPENAPI_JSON_PATH": "openapi.json",
+    "MAX_CONTENT_LENGTH": 16 * 1024 * 1024,
+    "BATCH_LIMIT": 10_000,
+    "JSON_SORT_KEYS": False,
+}
+
+
+def create_app(config: dict | None = None, loaded: schedules.Schedules | None = None) -> Flask:
+    """Build the app on the bundled schedules (or `SCHEDULES_DIR`); a bad schedule stops it here."""
+    app = Flask(__name__, static_folder=None)
+    app.config.update(DEFAULTS)
+    for key in ("MAX_CONTENT_LENGTH", "BATCH_LIMIT"):
+        if f"CALC_{key}" in os.environ:
+            app.config[key] = int(os.environ[f"CALC_{key}"])
+    app.config.update(config or {})
+    app.json.ensure_ascii = False
+    app.json.sort_keys = False
+    app.extensions["calc"] = Holder(loaded or schedules.load(app.config.get("SCHEDULES_DIR")))
+    api = Api(app, spec_kwargs={"info": {"description": "把县公安局责任清单变成可计算、可解释的罚款幅度与期限。"}})
+    errors.register(app)
+    for name in BLUEPRINTS:
+        api.register_blueprint(importlib.import_module(f"{__name__}.{name}").blp)
+    _docs(app)
+    _web(app)
+    return app
+
+
+def _docs(app: Flask):
+    """Swagger UI from the swagger-ui-bundle package: the bureau network reaches no CDN."""
+    import swagger_ui_bundle
+
+    page = (STATIC / "docs.html").read_text("utf-8")
+
+    @app.get("/docs")
+    def docs():
+        return render_template_string(page, version=__version__)
+
+    @app.get("/docs/assets/<path:name>")
+    def docs_assets(name):
+        if name == "docs-init.js":
+            return send_from_directory(STATIC, name)
+        return send_from_directory(swagger_ui_bundle.swagger_ui_path, name)
+
+
+def _web(app: Flask):
+    try:
+        web = importlib.import_module("calc.web")
+    except ModuleNotFoundError:
+        return
+    if hasattr(web, "register"):
+        web.register(app)

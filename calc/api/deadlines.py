@@ -1,0 +1,132 @@
+"""POST /v1/deadlines and /v1/deadlines/batch: one legal period, or ten thousand of them."""
+from __future__ import annotations
+
+from flask import current_app, jsonify
+from flask.views import MethodView
+from flask_smorest import Blueprint, abort
+from marshmallow import Schema, ValidationError, fields, validates_schema
+from marshmallow.validate import OneOf, Range
+
+from .. import periods
+from ..errors import DomainError
+from .fields import CalendarDependent, DateRangeIn, Day, ErrorOut, StepOut, Strict
+from .state import current
+
+blp = Blueprint("deadlines", __name__, url_prefix="/v1/deadlines", description="期间计算")
+MAX_AMOUNT = max(periods.LIMITS.values())
+
+
+class ExtensionIn(Strict):
+    amount = fields.Integer(required=True, strict=True, validate=Range(1, MAX_AMOUNT))
+    unit = fields.String(required=True, validate=OneOf(periods.UNITS))
+    basis = fields.String(load_default=None)
+
+    @validates_schema
+    def within_limit(self, data, **kwargs):
+        _check_amount(data)
+
+
+class DeadlineIn(Strict):
+    start = Day(required=True)
+    amount = fields.Integer(required=True, strict=True, validate=Range(1, MAX_AMOUNT))
+    unit = fields.String(required=True, validate=OneOf(periods.UNITS))
+    direction = fields.String(load_default="after", validate=OneOf(("after", "before")))
+    pauses = fields.List(fields.Nested(DateRangeIn), load_default=list, validate=lambda v: len(v) <= 100)
+    extension = fields.Nested(ExtensionIn, load_default=None)
+    provisional = fields.Boolean(load_default=False)
+    steps = fields.Boolean(load_default=True, metadata={"description": "false 时省略 steps，批量计算更快"})
+
+    @validates_schema
+    def within_limit(self, data, **kwargs):
+        _check_amount(data)
+
+
+def _check_amount(data):
+    unit, amount = data.get("unit"), data.get("amount")
+    if unit in periods.LIMITS and isinstance(amount, int) and amount > periods.LIMITS[unit]:
+        raise ValidationError(f"{unit} 期间不能超过 {periods.LIMITS[unit]}。", "amount")
+
+
+class DeadlineOut(CalendarDependent):
+    start = fields.Date()
+    amount = fields.Integer()
+    unit = fields.String()
+    direction = fields.String()
+    due = fields.Date()
+    steps = fields.List(fields.Nested(StepOut))
+    extension = fields.Dict(allow_none=True)
+
+
+class BatchIn(Strict):
+    items = fields.List(fields.Raw(), required=True)
+
+
+class BatchOut(Schema):
+    items = fields.List(fields.Dict(), metadata={"description": "与请求同序：期间答案或 {error: {...}}"})
+
+
+def compute(args: dict):
+    s = current()
+    ext = args.get("extension")
+    return periods.due(
+        args["start"],
+        periods.Period(args["amount"], args["unit"], args.get("direction", "after")),
+        s.calendar,
+        s.rules,
+        pauses=[periods.DateRange(p["start"], p["end"], p.get("reason") or "依法不计入期间的时间")
+                for p in args.get("pauses") or ()],
+        extension=periods.Period(ext["amount"], ext["unit"]) if ext else None,
+        extension_basis=ext.get("basis") if ext else None,
+        provisional=args.get("provisional", False),
+    )
+
+
+def as_json(d: periods.Due, with_steps: bool = True) -> dict:
+    out = {"start": d.start.isoformat(), "amount": d.period.amount, "unit": d.period.unit,
+           "direction": d.period.direction, "due": d.due.isoformat(), "provisional": d.provisional,
+           "calendar_years": list(d.calendar_years)}
+    if with_steps:
+        out["steps"] = [{"rule": s.rule, "date": s.date.isoformat(), "basis": s.basis} for s in d.steps]
+    return out
+
+
+@blp.route("")
+class Deadline(MethodView):
+    @blp.arguments(DeadlineIn)
+    @blp.response(200, DeadlineOut)
+    @blp.alt_response(422, schema=ErrorOut)
+    def post(self, args):
+        """The due date of one period, with each rule applied and its legal basis."""
+        return jsonify(as_json(compute(args), args["steps"]))
+
+
+_item_schema = DeadlineIn()
+
+
+def answer_item(item) -> dict:
+    if not isinstance(item, dict):
+        return {"error": {"errors": {"_schema": ["每一项应为 JSON 对象"]}, "message": "输入有误"}}
+    try:
+        args = _item_schema.load(item)
+    except ValidationError as err:
+        return {"error": {"errors": err.messages, "message": "输入有误"}}
+    try:
+        return as_json(compute(args), args["steps"])
+    except DomainError as err:
+        error = {"reason": err.reason, "message": err.message}
+        if err.field:
+            error["errors"] = {err.field: [err.message]}
+        return {"error": error}
+
+
+@blp.route("/batch")
+class DeadlineBatch(MethodView):
+    @blp.arguments(BatchIn)
+    @blp.response(200, BatchOut)
+    @blp.alt_response(413, schema=ErrorOut)
+    def post(self, args):
+        """Many periods in one call (nightly recomputation); a bad item fails only its own slot."""
+        limit = current_app.config["BATCH_LIMIT"]
+        if len(args["items"]) > limit:
+            abort(413, message=f"批量条数 {len(args['items'])} 超过上限 {limit}")
+        return jsonify({"items": [answer_item(item) for item in args["items"]]})

@@ -1,0 +1,54 @@
+"""One place that turns every failure into the API.md error body; never a 500 for caller input."""
+from __future__ import annotations
+
+from flask import jsonify
+from werkzeug.exceptions import HTTPException
+
+from ..errors import DomainError, NotFound
+
+REASONS = {404: "not_found", 413: "too_large", 405: "method_not_allowed", 400: "bad_request",
+           415: "unsupported_media_type"}
+
+
+def flatten(messages) -> dict:
+    """flask-smorest nests errors by location ({"json": {...}}); callers want field -> messages."""
+    if not isinstance(messages, dict):
+        return {"_schema": messages}
+    out = {}
+    for location, value in messages.items():
+        if isinstance(value, dict) and location in ("json", "query", "path", "form", "headers", "files"):
+            out.update(value)
+        else:
+            out[location] = value
+    return out
+
+
+def body(code: int, status: str, **extra):
+    payload = {"code": code, "status": status}
+    payload.update({k: v for k, v in extra.items() if v is not None})
+    response = jsonify(payload)
+    response.status_code = code
+    return response
+
+
+def domain_error(exc: DomainError):
+    code = 404 if isinstance(exc, NotFound) else 422
+    status = "Not Found" if code == 404 else "Unprocessable Entity"
+    errors = {exc.field: [exc.message]} if exc.field else None
+    return body(code, status, reason=exc.reason, message=exc.message, errors=errors,
+                **{k: v for k, v in exc.details.items() if isinstance(v, (int, str))})
+
+
+def http_error(exc: HTTPException):
+    code = exc.code or 500
+    data = getattr(exc, "data", None) or {}
+    errors = flatten(data["messages"]) if "messages" in data else None
+    reason = REASONS.get(code)
+    message = {413: "请求体或批量条数超过上限", 404: "资源不存在", 405: "不支持该请求方法",
+               400: "请求体不是合法的 JSON"}.get(code, exc.description)
+    return body(code, exc.name, errors=errors, reason=reason, message=message)
+
+
+def register(app):
+    app.register_error_handler(DomainError, domain_error)
+    app.register_error_handler(HTTPException, http_error)

@@ -1,0 +1,66 @@
+"""Schema pieces every area shares: a legal date, a pause, a step, the calendar-dependence fields."""
+from __future__ import annotations
+
+import datetime as dt
+
+from marshmallow import Schema, ValidationError, fields, validates_schema
+from marshmallow.validate import Range
+
+from ..periods import FIRST_DAY, LAST_DAY
+
+
+class Day(fields.Date):
+    """An ISO date between 1900-01-01 and 2200-12-31 (anything else is a typo, not a case)."""
+
+    default_error_messages = {"invalid": "日期格式应为 YYYY-MM-DD，且须为真实存在的日期。"}
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("validate", Range(FIRST_DAY, LAST_DAY, error="日期应在 1900-01-01 至 2200-12-31 之间。"))
+        super().__init__(format="iso", **kwargs)
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if isinstance(value, str) and len(value) != 10:
+            raise self.make_error("invalid")
+        return super()._deserialize(value, attr, data, **kwargs)
+
+
+class Strict(Schema):
+    """Unknown fields are an error: a misspelt key must not be silently ignored."""
+
+
+class DateRangeIn(Strict):
+    start = Day(required=True)
+    end = Day(required=True)
+    reason = fields.String(load_default=None)
+
+    @validates_schema
+    def ordered(self, data, **kwargs):
+        if data["end"] < data["start"]:
+            raise ValidationError("结束日不能早于开始日。", "end")
+
+
+class StepOut(Schema):
+    rule = fields.String()
+    date = fields.Date()
+    basis = fields.String()
+
+
+class CalendarDependent(Schema):
+    """Every answer that depends on the holiday calendar says how far it relied on it."""
+
+    provisional = fields.Boolean()
+    calendar_years = fields.List(fields.Integer())
+
+
+class ErrorOut(Schema):
+    code = fields.Integer()
+    status = fields.String()
+    reason = fields.String()
+    message = fields.String()
+    errors = fields.Dict()
+    field = fields.String()
+    year = fields.Integer()
+
+
+def is_date(value) -> bool:
+    return isinstance(value, dt.date)

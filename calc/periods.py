@@ -1,0 +1,261 @@
+"""Periods (期间计算) as Chinese law counts them: 民法典 第二百零一条至第二百零四条 and the
+public security organs' procedure rules (程序规定 第三十五条).
+
+`due` answers one period and says, step by step, which rule produced which date and why.
+The rule texts and their legal basis are data (`schedules/periods.toml`).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from dateutil.relativedelta import relativedelta
+
+from .errors import InvalidInput
+from .schedules import Node, Source
+from .workcal import HOLIDAY, CalendarBook, WorkCalendar
+
+UNITS = ("workdays", "days", "months", "years")
+# Not legal numbers: limits that keep one request bounded (about ten years of any unit).
+LIMITS = {"workdays": 2600, "days": 3660, "months": 120, "years": 100}
+FIRST_DAY, LAST_DAY = dt.date(1900, 1, 1), dt.date(2200, 12, 31)
+
+
+@dataclass(frozen=True)
+class Rule:
+    text: str
+    basis: str
+
+
+@dataclass(frozen=True)
+class CountingRules:
+    rules: dict[str, Rule]
+    units: dict[str, str]
+
+    def __getitem__(self, name: str) -> Rule:
+        return self.rules[name]
+
+
+RULE_NAMES = ("start_excluded", "workdays", "days", "months", "years", "roll_forward", "no_roll",
+              "pause", "extension", "backward", "roll_back", "provisional")
+
+
+def load_rules(source: Source) -> CountingRules:
+    root = Node(source, "", source.data)
+    rules = {}
+    for name in RULE_NAMES:
+        node = root.child(name)
+        rules[name] = Rule(node.text("text"), node.basis())
+    units = root.child("units")
+    return CountingRules(rules, {u: units.text(u) for u in (*UNITS, "hours")})
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """Days not counted (听证、鉴定、补正、中止…), both ends included."""
+
+    start: dt.date
+    end: dt.date
+    reason: str = "依法不计入期间的时间"
+
+
+@dataclass(frozen=True)
+class Period:
+    amount: int
+    unit: str
+    direction: str = "after"  # or "before": "at least N days before the event"
+    restricts_liberty: bool = False  # detention, questioning: never rolled off a rest day
+
+
+@dataclass(frozen=True)
+class Step:
+    rule: str
+    date: dt.date
+    basis: str
+
+
+@dataclass(frozen=True)
+class Due:
+    start: dt.date
+    period: Period
+    due: dt.date
+    steps: tuple[Step, ...]
+    provisional: bool = False
+    calendar_years: tuple[int, ...] = ()
+    assumptions: tuple[str, ...] = field(default=())
+
+
+def check_period(period: Period, field_name: str = "amount"):
+    if period.unit not in UNITS:
+        raise InvalidInput(f"未知的期间单位：{period.unit}", field="unit")
+    if period.direction not in ("after", "before"):
+        raise InvalidInput(f"未知的计算方向：{period.direction}", field="direction")
+    limit = LIMITS[period.unit]
+    if not 0 <= period.amount <= limit:
+        raise InvalidInput(f"期间长度应在 0 至 {limit}{period.unit} 之间", field=field_name)
+
+
+def check_day(day: dt.date, field_name: str):
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise InvalidInput("日期应在 1900-01-01 至 2200-12-31 之间", field=field_name)
+
+
+def due(start: dt.date, period: Period, book: CalendarBook, rules: CountingRules,
+        pauses: Sequence[DateRange] = (), extension: Period | None = None,
+        provisional: bool = False, extension_basis: str | None = None) -> Due:
+    """The last day of `period` counted from `start`, as Chinese law counts it."""
+    check_day(start, "start")
+    check_period(period)
+    for i, p in enumerate(pauses):
+        if p.end < p.start:
+            raise InvalidInput("中止期间的结束日早于开始日", field=f"pauses[{i}].end")
+    if pauses and period.direction == "before":
+        raise InvalidInput("向前计算的期限不适用中止期间", field="pauses")
+    cal = book.get(provisional)
+    counter = _Counter(cal, rules)
+    if period.direction == "before":
+        end = counter.backward(start, period)
+    else:
+        end = counter.forward(start, period, sorted(pauses, key=lambda p: p.start), first=True)
+    if extension is not None:
+        check_period(extension, "extension.amount")
+        if extension.direction != "after":
+            raise InvalidInput("延长期间只能向后计算", field="extension.direction")
+        r = rules["extension"]
+        counter.steps.append(Step(r.text.format(n=extension.amount, unit=rules.units[extension.unit]),
+                                  end, extension_basis or r.basis))
+        end = counter.forward(end, extension, sorted(pauses, key=lambda p: p.start), first=False)
+    years = cal.years(start, end)
+    guessed = tuple(y for y in years if y in cal.provisional_years)
+    assumptions: tuple[str, ...] = ()
+    if guessed:
+        r = rules["provisional"]
+        text = r.text.format(years="、".join(map(str, guessed)), assumption=book.provisional_rule.assumption)
+        counter.steps.append(Step(text, end, book.provisional_rule.basis))
+        assumptions = (text,)
+    return Due(start, period, end, tuple(counter.steps), bool(guessed), years, assumptions)
+
+
+class _Counter:
+    """Applies the rules one after another and records each as a step."""
+
+    def __init__(self, cal: WorkCalendar, rules: CountingRules):
+        self.cal, self.rules, self.steps = cal, rules, []
+
+    def step(self, name: str, day: dt.date, **values):
+        r = self.rules[name]
+        self.steps.append(Step(r.text.format(**values), day, r.basis.format(**values)))
+
+    def forward(self, start: dt.date, period: Period, pauses: list[DateRange], first: bool) -> dt.date:
+        if first:
+            self.step("start_excluded", start)
+        n = period.amount
+        if period.unit == "workdays":
+            end = self._workdays_after(start, n, pauses)
+            self.step("workdays", end, n=n, notices=self._notices(start, end),
+                      detail=self._skipped(start, end))
+            return end
+        if period.unit == "days":
+            end = self._days_after(start, n, pauses)
+            self.step("days", end, n=n)
+        else:
+            delta = relativedelta(months=n) if period.unit == "months" else relativedelta(years=n)
+            plain = start + delta
+            _bounded(plain)
+            end = self._days_after(start, (plain - start).days, pauses)
+            self.step(period.unit, end, n=n)
+        if period.restricts_liberty:
+            self.step("no_roll", end)
+            return end
+        rolled = self.cal.next_workday(end)
+        if rolled != end:
+            self.step("roll_forward", rolled, why=self._why_rest(end))
+        return rolled
+
+    def backward(self, anchor: dt.date, period: Period) -> dt.date:
+        n, unit = period.amount, period.unit
+        if unit == "workdays":
+            end = self.cal.add_workdays(anchor, -n) if n else anchor
+            self.step("backward", end, anchor=anchor.isoformat(), n=n, unit=self.rules.units[unit])
+            return end
+        if unit == "days":
+            end = anchor - dt.timedelta(days=n)
+        else:
+            end = anchor - (relativedelta(months=n) if unit == "months" else relativedelta(years=n))
+        _bounded(end)
+        self.step("backward", end, anchor=anchor.isoformat(), n=n, unit=self.rules.units[unit])
+        if period.restricts_liberty:
+            return end
+        rolled = self.cal.previous_workday(end)
+        if rolled != end:
+            self.step("roll_back", rolled, why=self._why_rest(end))
+        return rolled
+
+    def _workdays_after(self, start: dt.date, n: int, pauses: list[DateRange]) -> dt.date:
+        cal, pos = self.cal, start
+        if n == 0:
+            return start
+        for p in pauses:
+            if p.end <= pos:
+                continue
+            candidate = cal.add_workdays(pos, n)
+            if p.start > candidate:
+                return candidate
+            n -= cal.count_workdays(pos + dt.timedelta(days=1), p.start - dt.timedelta(days=1))
+            self._pause_step(p, max(p.start, pos + dt.timedelta(days=1)))
+            pos = p.end
+        return cal.add_workdays(pos, n)
+
+    def _days_after(self, start: dt.date, n: int, pauses: list[DateRange]) -> dt.date:
+        pos = start
+        for p in pauses:
+            if p.end <= pos:
+                continue
+            candidate = _bounded_add(pos, n)
+            if p.start > candidate:
+                return candidate
+            n -= max(0, (p.start - pos).days - 1)
+            self._pause_step(p, max(p.start, pos + dt.timedelta(days=1)))
+            pos = p.end
+        return _bounded_add(pos, n)
+
+    def _pause_step(self, p: DateRange, first: dt.date):
+        self.step("pause", p.end, first=first.isoformat(), last=p.end.isoformat(),
+                  reason=p.reason, days=(p.end - first).days + 1)
+
+    def _why_rest(self, rest: dt.date, _other: dt.date | None = None) -> str:
+        info = self.cal.day(rest)
+        if info.kind == HOLIDAY:
+            return f"{rest.isoformat()} {info.name}"
+        return f"{rest.isoformat()} 星期{'一二三四五六日'[rest.weekday()]}"
+
+    def _skipped(self, start: dt.date, end: dt.date) -> str:
+        """Which breaks were skipped and which make-up days counted, for a person checking by hand."""
+        first = start + dt.timedelta(days=1)
+        parts = [f"{b.name} {max(b.first, first):%m-%d}至{min(b.last, end):%m-%d}"
+                 for b in self.cal.breaks_within(first, end)]
+        made = [f"{m.date:%m-%d}" for m in self.cal.makeups_within(first, end)]
+        text = ("；跳过节假日：" + "、".join(parts)) if parts else ""
+        text += ("；计入调休上班日：" + "、".join(made)) if made else ""
+        return f"（{text[1:]}）" if text else ""
+
+    def _notices(self, start: dt.date, end: dt.date) -> str:
+        notices = self.cal.notices_within(start + dt.timedelta(days=1), end)
+        if not notices:
+            return "期间内无节假日调整，按周一至周五计算"
+        return "；".join(n.cite for n in notices)
+
+
+def _bounded(day: dt.date):
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise InvalidInput("计算结果超出 1900-01-01 至 2200-12-31 的范围", field="amount")
+
+
+def _bounded_add(day: dt.date, n: int) -> dt.date:
+    try:
+        out = day + dt.timedelta(days=n)
+    except OverflowError:
+        raise InvalidInput("计算结果超出日期范围", field="amount") from None
+    _bounded(out)
+    return out

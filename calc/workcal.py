@@ -1,0 +1,322 @@
+"""The working-day calendar (工作日历): Monday-Friday, less the State Council's breaks, plus the
+weekend days it names as make-up working days (调休上班).
+
+Every working day of the coverage is numbered once at load, so `add_workdays` and
+`count_workdays` are a list lookup (O(1)), never a walk day by day. A day outside the published
+notices is refused (`CalendarGap`): a wrong legal deadline is worse than no answer.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Iterable
+
+from .errors import CalendarGap
+from .schedules import Node, Source
+
+WORKDAY, WEEKEND, HOLIDAY, MAKEUP = "workday", "weekend", "holiday", "makeup_workday"
+ONE_DAY = dt.timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A State Council notice (部分节假日安排的通知) or a provisional rule standing in for one."""
+
+    title: str
+    number: str | None
+    date: dt.date | None
+    url: str | None
+    year: int
+
+    @property
+    def cite(self) -> str:
+        return f"{self.title}（{self.number}）" if self.number else self.title
+
+
+@dataclass(frozen=True)
+class Break:
+    name: str
+    first: dt.date
+    last: dt.date
+    notice: Notice
+
+
+@dataclass(frozen=True)
+class Makeup:
+    date: dt.date
+    name: str
+    notice: Notice
+
+
+@dataclass(frozen=True)
+class Day:
+    date: dt.date
+    kind: str
+    name: str | None
+    notice: Notice | None
+
+    @property
+    def workday(self) -> bool:
+        return self.kind in (WORKDAY, MAKEUP)
+
+
+class WorkCalendar:
+    """Working days over whole years [first_year, last_year]; `provisional_years` are estimates."""
+
+    def __init__(self, first_year: int, last_year: int, breaks: Iterable[Break],
+                 makeups: Iterable[Makeup], provisional_years: frozenset[int] = frozenset()):
+        self.first = dt.date(first_year, 1, 1)
+        self.last = dt.date(last_year, 12, 31)
+        self.provisional_years = provisional_years
+        self._base = self.first.toordinal()
+        size = self.last.toordinal() - self._base + 1
+        self._special: dict[dt.date, Day] = {}
+        for b in breaks:
+            day = max(b.first, self.first)
+            while day <= min(b.last, self.last):
+                self._special[day] = Day(day, HOLIDAY, b.name, b.notice)
+                day += ONE_DAY
+        for m in makeups:
+            if self.first <= m.date <= self.last:
+                self._special[m.date] = Day(m.date, MAKEUP, m.name, m.notice)
+        self._breaks = tuple(sorted(breaks, key=lambda b: b.first))
+        self._makeups = tuple(sorted(makeups, key=lambda m: m.date))
+        work = bytearray(size)
+        workdays: list[dt.date] = []
+        cum = [0] * size
+        count = 0
+        day = self.first
+        for i in range(size):
+            special = self._special.get(day)
+            is_work = special.kind == MAKEUP if special else day.weekday() < 5
+            if is_work:
+                work[i] = 1
+                workdays.append(day)
+                count += 1
+            cum[i] = count
+            day += ONE_DAY
+        self._work, self._cum, self._workdays = bytes(work), cum, workdays
+
+    # -- bounds ---------------------------------------------------------------------------------
+    def covers(self, day: dt.date) -> bool:
+        return self.first <= day <= self.last
+
+    def _index(self, day: dt.date) -> int:
+        i = day.toordinal() - self._base
+        if i < 0:
+            raise CalendarGap(day.year)
+        if i >= len(self._cum):
+            raise CalendarGap(day.year)
+        return i
+
+    # -- days -------------------------------------------------------------------------------------
+    def day(self, day: dt.date) -> Day:
+        self._index(day)
+        special = self._special.get(day)
+        if special:
+            return special
+        return Day(day, WEEKEND if day.weekday() >= 5 else WORKDAY, None, None)
+
+    def is_workday(self, day: dt.date) -> bool:
+        return bool(self._work[self._index(day)])
+
+    def add_workdays(self, day: dt.date, n: int) -> dt.date:
+        """The n-th working day after `day` (n > 0) or before it (n < 0); `day` itself never counts."""
+        i = self._index(day)
+        if n > 0:
+            k = self._cum[i] + n - 1
+            if k >= len(self._workdays):
+                raise CalendarGap(self.last.year + 1)
+            return self._workdays[k]
+        if n < 0:
+            k = self._cum[i] - self._work[i] + n
+            if k < 0:
+                raise CalendarGap(self.first.year - 1)
+            return self._workdays[k]
+        return day
+
+    def count_workdays(self, first: dt.date, last: dt.date) -> int:
+        """Working days in [first, last], both ends included; 0 when last < first."""
+        if last < first:
+            return 0
+        i, j = self._index(first), self._index(last)
+        return self._cum[j] - (self._cum[i - 1] if i else 0)
+
+    def next_workday(self, day: dt.date) -> dt.date:
+        """`day` if it is a working day, else the first working day after it."""
+        return day if self.is_workday(day) else self.add_workdays(day, 1)
+
+    def previous_workday(self, day: dt.date) -> dt.date:
+        """`day` if it is a working day, else the last working day before it."""
+        return day if self.is_workday(day) else self.add_workdays(day, -1)
+
+    # -- explanation ------------------------------------------------------------------------------
+    def breaks_within(self, first: dt.date, last: dt.date) -> list[Break]:
+        return [b for b in self._breaks if b.first <= last and b.last >= first]
+
+    def makeups_within(self, first: dt.date, last: dt.date) -> list[Makeup]:
+        return [m for m in self._makeups if first <= m.date <= last]
+
+    def notices_within(self, first: dt.date, last: dt.date) -> list[Notice]:
+        """The notices whose days fall in [first, last], or that rule the years it spans."""
+        seen: dict[int, Notice] = {}
+        for item in [*self.breaks_within(first, last), *self.makeups_within(first, last)]:
+            seen.setdefault(id(item.notice), item.notice)
+        return sorted(seen.values(), key=lambda n: (n.year, n.date or dt.date.min))
+
+    def years(self, first: dt.date, last: dt.date) -> tuple[int, ...]:
+        return tuple(range(min(first, last).year, max(first, last).year + 1))
+
+
+class CalendarBook:
+    """The published calendar, and on request the provisional one that extends it."""
+
+    def __init__(self, published: WorkCalendar, notices: dict[int, list[Notice]], provisional: "ProvisionalRule"):
+        self.published = published
+        self.notices = notices
+        self.provisional_rule = provisional
+        self._lock = threading.Lock()
+
+    @property
+    def first_year(self) -> int:
+        return self.published.first.year
+
+    @property
+    def last_year(self) -> int:
+        return self.published.last.year
+
+    def get(self, provisional: bool = False) -> WorkCalendar:
+        return self.extended if provisional else self.published
+
+    @cached_property
+    def extended(self) -> WorkCalendar:
+        with self._lock:
+            rule = self.provisional_rule
+            years = range(self.last_year + 1, rule.until_year + 1)
+            breaks = [*self.published._breaks, *rule.breaks(years)]
+            return WorkCalendar(self.first_year, rule.until_year, breaks, self.published._makeups,
+                                provisional_years=frozenset(years))
+
+
+@dataclass(frozen=True)
+class ProvisionalRule:
+    """Beyond the published notices: the statutory days of the 放假办法, no 调休 (the `holidays`
+    package computes the lunar dates and the weekend make-up days)."""
+
+    basis: str
+    until_year: int
+    names: dict[str, str]
+    assumption: str
+
+    def breaks(self, years: Iterable[int]) -> list[Break]:
+        import holidays
+
+        years = list(years)
+        if not years:
+            return []
+        found = holidays.country_holidays("CN", years=years, categories=("public",))
+        out = []
+        for day, name in sorted(found.items()):
+            base = name.replace(" (observed)", "")
+            zh = self.names.get(base, base)
+            label = f"{zh}（补休）" if "(observed)" in name else zh
+            notice = Notice(self.assumption, None, None, None, day.year)
+            out.append(Break(label, day, day, notice))
+        return out
+
+
+# -- loading ------------------------------------------------------------------------------------
+
+def _notices(node: Node, year: int) -> list[Notice]:
+    out = []
+    for n in node.children("notice"):
+        out.append(Notice(n.text("title"), n.text("number", None), n.date("date", None),
+                          n.text("url", None), year))
+    if not out:
+        node.fail("至少需要一份通知", "notice")
+    return out
+
+
+def _in_notice_year(node: Node, key: str, day: dt.date, year: int):
+    first, last = dt.date(year - 1, 12, 1), dt.date(year + 1, 1, 31)
+    if not first <= day <= last:
+        node.fail(f"{day} 不在 {year} 年通知的范围内（可含上年12月、次年1月）", key)
+
+
+def load_year(source: Source) -> tuple[int, list[Notice], list[Break], list[Makeup]]:
+    root = Node(source, "", source.data)
+    year = root.get("year", int)
+    stem = source.name.rsplit("/", 1)[-1].removesuffix(".toml")
+    if stem != str(year):
+        root.fail(f"文件名应为 {year}.toml", "year")
+    notices = _notices(root, year)
+
+    def notice_of(node: Node) -> Notice:
+        k = node.get("notice", int, 1)
+        if not 1 <= k <= len(notices):
+            node.fail(f"引用的通知序号 {k} 不存在（共 {len(notices)} 份）", "notice")
+        return notices[k - 1]
+
+    breaks = []
+    for node in root.children("break"):
+        first, last = node.date("from"), node.date("until")
+        _in_notice_year(node, "from", first, year)
+        _in_notice_year(node, "until", last, year)
+        if last < first:
+            node.fail(f"until ({last}) 早于 from ({first})", "until")
+        breaks.append(Break(node.text("name"), first, last, notice_of(node)))
+    makeups = []
+    for node in root.children("makeup", required=False):
+        day = node.date("date")
+        _in_notice_year(node, "date", day, year)
+        if day.weekday() < 5:
+            node.fail(f"调休上班日 {day} 不是周末（星期{'一二三四五'[day.weekday()]}）", "date")
+        makeups.append(Makeup(day, node.text("for"), notice_of(node)))
+    return year, notices, breaks, makeups
+
+
+def _check_overlaps(items: list[tuple[str, str, dt.date, dt.date]]):
+    items = sorted(items, key=lambda x: x[2])
+    for a, b in zip(items, items[1:]):
+        if b[2] <= a[3]:
+            raise _overlap(a, b)
+
+
+def _overlap(a, b):
+    from .errors import ScheduleError
+
+    return ScheduleError(b[0], b[1], f"与 {a[0]} {a[1]}（{a[2]}至{a[3]}）重叠")
+
+
+def load(year_sources: list[Source], provisional: Source) -> CalendarBook:
+    from .errors import ScheduleError
+
+    if not year_sources:
+        raise ScheduleError("calendar/cn", "(目录)", "没有任何年度节假日文件")
+    years, notices, breaks, makeups, spans = [], {}, [], [], []
+    for source in year_sources:
+        year, ns, bs, ms = load_year(source)
+        years.append(year)
+        notices[year] = ns
+        breaks += bs
+        makeups += ms
+        spans += [(source.name, f"break[{i}]", b.first, b.last) for i, b in enumerate(bs)]
+        spans += [(source.name, f"makeup[{i}]", m.date, m.date) for i, m in enumerate(ms)]
+    years.sort()
+    missing = sorted(set(range(years[0], years[-1] + 1)) - set(years))
+    if missing:
+        raise ScheduleError("calendar/cn", f"{missing[0]}.toml", "年度文件缺失：日历覆盖必须连续")
+    _check_overlaps(spans)
+    root = Node(provisional, "", provisional.data)
+    rule = ProvisionalRule(
+        basis=root.basis(),
+        until_year=root.get("until_year", int),
+        names={k: v for k, v in root.child("names").data.items()},
+        assumption=root.text("assumption"),
+    )
+    if rule.until_year < years[-1]:
+        root.fail(f"until_year ({rule.until_year}) 早于已发布的最后一年 {years[-1]}", "until_year")
+    published = WorkCalendar(years[0], years[-1], breaks, makeups)
+    return CalendarBook(published, notices, rule)
