@@ -13,6 +13,8 @@ from pathlib import Path
 TITLE = "国务院办公厅关于{year}年部分节假日安排的通知"
 # Numbers and dates of the notices as published (国办发明电). Left out where not checked.
 NOTICES = {
+    2006: [("国办发明电〔2005〕35号", "2005-12-16")],
+    2007: [("国办发明电〔2006〕49号", "2006-12-14")],
     2014: [("国办发明电〔2013〕28号", "2013-12-11")],
     2015: [("国办发明电〔2014〕28号", "2014-12-16"), (None, "2015-05-13")],
     2016: [("国办发明电〔2015〕18号", "2015-12-10")],
@@ -37,6 +39,11 @@ SECOND_NOTICE_DAYS = {
     2015: {"2015-09-03", "2015-09-04", "2015-09-05", "2015-09-06"},
     2019: {"2019-04-28", "2019-05-02", "2019-05-03", "2019-05-04", "2019-05-05"},
     2020: {"2020-01-31", "2020-02-01", "2020-02-02"},
+}
+# Where the notice's text differs from both data sources: the notice decides.
+CORRECTIONS = {
+    # 国办发明电〔2005〕35号 一、元旦："…12月31日（星期六）上班" (chinese-calendar lacks it)
+    2006: [("2005-12-31", "元旦", False)],
 }
 EN_ZH = {
     "New Year's Day": "元旦", "Spring Festival": "春节", "Tomb-sweeping Day": "清明节",
@@ -130,6 +137,7 @@ def main(folder, first, last):
             papers, days = days_from_holiday_cn(Path(folder), year)
         else:
             papers, days = days_from_chinese_calendar(year, taken)
+        days = days + CORRECTIONS.get(year, [])
         taken |= {iso for iso, _, _ in days}
         (out / f"{year}.toml").write_text(render(year, papers, days), "utf-8")
 
