@@ -1,0 +1,172 @@
+"""Period counting (DESIGN.md §2) against examples worked by hand from the law and the 2026 notice."""
+import datetime as dt
+
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from calc.errors import CalendarGap, InvalidInput
+from calc.periods import DateRange, Period, due
+
+D = dt.date
+
+
+def answer(book, rules, start, amount, unit, **kw):
+    direction = kw.pop("direction", "after")
+    liberty = kw.pop("restricts_liberty", False)
+    return due(start, Period(amount, unit, direction, liberty), book, rules, **kw)
+
+
+# rule 1: the start day is not counted; rule 2: the N-th working day
+def test_rule_1_and_2_twenty_working_days_with_steps_and_basis(book, rules):
+    a = answer(book, rules, D(2026, 9, 21), 20, "workdays")
+    assert a.due == D(2026, 10, 26)
+    assert a.steps[0].date == D(2026, 9, 21) and "第二百零一条" in a.steps[0].basis
+    assert "国庆节" in a.steps[1].rule and "10-10" in a.steps[1].rule
+    assert "国办发明电〔2025〕7号" in a.steps[1].basis
+    assert (a.provisional, a.calendar_years) == (False, (2026,))
+
+
+# rule 3: calendar days roll forward off a rest day
+def test_rule_3_fifteen_days_ending_on_national_day_move_to_the_first_working_day(book, rules):
+    a = answer(book, rules, D(2026, 9, 16), 15, "days")
+    assert a.due == D(2026, 10, 8)
+    assert a.steps[-1].rule.startswith("期间最后一日是法定休假日")
+    assert "第二百零三条" in a.steps[-1].basis
+
+
+def test_rule_3_a_weekend_end_rolls_to_monday(book, rules):
+    # 2026-03-02 + 12 days = 03-14, a Saturday
+    assert answer(book, rules, D(2026, 3, 2), 12, "days").due == D(2026, 3, 16)
+
+
+def test_rule_3_never_for_periods_restricting_liberty(book, rules):
+    a = answer(book, rules, D(2026, 9, 16), 15, "days", restricts_liberty=True)
+    assert a.due == D(2026, 10, 1)
+    assert "第三十五条" in a.steps[-1].basis
+
+
+# rule 4: months and years
+def test_rule_4_month_end_when_the_month_has_no_such_day(book, rules):
+    # 1/31 + 1 month: February has no 31st, so 2/28, a make-up Saturday: a working day, no roll
+    assert answer(book, rules, D(2026, 1, 31), 1, "months").due == D(2026, 2, 28)
+
+
+def test_rule_4_then_rule_3_a_month_ending_in_the_spring_festival(book, rules):
+    a = answer(book, rules, D(2026, 1, 15), 1, "months")
+    assert a.due == D(2026, 2, 24)
+    assert "第二百零二条" in a.steps[1].basis
+
+
+def test_rule_4_a_year_from_a_leap_day(book, rules):
+    assert answer(book, rules, D(2024, 2, 29), 1, "years").due == D(2025, 2, 28)
+
+
+# rule 5: pauses are not counted
+def test_rule_5_an_expert_review_across_national_day_is_not_counted(book, rules):
+    # 9/22, 9/23 count (2); 9/24-10/9 paused; then 10/10 (make-up Sat) ... 11/3 is the 18th
+    pause = DateRange(D(2026, 9, 24), D(2026, 10, 9), "专家评审")
+    a = answer(book, rules, D(2026, 9, 21), 20, "workdays", pauses=[pause])
+    assert a.due == D(2026, 11, 3)
+    assert any("专家评审" in s.rule for s in a.steps)
+
+
+def test_rule_5_paused_calendar_days_then_a_weekend_roll(book, rules):
+    # 3/3, 3/4 count; 3/5-3/6 paused; 3/7 ... 3/14 (Sat) is day 10; rolls to Monday
+    a = answer(book, rules, D(2026, 3, 2), 10, "days", pauses=[DateRange(D(2026, 3, 5), D(2026, 3, 6))])
+    assert a.due == D(2026, 3, 16)
+
+
+def test_rule_5_a_pause_after_the_due_date_changes_nothing(book, rules):
+    a = answer(book, rules, D(2026, 3, 2), 10, "days", pauses=[DateRange(D(2026, 4, 1), D(2026, 4, 3))])
+    assert a.due == D(2026, 3, 12)
+
+
+# rule 6: extensions
+def test_rule_6_ten_more_working_days_from_the_original_due_date(book, rules):
+    a = answer(book, rules, D(2026, 9, 21), 20, "workdays", extension=Period(10, "workdays"))
+    assert a.due == D(2026, 11, 9)
+    assert any(s.rule.startswith("延长10个工作日") and s.date == D(2026, 10, 26) for s in a.steps)
+
+
+# rule 7: backward periods roll back
+def test_rule_7_twenty_days_before_an_event_landing_in_national_day_move_back(book, rules):
+    a = answer(book, rules, D(2026, 10, 24), 20, "days", direction="before")
+    assert a.due == D(2026, 9, 30)
+    assert "提前" in a.steps[-1].rule
+
+
+def test_rule_7_a_backward_sunday_moves_to_the_makeup_saturday(book, rules):
+    assert answer(book, rules, D(2026, 3, 21), 20, "days", direction="before").due == D(2026, 2, 28)
+
+
+def test_rule_7_backward_working_days(book, rules):
+    assert answer(book, rules, D(2026, 10, 12), 5, "workdays", direction="before").due == D(2026, 9, 29)
+
+
+# coverage and provisional answers
+def test_a_period_reaching_into_2027_is_refused_unless_provisional(book, rules):
+    with pytest.raises(CalendarGap) as err:
+        answer(book, rules, D(2026, 12, 21), 20, "workdays")
+    assert err.value.year == 2027
+    a = answer(book, rules, D(2026, 12, 21), 20, "workdays", provisional=True)
+    # 12/22-12/31: 8 working days; 2027: 1/1 元旦 off, 1/4 ... 1/19 is the 12th
+    assert a.due == D(2027, 1, 19)
+    assert a.provisional and a.calendar_years == (2026, 2027)
+    assert a.assumptions and "放假办法" in a.steps[-1].basis
+
+
+def test_a_provisional_request_inside_the_published_years_is_not_provisional(book, rules):
+    a = answer(book, rules, D(2026, 9, 21), 20, "workdays", provisional=True)
+    assert a.due == D(2026, 10, 26) and not a.provisional
+
+
+@pytest.mark.parametrize("amount, unit", [(3661, "days"), (121, "months"), (101, "years"), (-1, "days")])
+def test_absurd_amounts_are_refused(book, rules, amount, unit):
+    with pytest.raises(InvalidInput) as err:
+        answer(book, rules, D(2026, 1, 5), amount, unit)
+    assert err.value.field == "amount"
+
+
+def test_unknown_unit_is_refused(book, rules):
+    with pytest.raises(InvalidInput) as err:
+        answer(book, rules, D(2026, 1, 5), 3, "weeks")
+    assert err.value.field == "unit"
+
+
+# -- properties ----------------------------------------------------------------------------------
+
+published_days = st.dates(D(2004, 1, 1), D(2026, 10, 31))
+
+
+@given(published_days, st.integers(1, 40))
+def test_count_after_start_up_to_due_is_n(cal, start, n):
+    end = cal.add_workdays(start, n)
+    assert cal.count_workdays(start + dt.timedelta(days=1), end) == n
+    assert cal.is_workday(end)
+
+
+@given(published_days, st.integers(1, 40))
+def test_backward_inverts_forward_on_working_days(cal, start, n):
+    assume(cal.is_workday(start))
+    assert cal.add_workdays(cal.add_workdays(start, n), -n) == start
+
+
+@settings(max_examples=200)
+@given(published_days, st.integers(1, 60), st.sampled_from(["days", "months"]))
+def test_a_days_or_months_due_date_is_never_a_rest_day(book, rules, cal, start, n, unit):
+    try:
+        a = answer(book, rules, start, n, unit)
+    except CalendarGap:
+        assume(False)
+    assert cal.is_workday(a.due)
+    assert a.due > start
+
+
+@given(published_days, st.integers(1, 39), st.sampled_from(["workdays", "days", "months"]))
+def test_due_is_monotonic_in_n(book, rules, start, n, unit):
+    try:
+        later = answer(book, rules, start, n + 1, unit).due
+    except CalendarGap:
+        assume(False)
+    assert answer(book, rules, start, n, unit).due <= later
