@@ -9,7 +9,7 @@ from flask import Flask, render_template_string, send_from_directory
 from flask_smorest import Api
 
 from .. import __version__, schedules
-from . import errors
+from . import errors, security
 from .state import Holder
 
 BLUEPRINTS = ("meta", "calendar", "deadlines", "penalties", "timelines", "events", "inspections",
@@ -30,22 +30,34 @@ DEFAULTS = {
 
 def create_app(config: dict | None = None, loaded: schedules.Schedules | None = None) -> Flask:
     """Build the app on the bundled schedules (or `SCHEDULES_DIR`); a bad schedule stops it here."""
-    app = Flask(__name__, static_folder=None)
+    app = security.App(__name__, static_folder=None)
     app.config.update(DEFAULTS)
     for key in ("MAX_CONTENT_LENGTH", "BATCH_LIMIT"):
         if f"CALC_{key}" in os.environ:
-            app.config[key] = int(os.environ[f"CALC_{key}"])
+            app.config[key] = _positive(f"CALC_{key}", os.environ[f"CALC_{key}"])
     app.config.update(config or {})
+    app.debug = app.config.get("DEBUG", False)  # honoured only together with TESTING
     app.json.ensure_ascii = False
     app.json.sort_keys = False
     app.extensions["calc"] = Holder(loaded or schedules.load(app.config.get("SCHEDULES_DIR")))
     api = Api(app, spec_kwargs={"info": {"description": "把县公安局责任清单变成可计算、可解释的罚款幅度与期限。"}})
     errors.register(app)
+    security.register(app)
     for name in BLUEPRINTS:
         api.register_blueprint(importlib.import_module(f"{__name__}.{name}").blp)
     _docs(app)
     _web(app)
     return app
+
+
+def _positive(name: str, value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise ValueError(f"{name} 应为正整数，实为 {value!r}")
+    return number
 
 
 def _docs(app: Flask):

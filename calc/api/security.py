@@ -1,0 +1,101 @@
+"""What every response carries, whoever wrote the endpoint: security headers, a request id, and one
+JSON access-log line. Also the app class that cannot be put into debug mode outside tests.
+
+The bureau's systems correlate calls by `X-Request-Id`: a sane incoming id is echoed, anything else
+is replaced by a fresh one, and the same id is in the access log line.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import sys
+import time
+import uuid
+
+from flask import Flask, g, request
+
+# No inline script or style anywhere: the pages and /docs load their scripts and styles as files.
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'")
+HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Cross-Origin-Resource-Policy": "same-origin",
+}
+SERVER = "calc"  # never a product version
+REQUEST_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,127}")
+access_log = logging.getLogger("calc.access")
+
+
+class App(Flask):
+    """Flask whose debug mode (the interactive debugger, tracebacks to the caller) only exists in
+    tests: FLASK_DEBUG, `app.run(debug=True)` or DEBUG=True in the config change nothing otherwise."""
+
+    @property
+    def debug(self) -> bool:
+        return bool(self.config.get("DEBUG")) and bool(self.config.get("TESTING"))
+
+    @debug.setter
+    def debug(self, value: bool) -> None:
+        self.config["DEBUG"] = bool(value) and bool(self.config.get("TESTING"))
+
+
+def request_id() -> str:
+    """The id of the request being answered (a sane incoming X-Request-Id, or a new one)."""
+    rid = getattr(g, "request_id", None)
+    if rid is None:
+        incoming = request.headers.get("X-Request-Id", "")
+        rid = incoming if REQUEST_ID.fullmatch(incoming) else uuid.uuid4().hex
+        g.request_id = rid
+    return rid
+
+
+def _start():
+    g.started = time.perf_counter()
+    request_id()
+
+
+def _finish(response):
+    response.headers.update(HEADERS)
+    response.headers["Server"] = SERVER
+    response.headers["X-Request-Id"] = rid = request_id()
+    if access_log.isEnabledFor(logging.INFO):
+        started = getattr(g, "started", None)
+        access_log.info(json.dumps({
+            "ts": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+            "request_id": rid,
+            "remote": request.remote_addr,
+            "method": request.method,
+            "path": request.path,
+            "query": request.query_string.decode("latin-1") or None,
+            "status": response.status_code,
+            "bytes": response.calculate_content_length(),
+            "ms": round((time.perf_counter() - started) * 1000, 3) if started else None,
+            "agent": request.user_agent.string or None,
+        }, ensure_ascii=False))
+    return response
+
+
+def _configure_log(app: Flask):
+    """One JSON object per line on stderr (gunicorn's `errorlog -`), unless the host configured it.
+    CALC_ACCESS_LOG=0 silences it."""
+    if os.environ.get("CALC_ACCESS_LOG", "1").lower() in ("0", "false", "no", "off"):
+        access_log.setLevel(logging.WARNING)
+        return
+    if not access_log.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(message)s"))
+        access_log.addHandler(handler)
+        access_log.propagate = False
+    access_log.setLevel(logging.INFO)
+
+
+def register(app: Flask):
+    _configure_log(app)
+    app.before_request(_start)
+    app.after_request(_finish)

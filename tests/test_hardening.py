@@ -1,0 +1,198 @@
+"""What every response carries (issue 7, item 6): security headers, no server version, JSON errors,
+a request id echoed and logged, configurable limits, and no debug mode outside tests."""
+from __future__ import annotations
+
+import json
+import logging
+import re
+
+import pytest
+from flask import Flask
+
+from calc.api import create_app, security
+
+CSP_REQUIRED = ["default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:",
+                "frame-ancestors 'none'"]
+
+
+def simple_get_routes(app: Flask) -> list[str]:
+    """Every GET route registered right now that needs no path parameter."""
+    return sorted({r.rule for r in app.url_map.iter_rules() if "GET" in r.methods and not r.arguments})
+
+
+def assert_hardened(response, path: str):
+    csp = response.headers.get("Content-Security-Policy", "")
+    for part in CSP_REQUIRED:
+        assert part in csp, f"{path}: CSP lacks {part!r}: {csp!r}"
+    assert "unsafe-inline" not in csp and "unsafe-eval" not in csp, path
+    assert response.headers.get("X-Content-Type-Options") == "nosniff", path
+    assert response.headers.get("Server", "calc") == "calc", path
+    assert REQUEST_ID.fullmatch(response.headers.get("X-Request-Id", "")), path
+
+
+REQUEST_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,127}")
+
+
+class Captured(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.INFO)
+        self.lines: list[str] = []
+
+    def emit(self, record):
+        self.lines.append(record.getMessage())
+
+
+@pytest.fixture()
+def access_lines():
+    handler = Captured()
+    logger = logging.getLogger("calc.access")
+    old = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    yield handler.lines
+    logger.removeHandler(handler)
+    logger.setLevel(old)
+
+
+def test_every_simple_get_route_carries_the_security_headers(app, client):
+    routes = simple_get_routes(app)
+    assert "/healthz" in routes and "/openapi.json" in routes and "/docs" in routes
+    for path in routes:
+        response = client.get(path)
+        assert response.status_code < 500, f"{path} answered {response.status_code}"
+        assert_hardened(response, path)
+
+
+@pytest.mark.parametrize("method,path,body", [
+    ("get", "/no/such/page", None),
+    ("delete", "/v1/deadlines", None),
+    ("post", "/v1/deadlines", {"start": "2026-13-01", "amount": 1, "unit": "days"}),
+    ("post", "/v1/deadlines", "{not json"),
+    ("get", "/v1/calendar/1800-01-01", None),
+])
+def test_error_responses_carry_the_headers_too(client, method, path, body):
+    kwargs = {"data": body, "content_type": "application/json"} if isinstance(body, str) else {"json": body}
+    response = getattr(client, method)(path, **kwargs) if body is not None else getattr(client, method)(path)
+    assert response.status_code >= 400
+    assert_hardened(response, path)
+    assert response.is_json
+
+
+def test_404_405_and_413_are_json_with_code_status_and_reason(schedules):
+    client = create_app({"TESTING": True, "MAX_CONTENT_LENGTH": 2048}, loaded=schedules).test_client()
+    r404 = client.get("/v2/anything")
+    assert (r404.status_code, r404.json["code"], r404.json["reason"]) == (404, 404, "not_found")
+    r405 = client.put("/healthz")
+    assert (r405.status_code, r405.json["code"], r405.json["reason"]) == (405, 405, "method_not_allowed")
+    big = {"items": [{"start": "2026-01-05", "amount": 5, "unit": "days"}] * 200}
+    r413 = client.post("/v1/deadlines/batch", json=big)
+    assert (r413.status_code, r413.json["code"], r413.json["reason"]) == (413, 413, "too_large")
+    assert r413.json["message"]
+
+
+def test_limits_come_from_the_environment(monkeypatch, schedules):
+    monkeypatch.setenv("CALC_MAX_CONTENT_LENGTH", "4096")
+    monkeypatch.setenv("CALC_BATCH_LIMIT", "3")
+    app = create_app({"TESTING": True}, loaded=schedules)
+    assert app.config["MAX_CONTENT_LENGTH"] == 4096 and app.config["BATCH_LIMIT"] == 3
+    client = app.test_client()
+    item = {"start": "2026-01-05", "amount": 5, "unit": "days"}
+    assert client.post("/v1/deadlines/batch", json={"items": [item] * 3}).status_code == 200
+    over = client.post("/v1/deadlines/batch", json={"items": [item] * 4})
+    assert over.status_code == 413 and over.json["reason"] == "too_large"
+
+
+@pytest.mark.parametrize("value", ["0", "-5", "lots", ""])
+def test_a_nonsense_limit_refuses_to_start_naming_the_variable(monkeypatch, schedules, value):
+    monkeypatch.setenv("CALC_BATCH_LIMIT", value)
+    with pytest.raises(ValueError, match="CALC_BATCH_LIMIT"):
+        create_app(loaded=schedules)
+
+
+def test_a_sane_request_id_is_echoed_and_logged_as_json(client, access_lines):
+    response = client.get("/healthz", headers={"X-Request-Id": "case-2026.11:0042"})
+    assert response.headers["X-Request-Id"] == "case-2026.11:0042"
+    logged = [json.loads(line) for line in access_lines]
+    entry = next(e for e in logged if e["request_id"] == "case-2026.11:0042")
+    assert entry["method"] == "GET" and entry["path"] == "/healthz" and entry["status"] == 200
+    assert isinstance(entry["ms"], float) and entry["bytes"] == len(response.data)
+
+
+@pytest.mark.parametrize("incoming", ["", "x" * 200, "has space", "<script>", "semi;colon", "-leading"])
+def test_an_unusable_request_id_is_replaced_by_a_fresh_one(client, access_lines, incoming):
+    response = client.get("/healthz", headers={"X-Request-Id": incoming})
+    rid = response.headers["X-Request-Id"]
+    assert rid != incoming and re.fullmatch(r"[0-9a-f]{32}", rid)
+    assert json.loads(access_lines[-1])["request_id"] == rid
+
+
+def test_each_request_without_an_id_gets_its_own(client):
+    ids = {client.get("/healthz").headers["X-Request-Id"] for _ in range(5)}
+    assert len(ids) == 5
+
+
+def test_error_responses_are_logged_with_their_status(client, access_lines):
+    client.post("/v1/deadlines", json={"start": "2026-01-05"}, headers={"X-Request-Id": "bad-input-1"})
+    entry = json.loads(access_lines[-1])
+    assert entry["request_id"] == "bad-input-1" and entry["status"] == 422
+
+
+def test_debug_mode_cannot_be_switched_on_outside_tests(monkeypatch, schedules):
+    monkeypatch.setenv("FLASK_DEBUG", "1")
+    app = create_app({"DEBUG": True}, loaded=schedules)
+    assert app.debug is False and app.config["DEBUG"] is False
+    app.debug = True
+    assert app.debug is False
+    assert create_app({"DEBUG": True, "TESTING": True}, loaded=schedules).debug is True
+
+
+def test_an_unexpected_failure_is_a_json_500_without_a_traceback(schedules):
+    app = create_app({"DEBUG": True}, loaded=schedules)
+
+    @app.get("/boom")
+    def boom():
+        raise RuntimeError("secret internals")
+
+    response = app.test_client().get("/boom")
+    assert response.status_code == 500 and response.is_json
+    assert response.json["code"] == 500
+    text = response.get_data(as_text=True)
+    assert "secret internals" not in text and "Traceback" not in text
+    assert_hardened(response, "/boom")
+
+
+def test_docs_page_uses_only_local_files_and_no_inline_script(client):
+    page = client.get("/docs").get_data(as_text=True)
+    assert_no_inline_code("/docs", page)
+    for ref in re.findall(r'(?:src|href)="([^"]+)"', page):
+        assert ref.startswith("/"), f"/docs references {ref}"
+        assert client.get(ref).status_code == 200, ref
+
+
+def assert_no_inline_code(path: str, page: str):
+    """The CSP has no 'unsafe-inline': an inline script, handler or style would be blocked."""
+    scripts = re.findall(r"<script\b([^>]*)>(.*?)</script>", page, flags=re.S | re.I)
+    inline = [body.strip()[:60] for attrs, body in scripts
+              if body.strip() and "application/json" not in attrs and "application/ld+json" not in attrs]
+    assert not inline, f"{path}: inline <script> blocked by the CSP: {inline}"
+    handlers = re.findall(r"<[^>]+\s(on[a-z]+)\s*=", page, flags=re.I)
+    assert not handlers, f"{path}: inline event handlers blocked by the CSP: {handlers}"
+    styles = re.findall(r"<[^>]+\sstyle\s*=\s*\"([^\"]*)\"", page, flags=re.I)
+    assert not styles, f"{path}: style=\"...\" attributes blocked by style-src 'self': {styles[:3]}"
+    assert not re.search(r"<style\b", page, flags=re.I), f"{path}: <style> element blocked by the CSP"
+    external = re.findall(r'(?:src|href|action)\s*=\s*"((?:https?:)?//[^"]+)"', page, flags=re.I)
+    assert not external, f"{path}: the bureau network reaches no CDN: {external}"
+
+
+def test_every_html_page_registered_now_works_under_the_csp(app, client):
+    pages = 0
+    for path in simple_get_routes(app):
+        response = client.get(path)
+        if response.mimetype == "text/html":
+            pages += 1
+            assert_no_inline_code(path, response.get_data(as_text=True))
+    assert pages >= 1
+
+
+def test_the_security_module_never_names_a_version():
+    assert security.SERVER == "calc"
