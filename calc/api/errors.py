@@ -42,7 +42,8 @@ def domain_error(exc: DomainError):
 def http_error(exc: HTTPException):
     code = exc.code or 500
     data = getattr(exc, "data", None) or {}
-    errors = flatten(data["messages"]) if "messages" in data else None
+    messages = data.get("messages", data.get("errors"))
+    errors = flatten(messages) if messages is not None else None
     reason = REASONS.get(code)
     message = {413: "请求体或批量条数超过上限", 404: "资源不存在", 405: "不支持该请求方法",
                400: "请求体不是合法的 JSON"}.get(code, exc.description)
