@@ -61,16 +61,17 @@ class Workdays(MethodView):
                 "calendar_years": years}
 
 
-@blp.route("/<day>")
+@blp.route("/<date>")
 class CalendarDay(MethodView):
     @blp.arguments(DayQuery, location="query")
     @blp.response(200, DayOut)
     @blp.alt_response(422, schema=ErrorOut)
-    def get(self, args, day):
+    def get(self, args, date):
         """Whether a day is a working day, and why (weekend, a named break, a make-up day)."""
+        text = date
         try:
-            date = dt.date.fromisoformat(day)
-            if len(day) != 10 or not FIRST_DAY <= date <= LAST_DAY:
+            date = dt.date.fromisoformat(text)
+            if len(text) != 10 or not FIRST_DAY <= date <= LAST_DAY:
                 raise ValueError
         except ValueError:
             abort(422, errors={"path": {"date": ["日期格式应为 YYYY-MM-DD，且在 1900-01-01 至 2200-12-31 之间。"]}})

@@ -167,7 +167,7 @@ def test_health_and_meta(client, schedules):
 
 def test_openapi_and_local_swagger_ui(client):
     spec = client.get("/openapi.json").json
-    assert "/v1/deadlines" in spec["paths"] and "/v1/calendar/{day}" in spec["paths"]
+    assert "/v1/deadlines" in spec["paths"] and "/v1/calendar/{date}" in spec["paths"]
     page = client.get("/docs").get_data(as_text=True)
     assert "/docs/assets/swagger-ui-bundle.js" in page and "http" not in page.split("<body>")[1]
     assert client.get("/docs/assets/swagger-ui-bundle.js").status_code == 200
