@@ -1,4 +1,175 @@
-"""HTTP adapter for events (placeholder until its issue lands)."""
-from flask_smorest import Blueprint
+"""GET /v1/events, /v1/events.ics, /v1/events/{id}, /v1/events/{id}.ics: publicity days (责任清单 三)."""
+from __future__ import annotations
 
-blp = Blueprint("events", __name__, url_prefix="/v1/events")
+import datetime as dt
+import hashlib
+
+from flask import Response, request
+from flask.views import MethodView
+from flask_smorest import Blueprint
+from marshmallow import Schema, ValidationError, fields, validates_schema
+
+from ..events import MAX_YEARS
+from .fields import Day, ErrorOut, Strict
+from .state import current, today
+
+blp = Blueprint("events", __name__, url_prefix="/v1", description="宣传日与开放日（责任清单 三）")
+
+ICS_TYPE = "text/calendar; charset=utf-8"
+
+
+class RangeQuery(Strict):
+    start = Day(load_default=None, metadata={"description": "默认：今年 1 月 1 日"})
+    end = Day(load_default=None, metadata={"description": f"默认：明年 12 月 31 日；范围不超过 {MAX_YEARS} 年"})
+
+    @validates_schema
+    def ordered(self, data, **kwargs):
+        if data.get("start") and data.get("end") and data["end"] < data["start"]:
+            raise ValidationError("结束日不能早于开始日。", "end")
+
+
+class OccurrenceOut(Schema):
+    id = fields.String()
+    date = fields.Date()
+    title = fields.String()
+    unit = fields.String()
+    contact = fields.String(allow_none=True)
+    uid = fields.String()
+    basis = fields.String()
+
+
+class ServiceOut(Schema):
+    id = fields.String()
+    title = fields.String()
+    unit = fields.String()
+    content = fields.String()
+    contact = fields.String(allow_none=True)
+    seed = fields.String()
+    basis = fields.String()
+
+
+class EventsOut(Schema):
+    start = fields.Date()
+    end = fields.Date()
+    items = fields.List(fields.Nested(OccurrenceOut))
+    services = fields.List(fields.Nested(ServiceOut), metadata={"description": "清单三、7-9：无固定日期的公共服务事项"})
+
+
+class EventOut(Schema):
+    id = fields.String()
+    title = fields.String()
+    when = fields.String()
+    rrule = fields.String()
+    unit = fields.String()
+    content = fields.String()
+    contact = fields.String(allow_none=True)
+    seed = fields.String()
+    basis = fields.String()
+    note = fields.String(allow_none=True)
+    dates = fields.List(fields.Date())
+
+
+def _range(args) -> tuple[dt.date, dt.date]:
+    year = today().year
+    start = args.get("start") or dt.date(year, 1, 1)
+    end = args.get("end") or dt.date(max(year + 1, start.year), 12, 31)
+    return start, end
+
+
+def _etag(*parts) -> str:
+    key = "|".join(str(p) for p in (current().digest, *parts))
+    return '"' + hashlib.sha256(key.encode()).hexdigest()[:20] + '"'
+
+
+def _not_modified(tag: str) -> Response | None:
+    if tag.strip('"') in request.if_none_match or request.if_none_match.star_tag:
+        r = Response(status=304)
+        r.headers["ETag"] = tag
+        return r
+    return None
+
+
+def _occurrence(o) -> dict:
+    e = o.event
+    return {"id": e.id, "date": o.date, "title": e.title, "unit": e.unit, "contact": e.contact,
+            "uid": f"{o.uid}@{current().events.feed.uid_domain}", "basis": e.basis}
+
+
+def _service(s) -> dict:
+    return {"id": s.id, "title": s.title, "unit": s.unit, "content": s.content, "contact": s.contact,
+            "seed": s.seed, "basis": s.basis}
+
+
+def _ics(start, end, ids, filename) -> Response:
+    tag = _etag("ics", start, end, *ids)
+    cached = _not_modified(tag)
+    if cached:
+        return cached
+    body = current().events.ics(start, end, ids)
+    r = Response(body, status=200, content_type=ICS_TYPE)
+    r.headers["ETag"] = tag
+    r.headers["Content-Disposition"] = f'inline; filename="{filename}.ics"'
+    return r
+
+
+@blp.route("/events")
+class EventList(MethodView):
+    @blp.arguments(RangeQuery, location="query")
+    @blp.response(200, EventsOut)
+    @blp.alt_response(422, schema=ErrorOut)
+    def get(self, args):
+        """Every publicity day and open day in a date range, sorted by date."""
+        start, end = _range(args)
+        tag = _etag("json", start, end)
+        cached = _not_modified(tag)
+        if cached:
+            return cached
+        ev = current().events
+        out = {"start": start, "end": end, "items": [_occurrence(o) for o in ev.between(start, end)],
+               "services": [_service(s) for s in ev.services.values()]}
+        return out, 200, {"ETag": tag}
+
+
+@blp.route("/events.ics")
+class EventFeed(MethodView):
+    @blp.arguments(RangeQuery, location="query")
+    @blp.response(200, description="iCalendar (RFC 5545)", content_type="text/calendar")
+    @blp.alt_response(422, schema=ErrorOut)
+    def get(self, args):
+        """All events as an iCalendar feed to subscribe to (全天事件，UID 稳定)."""
+        start, end = _range(args)
+        return _ics(start, end, [], "events")
+
+
+@blp.route("/events/<event_id>")
+class EventDetail(MethodView):
+    @blp.arguments(RangeQuery, location="query")
+    @blp.response(200, EventOut)
+    @blp.alt_response(404, schema=ErrorOut)
+    @blp.alt_response(422, schema=ErrorOut)
+    def get(self, args, event_id):
+        """One event: its rule, unit, content, contact, basis, and its dates in the range."""
+        ev = current().events
+        e = ev.get(event_id)
+        start, end = _range(args)
+        tag = _etag("one", event_id, start, end)
+        cached = _not_modified(tag)
+        if cached:
+            return cached
+        out = {"id": e.id, "title": e.title, "when": e.when, "rrule": e.rrule, "unit": e.unit,
+               "content": e.content, "contact": e.contact, "seed": e.seed, "basis": e.basis,
+               "note": e.note, "dates": [o.date for o in ev.between(start, end, [e.id])]}
+        return out, 200, {"ETag": tag}
+
+
+@blp.route("/events/<event_id>.ics")
+class EventOwnFeed(MethodView):
+    @blp.arguments(RangeQuery, location="query")
+    @blp.response(200, description="iCalendar (RFC 5545)", content_type="text/calendar")
+    @blp.alt_response(404, schema=ErrorOut)
+    @blp.alt_response(422, schema=ErrorOut)
+    def get(self, args, event_id):
+        """One event's own iCalendar feed."""
+        current().events.get(event_id)
+        start, end = _range(args)
+        return _ics(start, end, [event_id], event_id)
