@@ -170,3 +170,25 @@ def test_due_is_monotonic_in_n(book, rules, start, n, unit):
     except CalendarGap:
         assume(False)
     assert answer(book, rules, start, n, unit).due <= later
+
+
+@st.composite
+def pause_strategy(draw):
+    first = draw(st.dates(D(2005, 1, 1), D(2025, 6, 30)))
+    length = draw(st.integers(0, 30))
+    return DateRange(first, first + dt.timedelta(days=length))
+
+
+@given(published_days.filter(lambda d: d.year < 2026), st.integers(1, 60), pause_strategy())
+def test_paused_working_days_are_exactly_the_ones_not_counted(book, rules, cal, start, n, pause):
+    a = answer(book, rules, start, n, "workdays", pauses=[pause])
+    first = start + dt.timedelta(days=1)
+    inside = cal.count_workdays(max(first, pause.start), min(a.due, pause.end))
+    assert cal.count_workdays(first, a.due) - inside == n
+    assert not (pause.start <= a.due <= pause.end)
+    assert a.due >= answer(book, rules, start, n, "workdays").due
+
+
+@given(published_days.filter(lambda d: d.year < 2026), st.integers(1, 300), pause_strategy())
+def test_pauses_never_bring_a_calendar_day_period_forward(book, rules, start, n, pause):
+    assert answer(book, rules, start, n, "days", pauses=[pause]).due >= answer(book, rules, start, n, "days").due
