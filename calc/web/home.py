@@ -1,0 +1,11 @@
+"""The home page: what each page answers, with a link to it."""
+from __future__ import annotations
+
+from flask import render_template
+
+from . import bp
+
+
+@bp.get("/")
+def home():
+    return render_template("home.html")

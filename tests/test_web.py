@@ -1,0 +1,196 @@
+"""The Chinese web pages with Flask's test client: each page renders, forms work without JavaScript,
+errors are sentences next to the field. Expected dates are worked by hand from the 2026 notice
+(国办发明电〔2025〕7号): 9/25-9/27 中秋, 10/1-10/7 国庆 off; 9/20 (Sun) and 10/10 (Sat) worked."""
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+
+class Page(HTMLParser):
+    """Collects what the tests look at: ids, labels' targets, fields, scripts, styles, links."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.ids, self.label_for, self.fields, self.scripts, self.inline = set(), set(), [], [], []
+        self.urls, self.errors, self._error = [], {}, None
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if "id" in a:
+            self.ids.add(a["id"])
+        if "style" in a or any(k.startswith("on") for k in a):
+            self.inline.append((tag, a))
+        if tag == "label" and "for" in a:
+            self.label_for.add(a["for"])
+        if tag in ("input", "select", "textarea") and a.get("type") not in ("hidden", "submit"):
+            self.fields.append(a)
+        if tag == "script":
+            self.scripts.append(a)
+        for key in ("src", "href", "action"):
+            if key in a:
+                self.urls.append(a[key])
+        if tag == "p" and a.get("class") == "error":
+            self._error = a["id"].removesuffix("-error")
+            self.errors[self._error] = ""
+
+    def handle_endtag(self, tag):
+        if tag == "p":
+            self._error = None
+
+    def handle_data(self, data):
+        if self._error:
+            self.errors[self._error] += data
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+
+
+def page(client, url, status=200) -> tuple[Page, str]:
+    r = client.get(url)
+    assert r.status_code == status, (url, r.status_code)
+    assert r.mimetype == "text/html"
+    text = r.get_data(as_text=True)
+    return Page(text), text
+
+
+def check_accessible(p: Page):
+    """Every field has a label; no inline script or style; nothing loaded from elsewhere."""
+    for f in p.fields:
+        assert f.get("id") in p.label_for, f"field without <label>: {f}"
+    assert not p.inline, p.inline
+    for s in p.scripts:
+        assert "src" in s, "inline <script>"
+    for url in p.urls:
+        assert not re.match(r"^(https?:)?//", url), f"external asset or link: {url}"
+
+
+PAGES = ["/", "/deadline", "/calendar", "/calendar?month=2026-10"]
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_each_page_renders_in_chinese_with_local_assets_only(client, url):
+    p, text = page(client, url)
+    assert '<html lang="zh-CN">' in text
+    check_accessible(p)
+
+
+def test_home_links_every_page(client):
+    p, text = page(client, "/")
+    for title in ("期限计算", "工作日历"):
+        assert title in text
+
+
+def test_stylesheet_and_script_are_served_locally(client):
+    _, text = page(client, "/")
+    for name in ("site.css", "print.css", "site.js"):
+        href = re.search(rf'(?:href|src)="([^"]*{name}[^"]*)"', text).group(1)
+        r = client.get(href)
+        assert r.status_code == 200, href
+    css = client.get(re.search(r'href="([^"]*print.css[^"]*)"', text).group(1)).get_data(as_text=True)
+    assert "@page" in css and "A4" in css
+
+
+def test_deadline_form_answers_without_javascript(client):
+    # 2026-09-21 + 20 working days: 9/22-9/24 (3), 9/28-9/30 (6), 10/8-10/9 (8), 10/10 Sat worked (9),
+    # 10/12-16 (14), 10/19-23 (19), 10/26 (20).
+    p, text = page(client, "/deadline?start=2026-09-21&amount=20&unit=workdays")
+    assert '<time datetime="2026-10-26" class="due">' in text
+    assert "2026年10月26日（星期一）" in text
+    assert "起算日不计入" in text and "民法典 第二百零一条" in text
+    assert "国办发明电〔2025〕7号" in text
+    check_accessible(p)
+
+
+def test_deadline_calendar_marks_holidays_makeup_days_and_the_due_date(client):
+    _, text = page(client, "/deadline?start=2026-09-21&amount=20&unit=workdays")
+    assert re.search(r'class="k-holiday[^"]*" title="10月1日 星期四，节假日，国庆节"', text)
+    assert re.search(r'class="k-makeup_workday[^"]*" title="10月10日 星期六，调休上班', text)
+    assert re.search(r'class="k-workday m-due" title="10月26日 星期一，工作日，届满日"', text)
+    assert re.search(r'class="k-workday m-start" title="9月21日 星期一，工作日，起算日"', text)
+
+
+def test_deadline_pause_rows_are_skipped_and_a_new_empty_row_is_offered(client):
+    # pause 10/12-10/16 (5 working days not counted): 20th working day moves from 10/26 to 11/2
+    url = ("/deadline?start=2026-09-21&amount=20&unit=workdays"
+           "&pause_start=2026-10-12&pause_end=2026-10-16&pause_reason=专家评审"
+           "&pause_start=&pause_end=&pause_reason=")
+    p, text = page(client, url)
+    assert '<time datetime="2026-11-02" class="due">' in text
+    assert "专家评审" in text
+    assert {"pause_start-0", "pause_start-1"} <= p.ids and "pause_start-2" not in p.ids
+
+
+def test_deadline_days_roll_off_the_national_day_break(client):
+    # 2026-09-16 + 15 days = 10/1 (国庆节) -> the break ends 10/7 -> 10/8
+    _, text = page(client, "/deadline?start=2026-09-16&amount=15&unit=days")
+    assert '<time datetime="2026-10-08" class="due">' in text
+    assert "法定休假日" in text
+
+
+def test_deadline_backward_moves_to_the_previous_working_day(client):
+    # event 2026-10-21, apply at least 20 days before: 10/1 is 国庆节 -> 9/30
+    _, text = page(client, "/deadline?start=2026-10-21&amount=20&unit=days&direction=before")
+    assert '<time datetime="2026-09-30" class="due">' in text
+
+
+@pytest.mark.parametrize("query, field, words", [
+    ("start=2026-02-30&amount=20&unit=workdays", "start", "2026年2月没有30日"),
+    ("start=2026/13/01&amount=20&unit=workdays", "start", "没有13月"),
+    ("start=tomorrow&amount=20&unit=workdays", "start", "格式应为 年-月-日"),
+    ("start=&amount=20&unit=workdays", "start", "请填写起算日"),
+    ("start=2026-09-21&amount=abc&unit=workdays", "amount", "应为整数"),
+    ("start=2026-09-21&amount=0&unit=workdays", "amount", "应在 1 至"),
+    ("start=2026-09-21&amount=200&unit=months", "amount", "不能超过 120"),
+    ("start=2026-09-21&amount=20&unit=weeks", "unit", "请从列表中选择"),
+    ("start=2026-09-21&amount=20&unit=workdays&pause_start=2026-10-12&pause_end=2026-10-01",
+     "pause_end-0", "结束日早于开始日"),
+    ("start=2026-09-21&amount=20&unit=workdays&pause_start=2026-10-12&pause_end=", "pause_end-0",
+     "请填写第1段中止期间的结束日"),
+])
+def test_deadline_errors_are_sentences_next_to_the_field(client, query, field, words):
+    p, text = page(client, "/deadline?" + query, status=422)
+    assert field in p.errors, p.errors
+    assert words in p.errors[field]
+    assert f'aria-describedby="{field}-hint {field}-error"' in text or f'aria-describedby="{field}-error"' in text
+    assert 'class="error-summary"' in text and f'href="#{field}"' in text
+    assert 'class="answer"' not in text
+
+
+def test_deadline_into_an_unpublished_year_explains_the_calendar_gap(client):
+    p, _ = page(client, "/deadline?start=2026-12-01&amount=30&unit=workdays", status=422)
+    assert "2027年的放假安排尚未发布" in p.errors["provisional"]
+    assert "按放假办法推定" in p.errors["provisional"]
+
+
+def test_deadline_provisional_answer_is_marked(client):
+    _, text = page(client, "/deadline?start=2026-12-01&amount=30&unit=workdays&provisional=1")
+    assert 'class="due"' in text and "推定结果" in text
+
+
+def test_deadline_form_keeps_what_was_typed(client):
+    _, text = page(client, "/deadline?start=2026-02-30&amount=20&unit=days", status=422)
+    assert 'value="2026-02-30"' in text and 'value="20"' in text
+    assert '<option value="days" selected>' in text
+
+
+def test_calendar_month_shows_the_notice_and_marks(client):
+    _, text = page(client, "/calendar?month=2026-10")
+    assert "国庆节" in text and "国办发明电〔2025〕7号" in text
+    assert "2026-10-10 上班" in text
+    assert 'rel="prev"' in text and "month=2026-09" in text
+
+
+def test_calendar_unpublished_year_is_unknown_until_provisional(client):
+    _, text = page(client, "/calendar?month=2027-02")
+    assert "k-unknown" in text and "尚未发布" in text
+    _, text = page(client, "/calendar?month=2027-02&provisional=1")
+    assert "k-unknown" not in text and "推定" in text and "春节" in text
+
+
+def test_calendar_bad_month_is_an_error_next_to_the_field(client):
+    p, _ = page(client, "/calendar?month=2026-13", status=422)
+    assert "没有13月" in p.errors["month"]
