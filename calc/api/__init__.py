@@ -6,7 +6,6 @@ import os
 from pathlib import Path
 
 from flask import Flask, render_template_string, send_from_directory
-from flask_smorest import Api
 
 from .. import __version__, schedules
 from . import errors, security
@@ -40,7 +39,7 @@ def create_app(config: dict | None = None, loaded: schedules.Schedules | None = 
     app.json.ensure_ascii = False
     app.json.sort_keys = False
     app.extensions["calc"] = Holder(loaded or schedules.load(app.config.get("SCHEDULES_DIR")))
-    api = Api(app, spec_kwargs={"info": {"description": "把县公安局责任清单变成可计算、可解释的罚款幅度与期限。"}})
+    api = errors.Api(app, spec_kwargs={"info": {"description": "把县公安局责任清单变成可计算、可解释的罚款幅度与期限。"}})
     errors.register(app)
     security.register(app)
     for name in BLUEPRINTS:

@@ -1,13 +1,22 @@
 """One place that turns every failure into the API.md error body; never a 500 for caller input."""
 from __future__ import annotations
 
+import flask_smorest
 from flask import jsonify
 from werkzeug.exceptions import HTTPException
 
 from ..errors import DomainError, NotFound
+from .fields import ErrorOut
 
 REASONS = {404: "not_found", 413: "too_large", 405: "method_not_allowed", 400: "bad_request",
            415: "unsupported_media_type"}
+
+
+class Api(flask_smorest.Api):
+    """Documents the error body this module really sends (with `reason`) as every operation's
+    default response, so /openapi.json and the wire agree."""
+
+    ERROR_SCHEMA = ErrorOut
 
 
 def flatten(messages) -> dict:
@@ -47,7 +56,11 @@ def http_error(exc: HTTPException):
     reason = REASONS.get(code)
     message = {413: "请求体或批量条数超过上限", 404: "资源不存在", 405: "不支持该请求方法",
                400: "请求体不是合法的 JSON"}.get(code, exc.description)
-    return body(code, exc.name, errors=errors, reason=reason, message=message)
+    response = body(code, exc.name, errors=errors, reason=reason, message=message)
+    for name, value in exc.get_headers():  # Allow on a 405 (RFC 9110), Retry-After...
+        if name.lower() not in ("content-type", "content-length"):
+            response.headers[name] = value
+    return response
 
 
 def register(app):
