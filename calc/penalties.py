@@ -1,6 +1,778 @@
-"""penalties: placeholder until its issue lands."""
+"""Penalty bands (罚款幅度): which band applies to an act, under which version of the law, and
+what follows from it procedurally; and the late-payment surcharge (加处罚款).
+
+Every number comes from `schedules/penalties/*.toml`; this module only reads, selects, compares
+and explains. Version choice follows 行政处罚法 第三十七条 (从旧兼从轻): the rule in force on the
+act date, unless the rule in force on the decision date punishes less (`lighter`).
+"""
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Iterable, Sequence
 
-def load(sources, base):
-    return {}
+from . import periods
+from .errors import CalendarGap, InvalidInput, NotFound
+from .periods import Period, Step
+from .schedules import Node, Source
+from .thresholds import Threshold, load_threshold
+
+PARTIES = {"individual": "个人", "organization": "单位"}
+CIRCUMSTANCES = {
+    "base": "一般情形",
+    "serious": "情节严重／造成严重后果",
+    "repeated": "屡教不改／多次",
+    "not_corrected": "逾期不改正／拒不改正",
+    "minor": "情节较轻",
+    "crime": "构成犯罪",
+}
+LICENCE_ACTIONS = {"revoke": "吊销", "withdraw": "收缴"}
+FEN = Decimal("0.01")
+
+
+# ---------------------------------------------------------------- data
+
+
+@dataclass(frozen=True)
+class Fine:
+    """A fine range in yuan; a ceiling-only fine ("100元以下") has min 0."""
+
+    min: Decimal
+    max: Decimal
+
+    def describe(self) -> str:
+        if self.min == 0:
+            return f"{yuan(self.max)}元以下罚款"
+        return f"{yuan(self.min)}元以上{yuan(self.max)}元以下罚款"
+
+
+@dataclass(frozen=True)
+class Licence:
+    action: str  # revoke (吊销) | withdraw (收缴)
+    document: str
+
+    def describe(self) -> str:
+        return f"{LICENCE_ACTIONS[self.action]}《{self.document}》"
+
+
+@dataclass(frozen=True)
+class Band:
+    """One circumstance's sanctions, as the text states them."""
+
+    when: str
+    basis: str
+    replaces_base: bool = False
+    warning: bool = False  # a warning may be given instead of the fine (警告或者罚款)
+    fines: dict[str, Fine] | None = None  # per party kind
+    fine_optional: bool = False  # 可以并处
+    detention_max: int = 0  # days (…日以下拘留)
+    order_to_correct: str | None = None
+    licence: Licence | None = None
+    confiscate: str | None = None
+    criminal: bool = False
+
+    def fine(self, party: str) -> Fine | None:
+        return None if self.fines is None else self.fines[party]
+
+    def sanctions(self, party: str) -> list[str]:
+        out = []
+        if self.confiscate:
+            out.append(self.confiscate)
+        if self.detention_max:
+            out.append(f"{self.detention_max}日以下拘留")
+        fine = self.fine(party)
+        if fine and self.warning:
+            out.append(f"警告或者{fine.describe()}")
+        elif fine:
+            out.append(("可以并处" if self.fine_optional else "") + fine.describe())
+        elif self.warning:
+            out.append("警告")
+        if self.order_to_correct:
+            out.append(self.order_to_correct)
+        if self.licence:
+            out.append(self.licence.describe())
+        if self.criminal:
+            out.append("构成犯罪的，依法追究刑事责任（移送刑事立案）")
+        return out
+
+
+@dataclass(frozen=True)
+class Version:
+    first: dt.date
+    until: dt.date | None
+    basis: str
+    text: str
+    bands: tuple[Band, ...]
+
+    def in_force(self, day: dt.date) -> bool:
+        return self.first <= day and (self.until is None or day <= self.until)
+
+    def band(self, when: str) -> Band | None:
+        return next((b for b in self.bands if b.when == when), None)
+
+
+@dataclass(frozen=True)
+class Violation:
+    id: str
+    title: str
+    authority: str
+    seed: str
+    regime: str
+    keywords: tuple[str, ...]
+    versions: tuple[Version, ...]
+
+    def version_on(self, day: dt.date) -> Version | None:
+        return next((v for v in self.versions if v.in_force(day)), None)
+
+    @property
+    def basis(self) -> str:
+        return "；".join(v.basis for v in self.versions)
+
+    def matches(self, q: str) -> bool:
+        q = q.strip().lower()
+        hay = [self.id, self.title, self.authority, *self.keywords, *(v.basis for v in self.versions),
+               *(v.text for v in self.versions)]
+        return all(any(word in h.lower() for h in hay) for word in q.split())
+
+
+@dataclass(frozen=True)
+class Dated:
+    """A procedural rule with its dates; limits per party kind."""
+
+    first: dt.date
+    until: dt.date | None
+    basis: str
+    note: str | None
+    max_fine: dict[str, Decimal] | None = None
+    min_fine: dict[str, Decimal] | None = None
+    licence: bool = False
+    suspension: bool = False
+    period: Period | None = None
+    harm_period: Period | None = None
+    harm_basis: str | None = None
+
+    def in_force(self, day: dt.date) -> bool:
+        return self.first <= day and (self.until is None or day <= self.until)
+
+
+@dataclass(frozen=True)
+class Regime:
+    id: str
+    title: str
+    simplified: tuple[Dated, ...]
+    collection: tuple[Dated, ...]
+    hearing: tuple[Dated, ...]
+    limitation: tuple[Dated, ...]
+
+    @staticmethod
+    def on(rules: Sequence[Dated], day: dt.date) -> Dated | None:
+        return next((r for r in rules if r.in_force(day)), None)
+
+
+@dataclass(frozen=True)
+class LateFeeRule:
+    first: dt.date
+    basis: str
+    pay_within: Period
+    pay_basis: str
+    daily_rate: Decimal
+    cap_ratio: Decimal
+    cap_basis: str
+
+
+@dataclass(frozen=True)
+class Penalties:
+    violations: dict[str, Violation]
+    regimes: dict[str, Regime]
+    late_fee: LateFeeRule
+    choice_basis: str
+    choice_text: str
+    thresholds: dict[str, Threshold]
+    book: object = field(repr=False, compare=False, default=None)
+    rules: object = field(repr=False, compare=False, default=None)
+
+    def get(self, vid: str) -> Violation:
+        try:
+            return self.violations[vid]
+        except KeyError:
+            raise NotFound(f"没有编号为 {vid} 的违法行为", field="id") from None
+
+    def search(self, q: str | None) -> list[Violation]:
+        items = list(self.violations.values())
+        return [v for v in items if v.matches(q)] if q and q.strip() else items
+
+    def threshold(self, tid: str) -> Threshold:
+        try:
+            return self.thresholds[tid]
+        except KeyError:
+            raise NotFound(f"没有编号为 {tid} 的标准", field="id") from None
+
+
+# ---------------------------------------------------------------- loading
+
+
+def yuan(amount: Decimal) -> str:
+    """1000 -> "1000", 12.5 -> "12.50": how a fine is written in a decision."""
+    q = Decimal(amount).quantize(FEN)
+    return str(q.quantize(Decimal(1))) if q == q.to_integral_value() else str(q)
+
+
+def _money(node: Node, key: str, default=...) -> Decimal:
+    value = node.number(key, default)
+    if value is None:
+        return None
+    d = Decimal(str(value))
+    if d != d.quantize(FEN):
+        node.fail("金额最多两位小数", key)
+    return d
+
+
+def _fine(node: Node) -> Fine:
+    fine = Fine(_money(node, "min", 0), _money(node, "max"))
+    if fine.max < fine.min:
+        node.fail(f"max ({fine.max}) 小于 min ({fine.min})", "max")
+    if fine.max == 0:
+        node.fail("罚款上限不能为 0", "max")
+    return fine
+
+
+def _per_party(node: Node, key: str, read) -> dict | None:
+    """`key = x` (same for both party kinds) or `key = { individual = x, organization = y }`."""
+    if not node.has(key):
+        return None
+    value = node.data[key]
+    if isinstance(value, dict) and set(value) & set(PARTIES):
+        sub = node.child(key)
+        extra = set(value) - set(PARTIES)
+        if extra or set(value) != set(PARTIES):
+            sub.fail(f"应同时且只给出 {', '.join(PARTIES)}")
+        return {p: read(sub, p) for p in PARTIES}
+    one = read(node, key)
+    return {p: one for p in PARTIES}
+
+
+def _fine_reader(node: Node, key: str) -> Fine:
+    return _fine(node.child(key))
+
+
+def _check_keys(node: Node, allowed: Iterable[str]):
+    extra = set(node.data) - set(allowed)
+    if extra:
+        node.fail(f"未知的键：{', '.join(sorted(extra))}")
+
+
+BAND_KEYS = ("when", "basis", "replaces_base", "warning", "fine", "fine_optional", "detention",
+             "order_to_correct", "licence", "confiscate", "criminal")
+
+
+def _band(node: Node, default_basis: str) -> Band:
+    _check_keys(node, BAND_KEYS)
+    when = node.text("when")
+    if when not in CIRCUMSTANCES:
+        node.fail(f"未知的情形：{when}（应为 {', '.join(CIRCUMSTANCES)}）", "when")
+    licence = None
+    if node.has("licence"):
+        ln = node.child("licence")
+        action = ln.text("action")
+        if action not in LICENCE_ACTIONS:
+            ln.fail(f"应为 {', '.join(LICENCE_ACTIONS)}", "action")
+        licence = Licence(action, ln.text("document"))
+    detention = 0
+    if node.has("detention"):
+        detention = int(node.child("detention").number("max", minimum=1, maximum=20))
+    band = Band(
+        when=when,
+        basis=node.text("basis", default_basis),
+        replaces_base=node.get("replaces_base", bool, False),
+        warning=node.get("warning", bool, False),
+        fines=_per_party(node, "fine", _fine_reader),
+        fine_optional=node.get("fine_optional", bool, False),
+        detention_max=detention,
+        order_to_correct=node.text("order_to_correct", None),
+        licence=licence,
+        confiscate=node.text("confiscate", None),
+        criminal=node.get("criminal", bool, False),
+    )
+    if when == "base" and band.replaces_base:
+        node.fail("基本情形不能 replaces_base", "replaces_base")
+    if not band.sanctions("individual"):
+        node.fail("该情形没有任何处理措施")
+    if band.fine_optional and band.fines is None:
+        node.fail("fine_optional 需要 fine", "fine_optional")
+    return band
+
+
+def _version(node: Node) -> Version:
+    _check_keys(node, ("effective", "basis", "text", "bands"))
+    first, until = node.effective()
+    basis = node.basis()
+    bands = tuple(_band(b, basis) for b in node.children("bands"))
+    if not bands:
+        node.fail("至少要有一个幅度", "bands")
+    seen = [b.when for b in bands]
+    if len(seen) != len(set(seen)):
+        node.fail("同一情形出现了两次", "bands")
+    return Version(first, until, basis, node.text("text"), bands)
+
+
+def _violation(node: Node, regimes: set[str] | None) -> Violation:
+    _check_keys(node, ("id", "title", "authority", "seed", "regime", "keywords", "version"))
+    versions = tuple(sorted((_version(v) for v in node.children("version")), key=lambda v: v.first))
+    if not versions:
+        node.fail("至少要有一个版本", "version")
+    for a, b in zip(versions, versions[1:]):
+        if a.until is None or a.until >= b.first:
+            node.fail(f"版本生效期间重叠：{a.basis} 与 {b.basis}", "version")
+    keywords = node.get("keywords", list, [])
+    if not all(isinstance(k, str) and k for k in keywords):
+        node.fail("keywords 应为非空字符串列表", "keywords")
+    return Violation(node.text("id"), node.text("title"), node.text("authority"), node.text("seed"),
+                     node.text("regime"), tuple(keywords), versions)
+
+
+def _period(node: Node, key: str) -> Period | None:
+    if not node.has(key):
+        return None
+    sub = node.child(key)
+    unit = sub.text("unit")
+    if unit not in periods.UNITS:
+        sub.fail(f"未知的期间单位：{unit}", "unit")
+    return Period(int(sub.number("amount", minimum=1, maximum=periods.LIMITS[unit])), unit)
+
+
+def _limit_reader(node: Node, key: str) -> Decimal:
+    return _money(node, key)
+
+
+def _dated(node: Node, kind: str) -> Dated:
+    first, until = node.effective()
+    rule = Dated(first, until, node.basis(), node.text("note", None),
+                 max_fine=_per_party(node, "max_fine", _limit_reader),
+                 min_fine=_per_party(node, "min_fine", _limit_reader),
+                 licence=node.get("licence", bool, False), suspension=node.get("suspension", bool, False),
+                 period=_period(node, "period"), harm_period=_period(node, "harm_period"),
+                 harm_basis=node.text("harm_basis", None))
+    needs = {"simplified": "max_fine", "collection": "max_fine", "hearing": "min_fine", "limitation": "period"}
+    if getattr(rule, needs[kind]) is None:
+        node.fail("缺少此项", needs[kind])
+    if rule.harm_period is not None and rule.harm_basis is None:
+        node.fail("缺少此项", "harm_basis")
+    return rule
+
+
+def _regime(node: Node) -> Regime:
+    _check_keys(node, ("id", "title", "simplified", "collection", "hearing", "limitation"))
+    parts = {}
+    for kind in ("simplified", "collection", "hearing", "limitation"):
+        rules = sorted((_dated(n, kind) for n in node.children(kind)), key=lambda r: r.first)
+        for a, b in zip(rules, rules[1:]):
+            if a.until is None or a.until >= b.first:
+                node.fail(f"{kind} 的生效期间重叠", kind)
+        parts[kind] = tuple(rules)
+    return Regime(node.text("id"), node.text("title"), **parts)
+
+
+def _late_fee(node: Node) -> LateFeeRule:
+    first, _ = node.effective()
+    pay = _period(node, "pay_within")
+    if pay is None:
+        node.fail("缺少此项", "pay_within")
+    rate = Decimal(str(node.number("daily_rate", minimum=0, maximum=1)))
+    cap = Decimal(str(node.number("cap_ratio", minimum=0, maximum=10)))
+    return LateFeeRule(first, node.basis(), pay, node.text("pay_basis"), rate, cap, node.text("cap_basis"))
+
+
+def load(sources: list[Source], base: dict) -> Penalties:
+    """Every violation, procedure regime, the late-fee rule and the thresholds under schedules/penalties/."""
+    violations: dict[str, Violation] = {}
+    regimes: dict[str, Regime] = {}
+    thresholds: dict[str, Threshold] = {}
+    late_fee = choice = None
+    owners: dict[str, str] = {}
+    for source in sources:
+        root = Node(source, "", source.data)
+        _check_keys(root, ("violation", "regime", "late_fee", "version_choice", "threshold"))
+        for node in root.children("violation", required=False):
+            v = _violation(node, None)
+            if v.id in violations:
+                node.fail(f"编号重复：{v.id}（已见于 {owners[v.id]}）", "id")
+            violations[v.id], owners[v.id] = v, source.name
+        for node in root.children("regime", required=False):
+            r = _regime(node)
+            if r.id in regimes:
+                node.fail(f"编号重复：{r.id}", "id")
+            regimes[r.id] = r
+        for node in root.children("threshold", required=False):
+            t = load_threshold(node)
+            if t.id in thresholds:
+                node.fail(f"编号重复：{t.id}", "id")
+            thresholds[t.id] = t
+        if root.has("late_fee"):
+            if late_fee is not None:
+                root.fail("late_fee 只能定义一次", "late_fee")
+            late_fee = _late_fee(root.child("late_fee"))
+        if root.has("version_choice"):
+            node = root.child("version_choice")
+            choice = (node.basis(), node.text("text"))
+    name = sources[0].name if sources else "penalties/"
+    anchor = Node(Source(name, {}), "", {})
+    if late_fee is None:
+        anchor.fail("缺少 [late_fee]（加处罚款规则）", "late_fee")
+    if choice is None:
+        anchor.fail("缺少 [version_choice]（从旧兼从轻的依据）", "version_choice")
+    for v in violations.values():
+        if v.regime not in regimes:
+            Node(Source(owners[v.id], {}), v.id, {}).fail(f"未知的程序类别：{v.regime}", "regime")
+    return Penalties(violations, regimes, late_fee, choice[0], choice[1], thresholds,
+                     base.get("calendar"), base.get("rules"))
+
+
+# ---------------------------------------------------------------- selecting and comparing
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The bands one version gives for one party and set of circumstances, and their notes."""
+
+    version: Version
+    bands: tuple[Band, ...]
+    notes: tuple[str, ...]
+    party: str
+
+    def fines(self) -> list[tuple[Band, Fine]]:
+        return [(b, b.fine(self.party)) for b in self.bands if b.fines is not None]
+
+    @property
+    def fine(self) -> Fine | None:
+        fines = [f for _, f in self.fines()]
+        if not fines:
+            return None
+        return Fine(min(f.min for f in fines), max(f.max for f in fines))
+
+    @property
+    def fine_floor(self) -> Decimal:
+        """The least fine that must be imposed: 0 where a warning or no fine may be chosen."""
+        must = [f.min for b, f in self.fines() if not (b.warning or b.fine_optional)]
+        return max(must) if must else Decimal(0)
+
+    @property
+    def warning_possible(self) -> bool:
+        return any(b.warning for b in self.bands) and all(b.warning or b.fine_optional
+                                                           for b, _ in self.fines())
+
+    @property
+    def detention_max(self) -> int:
+        return max((b.detention_max for b in self.bands), default=0)
+
+    @property
+    def licence(self) -> Licence | None:
+        return next((b.licence for b in self.bands if b.licence), None)
+
+    def describe(self) -> str:
+        parts = [s for b in self.bands for s in b.sanctions(self.party)]
+        return "；".join(parts) if parts else "无处罚"
+
+
+def select(version: Version, circumstances: Sequence[str], party: str) -> Outcome:
+    """The bands of `version` for these circumstances: the base band, plus the band of each
+    circumstance the text names (an aggravated or mitigated band that the text puts in place of
+    the base penalty replaces it; one the text adds, such as criminal referral, is added)."""
+    chosen: list[Band] = []
+    base = version.band("base")
+    if base:
+        chosen.append(base)
+    notes = []
+    for code in CIRCUMSTANCES:
+        if code == "base" or code not in circumstances:
+            continue
+        band = version.band(code)
+        if band is None:
+            notes.append(f"{version.basis} 未对“{CIRCUMSTANCES[code]}”单设处罚幅度，在适用的幅度内裁量")
+            continue
+        if band.replaces_base and base in chosen:
+            chosen.remove(base)
+        chosen.append(band)
+    if not chosen:
+        needed = "、".join(CIRCUMSTANCES[b.when] for b in version.bands)
+        notes.append(f"{version.basis} 仅对“{needed}”规定了处罚；所给情形下无可适用的处罚幅度")
+    return Outcome(version, tuple(chosen), tuple(notes), party)
+
+
+@dataclass(frozen=True, order=True)
+class Severity:
+    """How heavy an outcome is, compared field by field in this order (行政处罚法 第九条 lists the
+    kinds; detention is the heaviest penalty the bureau decides, then licence revocation, then the
+    fine, then the warning): detention days, licence action, fine maximum, the least fine that
+    must be imposed (the minimum; 0 where a warning may be given instead), and last whether a
+    warning is unavailable. Orders to correct, confiscation of a document and criminal referral
+    are not administrative penalties of a version and are not compared."""
+
+    detention_max: int
+    licence: int
+    fine_max: Decimal
+    fine_min: Decimal
+    no_warning: int
+
+    @staticmethod
+    def of(outcome: Outcome) -> "Severity":
+        fine = outcome.fine
+        return Severity(outcome.detention_max, 1 if outcome.licence else 0,
+                        fine.max if fine else Decimal(0), outcome.fine_floor,
+                        0 if outcome.warning_possible or not fine else 1)
+
+
+def lighter(a: Outcome, b: Outcome) -> bool:
+    """Whether `a` punishes less than `b` (新的规定处罚较轻): the one definition of "lighter".
+    Compared in order: detention (longest), licence revocation, fine maximum, fine minimum,
+    warning available; the first difference decides."""
+    return Severity.of(a) < Severity.of(b)
+
+
+@dataclass(frozen=True)
+class Choice:
+    applied: Version | None
+    rule: str  # same | act_time | decision_time_lighter | repealed
+    reason: str
+    basis: str
+    act_version: Version
+    decision_version: Version | None
+    outcome: Outcome | None
+    compared: tuple[tuple[Version, Outcome], ...]
+
+
+def choose_version(p: Penalties, v: Violation, act: dt.date, decision: dt.date, party: str,
+                   circumstances: Sequence[str]) -> Choice:
+    """行政处罚法 第三十七条: the version in force on the act date, unless the one in force on the
+    decision date is lighter for the same party and circumstances (or no longer punishes)."""
+    old = v.version_on(act)
+    if old is None:
+        first = v.versions[0].first
+        raise InvalidInput(f"行为日 {act} 时本服务收录的规定尚未施行（最早自 {first} 起）", field="act_date")
+    new = v.version_on(decision)
+    old_out = select(old, circumstances, party)
+    if new is old:
+        return Choice(old, "same", f"行为时与决定时适用同一规定（{old.basis}）。", p.choice_basis,
+                      old, new, old_out, ((old, old_out),))
+    if new is None:
+        reason = (f"行为时适用 {old.basis}；决定日 {decision} 该规定已失效且本服务未收录新的规定，"
+                  f"依{p.choice_basis}，不认为是违法的，适用新的规定，不予处罚；请核对决定时的规定。")
+        return Choice(None, "repealed", reason, p.choice_basis, old, None, None, ((old, old_out),))
+    new_out = select(new, circumstances, party)
+    compared = ((old, old_out), (new, new_out))
+    said = (f"行为时（{act}）适用 {old.basis}：{old_out.describe()}；"
+            f"决定时（{decision}）适用 {new.basis}：{new_out.describe()}。")
+    if lighter(new_out, old_out):
+        return Choice(new, "decision_time_lighter",
+                      said + f"新的规定处罚较轻，依{p.choice_basis}适用新的规定（从轻）。",
+                      p.choice_basis, old, new, new_out, compared)
+    return Choice(old, "act_time",
+                  said + f"新的规定处罚不轻于行为时的规定，依{p.choice_basis}适用违法行为发生时的规定（从旧）。",
+                  p.choice_basis, old, new, old_out, compared)
+
+
+# ---------------------------------------------------------------- procedure facts
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One procedural consequence: yes | no | depends (on the amount decided) | unknown."""
+
+    status: str
+    explanation: str
+    basis: str | None
+    limit: Decimal | None = None
+    note: str | None = None
+
+
+def _unknown(what: str, day: dt.date, regime: Regime) -> Fact:
+    return Fact("unknown", f"本服务未收录 {day} 时{regime.title}关于{what}的规定", None)
+
+
+def simplified_fact(regime: Regime, out: Outcome, day: dt.date) -> Fact:
+    rule = Regime.on(regime.simplified, day)
+    if rule is None:
+        return _unknown("当场处罚", day, regime)
+    limit = rule.max_fine[out.party]
+    fine = out.fine
+    if out.detention_max or out.licence:
+        status, why = "no", "可能给予的处罚含拘留或许可证处理，不适用当场处罚"
+    elif not out.bands or (fine is None and not out.warning_possible):
+        status, why = "no", "该幅度没有警告或罚款可当场决定"
+    elif fine is None or fine.max <= limit:
+        status, why = "yes", f"处警告或者{yuan(limit)}元以下罚款的，可以当场作出处罚决定（事实确凿、有法定依据）"
+    elif out.fine_floor <= limit:
+        status, why = "depends", f"决定给予警告或者{yuan(limit)}元以下罚款时，方可当场作出决定"
+    else:
+        status, why = "no", f"最低罚款 {yuan(out.fine_floor)} 元超过当场处罚上限 {yuan(limit)} 元"
+    return Fact(status, why, rule.basis, limit, rule.note)
+
+
+def collection_fact(regime: Regime, out: Outcome, day: dt.date, simplified: Fact) -> Fact:
+    rule = Regime.on(regime.collection, day)
+    if rule is None:
+        return _unknown("当场收缴罚款", day, regime)
+    limit = rule.max_fine[out.party]
+    fine = out.fine
+    if fine is None or simplified.status in ("no", "unknown"):
+        status, why = "no", "无罚款或不适用当场处罚，不当场收缴"
+    elif fine.max <= limit:
+        status, why = "yes", f"当场处罚且罚款{yuan(limit)}元以下的，可以当场收缴"
+    elif out.fine_floor <= limit:
+        status, why = "depends", f"罚款决定为{yuan(limit)}元以下时，方可当场收缴"
+    else:
+        status, why = "no", f"最低罚款 {yuan(out.fine_floor)} 元超过当场收缴上限 {yuan(limit)} 元"
+    return Fact(status, why, rule.basis, limit, rule.note)
+
+
+def hearing_fact(regime: Regime, out: Outcome, day: dt.date) -> Fact:
+    rule = Regime.on(regime.hearing, day)
+    if rule is None:
+        return _unknown("听证", day, regime)
+    limit = rule.min_fine[out.party]
+    fine = out.fine
+    if out.licence and rule.licence:
+        status, why = "yes", f"拟{out.licence.describe()}，应告知当事人有权要求听证"
+    elif fine is not None and out.fine_floor >= limit:
+        status, why = "yes", f"罚款不低于{yuan(limit)}元，应告知当事人有权要求听证"
+    elif fine is not None and fine.max >= limit:
+        status, why = "depends", f"拟罚款{yuan(limit)}元以上时，应告知当事人有权要求听证"
+    else:
+        status, why = "no", f"罚款上限低于{yuan(limit)}元且无吊销许可证、责令停产停业，无听证权利"
+    return Fact(status, why, rule.basis, limit, rule.note)
+
+
+@dataclass(frozen=True)
+class Limitation:
+    period: Period | None
+    basis: str | None
+    plain_end: dt.date | None
+    expires: dt.date | None
+    steps: tuple[Step, ...]
+    provisional: bool
+    calendar_years: tuple[int, ...]
+    calendar_gap: int | None
+    note: str | None
+    message: str
+
+
+def limitation(p: Penalties, regime: Regime, act: dt.date, harm: bool, provisional: bool) -> Limitation:
+    """The last day on which the act can still be discovered and punished (追究时效), counted from
+    the act date by the rule in force on that date. 民法典 第二百零三条 and 程序规定 第三十五条 move
+    the last day of any period off a rest day, and neither excepts this period (only periods that
+    restrict liberty), so the text is followed; `plain_end` is the unmoved day for a cautious reader."""
+    rule = Regime.on(regime.limitation, act)
+    if rule is None:
+        return Limitation(None, None, None, None, (), False, (), None, None,
+                          f"本服务未收录 {act} 时{regime.title}关于追究时效的规定")
+    period, basis = rule.period, rule.basis
+    extra = []
+    if harm and rule.harm_period:
+        period, basis = rule.harm_period, rule.harm_basis
+    elif harm:
+        extra.append(f"{rule.basis} 未就危害生命健康、金融安全规定更长的时效，按一般时效计算")
+    guess = periods.due(act, period, p.book, p.rules, provisional=True)
+    plain = next(s.date for s in guess.steps if s.rule == p.rules[period.unit].text.format(n=period.amount))
+    note = "；".join([*([rule.note] if rule.note else []), *extra]) or None
+    choice = Step("时效期间最后一日逢法定休假日的，依民法典第二百零三条、程序规定第三十五条顺延（二者仅排除限制人身自由的期间）；"
+                  f"未顺延的对应日为 {plain}，从严掌握时可以此日为准", plain,
+                  "民法典 第二百零三条、第二百零四条；公安机关办理行政案件程序规定 第三十五条")
+    try:
+        d = periods.due(act, period, p.book, p.rules, provisional=provisional)
+    except CalendarGap as gap:
+        return Limitation(period, basis, plain, None, (), False, (), gap.year, note,
+                          f"时效对应日为 {plain}；其是否顺延取决于 {gap.year} 年节假日安排，尚未收录（可用 provisional: true 推定）")
+    steps = (*d.steps, choice) if d.due != plain else d.steps
+    msg = f"自行为日 {act} 起 {period.amount}{p.rules.units[period.unit]}，{d.due}（含）之前被发现的，仍可给予处罚"
+    return Limitation(period, basis, plain, d.due, tuple(steps), d.provisional, d.calendar_years, None, note, msg)
+
+
+# ---------------------------------------------------------------- assessment
+
+
+@dataclass(frozen=True)
+class Assessment:
+    violation: Violation
+    act_date: dt.date
+    decision_date: dt.date
+    party: str
+    circumstances: tuple[str, ...]
+    choice: Choice
+    outcome: Outcome | None
+    procedure: dict[str, Fact]
+    procedure_basis: str
+    limitation: Limitation
+    regime: Regime
+
+
+def assess(p: Penalties, vid: str, act: dt.date, decision: dt.date, party: str,
+           circumstances: Sequence[str] = (), harm_to_life_health_finance: bool = False,
+           provisional: bool = False) -> Assessment:
+    """The band(s) that apply to one case, the version and why, and what follows procedurally."""
+    v = p.get(vid)
+    if party not in PARTIES:
+        raise InvalidInput(f"未知的当事人类别：{party}（应为 {', '.join(PARTIES)}）", field="party")
+    for code in circumstances:
+        if code not in CIRCUMSTANCES or code == "base":
+            raise InvalidInput(f"未知的情形代码：{code}（应为 {', '.join(c for c in CIRCUMSTANCES if c != 'base')}）",
+                               field="circumstances")
+    if decision < act:
+        raise InvalidInput(f"决定日 {decision} 早于行为日 {act}", field="decision_date")
+    choice = choose_version(p, v, act, decision, party, circumstances)
+    regime = p.regimes[v.regime]
+    out = choice.outcome
+    facts: dict[str, Fact] = {}
+    if out is not None:
+        facts["simplified"] = simplified_fact(regime, out, decision)
+        facts["collection"] = collection_fact(regime, out, decision, facts["simplified"])
+        facts["hearing"] = hearing_fact(regime, out, decision)
+    why = f"程序事项适用决定日（{decision}）施行的程序规定（程序从新）：{regime.title}"
+    return Assessment(v, act, decision, party, tuple(c for c in CIRCUMSTANCES if c in circumstances),
+                      choice, out, facts, why,
+                      limitation(p, regime, act, harm_to_life_health_finance, provisional), regime)
+
+
+# ---------------------------------------------------------------- late payment
+
+
+@dataclass(frozen=True)
+class LateFee:
+    fine: Decimal
+    served: dt.date
+    paid: dt.date
+    due: periods.Due
+    days_late: int
+    surcharge: Decimal
+    capped: bool
+    total: Decimal
+    steps: tuple[Step, ...]
+
+
+def late_fee(p: Penalties, fine: Decimal, served: dt.date, paid: dt.date, provisional: bool = False) -> LateFee:
+    """加处罚款: pay within 15 days of service (rule 3: a due day on a rest day moves to the next
+    working day); from the next day, 3% of the fine per day, in total never more than the fine."""
+    r = p.late_fee
+    fine = Decimal(fine)
+    if fine <= 0 or fine != fine.quantize(FEN):
+        raise InvalidInput("罚款应为正数，最多两位小数（分）", field="fine")
+    if served < r.first:
+        raise InvalidInput(f"本服务收录的加处罚款规定自 {r.first} 起施行；送达日 {served} 早于此日", field="served")
+    if paid < served:
+        raise InvalidInput(f"缴纳日 {paid} 早于送达日 {served}", field="paid")
+    d = periods.due(served, r.pay_within, p.book, p.rules, provisional=provisional)
+    steps = [Step(f"自收到处罚决定书之日起{r.pay_within.amount}日内缴纳罚款（自然日）", served, r.pay_basis), *d.steps]
+    days = max(0, (paid - d.due).days)
+    per_day = (fine * r.daily_rate).quantize(FEN, ROUND_HALF_UP)
+    raw = (fine * r.daily_rate * days).quantize(FEN, ROUND_HALF_UP)
+    cap = (fine * r.cap_ratio).quantize(FEN, ROUND_HALF_UP)
+    capped = raw > cap
+    surcharge = cap if capped else raw
+    pct = (r.daily_rate * 100).normalize()
+    if days == 0:
+        steps.append(Step(f"{paid} 缴纳，未超过缴纳期限 {d.due}，不加处罚款", paid, r.basis))
+    else:
+        steps.append(Step(f"逾期 {days} 日（{d.due + dt.timedelta(days=1)} 至 {paid}）：每日按罚款数额的{pct}%加处"
+                          f" {yuan(per_day)} 元，合计 {yuan(fine)} × {pct}% × {days} = {yuan(raw)} 元", paid, r.basis))
+    if capped:
+        steps.append(Step(f"加处罚款不得超出罚款数额：以 {yuan(cap)} 元为限", paid, r.cap_basis))
+    return LateFee(fine, served, paid, d, days, surcharge, capped, fine + surcharge, tuple(steps))

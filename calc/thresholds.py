@@ -1,0 +1,175 @@
+"""Thresholds (立案追诉标准, 限量): facts in, which department acts and on what basis out.
+
+The data lives beside the penalty bands (`schedules/penalties/thresholds.toml`) and is loaded by
+`calc.penalties.load`. A threshold is met when all of its tests hold; each test is inclusive
+(以上/以下 include the number itself: 民法典 第一千二百五十九条).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, Mapping
+
+from .errors import InvalidInput
+from .schedules import Node
+
+KINDS = ("integer", "number", "choice")
+INCLUSIVE_BASIS = "民法典 第一千二百五十九条（以上、以下包括本数）"
+
+
+@dataclass(frozen=True)
+class FactSpec:
+    name: str
+    title: str
+    kind: str
+    unit: str | None
+    required: bool
+    choices: dict[str, str] | None
+
+
+@dataclass(frozen=True)
+class Test:
+    fact: str
+    op: str  # at_least | at_most
+    limit: Decimal
+    basis: str
+
+
+@dataclass(frozen=True)
+class Outcome:
+    met: bool | None
+    roles: tuple[str, ...]
+    referral: str  # criminal | administrative | none
+    authority: str
+    action: str
+    basis: str
+
+
+@dataclass(frozen=True)
+class Threshold:
+    id: str
+    title: str
+    seed: str
+    basis: str
+    keywords: tuple[str, ...]
+    note: str | None
+    facts: tuple[FactSpec, ...]
+    tests: tuple[Test, ...]
+    outcomes: tuple[Outcome, ...]
+
+
+def load_threshold(node: Node) -> Threshold:
+    allowed = {"id", "title", "seed", "basis", "keywords", "note", "fact", "test", "outcome"}
+    extra = set(node.data) - allowed
+    if extra:
+        node.fail(f"未知的键：{', '.join(sorted(extra))}")
+    facts = []
+    for f in node.children("fact"):
+        kind = f.text("kind")
+        if kind not in KINDS:
+            f.fail(f"应为 {', '.join(KINDS)}", "kind")
+        choices = None
+        if kind == "choice":
+            raw = f.child("choices").data
+            if not raw or not all(isinstance(v, str) and v for v in raw.values()):
+                f.fail("choices 应为非空的 代码 = 名称 表", "choices")
+            choices = dict(raw)
+        facts.append(FactSpec(f.text("name"), f.text("title"), kind, f.text("unit", None),
+                              f.get("required", bool, True), choices))
+    names = {f.name: f for f in facts}
+    tests = []
+    for t in node.children("test"):
+        fact = t.text("fact")
+        if fact not in names or names[fact].kind == "choice":
+            t.fail(f"fact 应为数值事实之一：{', '.join(n for n, f in names.items() if f.kind != 'choice')}", "fact")
+        ops = [op for op in ("at_least", "at_most") if t.has(op)]
+        if len(ops) != 1:
+            t.fail("应且只应给出 at_least 或 at_most 之一")
+        tests.append(Test(fact, ops[0], Decimal(str(t.number(ops[0]))), t.basis()))
+    if not tests:
+        node.fail("至少要有一个 test", "test")
+    outcomes = []
+    roles = {c for f in facts if f.name == "role" for c in (f.choices or {})}
+    for o in node.children("outcome"):
+        rs = o.get("roles", list, [])
+        bad = [r for r in rs if r not in roles]
+        if bad:
+            o.fail(f"未知的 role：{', '.join(map(str, bad))}", "roles")
+        referral = o.text("referral")
+        if referral not in ("criminal", "administrative", "none"):
+            o.fail("应为 criminal、administrative 或 none", "referral")
+        outcomes.append(Outcome(o.get("met", bool, None), tuple(rs), referral, o.text("authority"),
+                                o.text("action"), o.basis()))
+    keywords = node.get("keywords", list, [])
+    return Threshold(node.text("id"), node.text("title"), node.text("seed"), node.basis(), tuple(keywords),
+                     node.text("note", None), tuple(facts), tuple(tests), tuple(outcomes))
+
+
+@dataclass(frozen=True)
+class TestResult:
+    test: Test
+    title: str
+    value: Decimal
+    holds: bool
+    explanation: str
+
+
+@dataclass(frozen=True)
+class Answer:
+    threshold: Threshold
+    facts: dict[str, Any]
+    met: bool
+    tests: tuple[TestResult, ...]
+    referrals: tuple[Outcome, ...]
+    summary: str
+
+
+def _value(spec: FactSpec, raw: Any):
+    field = f"facts.{spec.name}"
+    if spec.kind == "choice":
+        if raw not in (spec.choices or {}):
+            raise InvalidInput(f"{spec.title} 应为 {', '.join(spec.choices)} 之一", field=field)
+        return raw
+    if isinstance(raw, bool) or not isinstance(raw, (int, float)):
+        raise InvalidInput(f"{spec.title} 应为数值", field=field)
+    if spec.kind == "integer" and (isinstance(raw, float) and not raw.is_integer()):
+        raise InvalidInput(f"{spec.title} 应为整数", field=field)
+    if raw < 0 or raw != raw or raw in (float("inf"),):
+        raise InvalidInput(f"{spec.title} 应为非负数", field=field)
+    return Decimal(str(raw))
+
+
+def assess_threshold(t: Threshold, facts: Mapping[str, Any]) -> Answer:
+    """Which tests hold for these facts, and so which department takes the case and on what basis."""
+    specs = {f.name: f for f in t.facts}
+    unknown = set(facts) - set(specs)
+    if unknown:
+        raise InvalidInput(f"未知的事实：{', '.join(sorted(unknown))}（应为 {', '.join(specs)}）",
+                           field=f"facts.{sorted(unknown)[0]}")
+    values = {}
+    for spec in t.facts:
+        if spec.name not in facts or facts[spec.name] is None:
+            if spec.required:
+                raise InvalidInput(f"缺少事实：{spec.title}", field=f"facts.{spec.name}")
+            continue
+        values[spec.name] = _value(spec, facts[spec.name])
+    results = []
+    for test in t.tests:
+        spec = specs[test.fact]
+        v = values[test.fact]
+        holds = v >= test.limit if test.op == "at_least" else v <= test.limit
+        word = "以上" if test.op == "at_least" else "以下"
+        unit = spec.unit or ""
+        results.append(TestResult(test, spec.title, v, holds,
+                                  f"{spec.title} {_num(v)}{unit}，标准为 {_num(test.limit)}{unit}{word}（含本数）："
+                                  + ("符合" if holds else "不符合")))
+    met = all(r.holds for r in results)
+    role = values.get("role")
+    referrals = tuple(o for o in t.outcomes
+                      if (o.met is None or o.met == met) and (not o.roles or role is None or role in o.roles))
+    summary = "；".join(r.explanation for r in results)
+    return Answer(t, values, met, tuple(results), referrals, summary)
+
+
+def _num(d: Decimal) -> str:
+    return str(d.quantize(Decimal(1))) if d == d.to_integral_value() else str(d.normalize())
