@@ -1,6 +1,722 @@
-"""timelines: placeholder until its issue lands."""
+"""Procedure timelines (办理时限): a procedure is an ordered chain of stages, each with its period.
+
+The applicant's estimate takes the worst case: each stage starts the day the stage it hangs on was
+decided, which is that stage's due date unless the caller gives the actual date (DESIGN.md §4).
+Every period is counted by `calc.periods.due` (DESIGN.md §2); only hour periods (询问查证) are
+counted here, because they run on the clock and never move for holidays (程序规定 第三十五条).
+
+Procedures, their versions, periods and legal basis are data: `schedules/timelines/*.toml`.
+"""
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Mapping, Sequence
 
-def load(sources, base):
-    return {}
+from . import periods
+from .errors import InvalidInput, NotFound, ScheduleError
+from .periods import DateRange, Period, Step
+from .schedules import Node, Source
+from .workcal import CalendarBook
+
+DEADLINE, TERM, ELIGIBLE, NONE, ON_THE_SPOT, PREREQUISITE = (
+    "deadline", "term", "eligible", "none", "on_the_spot", "prerequisite")
+KINDS = (DEADLINE, TERM, ELIGIBLE, NONE, ON_THE_SPOT, PREREQUISITE)
+WITH_PERIOD = (DEADLINE, TERM, ELIGIBLE)
+HOURS = "hours"
+UNITS = (*periods.UNITS, HOURS)
+# Not a legal number: bounds one hour period (the longest in law is 24 hours).
+HOUR_LIMIT = 72
+ANCHORS = ("start", "previous", "previous-decided", "event")
+TEXTS = ("hours", "term", "on_the_spot", "prerequisite", "none", "earliest")
+
+DECIDED, LATE, OPEN, OVERDUE = "decided", "late", "open", "overdue"
+
+Moment = dt.date  # a date, or a datetime for hour procedures (datetime is a date subclass)
+
+
+# -- the data -------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Span:
+    amount: int
+    unit: str
+    direction: str = "after"
+
+
+@dataclass(frozen=True)
+class Extension:
+    """An extension the law allows (延长), at most `times` times `amount`."""
+
+    amount: int
+    unit: str
+    times: int
+    condition: str
+    basis: str
+
+    @property
+    def most(self) -> int:
+        return self.amount * self.times
+
+
+@dataclass(frozen=True)
+class PauseRule:
+    """The law says some time is not counted in this stage (e.g. 行政许可法 第四十五条)."""
+
+    basis: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Earliest:
+    amount: int
+    unit: str
+    what: str
+    basis: str
+
+
+@dataclass(frozen=True)
+class Variant:
+    """An alternative period the law sets for named circumstances (偏远地区, 可能适用行政拘留…)."""
+
+    code: str
+    title: str
+    span: Span
+    basis: str
+    extension: Extension | None = None
+
+
+@dataclass(frozen=True)
+class Stage:
+    id: str
+    authority: str
+    title: str
+    kind: str
+    span: Span | None
+    anchor: str
+    basis: str
+    when: str | None = None
+    restricts_liberty: bool = False
+    pauses: PauseRule | None = None
+    extension: Extension | None = None
+    earliest: Earliest | None = None
+    variants: tuple[Variant, ...] = ()
+
+    @property
+    def optional(self) -> bool:
+        """A stage that happens only in some cases (不服时, 不许可时) does not end the procedure."""
+        return self.when is not None
+
+    def variant(self, code: str) -> Variant | None:
+        return next((v for v in self.variants if v.code == code), None)
+
+
+@dataclass(frozen=True)
+class Version:
+    label: str | None
+    effective_from: dt.date | None
+    effective_until: dt.date | None
+    start_label: str | None
+    summary: str | None
+    stages: tuple[Stage, ...]
+
+    def in_force(self, day: dt.date) -> bool:
+        after = self.effective_from is None or self.effective_from <= day
+        before = self.effective_until is None or day <= self.effective_until
+        return after and before
+
+    @property
+    def hours(self) -> bool:
+        return any(s.span is not None and s.span.unit == HOURS for s in self.stages)
+
+    def stage(self, stage_id: str) -> Stage | None:
+        return next((s for s in self.stages if s.id == stage_id), None)
+
+
+@dataclass(frozen=True)
+class Procedure:
+    id: str
+    title: str
+    start_label: str
+    versions: tuple[Version, ...]
+    event_label: str | None = None
+    seed: str | None = None
+    compare_with: str | None = None
+    remarks: tuple[str, ...] = ()
+
+    def version_on(self, day: dt.date) -> Version | None:
+        return next((v for v in self.versions if v.in_force(day)), None)
+
+    @property
+    def latest(self) -> Version:
+        return max(self.versions, key=lambda v: v.effective_from or dt.date.min)
+
+
+@dataclass(frozen=True)
+class Text:
+    text: str
+    basis: str
+
+
+@dataclass(frozen=True)
+class Timelines:
+    procedures: dict[str, Procedure]
+    texts: dict[str, Text]
+
+    def get(self, procedure_id: str) -> Procedure:
+        try:
+            return self.procedures[procedure_id]
+        except KeyError:
+            raise NotFound(f"没有编号为 {procedure_id} 的办理程序") from None
+
+    def __iter__(self):
+        return iter(self.procedures.values())
+
+
+# -- loading --------------------------------------------------------------------------------------
+
+def load(sources: list[Source], base: dict) -> Timelines:
+    procedures: dict[str, Procedure] = {}
+    texts: dict[str, Text] = {}
+    where: dict[str, str] = {}
+    for source in sources:
+        root = Node(source, "", source.data)
+        unknown = set(source.data) - {"procedure", "texts"}
+        if unknown:
+            root.fail(f"未知的项：{'、'.join(sorted(unknown))}")
+        if root.has("texts"):
+            node = root.child("texts")
+            for name in node.data:
+                if name not in TEXTS:
+                    node.fail(f"未知的文字模板（可用：{'、'.join(TEXTS)}）", name)
+                t = node.child(name)
+                texts[name] = Text(t.text("text"), t.basis())
+        for node in root.children("procedure", required=False):
+            proc = _procedure(node)
+            if proc.id in procedures:
+                node.fail(f"编号重复，已见于 {where[proc.id]}", "id")
+            procedures[proc.id] = proc
+            where[proc.id] = source.name
+    missing = [t for t in TEXTS if t not in texts]
+    if missing and procedures:
+        first = sources[0]
+        Node(first, "", first.data).fail(f"timelines 缺少文字模板 texts.{'、texts.'.join(missing)}")
+    for proc in procedures.values():
+        if proc.compare_with and proc.compare_with not in procedures:
+            raise ScheduleError(where[proc.id], f"{proc.id}.compare_with",
+                                f"没有编号为 {proc.compare_with} 的程序")
+    return Timelines(procedures, texts)
+
+
+def _procedure(node: Node) -> Procedure:
+    pid = node.text("id")
+    versions_nodes = node.children("version", required=False)
+    if versions_nodes and node.has("stage"):
+        node.fail("stage 与 version 只能二选一")
+    event_label = node.text("event_label", None)
+    if versions_nodes:
+        versions = tuple(_version(v, event_label) for v in versions_nodes)
+    else:
+        versions = (_version(node, event_label, own=False),)
+    _check_versions(node, versions)
+    return Procedure(
+        id=pid,
+        title=node.text("title"),
+        start_label=node.text("start_label"),
+        versions=versions,
+        event_label=event_label,
+        seed=node.text("seed", None),
+        compare_with=node.text("compare_with", None),
+        remarks=tuple(node.get("remarks", list, [])),
+    )
+
+
+def _check_versions(node: Node, versions: tuple[Version, ...]):
+    if len(versions) == 1:
+        return
+    ordered = sorted(versions, key=lambda v: v.effective_from or dt.date.min)
+    for v in ordered:
+        if v.effective_from is None:
+            node.fail("有多个版本时，每个版本都须写明 effective", "version")
+    for a, b in zip(ordered, ordered[1:]):
+        if a.effective_until is None or a.effective_until >= b.effective_from:
+            node.fail(f"版本施行期间重叠：{a.label} 与 {b.label}", "version")
+
+
+def _version(node: Node, event_label: str | None, own: bool = True) -> Version:
+    first = until = None
+    if node.has("effective"):
+        first, until = node.effective()
+    stages: list[Stage] = []
+    for s in node.children("stage"):
+        stages.append(_stage(s, stages, event_label))
+    if not stages:
+        node.fail("至少要有一个阶段", "stage")
+    hours = [s for s in stages if s.span is not None and s.span.unit == HOURS]
+    if hours and len(hours) != len(stages):
+        node.fail("以小时计算的程序，所有阶段都须以小时计算", "stage")
+    return Version(
+        label=node.text("label", None) if own else None,
+        effective_from=first,
+        effective_until=until,
+        start_label=node.text("start_label", None) if own else None,
+        summary=node.text("summary", None),
+        stages=tuple(stages),
+    )
+
+
+def _span(node: Node, key: str = "period") -> Span:
+    p = node.child(key)
+    unit = p.text("unit")
+    if unit not in UNITS:
+        p.fail(f"未知的单位（可用：{'、'.join(UNITS)}）", "unit")
+    direction = p.text("direction", "after")
+    if direction not in ("after", "before"):
+        p.fail("direction 应为 after 或 before", "direction")
+    limit = HOUR_LIMIT if unit == HOURS else periods.LIMITS[unit]
+    amount = p.number("amount", minimum=1, maximum=limit)
+    if not isinstance(amount, int):
+        p.fail("应为整数", "amount")
+    if unit == HOURS and direction != "after":
+        p.fail("以小时计算的期间只能向后计算", "direction")
+    return Span(amount, unit, direction)
+
+
+def _extension(node: Node, key: str = "extension") -> Extension | None:
+    e = node.child(key, None)
+    if e is None:
+        return None
+    unit = e.text("unit")
+    if unit not in periods.UNITS:
+        e.fail(f"未知的单位（可用：{'、'.join(periods.UNITS)}）", "unit")
+    amount = e.number("amount", minimum=1, maximum=periods.LIMITS[unit])
+    times = e.number("times", 1, minimum=1, maximum=10)
+    if not isinstance(amount, int) or not isinstance(times, int):
+        e.fail("amount、times 应为整数")
+    if amount * times > periods.LIMITS[unit]:
+        e.fail(f"延长总量超过 {periods.LIMITS[unit]}", "times")
+    return Extension(amount, unit, times, e.text("condition"), e.basis())
+
+
+def _stage(node: Node, before: list[Stage], event_label: str | None) -> Stage:
+    sid = node.text("id")
+    if any(s.id == sid for s in before):
+        node.fail("阶段编号重复", "id")
+    kind = node.text("kind", DEADLINE)
+    if kind not in KINDS:
+        node.fail(f"未知的阶段类型（可用：{'、'.join(KINDS)}）", "kind")
+    span = _span(node) if node.has("period") else None
+    if kind in WITH_PERIOD and span is None:
+        node.fail(f"{kind} 类阶段须有 period", "period")
+    if kind not in WITH_PERIOD and span is not None:
+        node.fail(f"{kind} 类阶段不能有 period", "period")
+    anchor = node.text("anchor", "previous" if before else "start")
+    if anchor not in ANCHORS and not any(s.id == anchor for s in before):
+        node.fail(f"anchor 应为 {'、'.join(ANCHORS)} 或前面某一阶段的编号", "anchor")
+    if anchor == "event" and not event_label:
+        node.fail("以 event 为基准的阶段，程序须写明 event_label", "anchor")
+    if span is not None and span.direction == "before" and kind != DEADLINE:
+        node.fail("向前计算的阶段只能是 deadline 类", "kind")
+    pauses = None
+    if node.has("pauses"):
+        p = node.child("pauses")
+        pauses = PauseRule(p.basis(), p.text("reason"))
+        if span is None or span.direction == "before" or span.unit == HOURS:
+            node.fail("只有向后计算的日期期间可以有不计入期间", "pauses")
+    extension = _extension(node)
+    if extension is not None and (span is None or span.direction == "before" or span.unit == HOURS):
+        node.fail("只有向后计算的日期期间可以延长", "extension")
+    earliest = None
+    if node.has("earliest"):
+        e = node.child("earliest")
+        espan = _span(node, "earliest")
+        earliest = Earliest(espan.amount, espan.unit, e.text("what"), e.basis())
+        if espan.unit == HOURS:
+            e.fail("最早日期不能以小时计算", "unit")
+    variants = []
+    for v in node.children("variant", required=False):
+        vspan = _span(v)
+        if span is None or (vspan.unit == HOURS) != (span.unit == HOURS) or vspan.direction != span.direction:
+            v.fail("变体的期间须与本阶段同为小时或同为日期、方向相同", "period")
+        code = v.text("code")
+        if any(x.code == code for x in variants):
+            v.fail("变体编号重复", "code")
+        variants.append(Variant(code, v.text("title"), vspan, v.basis(), _extension(v)))
+    return Stage(
+        id=sid,
+        authority=node.text("authority"),
+        title=node.text("title"),
+        kind=kind,
+        span=span,
+        anchor=anchor,
+        basis=node.basis(),
+        when=node.text("when", None),
+        restricts_liberty=node.get("restricts_liberty", bool, False),
+        pauses=pauses,
+        extension=extension,
+        earliest=earliest,
+        variants=tuple(variants),
+    )
+
+
+# -- the answer -----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class EarliestDate:
+    date: dt.date
+    amount: int
+    unit: str
+    what: str
+    basis: str
+
+
+@dataclass(frozen=True)
+class StageResult:
+    stage: Stage
+    start: Moment | None
+    due: Moment | None
+    span: Span | None
+    basis: str
+    steps: tuple[Step, ...]
+    decided: Moment | None = None
+    status: str = OPEN
+    variant: Variant | None = None
+    extension: tuple[int, str, str] | None = None  # amount, unit, basis (with its condition)
+    pauses: tuple[DateRange, ...] = ()
+    earliest: EarliestDate | None = None
+    provisional: bool = False
+    calendar_years: tuple[int, ...] = ()
+
+    @property
+    def end(self) -> Moment | None:
+        """The day the next stage starts from: decided if the caller said so, else the due date."""
+        return self.decided if self.decided is not None else self.due
+
+
+@dataclass(frozen=True)
+class Note:
+    code: str
+    text: str
+    details: Mapping = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Timeline:
+    procedure: Procedure
+    version: Version
+    start: Moment
+    event: dt.date | None
+    stages: tuple[StageResult, ...]
+    completion: Moment | None
+    notes: tuple[Note, ...]
+    provisional: bool
+    calendar_years: tuple[int, ...]
+
+
+def estimate(timelines: Timelines, procedure_id: str, start: Moment, book: CalendarBook,
+             rules: periods.CountingRules, *, actual: Mapping[str, Moment] | None = None,
+             pauses: Mapping[str, Sequence[DateRange]] | None = None,
+             extensions: Mapping[str, bool | int] | None = None,
+             variants: Mapping[str, str] | None = None, event: dt.date | None = None,
+             as_of: Moment | None = None, provisional: bool = False) -> Timeline:
+    """Every stage's start and due date, chained in the worst case, and the completion date."""
+    proc = timelines.get(procedure_id)
+    actual, pauses = dict(actual or {}), dict(pauses or {})
+    extensions, variants = dict(extensions or {}), dict(variants or {})
+    version = _choose_version(proc, start)
+    _check_inputs(proc, version, start, actual, pauses, extensions, variants, event)
+    chain = _Chain(timelines, proc, version, start, event, book, rules, provisional, as_of)
+    results = tuple(chain.run(actual, pauses, extensions, variants))
+    notes = list(chain.notes)
+    completion = _completion(results, notes)
+    if proc.compare_with:
+        notes.append(_compare(timelines, proc, version, start, results, book, rules, provisional))
+    notes.extend(Note("remark", r) for r in proc.remarks)
+    assumptions = dict.fromkeys(a for a in chain.assumptions)
+    notes.extend(Note("provisional", a) for a in assumptions)
+    years = sorted({y for r in results for y in r.calendar_years})
+    return Timeline(proc, version, start, event, results, completion, tuple(notes),
+                    any(r.provisional for r in results), tuple(years))
+
+
+def _day(moment: Moment) -> dt.date:
+    return moment.date() if isinstance(moment, dt.datetime) else moment
+
+
+def _choose_version(proc: Procedure, start: Moment) -> Version:
+    version = proc.version_on(_day(start))
+    if version is None:
+        spans = "；".join(f"{v.label}：{v.effective_from or '—'}至{v.effective_until or '今'}"
+                         for v in proc.versions)
+        raise InvalidInput(f"{_day(start)} 时没有已收录的施行版本（已收录：{spans}）", field="start")
+    return version
+
+
+def _check_inputs(proc, version, start, actual, pauses, extensions, variants, event):
+    ids = [s.id for s in version.stages]
+    known = "、".join(ids)
+    if version.hours and not isinstance(start, dt.datetime):
+        raise InvalidInput("以小时计算的程序，start 须为日期时间，如 2026-02-16T20:30", field="start")
+    if not version.hours and isinstance(start, dt.datetime):
+        raise InvalidInput("本程序以日计算，start 应为日期（YYYY-MM-DD）", field="start")
+    for name, given in (("actual", actual), ("pauses", pauses), ("extensions", extensions),
+                        ("variants", variants)):
+        for sid in given:
+            if sid not in ids:
+                raise InvalidInput(f"本程序没有阶段 {sid}（阶段：{known}）", field=f"{name}.{sid}")
+    for sid, moment in actual.items():
+        if version.hours != isinstance(moment, dt.datetime):
+            need = "日期时间" if version.hours else "日期（YYYY-MM-DD）"
+            raise InvalidInput(f"实际日期应为{need}", field=f"actual.{sid}")
+    for sid, ranges in pauses.items():
+        stage = version.stage(sid)
+        if ranges and stage.pauses is None:
+            raise InvalidInput(f"阶段 {sid} 依法没有不计入期间的规定", field=f"pauses.{sid}")
+        for i, r in enumerate(ranges):
+            if r.end < r.start:
+                raise InvalidInput("结束日不能早于开始日", field=f"pauses.{sid}[{i}].end")
+    for sid, wanted in extensions.items():
+        stage = version.stage(sid)
+        code = variants.get(sid)
+        variant = stage.variant(code) if code else None
+        rule = variant.extension if variant else stage.extension
+        if wanted is False:
+            continue
+        if rule is None:
+            raise InvalidInput(f"阶段 {sid} 依法不能延长", field=f"extensions.{sid}")
+        if wanted is not True and (isinstance(wanted, bool) or not isinstance(wanted, int)
+                                   or not 1 <= wanted <= rule.most):
+            raise InvalidInput(f"延长量应为 true 或 1 至 {rule.most} 之间的整数（{rule.unit}）",
+                               field=f"extensions.{sid}")
+    for sid, code in variants.items():
+        stage = version.stage(sid)
+        if stage.variant(code) is None:
+            codes = "、".join(v.code for v in stage.variants) or "无"
+            raise InvalidInput(f"阶段 {sid} 没有情形 {code}（可用：{codes}）", field=f"variants.{sid}")
+    needs_event = any(s.anchor == "event" for s in version.stages)
+    if event is not None and not needs_event:
+        raise InvalidInput("本程序没有以 event 为基准的阶段", field="event")
+
+
+class _Chain:
+    """Walks the stages in order; each one's start comes from the stage (or date) it hangs on."""
+
+    def __init__(self, timelines, proc, version, start, event, book, rules, provisional, as_of):
+        self.texts = timelines.texts
+        self.proc, self.version, self.start, self.event = proc, version, start, event
+        self.book, self.rules, self.provisional, self.as_of = book, rules, provisional, as_of
+        self.done: dict[str, StageResult] = {}
+        self.last: StageResult | None = None
+        self.notes: list[Note] = []
+        self.assumptions: list[str] = []
+        if len(proc.versions) > 1:
+            self.notes.append(Note("version", f"按{_day(start)}施行的{version.label}计算", {
+                "label": version.label, "effective_from": version.effective_from,
+                "effective_until": version.effective_until}))
+
+    def run(self, actual, pauses, extensions, variants):
+        for stage in self.version.stages:
+            result = self.stage(stage, actual.get(stage.id), pauses.get(stage.id, ()),
+                                extensions.get(stage.id, False), variants.get(stage.id))
+            self.done[stage.id] = result
+            if stage.kind != PREREQUISITE:
+                self.last = result
+            yield result
+
+    def anchor(self, stage: Stage) -> Moment | None:
+        a = stage.anchor
+        if a == "start" or (a in ("previous", "previous-decided") and self.last is None):
+            return self.start
+        if a == "previous":
+            return self.last.end
+        if a == "previous-decided":
+            return self.last.decided if self.last.decided is not None else self.start
+        if a == "event":
+            return self.event
+        return self.done[a].end
+
+    def stage(self, stage: Stage, decided, pauses, wanted, code) -> StageResult:
+        variant = stage.variant(code) if code else None
+        span = variant.span if variant else stage.span
+        basis = variant.basis if variant else stage.basis
+        if stage.kind == PREREQUISITE:
+            t = self.texts["prerequisite"]
+            step = Step(t.text.format(title=stage.title), _day(self.start), t.basis.format(basis=basis))
+            return self._finish(stage, None, self.start, span, basis, (step,), decided)
+        begin = self.anchor(stage)
+        if begin is None:
+            self._unknown_start(stage)
+            return self._finish(stage, None, None, span, basis, (), decided)
+        self._check_decided(stage, begin, decided)
+        if stage.kind == NONE:
+            t = self.texts["none"]
+            step = Step(t.text, _day(begin), t.basis.format(basis=basis))
+            return self._finish(stage, begin, None, span, basis, (step,), decided)
+        if stage.kind == ON_THE_SPOT:
+            t = self.texts["on_the_spot"]
+            step = Step(t.text.format(title=stage.title), _day(begin), t.basis.format(basis=basis))
+            return self._finish(stage, begin, begin, span, basis, (step,), decided)
+        if span.unit == HOURS:
+            return self._hours(stage, begin, span, basis, decided, variant)
+        return self._days(stage, begin, span, basis, decided, variant, pauses, wanted)
+
+    def _hours(self, stage, begin, span, basis, decided, variant) -> StageResult:
+        due = begin + dt.timedelta(hours=span.amount)
+        t = self.texts["hours"]
+        step = Step(t.text.format(start=_clock(begin), n=span.amount, due=_clock(due)), due.date(),
+                    f"{basis}；{t.basis}")
+        return self._finish(stage, begin, due, span, basis, (step,), decided, variant=variant)
+
+    def _days(self, stage, begin, span, basis, decided, variant, pauses, wanted) -> StageResult:
+        no_roll = stage.kind in (TERM, ELIGIBLE) or stage.restricts_liberty
+        rule = variant.extension if variant else stage.extension
+        extension = ext_basis = applied = None
+        if wanted is not False and rule is not None:
+            amount = rule.most if wanted is True else wanted
+            extension = Period(amount, rule.unit)
+            ext_basis = f"{rule.basis}（{rule.condition}）"
+            applied = (amount, rule.unit, ext_basis)
+        ranges = tuple(DateRange(p.start, p.end, p.reason or stage.pauses.reason) for p in pauses)
+        d = periods.due(begin, Period(span.amount, span.unit, span.direction, restricts_liberty=no_roll),
+                        self.book, self.rules, pauses=ranges, extension=extension,
+                        provisional=self.provisional and not no_roll, extension_basis=ext_basis)
+        steps = d.steps
+        if stage.kind in (TERM, ELIGIBLE) and not stage.restricts_liberty:
+            steps = self._as_term(steps, stage)
+        self.assumptions.extend(d.assumptions)
+        earliest = self._earliest(stage, begin)
+        return self._finish(stage, begin, d.due, span, basis, steps, decided, variant=variant,
+                            extension=applied, pauses=ranges, earliest=earliest,
+                            provisional=d.provisional, years=() if no_roll else d.calendar_years)
+
+    def _as_term(self, steps, stage):
+        """A term ends on its corresponding day: say why, instead of citing the liberty rule."""
+        no_roll = self.rules["no_roll"].text
+        t = self.texts["term"]
+        return tuple(Step(t.text.format(what=stage.title), s.date, t.basis) if s.rule == no_roll else s
+                     for s in steps)
+
+    def _earliest(self, stage, begin) -> EarliestDate | None:
+        e = stage.earliest
+        if e is None:
+            return None
+        d = periods.due(begin, Period(e.amount, e.unit, restricts_liberty=True), self.book, self.rules)
+        return EarliestDate(d.due, e.amount, e.unit, e.what, e.basis)
+
+    def _check_decided(self, stage, begin, decided):
+        if decided is None:
+            return
+        if stage.span is not None and stage.span.direction == "before":
+            if decided > begin:
+                raise InvalidInput(f"实际日期 {decided} 晚于本阶段的基准日 {begin}", field=f"actual.{stage.id}")
+        elif decided < begin:
+            raise InvalidInput(f"实际日期 {decided} 早于本阶段的起算日 {begin}", field=f"actual.{stage.id}")
+
+    def _unknown_start(self, stage):
+        if stage.anchor == "event":
+            text = f"阶段「{stage.title}」以{self.proc.event_label}为基准：请求未给出 event，无法计算"
+            self.notes.append(Note("event_missing", text, {"stage": stage.id}))
+            return
+        text = (f"阶段「{stage.title}」的起算日取决于没有法定期限的前一阶段：在 actual 中给出前一阶段的"
+                f"实际完成日期即可计算")
+        self.notes.append(Note("unknown_start", text, {"stage": stage.id}))
+
+    def _finish(self, stage, begin, due, span, basis, steps, decided, *, variant=None, extension=None,
+                pauses=(), earliest=None, provisional=False, years=()) -> StageResult:
+        return StageResult(stage, begin, due, span, basis, tuple(steps), decided,
+                           self._status(stage, due, decided), variant, extension, tuple(pauses),
+                           earliest, provisional, tuple(years))
+
+    def _status(self, stage, due, decided) -> str:
+        deadline = stage.kind in (DEADLINE, PREREQUISITE)
+        if decided is not None:
+            return LATE if deadline and due is not None and decided > due else DECIDED
+        if deadline and due is not None and self.as_of is not None and _after(self.as_of, due):
+            return OVERDUE
+        return OPEN
+
+
+def _after(a: Moment, b: Moment) -> bool:
+    if isinstance(a, dt.datetime) != isinstance(b, dt.datetime):
+        return _day(a) > _day(b)
+    return a > b
+
+
+def _clock(moment: dt.datetime) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M")
+
+
+def _completion(results: Sequence[StageResult], notes: list[Note]) -> Moment | None:
+    """The day the last stage that always happens is decided; unknown if one has no period."""
+    needed = [r for r in results if not r.stage.optional and r.stage.kind != PREREQUISITE]
+    ends = [r.end for r in needed]
+    if all(e is not None for e in ends):
+        return max(ends, key=_sort_key) if ends else None
+    open_ = next(r for r in needed if r.end is None)
+    dated = [r for r in needed if r.end is not None]
+    text = f"阶段「{open_.stage.title}」（{open_.stage.authority}）没有法定办理期限，无法推算办结日期"
+    details = {"stage": open_.stage.id}
+    if dated:
+        last = max(dated, key=lambda r: _sort_key(r.end))
+        text += f"；有期限的最后一个阶段「{last.stage.title}」最迟于{_day(last.end)}办结"
+        details.update(last_dated_stage=last.stage.id, last_dated=last.end)
+    notes.append(Note("completion_unknown", text, details))
+    return None
+
+
+def _sort_key(m: Moment):
+    return m if isinstance(m, dt.datetime) else dt.datetime.combine(m, dt.time())
+
+
+# -- county list against the national rule --------------------------------------------------------
+
+def describe(stage: Stage) -> str:
+    """A stage's period as a person says it: 20个工作日, 当场办理, 无法定期限…"""
+    if stage.kind == ON_THE_SPOT:
+        return "当场办理"
+    if stage.kind == PREREQUISITE:
+        return "申请时须已具备"
+    if stage.span is None:
+        return "无法定期限"
+    unit = {"workdays": "个工作日", "days": "日", "months": "个月", "years": "年", HOURS: "小时"}
+    before = "前" if stage.span.direction == "before" else ""
+    return f"{stage.span.amount}{unit[stage.span.unit]}{before}"
+
+
+def differences(county: Version, national: Version, label: str) -> list[str]:
+    out = []
+    for c in county.stages:
+        n = national.stage(c.id)
+        if n is None:
+            out.append(f"县级清单的「{c.title}」（{c.authority}，{describe(c)}）在{label}中没有对应环节")
+        elif (c.kind, c.span, c.title) != (n.kind, n.span, n.title):
+            out.append(f"「{c.id}」：县级清单为{c.authority}「{c.title}」，{describe(c)}；"
+                       f"{label}为{n.authority}「{n.title}」，{describe(n)}")
+    for n in national.stages:
+        if county.stage(n.id) is None:
+            out.append(f"{label}另有「{n.title}」（{n.authority}，{describe(n)}）")
+    return out
+
+
+def _compare(timelines, proc, version, start, results, book, rules, provisional) -> Note:
+    other = timelines.get(proc.compare_with)
+    day = _day(start)
+    national = other.version_on(day)
+    if national is None:
+        first = min((v.effective_from for v in other.versions if v.effective_from), default=None)
+        return Note("national_not_encoded", f"{day}时施行的国家规定未收录（已收录自{first}起的版本），无法比较",
+                    {"compare_with": other.id})
+    label = national.label or other.title
+    diffs = differences(version, national, label)
+    details = {"compare_with": other.id, "version": label, "effective_from": national.effective_from,
+               "differences": diffs}
+    if not diffs:
+        return Note("matches_national", f"县级清单与{day}施行的{label}一致", details)
+    theirs = estimate(timelines, other.id, start, book, rules, provisional=provisional)
+    text = f"县级清单与{day}施行的{label}不一致：" + "；".join(diffs)
+    if national.summary:
+        text += f"。修订要点：{national.summary}"
+    if theirs.completion is not None:
+        text += f"。按{label}，同日申请最迟于{_day(theirs.completion)}办结"
+        details["national_completion"] = theirs.completion
+    return Note("differs_from_national", text, details)
