@@ -194,3 +194,31 @@ def test_calendar_unpublished_year_is_unknown_until_provisional(client):
 def test_calendar_bad_month_is_an_error_next_to_the_field(client):
     p, _ = page(client, "/calendar?month=2026-13", status=422)
     assert "没有13月" in p.errors["month"]
+
+
+# -- 宣传活动日历 -----------------------------------------------------------------------------------
+
+def test_events_page_lists_the_year_from_the_seed(client):
+    # seed 三: 1/10 110, 5/15 经侦, 6/26 禁毒, 11/9 消防, 12/2 交通安全日; open day = first Wednesday of
+    # March, June, September, December: 2026-03-04, 06-03, 09-02, 12-02 (3/1 Sun, 6/1 Mon, 9/1 Tue, 12/1 Tue)
+    p, text = page(client, "/events?year=2026")
+    dates = re.findall(r'<time datetime="(2026-[^"]+)">', text)
+    assert dates == ["2026-01-10", "2026-03-04", "2026-05-15", "2026-06-03", "2026-06-26", "2026-09-02",
+                     "2026-11-09", "2026-12-02", "2026-12-02"]
+    assert 'href="/v1/events.ics"' in text
+    assert text.count('class="month') >= 12 and "m-event" in text
+    check_accessible(p)
+
+
+def test_events_page_subscription_feed_is_icalendar(client):
+    _, text = page(client, "/events?year=2026")
+    href = re.search(r'href="(/v1/events/110-day\.ics[^"]*)"', text).group(1).replace("&amp;", "&")
+    r = client.get(href)
+    assert r.status_code == 200 and r.mimetype == "text/calendar"
+    assert b"DTSTART;VALUE=DATE:20260110" in r.data
+
+
+@pytest.mark.parametrize("year, words", [("abc", "应为整数"), ("1800", "1900 至 2200")])
+def test_events_bad_year_is_an_error_next_to_the_field(client, year, words):
+    p, _ = page(client, f"/events?year={year}", status=422)
+    assert words in p.errors["year"]

@@ -44,7 +44,7 @@ def deadline():
     rows, answer, grids = [], None, []
     if form.submitted:
         start = form.date("start", "起算日")
-        amount = form.integer("amount", "期间长度", 1, max(periods.LIMITS.values()))
+        amount = form.integer("amount", "期间长度", 1, max(periods.LIMITS.values()), example=20)
         unit = form.choice("unit", "期间单位", periods.UNITS)
         direction = form.choice("direction", "计算方向", DIRECTIONS, default="after")
         if unit and amount and amount > periods.LIMITS[unit]:

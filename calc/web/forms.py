@@ -68,14 +68,15 @@ class Form:
             self.fail(name, f"{label}{exc}")
             return None
 
-    def integer(self, name: str, label: str, minimum: int, maximum: int, required: bool = True) -> int | None:
+    def integer(self, name: str, label: str, minimum: int, maximum: int, required: bool = True,
+                example: int | None = None) -> int | None:
         text = self.raw(name)
         if not text:
             if required:
                 self.fail(name, f"请填写{label}。")
             return None
         if not re.fullmatch(r"[+-]?\d{1,9}", text):
-            self.fail(name, f"{label}应为整数（只填数字），例如 20。")
+            self.fail(name, f"{label}应为整数（只填数字），例如 {example or minimum}。")
             return None
         value = int(text)
         if not minimum <= value <= maximum:

@@ -1,0 +1,45 @@
+"""宣传活动日历: a year's publicity days and open days, and the iCalendar feed to subscribe to.
+
+Calls `Events.between` as GET /v1/events does."""
+from __future__ import annotations
+
+import datetime as dt
+
+from flask import render_template, request, url_for
+
+from ..api.state import current, today
+from ..errors import DomainError
+from ..events import Events
+from . import bp, months
+from .forms import Form, explain
+
+
+@bp.get("/events")
+def events():
+    ev: Events = current().events
+    form = Form(request.args, submitted="year" in request.args)
+    year = today().year
+    if form.raw("year"):
+        year = form.integer("year", "年份", 1900, 2200, example=year) or year
+    occurrences, grids = [], []
+    if form.ok:
+        try:
+            occurrences = ev.between(dt.date(year, 1, 1), dt.date(year, 12, 31))
+        except DomainError as exc:
+            explain(form, exc, {}, "year")
+    cal = current().calendar.get(False)
+    rows = []
+    for o in occurrences:
+        kind, name = months.kind_of(cal, o.date)
+        rows.append({"o": o, "kind": kind, "holiday": name,
+                     "ics": url_for("events.EventOwnFeed", event_id=o.event.id,
+                                    start=f"{year}-01-01", end=f"{year}-12-31")})
+    marks: dict[dt.date, list[tuple[str, str]]] = {}
+    for o in occurrences:
+        marks.setdefault(o.date, []).append(("event", o.event.title))
+    grids = [months.month(cal, year, m, marks) for m in range(1, 13)]
+    feed = url_for("events.EventFeed")
+    return render_template("events.html", form=form, year=year, rows=rows, grids=grids,
+                           services=list(ev.services.values()), feed=feed,
+                           feed_year=url_for("events.EventFeed", start=f"{year}-01-01", end=f"{year}-12-31"),
+                           kinds=months.KIND_LABEL, weekday=months.WEEKDAYS), 200 if form.ok else 422
