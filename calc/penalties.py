@@ -656,6 +656,12 @@ class Limitation:
     message: str
 
 
+def _plain_end(p: Penalties, act: dt.date, d: periods.Due) -> dt.date:
+    """The corresponding day before any roll forward: the date of the months/years step."""
+    text = p.rules[d.period.unit].text.format(n=d.period.amount)
+    return next(s.date for s in d.steps if s.rule == text)
+
+
 def limitation(p: Penalties, regime: Regime, act: dt.date, harm: bool, provisional: bool) -> Limitation:
     """The last day on which the act can still be discovered and punished (追究时效), counted from
     the act date by the rule in force on that date. 民法典 第二百零三条 and 程序规定 第三十五条 move
@@ -671,17 +677,17 @@ def limitation(p: Penalties, regime: Regime, act: dt.date, harm: bool, provision
         period, basis = rule.harm_period, rule.harm_basis
     elif harm:
         extra.append(f"{rule.basis} 未就危害生命健康、金融安全规定更长的时效，按一般时效计算")
-    guess = periods.due(act, period, p.book, p.rules, provisional=True)
-    plain = next(s.date for s in guess.steps if s.rule == p.rules[period.unit].text.format(n=period.amount))
     note = "；".join([*([rule.note] if rule.note else []), *extra]) or None
-    choice = Step("时效期间最后一日逢法定休假日的，依民法典第二百零三条、程序规定第三十五条顺延（二者仅排除限制人身自由的期间）；"
-                  f"未顺延的对应日为 {plain}，从严掌握时可以此日为准", plain,
-                  "民法典 第二百零三条、第二百零四条；公安机关办理行政案件程序规定 第三十五条")
     try:
         d = periods.due(act, period, p.book, p.rules, provisional=provisional)
     except CalendarGap as gap:
+        plain = _plain_end(p, act, periods.due(act, period, p.book, p.rules, provisional=True))
         return Limitation(period, basis, plain, None, (), False, (), gap.year, note,
                           f"时效对应日为 {plain}；其是否顺延取决于 {gap.year} 年节假日安排，尚未收录（可用 provisional: true 推定）")
+    plain = _plain_end(p, act, d)
+    choice = Step("时效期间最后一日逢法定休假日的，依民法典第二百零三条、程序规定第三十五条顺延（二者仅排除限制人身自由的期间）；"
+                  f"未顺延的对应日为 {plain}，从严掌握时可以此日为准", plain,
+                  "民法典 第二百零三条、第二百零四条；公安机关办理行政案件程序规定 第三十五条")
     steps = (*d.steps, choice) if d.due != plain else d.steps
     msg = f"自行为日 {act} 起 {period.amount}{p.rules.units[period.unit]}，{d.due}（含）之前被发现的，仍可给予处罚"
     return Limitation(period, basis, plain, d.due, tuple(steps), d.provisional, d.calendar_years, None, note, msg)

@@ -127,7 +127,7 @@ class Answer:
 def _value(spec: FactSpec, raw: Any):
     field = f"facts.{spec.name}"
     if spec.kind == "choice":
-        if raw not in (spec.choices or {}):
+        if not isinstance(raw, str) or raw not in (spec.choices or {}):
             raise InvalidInput(f"{spec.title} 应为 {', '.join(spec.choices)} 之一", field=field)
         return raw
     if isinstance(raw, bool) or not isinstance(raw, (int, float)):
