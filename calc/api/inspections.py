@@ -1,4 +1,295 @@
-"""HTTP adapter for inspections (placeholder until its issue lands)."""
-from flask_smorest import Blueprint
+"""GET /v1/inspections[/{id}], POST /v1/inspections/{id}/plan and /compliance (责任清单 四)."""
+from __future__ import annotations
 
-blp = Blueprint("inspections", __name__, url_prefix="/v1/inspections")
+import hashlib
+
+from flask import Response, jsonify, request
+from flask.views import MethodView
+from flask_smorest import Blueprint
+from marshmallow import Schema, fields, validate, validates_schema, ValidationError
+
+from .. import inspections as ins
+from .fields import CalendarDependent, Day, ErrorOut, StepOut, Strict
+from .state import current
+
+blp = Blueprint("inspections", __name__, url_prefix="/v1/inspections", description="监督检查指标、计划与核查（责任清单 四）")
+
+MAX_LOG = 10_000
+
+POPULATION_DOC = (
+    "可选。整数（≥0）：所有需要总数的指标都用它；或对象 {requirement_id: 整数 | {窗口标签: 整数}}，"
+    "按指标分别给出（窗口标签如 2026-03、2026-Q1、2026；办件量等逐窗口不同的总数用后一种）。")
+
+
+class PlanIn(Strict):
+    start = Day(required=True)
+    end = Day(required=True)
+    population = fields.Raw(load_default=None, metadata={"description": POPULATION_DOC})
+    overrides = fields.Dict(keys=fields.String(), values=fields.Raw(), load_default=dict,
+                            metadata={"description": "上级下达指标：{requirement_id: {times|units|share|officers|window: 值}}"})
+    provisional = fields.Boolean(load_default=False,
+                                 metadata={"description": "窗口截止日落在尚未公布节假日安排的年份时须为 true"})
+
+    @validates_schema
+    def ordered(self, data, **kwargs):
+        if data["end"] < data["start"]:
+            raise ValidationError("结束日不能早于开始日。", "end")
+
+
+class LogEntryIn(Strict):
+    date = Day(required=True)
+    requirement = fields.String(required=True, validate=validate.Length(min=1, max=100))
+    units = fields.Integer(required=True, strict=True, validate=validate.Range(min=0, max=10_000_000),
+                           metadata={"description": "本次检查覆盖的单位数（家、人、件）"})
+    officers = fields.Integer(load_default=None, strict=True, validate=validate.Range(min=0, max=10_000),
+                              metadata={"description": "本次检查的民警人数（可选）"})
+    note = fields.String(load_default=None)
+
+
+class ComplianceIn(PlanIn):
+    log = fields.List(fields.Nested(LogEntryIn), required=True, validate=validate.Length(max=MAX_LOG))
+
+
+class RequirementOut(Schema):
+    id = fields.String()
+    title = fields.String()
+    window = fields.String(metadata={"enum": list(ins.WINDOWS)})
+    times = fields.Integer(allow_none=True)
+    coverage = fields.String(metadata={"enum": list(ins.COVERAGES)})
+    units = fields.Integer(allow_none=True)
+    share = fields.Float(allow_none=True, metadata={"description": "百分数，30 表示 30%"})
+    officers = fields.Integer(allow_none=True)
+    population = fields.String(allow_none=True)
+    unit_label = fields.String()
+    trigger = fields.String(allow_none=True)
+    phase = fields.String(allow_none=True)
+    by = fields.String(allow_none=True)
+    due = fields.String()
+    quota = fields.Boolean()
+    note = fields.String(allow_none=True)
+    basis = fields.String()
+
+
+class RegimeOut(Schema):
+    id = fields.String()
+    title = fields.String()
+    unit = fields.String()
+    object = fields.String()
+    seed = fields.String()
+    basis = fields.String()
+    superior = fields.String(allow_none=True)
+    requirements = fields.List(fields.Nested(RequirementOut))
+
+
+class RegimesOut(Schema):
+    items = fields.List(fields.Nested(RegimeOut))
+
+
+class NoteStepOut(StepOut):
+    date = fields.Date(allow_none=True)
+
+
+class WindowOut(Schema):
+    requirement = fields.String()
+    title = fields.String()
+    window = fields.String()
+    label = fields.String()
+    start = fields.Date()
+    end = fields.Date()
+    partial = fields.Boolean()
+    due = fields.Date(allow_none=True)
+    times = fields.Integer(allow_none=True)
+    population = fields.Integer(allow_none=True)
+    units_per_time = fields.Integer(allow_none=True)
+    min_units = fields.Integer(allow_none=True)
+    min_per_inspection = fields.Integer()
+    officers = fields.Integer(allow_none=True)
+    quota = fields.Boolean()
+    basis = fields.String()
+    steps = fields.List(fields.Nested(NoteStepOut))
+
+
+class TriggeredOut(Schema):
+    requirement = fields.String()
+    title = fields.String()
+    window = fields.String()
+    trigger = fields.String()
+    phase = fields.String(allow_none=True)
+    times = fields.Integer(allow_none=True)
+    officers = fields.Integer(allow_none=True)
+    quota = fields.Boolean()
+    note = fields.String(allow_none=True)
+    basis = fields.String()
+
+
+class PlanOut(CalendarDependent):
+    id = fields.String()
+    title = fields.String()
+    unit = fields.String()
+    start = fields.Date()
+    end = fields.Date()
+    windows = fields.List(fields.Nested(WindowOut))
+    per_event = fields.List(fields.Nested(TriggeredOut))
+    overrides = fields.List(fields.Nested(NoteStepOut))
+    assumptions = fields.List(fields.String())
+
+
+class DiscountedOut(Schema):
+    index = fields.Integer()
+    date = fields.Date()
+    requirement = fields.String()
+    units = fields.Integer()
+    officers = fields.Integer(allow_none=True)
+    reason = fields.String()
+
+
+class WindowResultOut(WindowOut):
+    done = fields.Integer()
+    units_done = fields.Integer()
+    met = fields.Boolean(allow_none=True)
+    short = fields.Integer()
+    units_short = fields.Integer(allow_none=True)
+    verdict = fields.String()
+    counted = fields.List(fields.Integer())
+    discounted = fields.List(fields.Nested(DiscountedOut))
+
+
+class TriggeredResultOut(TriggeredOut):
+    logged = fields.Integer()
+    counted = fields.Integer()
+    discounted = fields.List(fields.Nested(DiscountedOut))
+
+
+class ComplianceOut(PlanOut):
+    windows = fields.List(fields.Nested(WindowResultOut))
+    per_event = fields.List(fields.Nested(TriggeredResultOut))
+    discounted = fields.List(fields.Nested(DiscountedOut))
+    summary = fields.Dict()
+
+
+# -- serialisation --------------------------------------------------------------------------------
+
+def _step(s) -> dict:
+    return {"rule": s.rule, "date": s.date.isoformat() if s.date else None, "basis": s.basis}
+
+
+def _regime(r: ins.Regime) -> dict:
+    return {"id": r.id, "title": r.title, "unit": r.unit, "object": r.object, "seed": r.seed,
+            "basis": r.basis, "superior": r.superior, **r.extra,
+            "requirements": [q.describe() for q in r.requirements.values()]}
+
+
+def _window(w: ins.Window) -> dict:
+    q = w.requirement
+    return {"requirement": q.id, "title": q.title, "window": q.window, "label": w.label,
+            "start": w.start.isoformat(), "end": w.end.isoformat(), "partial": w.partial,
+            "due": w.due.isoformat() if w.due else None, "times": w.times, "population": w.population,
+            "units_per_time": w.units_per_time, "min_units": w.min_units,
+            "min_per_inspection": w.min_per_inspection, "officers": q.officers, "quota": q.has_quota,
+            "basis": q.basis, "steps": [_step(s) for s in w.steps]}
+
+
+def _triggered(q: ins.Requirement) -> dict:
+    return {"requirement": q.id, "title": q.title, "window": q.window, "trigger": q.trigger,
+            "phase": q.phase, "times": q.times, "officers": q.officers, "quota": q.has_quota,
+            "note": q.note, "basis": q.basis}
+
+
+def _plan(p: ins.Plan) -> dict:
+    r = p.regime
+    return {"id": r.id, "title": r.title, "unit": r.unit, "start": p.start.isoformat(), "end": p.end.isoformat(),
+            "provisional": p.provisional, "calendar_years": list(p.calendar_years),
+            "windows": [_window(w) for w in p.windows], "per_event": [_triggered(q) for q in p.triggered],
+            "overrides": [_step(s) for s in p.overrides], "assumptions": list(p.assumptions)}
+
+
+def _discounted(d: ins.Discounted) -> dict:
+    e = d.entry
+    return {"index": e.index, "date": e.date.isoformat(), "requirement": e.requirement, "units": e.units,
+            "officers": e.officers, "reason": d.reason}
+
+
+def _compliance(c: ins.Compliance) -> dict:
+    out = _plan(c.plan)
+    out["windows"] = [
+        {**_window(w.window), "done": w.done, "units_done": w.units_done, "met": w.met, "short": w.short,
+         "units_short": w.units_short, "verdict": w.verdict, "counted": list(w.counted),
+         "discounted": [_discounted(d) for d in w.discounted]}
+        for w in c.windows]
+    out["per_event"] = [
+        {**_triggered(t.requirement), "logged": t.logged, "counted": t.counted,
+         "discounted": [_discounted(d) for d in t.discounted]}
+        for t in c.triggered]
+    out["discounted"] = [_discounted(d) for d in c.discounted]
+    out["assumptions"] = list(c.assumptions)
+    judged = [w for w in c.windows if w.met is not None]
+    out["summary"] = {"windows": len(judged), "met": sum(1 for w in judged if w.met),
+                      "short": [f"{w.window.requirement.id} {w.window.label}" for w in judged if not w.met]}
+    return out
+
+
+def _etag() -> str:
+    return '"' + hashlib.sha256(f"inspections|{current().digest}".encode()).hexdigest()[:20] + '"'
+
+
+def _cached(tag: str, payload):
+    if tag.strip('"') in request.if_none_match or request.if_none_match.star_tag:
+        r = Response(status=304)
+    else:
+        r = jsonify(payload)
+    r.headers["ETag"] = tag
+    return r
+
+
+def _kwargs(args) -> dict:
+    return {"population": args.get("population"), "overrides": args.get("overrides") or {},
+            "provisional": args.get("provisional", False)}
+
+
+# -- routes ---------------------------------------------------------------------------------------
+
+@blp.route("")
+class RegimeList(MethodView):
+    @blp.response(200, RegimesOut)
+    def get(self):
+        """All eleven inspection regimes with their requirements (every number from the seed)."""
+        regimes = current().inspections.regimes.values()
+        return _cached(_etag(), {"items": [_regime(r) for r in regimes]})
+
+
+@blp.route("/<regime_id>")
+class RegimeDetail(MethodView):
+    @blp.response(200, RegimeOut)
+    @blp.alt_response(404, schema=ErrorOut)
+    def get(self, regime_id):
+        """One regime: object, unit, requirements, and where the seed says superior targets prevail."""
+        return _cached(_etag(), _regime(current().inspections.get(regime_id)))
+
+
+@blp.route("/<regime_id>/plan")
+class RegimePlan(MethodView):
+    @blp.arguments(PlanIn)
+    @blp.response(200, PlanOut)
+    @blp.alt_response(404, schema=ErrorOut)
+    @blp.alt_response(422, schema=ErrorOut)
+    def post(self, args, regime_id):
+        """Every window in the period: due date (last working day), inspections and units owed."""
+        s = current()
+        regime = s.inspections.get(regime_id)
+        return jsonify(_plan(ins.plan(regime, args["start"], args["end"], s.calendar, **_kwargs(args))))
+
+
+@blp.route("/<regime_id>/compliance")
+class RegimeCompliance(MethodView):
+    @blp.arguments(ComplianceIn)
+    @blp.response(200, ComplianceOut)
+    @blp.alt_response(404, schema=ErrorOut)
+    @blp.alt_response(422, schema=ErrorOut)
+    def post(self, args, regime_id):
+        """A log of inspections done against the plan: window by window, met or short and by how much."""
+        s = current()
+        regime = s.inspections.get(regime_id)
+        log = [ins.Entry(i, e["date"], e["requirement"], e["units"], e.get("officers"))
+               for i, e in enumerate(args["log"])]
+        return jsonify(_compliance(ins.compliance(regime, args["start"], args["end"], s.calendar, log,
+                                                  **_kwargs(args))))
