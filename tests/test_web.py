@@ -222,3 +222,65 @@ def test_events_page_subscription_feed_is_icalendar(client):
 def test_events_bad_year_is_an_error_next_to_the_field(client, year, words):
     p, _ = page(client, f"/events?year={year}", status=422)
     assert words in p.errors["year"]
+
+
+# -- 罚款幅度查询 -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("url", ["/penalties", "/penalties?q=典当", "/penalties/rental.unregistered-tenant"])
+def test_penalty_pages_render(client, url):
+    p, _ = page(client, url)
+    check_accessible(p)
+
+
+def test_penalty_search_by_keyword(client):
+    _, text = page(client, "/penalties?q=典当")
+    assert "典当行收当公安机关明令禁止的财物" in text
+    assert "印章" not in re.sub(r"<form.*?</form>", "", text, flags=re.S).split('id="answer"')[1]
+
+
+def test_penalty_search_without_match_says_so(client):
+    _, text = page(client, "/penalties?q=不存在的词")
+    assert "找到 0 项" in text and "没有找到" in text
+
+
+def test_penalty_detail_shows_both_versions_with_basis(client):
+    # LAW.md: 治安管理处罚法(2012) 第57条 200-500; (2025) 第68条 500-1,000, minor: warning or ≤500
+    _, text = page(client, "/penalties/rental.unregistered-tenant")
+    assert "治安管理处罚法（2012） 第五十七条第一款" in text and "治安管理处罚法（2025） 第六十八条第一款" in text
+    assert "200元以上500元以下罚款" in text and "500元以上1000元以下罚款" in text
+
+
+def test_penalty_assess_chooses_the_lighter_new_law_and_counts_the_limitation(client):
+    # act 2025-11-01 (2012 text: 200-500), decision 2026-02-01, minor: the 2025 text allows a warning
+    # or ≤500 -> lighter -> 从轻. Limitation 6 months -> 2026-05-01 is 劳动节 (5/1-5/5 off) -> 2026-05-06.
+    url = ("/penalties/rental.unregistered-tenant?act_date=2025-11-01&decision_date=2026-02-01"
+           "&party=individual&c=minor")
+    p, text = page(client, url)
+    assert "从轻" in text and "警告或者500元以下罚款" in text
+    assert '<time datetime="2026-05-06" class="due">' in text
+    assert "当场" in text and "听证" in text
+    assert 'id="c-minor" name="c" value="minor" checked' in text
+    check_accessible(p)
+
+
+@pytest.mark.parametrize("query, field, words", [
+    ("act_date=2026-02-30", "act_date", "2026年2月没有30日"),
+    ("act_date=", "act_date", "请填写行为日"),
+    ("act_date=2026-03-01&decision_date=2026-02-01", "decision_date", "早于行为日"),
+    ("act_date=2026-09-01&c=bogus", "c", "情节只能从列出的选项中勾选"),
+    ("act_date=2026-09-01&party=company", "party", "请从列表中选择当事人类别"),
+    ("act_date=2000-09-01&decision_date=2026-10-01", "act_date", "尚未施行"),
+])
+def test_penalty_assess_errors_next_to_the_field(client, query, field, words):
+    p, _ = page(client, "/penalties/rental.unregistered-tenant?" + query, status=422)
+    assert words in p.errors[field], p.errors
+
+
+def test_penalty_limitation_into_an_unpublished_year_says_how_to_go_on(client):
+    _, text = page(client, "/penalties/rental.unregistered-tenant?act_date=2026-09-01&decision_date=2026-10-01")
+    assert "2027年的放假安排尚未发布" in text and "按放假办法推定" in text
+
+
+def test_unknown_violation_is_a_chinese_404_page(client):
+    p, text = page(client, "/penalties/no-such-thing", status=404)
+    assert "没有编号为 no-such-thing 的违法行为" in text

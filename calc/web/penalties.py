@@ -1,0 +1,71 @@
+"""罚款幅度查询: search violations, see each version's bands with basis, assess one case.
+
+Calls `Penalties.search`, `Penalties.get` and `calc.penalties.assess` as /v1/penalties does."""
+from __future__ import annotations
+
+from flask import render_template, request
+
+from .. import penalties as dom
+from ..api.state import current, today
+from ..errors import DomainError, NotFound
+from . import bp
+from .forms import Form, explain
+
+CODES = {c: t for c, t in dom.CIRCUMSTANCES.items() if c != "base"}
+FACT_STATUS = {"yes": "是", "no": "否", "depends": "视决定数额而定", "unknown": "未收录"}
+FACT_TITLES = {"simplified": "可否当场处罚（简易程序）", "collection": "可否当场收缴罚款", "hearing": "是否应告知听证权利"}
+RULES = {"same": "行为时与决定时规定相同", "act_time": "从旧：适用行为时的规定",
+         "decision_time_lighter": "从轻：适用决定时较轻的规定", "repealed": "决定时已无处罚规定"}
+
+
+def party_sanctions(band: dom.Band) -> list[tuple[str | None, list[str]]]:
+    """The band's sanctions once when both party kinds get the same, else per party."""
+    each = {p: band.sanctions(p) for p in dom.PARTIES}
+    if each["individual"] == each["organization"]:
+        return [(None, each["individual"])]
+    return [(dom.PARTIES[p], s) for p, s in each.items()]
+
+
+@bp.get("/penalties")
+def penalties():
+    p: dom.Penalties = current().penalties
+    q = request.args.get("q", "").strip()[:100]
+    items = p.search(q)
+    return render_template("penalties.html", q=q, items=items, total=len(p.violations), circumstances=dom.CIRCUMSTANCES,
+                           form=Form(request.args))
+
+
+@bp.get("/penalties/<vid>")
+def penalty(vid):
+    p: dom.Penalties = current().penalties
+    try:
+        v = p.get(vid)
+    except NotFound:
+        return render_template("not_found.html", what=f"编号为 {vid} 的违法行为",
+                               back=("web.penalties", "罚款幅度查询")), 404
+    form = Form(request.args, submitted="act_date" in request.args)
+    answer = None
+    if form.submitted:
+        act = form.date("act_date", "行为日")
+        decision = form.date("decision_date", "决定日", required=False) or (today() if act else None)
+        party = form.choice("party", "当事人类别", dom.PARTIES, default="individual")
+        chosen = [c for c in form.raw_list("c") if c]
+        for code in chosen:
+            if code not in CODES:
+                form.fail("c", "情节只能从列出的选项中勾选。")
+        harm = form.flag("harm")
+        provisional = form.flag("provisional")
+        if act and decision and decision < act:
+            form.fail("decision_date", f"决定日 {decision} 早于行为日 {act}，请检查。")
+        if form.ok:
+            try:
+                answer = dom.assess(p, vid, act, decision, party, chosen, harm, provisional)
+            except DomainError as exc:
+                explain(form, exc, {"act_date": "act_date", "decision_date": "decision_date",
+                                    "party": "party", "circumstances": "c"}, "act_date",
+                        gap_field="provisional")
+    return render_template("penalty.html", v=v, form=form, answer=answer, parties=dom.PARTIES,
+                           codes=CODES, circumstances=dom.CIRCUMSTANCES, party_sanctions=party_sanctions,
+                           fact_status=FACT_STATUS, fact_titles=FACT_TITLES, rules=RULES,
+                           units=current().rules.units, today=today(),
+                           checked=set(form.raw_list("c"))), 200 if form.ok else 422
