@@ -769,9 +769,10 @@ def late_fee(p: Penalties, fine: Decimal, served: dt.date, paid: dt.date, provis
     steps = [Step(f"自收到处罚决定书之日起{r.pay_within.amount}日内缴纳罚款（自然日）", served, r.pay_basis), *d.steps]
     days = max(0, (paid - d.due).days)
     per_day = (fine * r.daily_rate).quantize(FEN, ROUND_HALF_UP)
-    raw = (fine * r.daily_rate * days).quantize(FEN, ROUND_HALF_UP)
+    exact = fine * r.daily_rate * days
+    raw = exact.quantize(FEN, ROUND_HALF_UP)
     cap = (fine * r.cap_ratio).quantize(FEN, ROUND_HALF_UP)
-    capped = raw > cap
+    capped = exact > cap
     surcharge = cap if capped else raw
     pct = (r.daily_rate * 100).normalize()
     if days == 0:
