@@ -570,24 +570,46 @@ class _Chain:
     def _days(self, stage, begin, span, basis, decided, variant, pauses, wanted) -> StageResult:
         no_roll = stage.kind in (TERM, ELIGIBLE) or stage.restricts_liberty
         rule = variant.extension if variant else stage.extension
-        extension = ext_basis = applied = None
+        chunks: list[int] = []
+        applied = None
         if wanted is not False and rule is not None:
-            amount = rule.most if wanted is True else wanted
-            extension = Period(amount, rule.unit)
-            ext_basis = f"{rule.basis}（{rule.condition}）"
-            applied = (amount, rule.unit, ext_basis)
+            total = rule.most if wanted is True else wanted
+            chunks = [rule.amount] * (total // rule.amount) + ([total % rule.amount] if total % rule.amount else [])
+            applied = (total, rule.unit, f"{rule.basis}（{rule.condition}）")
         ranges = tuple(DateRange(p.start, p.end, p.reason or stage.pauses.reason) for p in pauses)
+        provisional = self.provisional and not no_roll
+        first = Period(chunks[0], rule.unit, restricts_liberty=no_roll) if chunks else None
         d = periods.due(begin, Period(span.amount, span.unit, span.direction, restricts_liberty=no_roll),
-                        self.book, self.rules, pauses=ranges, extension=extension,
-                        provisional=self.provisional and not no_roll, extension_basis=ext_basis)
-        steps = d.steps
+                        self.book, self.rules, pauses=ranges, extension=first,
+                        provisional=provisional, extension_basis=applied and applied[2])
+        steps, due, years, guessed = list(d.steps), d.due, set(d.calendar_years), d.provisional
+        self.assumptions.extend(d.assumptions)
+        for n in chunks[1:]:
+            # Each further extension (延长以二次为限) runs from the end of the one before, by the same rules.
+            r = self.rules["extension"]
+            steps.append(Step(r.text.format(n=n, unit=self.rules.units[rule.unit]), due, applied[2]))
+            more = periods.due(due, Period(n, rule.unit, restricts_liberty=no_roll), self.book, self.rules,
+                               pauses=ranges, provisional=provisional)
+            steps.extend(x for x in more.steps if x.rule != self.rules["start_excluded"].text)
+            due, guessed = more.due, guessed or more.provisional
+            years.update(more.calendar_years)
+            self.assumptions.extend(more.assumptions)
         if stage.kind in (TERM, ELIGIBLE) and not stage.restricts_liberty:
             steps = self._as_term(steps, stage)
-        self.assumptions.extend(d.assumptions)
+        if ranges:
+            steps = self._cite_pauses(steps, stage, ranges)
         earliest = self._earliest(stage, begin)
-        return self._finish(stage, begin, d.due, span, basis, steps, decided, variant=variant,
+        return self._finish(stage, begin, due, span, basis, steps, decided, variant=variant,
                             extension=applied, pauses=ranges, earliest=earliest,
-                            provisional=d.provisional, years=() if no_roll else d.calendar_years)
+                            provisional=guessed, years=() if no_roll else sorted(years))
+
+    @staticmethod
+    def _cite_pauses(steps, stage, ranges):
+        """A pause step cites the law that says this stage's time is not counted."""
+        ends = {(r.end, r.reason) for r in ranges}
+        return tuple(Step(s.rule, s.date, stage.pauses.basis)
+                     if "不计入期间" in s.rule and any(s.date == e and r in s.rule for e, r in ends) else s
+                     for s in steps)
 
     def _as_term(self, steps, stage):
         """A term ends on its corresponding day: say why, instead of citing the liberty rule."""

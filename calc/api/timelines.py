@@ -1,4 +1,306 @@
-"""HTTP adapter for timelines (placeholder until its issue lands)."""
-from flask_smorest import Blueprint
+"""GET /v1/timelines, GET and POST /v1/timelines/{id}: procedures and their chained due dates."""
+from __future__ import annotations
 
-blp = Blueprint("timelines", __name__, url_prefix="/v1/timelines")
+import datetime as dt
+
+from flask import Response, jsonify, request
+from flask.views import MethodView
+from flask_smorest import Blueprint
+from marshmallow import Schema, ValidationError, fields
+
+from .. import timelines as dom
+from ..periods import FIRST_DAY, LAST_DAY, DateRange
+from .fields import CalendarDependent, DateRangeIn, Day, ErrorOut, StepOut, Strict
+from .state import current
+
+blp = Blueprint("timelines", __name__, url_prefix="/v1/timelines", description="办理时限（程序各阶段的期限）")
+
+MAX_PAUSES = 100
+
+
+class Moment(fields.Field):
+    """`YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM[:SS]` (Beijing time, no zone) for hour procedures."""
+
+    default_error_messages = {
+        "invalid": "应为日期 YYYY-MM-DD，或日期时间 YYYY-MM-DDTHH:MM（北京时间，不带时区）。",
+        "range": "日期应在 1900-01-01 至 2200-12-31 之间。",
+    }
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if not isinstance(value, str):
+            raise self.make_error("invalid")
+        try:
+            if len(value) == 10:
+                out = dt.date.fromisoformat(value)
+            elif len(value) in (16, 19) and value[10] == "T":
+                out = dt.datetime.fromisoformat(value)
+            else:
+                raise ValueError(value)
+        except ValueError:
+            raise self.make_error("invalid") from None
+        if not FIRST_DAY <= dom._day(out) <= LAST_DAY:
+            raise self.make_error("range")
+        return out
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        return moment(value)
+
+
+def moment(value):
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.isoformat(timespec="minutes")
+    return value.isoformat()
+
+
+def _extension_value(value):
+    if value is True or value is False:
+        return value
+    if isinstance(value, int) and value >= 1:
+        return value
+    raise ValidationError("应为 true、false 或正整数（延长的单位数）。")
+
+
+class TimelineIn(Strict):
+    start = Moment(required=True, metadata={"description": "程序的起算日（见各程序的 start_label）；以小时计算的程序为日期时间"})
+    actual = fields.Dict(keys=fields.String(), values=Moment(), load_default=dict,
+                         metadata={"description": "{阶段编号: 实际完成（决定）日期}：下一阶段从此日起算"})
+    pauses = fields.Dict(keys=fields.String(),
+                         values=fields.List(fields.Nested(DateRangeIn), validate=lambda v: len(v) <= MAX_PAUSES),
+                         load_default=dict,
+                         metadata={"description": "{阶段编号: [{start, end, reason}]}：依法不计入期间的时间（仅限法律规定可以扣除的阶段）"})
+    extensions = fields.Dict(keys=fields.String(), values=fields.Raw(validate=_extension_value), load_default=dict,
+                             metadata={"description": "{阶段编号: true（依法可延长的最大量）| 整数（延长的单位数）}"})
+    variants = fields.Dict(keys=fields.String(), values=fields.String(), load_default=dict,
+                           metadata={"description": "{阶段编号: 情形编号}：法律为特定情形规定的另一期间（如 remote、detention）"})
+    event = Day(load_default=None, metadata={"description": "以事件为基准的阶段（如听证举行日）所需的日期"})
+    as_of = Moment(load_default=None, metadata={"description": "检查日：未完成且已过期限的阶段标为 overdue"})
+    provisional = fields.Boolean(load_default=False)
+
+
+class TimelinePeriodOut(Schema):
+    amount = fields.Integer()
+    unit = fields.String()
+    direction = fields.String()
+
+
+class TimelineExtensionRuleOut(TimelinePeriodOut):
+    times = fields.Integer()
+    condition = fields.String()
+    basis = fields.String()
+
+
+class TimelineVariantOut(Schema):
+    code = fields.String()
+    title = fields.String()
+    amount = fields.Integer()
+    unit = fields.String()
+    basis = fields.String()
+
+
+class TimelineStageDefOut(Schema):
+    id = fields.String()
+    authority = fields.String()
+    title = fields.String()
+    kind = fields.String(metadata={"description": "deadline | term | eligible | none | on_the_spot | prerequisite"})
+    amount = fields.Integer(allow_none=True)
+    unit = fields.String(allow_none=True)
+    direction = fields.String(allow_none=True)
+    anchor = fields.String()
+    when = fields.String(allow_none=True)
+    basis = fields.String()
+    extension = fields.Nested(TimelineExtensionRuleOut, allow_none=True)
+    pauses = fields.Dict(allow_none=True)
+    variants = fields.List(fields.Nested(TimelineVariantOut))
+
+
+class TimelineVersionOut(Schema):
+    label = fields.String(allow_none=True)
+    effective = fields.Dict(allow_none=True)
+    summary = fields.String(allow_none=True)
+    stages = fields.List(fields.Nested(TimelineStageDefOut))
+
+
+class TimelineProcedureOut(Schema):
+    id = fields.String()
+    title = fields.String()
+    start_label = fields.String()
+    event_label = fields.String(allow_none=True)
+    seed = fields.String(allow_none=True)
+    compare_with = fields.String(allow_none=True)
+    stages = fields.List(fields.Nested(TimelineStageDefOut), metadata={"description": "最新版本的阶段"})
+    versions = fields.List(fields.Nested(TimelineVersionOut))
+
+
+class TimelineProcedureList(Schema):
+    items = fields.List(fields.Nested(TimelineProcedureOut))
+
+
+class TimelineStageOut(Schema):
+    id = fields.String()
+    authority = fields.String()
+    title = fields.String()
+    kind = fields.String()
+    when = fields.String(allow_none=True)
+    start = fields.String(allow_none=True)
+    due = fields.String(allow_none=True, metadata={"description": "日期；以小时计算的阶段为日期时间"})
+    amount = fields.Integer(allow_none=True)
+    unit = fields.String(allow_none=True)
+    direction = fields.String(allow_none=True)
+    variant = fields.Dict(allow_none=True, metadata={"description": "{code, title}：适用的法定情形"})
+    extension = fields.Dict(allow_none=True)
+    pauses = fields.List(fields.Dict())
+    earliest = fields.Dict(allow_none=True)
+    decided = fields.String(allow_none=True)
+    status = fields.String(metadata={"description": "open | decided | late | overdue"})
+    steps = fields.List(fields.Nested(StepOut))
+    basis = fields.String()
+    provisional = fields.Boolean()
+    calendar_years = fields.List(fields.Integer())
+
+
+class TimelineNoteOut(Schema):
+    code = fields.String()
+    text = fields.String()
+    details = fields.Dict()
+
+
+class TimelineOut(CalendarDependent):
+    id = fields.String()
+    title = fields.String()
+    version = fields.Dict(allow_none=True)
+    start = fields.String()
+    event = fields.Date(allow_none=True)
+    stages = fields.List(fields.Nested(TimelineStageOut))
+    completion = fields.String(allow_none=True)
+    notes = fields.List(fields.Nested(TimelineNoteOut))
+
+
+# ---------------------------------------------------------------- serialising
+
+def _plain(value):
+    if isinstance(value, (dt.date, dt.datetime)):
+        return moment(value)
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def _span(span: dom.Span | None) -> dict:
+    if span is None:
+        return {"amount": None, "unit": None, "direction": None}
+    return {"amount": span.amount, "unit": span.unit, "direction": span.direction}
+
+
+def _extension_rule(e: dom.Extension | None):
+    if e is None:
+        return None
+    return {"amount": e.amount, "unit": e.unit, "times": e.times, "condition": e.condition, "basis": e.basis}
+
+
+def stage_json(s: dom.Stage) -> dict:
+    return {"id": s.id, "authority": s.authority, "title": s.title, "kind": s.kind, **_span(s.span),
+            "anchor": s.anchor, "when": s.when, "basis": s.basis,
+            "extension": _extension_rule(s.extension),
+            "pauses": {"basis": s.pauses.basis, "reason": s.pauses.reason} if s.pauses else None,
+            "variants": [{"code": v.code, "title": v.title, "amount": v.span.amount, "unit": v.span.unit,
+                          "basis": v.basis, "extension": _extension_rule(v.extension)} for v in s.variants]}
+
+
+def _effective(v: dom.Version):
+    if v.effective_from is None:
+        return None
+    return {"from": v.effective_from.isoformat(), "until": moment(v.effective_until)}
+
+
+def version_json(v: dom.Version) -> dict:
+    return {"label": v.label, "effective": _effective(v), "start_label": v.start_label, "summary": v.summary,
+            "stages": [stage_json(s) for s in v.stages]}
+
+
+def procedure_json(p: dom.Procedure) -> dict:
+    return {"id": p.id, "title": p.title, "start_label": p.start_label, "event_label": p.event_label,
+            "seed": p.seed, "compare_with": p.compare_with, "remarks": list(p.remarks),
+            "stages": [stage_json(s) for s in p.latest.stages],
+            "versions": [version_json(v) for v in p.versions]}
+
+
+def step_json(step) -> dict:
+    return {"rule": step.rule, "date": step.date.isoformat(), "basis": step.basis}
+
+
+def result_json(r: dom.StageResult) -> dict:
+    s = r.stage
+    ext = None
+    if r.extension:
+        ext = {"amount": r.extension[0], "unit": r.extension[1], "basis": r.extension[2]}
+    earliest = None
+    if r.earliest:
+        e = r.earliest
+        earliest = {"date": e.date.isoformat(), "amount": e.amount, "unit": e.unit, "rule": e.what,
+                    "basis": e.basis}
+    return {"id": s.id, "authority": s.authority, "title": s.title, "kind": s.kind, "when": s.when,
+            "start": moment(r.start), "due": moment(r.due), **_span(r.span),
+            "variant": {"code": r.variant.code, "title": r.variant.title} if r.variant else None, "extension": ext,
+            "pauses": [{"start": p.start.isoformat(), "end": p.end.isoformat(), "reason": p.reason}
+                       for p in r.pauses],
+            "earliest": earliest, "decided": moment(r.decided), "status": r.status,
+            "steps": [step_json(x) for x in r.steps], "basis": r.basis,
+            "provisional": r.provisional, "calendar_years": list(r.calendar_years)}
+
+
+def timeline_json(t: dom.Timeline) -> dict:
+    v = t.version
+    return {"id": t.procedure.id, "title": t.procedure.title,
+            "start_label": v.start_label or t.procedure.start_label,
+            "version": {"label": v.label, "effective": _effective(v)} if v.label else None,
+            "start": moment(t.start), "event": moment(t.event),
+            "stages": [result_json(r) for r in t.stages], "completion": moment(t.completion),
+            "notes": [{"code": n.code, "text": n.text, "details": _plain(dict(n.details))} for n in t.notes],
+            "provisional": t.provisional, "calendar_years": list(t.calendar_years)}
+
+
+def cached(payload) -> Response:
+    """Answers that depend only on the schedules: ETag = schedules digest, 304 on a match."""
+    response = jsonify(payload)
+    response.set_etag(current().digest)
+    return response.make_conditional(request)
+
+
+# ---------------------------------------------------------------- routes
+
+@blp.route("")
+class Procedures(MethodView):
+    @blp.response(200, TimelineProcedureList)
+    @blp.alt_response(304, description="未变化（If-None-Match 与 ETag 相同）")
+    def get(self):
+        """Every procedure with its stages (the newest version) and all its dated versions."""
+        return cached({"items": [procedure_json(p) for p in current().timelines]})
+
+
+@blp.route("/<procedure_id>")
+class Procedure(MethodView):
+    @blp.response(200, TimelineProcedureOut)
+    @blp.alt_response(304, description="未变化（If-None-Match 与 ETag 相同）")
+    @blp.alt_response(404, schema=ErrorOut)
+    def get(self, procedure_id):
+        """One procedure with all its versions."""
+        return cached(procedure_json(current().timelines.get(procedure_id)))
+
+    @blp.arguments(TimelineIn)
+    @blp.response(200, TimelineOut)
+    @blp.alt_response(404, schema=ErrorOut)
+    @blp.alt_response(422, schema=ErrorOut)
+    def post(self, args, procedure_id):
+        """Each stage's start and due date (worst case unless `actual` says otherwise), and completion."""
+        s = current()
+        pauses = {sid: [DateRange(p["start"], p["end"], p.get("reason") or "") for p in ranges]
+                  for sid, ranges in args["pauses"].items()}
+        t = dom.estimate(s.timelines, procedure_id, args["start"], s.calendar, s.rules,
+                         actual=args["actual"], pauses=pauses, extensions=args["extensions"],
+                         variants=args["variants"], event=args["event"], as_of=args["as_of"],
+                         provisional=args["provisional"])
+        return jsonify(timeline_json(t))
