@@ -92,7 +92,7 @@ fines = st.decimals(min_value=Decimal("0.01"), max_value=Decimal("1000000"), pla
 
 @given(fine=fines, served=st.dates(D(2022, 1, 1), D(2026, 11, 30)), late=st.integers(0, 200))
 @settings(max_examples=200, deadline=None)
-@example(fine=Decimal("0.01"), served=D(2026, 3, 2), late=36)  # 0.0102 rounds to the cap: still capped
+@example(fine=Decimal("0.01"), served=D(2026, 3, 2), late=36)  # 0.01 x 3% x 36 = 0.0108 rounds to the cap: still capped
 def test_surcharge_is_never_more_than_the_fine_and_kept_to_the_fen(schedules, fine, served, late):
     p = schedules.penalties
     f = late_fee(p, fine, served, served + dt.timedelta(days=15 + late), provisional=True)
