@@ -1,4 +1,91 @@
-"""HTTP adapter for responsibilities (placeholder until its issue lands)."""
-from flask_smorest import Blueprint
+"""GET /v1/responsibilities?q=, GET /v1/responsibilities/{id}: who does what (责任清单 一、二)."""
+from __future__ import annotations
 
-blp = Blueprint("responsibilities", __name__, url_prefix="/v1/responsibilities")
+import hashlib
+
+from flask import Response, jsonify, request
+from flask.views import MethodView
+from flask_smorest import Blueprint
+from marshmallow import Schema, fields, validate
+
+from ..responsibilities import KINDS, MAX_QUERY
+from .fields import ErrorOut, Strict
+from .state import current
+
+blp = Blueprint("responsibilities", __name__, url_prefix="/v1/responsibilities",
+                description="部门责任与职责边界（责任清单 一、二）")
+
+
+class SearchQuery(Strict):
+    q = fields.String(load_default=None, validate=validate.Length(max=MAX_QUERY),
+                      metadata={"description": "中文关键词，空格分隔的多个词须同时出现；查事项、科室、职责原文、相关部门、依据"})
+    kind = fields.String(load_default=None, validate=validate.OneOf(KINDS))
+
+
+class PartOut(Schema):
+    department = fields.String()
+    part = fields.String()
+
+
+class ItemOut(Schema):
+    kind = fields.String(metadata={"enum": list(KINDS)})
+    id = fields.String()
+    matter = fields.String()
+    unit = fields.String(allow_none=True)
+    units = fields.List(fields.String())
+    departments = fields.List(fields.Nested(PartOut))
+    matched_departments = fields.List(fields.String())
+    main_duty = fields.String()
+    main_no = fields.Integer()
+    no = fields.Integer()
+    category = fields.String(allow_none=True)
+    name = fields.String()
+    count = fields.Integer()
+    also = fields.String(allow_none=True)
+    laws = fields.List(fields.String())
+    example = fields.String()
+    note = fields.String(allow_none=True)
+    seed = fields.String()
+    basis = fields.String()
+
+
+class ItemsOut(Schema):
+    q = fields.String(allow_none=True)
+    count = fields.Integer()
+    items = fields.List(fields.Nested(ItemOut))
+
+
+def _cached(payload_fn, *key):
+    tag = '"' + hashlib.sha256("|".join(map(str, (current().digest, *key))).encode()).hexdigest()[:20] + '"'
+    if tag.strip('"') in request.if_none_match or request.if_none_match.star_tag:
+        r = Response(status=304)
+    else:
+        r = jsonify(payload_fn())
+    r.headers["ETag"] = tag
+    return r
+
+
+@blp.route("")
+class Search(MethodView):
+    @blp.arguments(SearchQuery, location="query")
+    @blp.response(200, ItemsOut)
+    @blp.alt_response(422, schema=ErrorOut)
+    def get(self, args):
+        """Duties, case categories and boundary matters whose text contains the keywords."""
+        q, kind = args.get("q"), args.get("kind")
+
+        def payload():
+            items = current().responsibilities.search(q, kind)
+            return {"q": q, "count": len(items), "items": items}
+
+        return _cached(payload, "search", q, kind)
+
+
+@blp.route("/<ident>")
+class Detail(MethodView):
+    @blp.response(200, ItemOut)
+    @blp.alt_response(404, schema=ErrorOut)
+    def get(self, ident):
+        """One entry by id (duty.3.4, category.economic, boundary.pyramid-selling)."""
+        item = current().responsibilities.get(ident)
+        return _cached(lambda: item, "one", ident)
