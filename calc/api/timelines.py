@@ -79,13 +79,9 @@ class TimelineIn(Strict):
     provisional = fields.Boolean(load_default=False)
 
 
-class TimelinePeriodOut(Schema):
+class TimelineExtensionRuleOut(Schema):
     amount = fields.Integer()
     unit = fields.String()
-    direction = fields.String()
-
-
-class TimelineExtensionRuleOut(TimelinePeriodOut):
     times = fields.Integer()
     condition = fields.String()
     basis = fields.String()
@@ -97,6 +93,12 @@ class TimelineVariantOut(Schema):
     amount = fields.Integer()
     unit = fields.String()
     basis = fields.String()
+    extension = fields.Nested(TimelineExtensionRuleOut, allow_none=True)
+
+
+class TimelinePauseRuleOut(Schema):
+    basis = fields.String()
+    reason = fields.String()
 
 
 class TimelineStageDefOut(Schema):
@@ -105,19 +107,25 @@ class TimelineStageDefOut(Schema):
     title = fields.String()
     kind = fields.String(metadata={"description": "deadline | term | eligible | none | on_the_spot | prerequisite"})
     amount = fields.Integer(allow_none=True)
-    unit = fields.String(allow_none=True)
+    unit = fields.String(allow_none=True, metadata={"description": "workdays | days | months | years | hours"})
     direction = fields.String(allow_none=True)
-    anchor = fields.String()
-    when = fields.String(allow_none=True)
+    anchor = fields.String(metadata={"description": "start | previous | previous-decided | event | 某阶段编号"})
+    when = fields.String(allow_none=True, metadata={"description": "仅在此情形下发生的阶段（不计入办结日期）"})
     basis = fields.String()
     extension = fields.Nested(TimelineExtensionRuleOut, allow_none=True)
-    pauses = fields.Dict(allow_none=True)
+    pauses = fields.Nested(TimelinePauseRuleOut, allow_none=True)
     variants = fields.List(fields.Nested(TimelineVariantOut))
+
+
+class TimelineEffectiveOut(Schema):
+    from_ = fields.String(data_key="from")
+    until = fields.String(allow_none=True)
 
 
 class TimelineVersionOut(Schema):
     label = fields.String(allow_none=True)
-    effective = fields.Dict(allow_none=True)
+    effective = fields.Nested(TimelineEffectiveOut, allow_none=True)
+    start_label = fields.String(allow_none=True)
     summary = fields.String(allow_none=True)
     stages = fields.List(fields.Nested(TimelineStageDefOut))
 
@@ -129,12 +137,38 @@ class TimelineProcedureOut(Schema):
     event_label = fields.String(allow_none=True)
     seed = fields.String(allow_none=True)
     compare_with = fields.String(allow_none=True)
+    remarks = fields.List(fields.String())
     stages = fields.List(fields.Nested(TimelineStageDefOut), metadata={"description": "最新版本的阶段"})
     versions = fields.List(fields.Nested(TimelineVersionOut))
 
 
 class TimelineProcedureList(Schema):
     items = fields.List(fields.Nested(TimelineProcedureOut))
+
+
+class TimelineVariantUsed(Schema):
+    code = fields.String()
+    title = fields.String()
+
+
+class TimelineExtensionUsed(Schema):
+    amount = fields.Integer()
+    unit = fields.String()
+    basis = fields.String()
+
+
+class TimelinePauseUsed(Schema):
+    start = fields.String()
+    end = fields.String()
+    reason = fields.String()
+
+
+class TimelineEarliestOut(Schema):
+    date = fields.String()
+    amount = fields.Integer()
+    unit = fields.String()
+    rule = fields.String()
+    basis = fields.String()
 
 
 class TimelineStageOut(Schema):
@@ -148,10 +182,10 @@ class TimelineStageOut(Schema):
     amount = fields.Integer(allow_none=True)
     unit = fields.String(allow_none=True)
     direction = fields.String(allow_none=True)
-    variant = fields.Dict(allow_none=True, metadata={"description": "{code, title}：适用的法定情形"})
-    extension = fields.Dict(allow_none=True)
-    pauses = fields.List(fields.Dict())
-    earliest = fields.Dict(allow_none=True)
+    variant = fields.Nested(TimelineVariantUsed, allow_none=True)
+    extension = fields.Nested(TimelineExtensionUsed, allow_none=True)
+    pauses = fields.List(fields.Nested(TimelinePauseUsed))
+    earliest = fields.Nested(TimelineEarliestOut, allow_none=True)
     decided = fields.String(allow_none=True)
     status = fields.String(metadata={"description": "open | decided | late | overdue"})
     steps = fields.List(fields.Nested(StepOut))
@@ -166,12 +200,18 @@ class TimelineNoteOut(Schema):
     details = fields.Dict()
 
 
+class TimelineVersionUsed(Schema):
+    label = fields.String()
+    effective = fields.Nested(TimelineEffectiveOut, allow_none=True)
+
+
 class TimelineOut(CalendarDependent):
     id = fields.String()
     title = fields.String()
-    version = fields.Dict(allow_none=True)
+    start_label = fields.String()
+    version = fields.Nested(TimelineVersionUsed, allow_none=True)
     start = fields.String()
-    event = fields.Date(allow_none=True)
+    event = fields.String(allow_none=True)
     stages = fields.List(fields.Nested(TimelineStageOut))
     completion = fields.String(allow_none=True)
     notes = fields.List(fields.Nested(TimelineNoteOut))
