@@ -1,15 +1,55 @@
-"""gunicorn settings for the calculator. Override any of them with GUNICORN_* environment variables."""
+"""gunicorn settings for the calculator: `gunicorn -c gunicorn.conf.py wsgi:app`.
+
+Environment: CALC_BIND (127.0.0.1:8000), CALC_WORKERS, CALC_THREADS, CALC_SCHEDULES (the schedules
+directory), CALC_ACCESS_LOG=0 to silence the JSON access log, CALC_MAX_CONTENT_LENGTH and
+CALC_BATCH_LIMIT (read by the app).
+
+`kill -HUP <master>` re-reads the schedules: the master validates a snapshot of them first and, if
+they are bad, logs why and keeps the workers on the last good snapshot (calc/reload.py).
+"""
 import multiprocessing
 import os
+import sys
+
+import gunicorn.http.wsgi
+
+from calc import reload as calc_reload
 
 bind = os.environ.get("CALC_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("CALC_WORKERS", max(2, multiprocessing.cpu_count())))
 worker_class = "gthread"
 threads = int(os.environ.get("CALC_THREADS", 4))
-preload_app = False
+preload_app = False  # each worker builds the app, so a HUP picks up new code and new schedules
 timeout = 60
 graceful_timeout = 20
 keepalive = 5
 max_requests = 0
-accesslog = "-"
+limit_request_line = 8190
+limit_request_fields = 100
+limit_request_field_size = 8190
+# The app writes one JSON line per request (with its X-Request-Id) to stderr; gunicorn's own
+# plain-text access log would only repeat it.
+accesslog = os.environ.get("CALC_GUNICORN_ACCESSLOG") or None
 errorlog = "-"
+control_socket_disable = True  # no management socket in $HOME: signals (HUP, TERM) are enough
+loglevel = os.environ.get("CALC_LOGLEVEL", "info")
+
+# No product or version in the Server header.
+gunicorn.http.wsgi.SERVER = "calc"
+
+
+def on_starting(server):
+    if not calc_reload.refresh(server.log):
+        sys.exit(1)
+
+
+def on_reload(server):
+    calc_reload.refresh(server.log)
+
+
+def post_fork(server, worker):
+    calc_reload.worker_env()
+
+
+def on_exit(server):
+    calc_reload.cleanup()

@@ -2,13 +2,23 @@
 a request id echoed and logged, configurable limits, and no debug mode outside tests."""
 from __future__ import annotations
 
+import http.client
 import json
 import logging
+import os
 import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import pytest
 from flask import Flask
 
+from calc import schedules as schedules_module
 from calc.api import create_app, security
 
 CSP_REQUIRED = ["default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:",
@@ -196,3 +206,139 @@ def test_every_html_page_registered_now_works_under_the_csp(app, client):
 
 def test_the_security_module_never_names_a_version():
     assert security.SERVER == "calc"
+
+
+# -- a real gunicorn (issue 7, item 4: reload) -------------------------------------------------------
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Gunicorn:
+    """gunicorn with the repo's config on a free loopback port, one worker; always stopped."""
+
+    def __init__(self, tmp_path: Path, schedules_dir: Path, env: dict | None = None, workers: int = 1):
+        self.port = free_port()
+        self.log_path = tmp_path / f"gunicorn-{self.port}.log"
+        self.env = {**os.environ, "CALC_SCHEDULES": str(schedules_dir), "CALC_BIND": f"127.0.0.1:{self.port}",
+                    "CALC_WORKERS": str(workers), "CALC_THREADS": "2", **(env or {})}
+        self.proc: subprocess.Popen | None = None
+
+    def start(self, wait: bool = True) -> "Gunicorn":
+        self.log_file = self.log_path.open("wb")
+        self.proc = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", str(REPO / "gunicorn.conf.py"),
+                                      "wsgi:app"], cwd=REPO, env=self.env, stdout=self.log_file,
+                                     stderr=subprocess.STDOUT, start_new_session=True)
+        if wait:
+            self.wait_for(lambda: self.status("/healthz") == 200, "gunicorn to answer /healthz")
+        return self
+
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, *exc):
+        self.stop()
+
+    def stop(self):
+        if self.proc and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(30)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+                self.proc.wait(10)
+        self.log_file.close()
+
+    def log(self) -> str:
+        return self.log_path.read_text("utf-8", errors="replace")
+
+    def hup(self):
+        self.proc.send_signal(signal.SIGHUP)
+
+    def request(self, method: str, path: str, body: dict | None = None, headers: dict | None = None):
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+        try:
+            data = json.dumps(body).encode() if body is not None else None
+            conn.request(method, path, body=data, headers={"Content-Type": "application/json", **(headers or {})})
+            r = conn.getresponse()
+            return r.status, dict(r.getheaders()), r.read()
+        finally:
+            conn.close()
+
+    def status(self, path: str) -> int | None:
+        try:
+            return self.request("GET", path)[0]
+        except OSError:
+            return None
+
+    def digest(self) -> str:
+        status, _, body = self.request("GET", "/v1/meta")
+        assert status == 200
+        return json.loads(body)["schedules_digest"]
+
+    def wait_for(self, condition, what: str, timeout: float = 45):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None and not condition():
+                raise AssertionError(f"gunicorn exited ({self.proc.returncode}) waiting for {what}:\n{self.log()}")
+            if condition():
+                return
+            time.sleep(0.2)
+        raise AssertionError(f"timed out waiting for {what}:\n{self.log()[-4000:]}")
+
+
+@pytest.fixture()
+def schedules_copy(tmp_path):
+    root = tmp_path / "schedules"
+    shutil.copytree(schedules_module.DEFAULT_ROOT, root)
+    return root
+
+
+def test_hup_reloads_good_schedules_and_keeps_serving_the_old_ones_when_the_new_are_bad(tmp_path, schedules_copy):
+    periods_toml = schedules_copy / "periods.toml"
+    original = periods_toml.read_text("utf-8")
+    with Gunicorn(tmp_path, schedules_copy) as server:
+        assert server.digest() == schedules_module.load(schedules_copy).digest
+        status, headers, _ = server.request("GET", "/healthz", headers={"X-Request-Id": "probe-1"})
+        assert headers["Server"] == "calc" and headers["X-Request-Id"] == "probe-1"
+        assert '"request_id": "probe-1"' in server.log()
+
+        periods_toml.write_text(original + "\n# 改动一：重新加载\n", "utf-8")
+        good = schedules_module.load(schedules_copy).digest
+        server.hup()
+        server.wait_for(lambda: server.digest() == good, f"digest {good} after HUP")
+
+        periods_toml.write_text(original + "\nbroken = [\n", "utf-8")
+        boots = server.log().count("Booting worker")
+        server.hup()
+        server.wait_for(lambda: "schedules reload refused" in server.log()
+                        and server.log().count("Booting worker") > boots, "the refusal and a new worker")
+        line = next(x for x in server.log().splitlines() if "schedules reload refused" in x)
+        assert f"keep serving digest {good}" in line and "periods.toml" in line and "TOML" in line
+        for _ in range(5):
+            assert server.digest() == good
+        status, _, body = server.request("POST", "/v1/deadlines",
+                                         {"start": "2026-09-21", "amount": 20, "unit": "workdays"})
+        assert status == 200 and json.loads(body)["due"] == "2026-10-26"  # the 2026 notice, by hand
+
+        periods_toml.write_text(original + "\n# 改动二：修好了\n", "utf-8")
+        fixed = schedules_module.load(schedules_copy).digest
+        server.hup()
+        server.wait_for(lambda: server.digest() == fixed, f"digest {fixed} after the fix")
+        assert server.proc.poll() is None
+
+
+def test_gunicorn_refuses_to_start_on_bad_schedules_and_says_why(tmp_path, schedules_copy):
+    path = schedules_copy / "calendar" / "cn" / "2026.toml"
+    path.write_text(path.read_text("utf-8").replace("date = 2026-01-04", "date = 2026-01-05"), "utf-8")
+    server = Gunicorn(tmp_path, schedules_copy).start(wait=False)
+    try:
+        assert server.proc.wait(60) != 0
+    finally:
+        server.stop()
+    assert "calendar/cn/2026.toml: makeup[0].date: 调休上班日 2026-01-05 不是周末" in server.log()
