@@ -284,3 +284,67 @@ def test_penalty_limitation_into_an_unpublished_year_says_how_to_go_on(client):
 def test_unknown_violation_is_a_chinese_404_page(client):
     p, text = page(client, "/penalties/no-such-thing", status=404)
     assert "没有编号为 no-such-thing 的违法行为" in text
+
+
+# -- 办理时限估算 -----------------------------------------------------------------------------------
+
+def test_timelines_page_lists_the_procedures(client):
+    p, text = page(client, "/timelines")
+    assert 'value="internet-cafe-licence"' in text and 'value="birth-registration"' in text
+    check_accessible(p)
+
+
+def test_internet_cafe_chain_from_the_seed(client):
+    # seed 二、1: culture bureau 20 working days -> PSB 20 -> culture bureau 15 -> business licence.
+    # 2026-09-21 +20 wd = 10/26 (中秋 9/25-27, 国庆 10/1-7 off, 10/10 worked); +20 wd = 11/23; +15 wd = 12/14.
+    p, text = page(client, "/timelines?procedure=internet-cafe-licence&start=2026-09-21")
+    dues = re.findall(r'<time class="due" datetime="([^"]+)"', text)
+    assert dues == ["2026-10-26", "2026-11-23", "2026-12-14"]
+    svg = re.search(r"<svg.*?</svg>", text, re.S).group(0)
+    assert "最迟 2026-10-26" in svg and "最迟 2026-11-23" in svg and "最迟 2026-12-14" in svg
+    assert 'role="img"' in svg and "<title" in svg and "<desc" in svg
+    assert "县级清单与现行法规不一致" in text
+    assert text.count('m-due"') + text.count("m-due ") >= 3
+    check_accessible(p)
+
+
+def test_internet_cafe_national_rule_has_no_psb_review_period(client):
+    # LAW.md: 2022 revision — the PSB review is a commitment confirmed on the spot; 20 + 15 working
+    # days from 2026-09-21: 10/26, then 15 wd -> 11/16.
+    _, text = page(client, "/timelines?procedure=internet-cafe-licence-national&start=2026-09-21")
+    assert '<time class="due" datetime="2026-11-16">' in text and "当场办理" in text
+
+
+def test_timeline_stage_options_extension_and_pause(client):
+    # 行政许可法 第42条 20 working days (+10 with approval), 第45条 expert review not counted
+    url = "/timelines?procedure=administrative-licence&start=2026-09-01"
+    p, text = page(client, url)
+    assert "actual-decision" in p.ids and "ext-decision" in p.ids and "pause_start-decision" in p.ids
+    check_accessible(p)
+
+
+def test_timeline_hours_procedure_needs_a_time(client):
+    p, _ = page(client, "/timelines?procedure=summons-questioning&start=2026-02-16", status=422)
+    assert "应填日期和时间" in p.errors["start"]
+    _, text = page(client, "/timelines?procedure=summons-questioning&start=2026-02-16 20:30")
+    assert "2026-02-17 04:30" in text
+
+
+@pytest.mark.parametrize("query, field, words", [
+    ("procedure=internet-cafe-licence&start=2026-02-30", "start", "2026年2月没有30日"),
+    ("procedure=internet-cafe-licence&start=", "start", "请填写起算日"),
+    ("procedure=internet-cafe-licence&start=2026-11-21", "provisional", "2027年的放假安排尚未发布"),
+    ("procedure=no-such&start=2026-09-01", "procedure", "请从列表中选择办理事项"),
+    ("procedure=administrative-licence&start=2026-09-01&actual-acceptance=2026-08-01",
+     "actual-acceptance", "早于本阶段的起算日"),
+    ("procedure=administrative-licence&start=2026-09-01&pause_start-decision=2026-09-10",
+     "pause_end-decision", "须同时填写开始日和结束日"),
+])
+def test_timeline_errors_next_to_the_field(client, query, field, words):
+    p, _ = page(client, "/timelines?" + query, status=422)
+    assert words in p.errors.get(field, ""), p.errors
+
+
+def test_timeline_provisional_answer_is_marked(client):
+    _, text = page(client, "/timelines?procedure=internet-cafe-licence&start=2026-11-21&provisional=1")
+    assert "推定结果" in text and "k-unknown" not in text

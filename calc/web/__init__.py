@@ -42,7 +42,7 @@ def available() -> list[dict]:
 
 @bp.app_context_processor
 def _context():
-    return {"nav": available(), "version": __version__,
+    return {"nav": available(), "app_version": __version__,
             "asset": lambda name: url_for("web.static", filename=name, v=__version__)}
 
 

@@ -1,0 +1,153 @@
+"""办理时限估算: choose a procedure, give its start date -> each stage's due date, a timeline drawn
+as inline SVG, and month calendars marking holidays, make-up days and every due date.
+
+Calls `calc.timelines.estimate` as POST /v1/timelines/{id} does."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from flask import render_template, request
+
+from .. import timelines as dom
+from ..api.state import current
+from ..errors import DomainError
+from ..periods import DateRange
+from . import bp, months, svg
+from .forms import Form, gap_sentence, parse_date
+
+STATUS = {"open": "", "decided": "已办结", "late": "超期办结", "overdue": "已超期"}
+DEFAULT = "internet-cafe-licence"
+_CLOCK = re.compile(r"^\s*(.+?)[ T]+(\d{1,2})[:：](\d{2})\s*$")
+
+
+def parse_moment(text: str, hours: bool):
+    """A date, or for hour procedures a date and a time (2026-02-16 20:30)."""
+    if not hours:
+        return parse_date(text)
+    m = _CLOCK.match(text or "")
+    if not m:
+        raise ValueError("应填日期和时间，例如 2026-02-16 20:30（北京时间）。")
+    day = parse_date(m.group(1))
+    hour, minute = int(m.group(2)), int(m.group(3))
+    if hour > 23 or minute > 59:
+        raise ValueError(f"时间 {hour}:{minute:02d} 不存在，应在 00:00 至 23:59 之间。")
+    return dt.datetime(day.year, day.month, day.day, hour, minute)
+
+
+def moment(form: Form, name: str, label: str, hours: bool, required: bool = True):
+    text = form.raw(name)
+    if not text:
+        if required:
+            form.fail(name, f"请填写{label}。")
+        return None
+    try:
+        return parse_moment(text, hours)
+    except ValueError as exc:
+        form.fail(name, f"{label}{exc}")
+        return None
+
+
+def field_of(domain_field: str) -> str:
+    """The API's field names (actual.<stage>, pauses.<stage>[0].end…) as this form's field ids."""
+    m = re.fullmatch(r"(actual|extensions|variants|pauses)\.([\w.-]+?)(\[\d+\])?(\.\w+)?", domain_field or "")
+    if not m:
+        return domain_field if domain_field in ("start", "event") else "start"
+    kind, sid = m.group(1), m.group(2)
+    if kind == "pauses":
+        return f"pause_end-{sid}" if (m.group(4) or "") == ".end" else f"pause_start-{sid}"
+    return {"actual": "actual", "extensions": "ext", "variants": "variant"}[kind] + f"-{sid}"
+
+
+def read_stage_inputs(form: Form, version: dom.Version, hours: bool):
+    actual, pauses, extensions, variants = {}, {}, {}, {}
+    for s in version.stages:
+        label = s.title.split("：")[0]
+        value = moment(form, f"actual-{s.id}", f"“{label}”的实际办结日", hours, required=False)
+        if value is not None:
+            actual[s.id] = value
+        if s.pauses is not None:
+            first = form.date(f"pause_start-{s.id}", f"“{label}”不计入期间的开始日", required=False)
+            last = form.date(f"pause_end-{s.id}", f"“{label}”不计入期间的结束日", required=False)
+            if first and last:
+                if last < first:
+                    form.fail(f"pause_end-{s.id}", "不计入期间的结束日早于开始日，请检查。")
+                else:
+                    pauses[s.id] = [DateRange(first, last, s.pauses.reason)]
+            elif first or last:
+                missing = f"pause_end-{s.id}" if first else f"pause_start-{s.id}"
+                form.fail(missing, "不计入期间须同时填写开始日和结束日。")
+        if (s.extension or any(v.extension for v in s.variants)) and form.flag(f"ext-{s.id}"):
+            extensions[s.id] = True
+        code = form.raw(f"variant-{s.id}")
+        if code:
+            if s.variant(code) is None:
+                form.fail(f"variant-{s.id}", "请从列表中选择情形。")
+            else:
+                variants[s.id] = code
+    return actual, pauses, extensions, variants
+
+
+def calendar_months(t: dom.Timeline) -> list[tuple[int, int]]:
+    """The months of the start and of every due date (all the months between when few)."""
+    days = [dom._day(m) for m in (t.start, *(r.due for r in t.stages), *(r.decided for r in t.stages),
+                                  t.event) if m is not None]
+    first, last = min(days), max(days)
+    between = months.months_between(first, last, limit=99)
+    if len(between) <= 4:
+        return between
+    wanted = sorted({(d.year, d.month) for d in days})
+    return wanted[:6]
+
+
+def marks_of(t: dom.Timeline) -> dict:
+    marks: dict[dt.date, list[tuple[str, str]]] = {}
+    marks.setdefault(dom._day(t.start), []).append(("start", "起算日"))
+    for i, r in enumerate(t.stages, 1):
+        if r.due is not None and r.stage.kind not in (dom.PREREQUISITE, dom.ON_THE_SPOT):
+            word = "届满" if r.stage.kind in (dom.TERM, dom.ELIGIBLE) else "最迟"
+            marks.setdefault(dom._day(r.due), []).append(("due", f"{word}{i}：{r.stage.title.split('：')[0]}"))
+    return marks
+
+
+@bp.get("/timelines")
+def timelines():
+    tl: dom.Timelines = current().timelines
+    procs = {p.id: p for p in tl}
+    form = Form(request.args, submitted="start" in request.args)
+    chosen = form.raw("procedure") or (DEFAULT if DEFAULT in procs else next(iter(procs), None))
+    proc = procs.get(chosen)
+    if chosen and proc is None:
+        form.fail("procedure", "请从列表中选择办理事项。")
+    answer = picture = None
+    grids = []
+    version = proc.latest if proc else None
+    if form.submitted and proc:
+        hours = proc.latest.hours
+        start = moment(form, "start", "起算时间" if hours else "起算日", hours)
+        if start is not None:
+            version = proc.version_on(dom._day(start)) or version
+        event = form.date("event", proc.event_label or "事件日", required=False) if proc.event_label else None
+        actual, pauses, extensions, variants = read_stage_inputs(form, version, hours)
+        provisional = form.flag("provisional")
+        if form.ok:
+            s = current()
+            try:
+                answer = dom.estimate(tl, proc.id, start, s.calendar, s.rules, actual=actual, pauses=pauses,
+                                      extensions=extensions, variants=variants, event=event,
+                                      provisional=provisional)
+            except DomainError as exc:
+                if exc.reason == "calendar_gap":
+                    form.fail("provisional", gap_sentence(exc.details.get("year")))
+                else:
+                    form.fail(field_of(exc.field), exc.message.rstrip("。") + "。")
+        if answer:
+            picture = svg.picture(answer)
+            cal = s.calendar.get(answer.provisional)
+            marks = marks_of(answer)
+            grids = [months.month(cal, y, m, marks) for y, m in calendar_months(answer)]
+    stage_open = bool(form.errors) or any(
+        v.strip() for k, v in request.args.items(multi=True) if k.startswith(("actual-", "ext-", "variant-", "pause_")))
+    return render_template("timelines.html", form=form, stage_open=stage_open, procs=procs, proc=proc, version=version,
+                           answer=answer, picture=picture, grids=grids, status=STATUS,
+                           describe=dom.describe, day=dom._day), 200 if form.ok else 422
