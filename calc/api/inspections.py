@@ -78,6 +78,7 @@ class RegimeOut(Schema):
     seed = fields.String()
     basis = fields.String()
     superior = fields.String(allow_none=True)
+    audience_min = fields.Integer(metadata={"description": "营业性演出：须监督的最小规模（人）"})
     requirements = fields.List(fields.Nested(RequirementOut))
 
 
