@@ -510,3 +510,14 @@ def test_the_2022_regulation_is_never_slower_than_the_county_list(tl, book, rule
     county = T.estimate(tl, "internet-cafe-licence", start, book, rules, provisional=True)
     national = T.estimate(tl, "internet-cafe-licence-national", start, book, rules, provisional=True)
     assert national.completion <= county.stages[2].due
+
+
+@settings(max_examples=200, deadline=None)
+@given(published, st.integers(min_value=0, max_value=60), st.integers(min_value=0, max_value=30))
+def test_a_pause_never_brings_the_decision_forward(tl, book, rules, start, offset, length):
+    plain = T.estimate(tl, "administrative-licence", start, book, rules, provisional=True)
+    first = start + dt.timedelta(days=offset)
+    paused = T.estimate(tl, "administrative-licence", start, book, rules, provisional=True,
+                        pauses={"decision": [DateRange(first, first + dt.timedelta(days=length), "")]})
+    assert paused.stages[1].due >= plain.stages[1].due
+    assert paused.stages[2].start == paused.stages[1].due

@@ -152,3 +152,17 @@ def test_bad_input_is_a_422_naming_the_field(client, body, field):
 def test_a_date_before_any_encoded_version_is_refused(client):
     r = post(client, "internet-cafe-licence-national", {"start": "2010-05-04"})
     assert r.status_code == 422 and "start" in r.json["errors"]
+
+
+def test_hearing_notice_counts_back_from_the_event(client):
+    r = post(client, "penalty-hearing", {"start": "2026-09-30", "event": "2026-10-20"})
+    assert [s["due"] for s in r.json["stages"]] == ["2026-10-13", "2026-10-10"]
+    r = post(client, "administrative-licence", {"start": "2026-09-21", "event": "2026-10-20"})
+    assert r.status_code == 422 and "event" in r.json["errors"]
+
+
+def test_extension_false_means_none_and_zero_is_refused(client):
+    r = post(client, "administrative-licence", {"start": "2026-09-21", "extensions": {"decision": False}})
+    assert r.status_code == 200 and r.json["stages"][1]["due"] == "2026-10-26"
+    r = post(client, "administrative-licence", {"start": "2026-09-21", "extensions": {"decision": 0}})
+    assert r.status_code == 422 and "extensions" in r.json["errors"]
