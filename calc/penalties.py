@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Iterable, Sequence
 
 from . import periods
@@ -754,13 +754,21 @@ class LateFee:
     steps: tuple[Step, ...]
 
 
+def _exact(amount: Decimal) -> str:
+    """The product before rounding to the fen, as a person would write it (19.9998, 1590)."""
+    return format(amount.normalize(), "f")
+
+
 def late_fee(p: Penalties, fine: Decimal, served: dt.date, paid: dt.date, provisional: bool = False) -> LateFee:
     """加处罚款: pay within 15 days of service (rule 3: a due day on a rest day moves to the next
     working day); from the next day, 3% of the fine per day, in total never more than the fine."""
     r = p.late_fee
     fine = Decimal(fine)
-    if fine <= 0 or fine != fine.quantize(FEN):
-        raise InvalidInput("罚款应为正数，最多两位小数（分）", field="fine")
+    try:
+        if not fine.is_finite() or fine <= 0 or fine != fine.quantize(FEN):
+            raise InvalidInput("罚款应为正数，最多两位小数（分）", field="fine")
+    except InvalidOperation:  # more digits than the decimal context holds: no real fine
+        raise InvalidInput("罚款数额超出可计算的范围", field="fine") from None
     if served < r.first:
         raise InvalidInput(f"本服务收录的加处罚款规定自 {r.first} 起施行；送达日 {served} 早于此日", field="served")
     if paid < served:
@@ -768,18 +776,18 @@ def late_fee(p: Penalties, fine: Decimal, served: dt.date, paid: dt.date, provis
     d = periods.due(served, r.pay_within, p.book, p.rules, provisional=provisional)
     steps = [Step(f"自收到处罚决定书之日起{r.pay_within.amount}日内缴纳罚款（自然日）", served, r.pay_basis), *d.steps]
     days = max(0, (paid - d.due).days)
-    per_day = (fine * r.daily_rate).quantize(FEN, ROUND_HALF_UP)
     exact = fine * r.daily_rate * days
-    raw = exact.quantize(FEN, ROUND_HALF_UP)
     cap = (fine * r.cap_ratio).quantize(FEN, ROUND_HALF_UP)
     capped = exact > cap
-    surcharge = cap if capped else raw
+    surcharge = cap if capped else exact.quantize(FEN, ROUND_HALF_UP)
     pct = (r.daily_rate * 100).normalize()
     if days == 0:
         steps.append(Step(f"{paid} 缴纳，未超过缴纳期限 {d.due}，不加处罚款", paid, r.basis))
     else:
+        rounded = "" if capped or exact == surcharge else f"，按分四舍五入为 {yuan(surcharge)} 元"
         steps.append(Step(f"逾期 {days} 日（{d.due + dt.timedelta(days=1)} 至 {paid}）：每日按罚款数额的{pct}%加处"
-                          f" {yuan(per_day)} 元，合计 {yuan(fine)} × {pct}% × {days} = {yuan(raw)} 元", paid, r.basis))
+                          f" {_exact(fine * r.daily_rate)} 元，合计 {yuan(fine)} × {pct}% × {days} = {_exact(exact)} 元"
+                          f"{rounded}", paid, r.basis))
     if capped:
         steps.append(Step(f"加处罚款不得超出罚款数额：以 {yuan(cap)} 元为限", paid, r.cap_basis))
     return LateFee(fine, served, paid, d, days, surcharge, capped, fine + surcharge, tuple(steps))
