@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
 from . import periods
-from .errors import InvalidInput, NotFound, ScheduleError
+from .errors import CalendarGap, InvalidInput, NotFound, ScheduleError
 from .periods import DateRange, Period, Step
 from .schedules import Node, Source
 from .workcal import CalendarBook
@@ -558,7 +558,17 @@ class _Chain:
             return self._finish(stage, begin, begin, span, basis, (step,), decided)
         if span.unit == HOURS:
             return self._hours(stage, begin, span, basis, decided, variant)
-        return self._days(stage, begin, span, basis, decided, variant, pauses, wanted)
+        try:
+            return self._days(stage, begin, span, basis, decided, variant, pauses, wanted)
+        except CalendarGap as gap:
+            if not stage.optional:
+                raise
+            # A stage that happens only in some cases (复议, 诉讼) must not cost the answer its
+            # certain stages: it is left undated, and the note says why and how to get it.
+            text = (f"阶段「{stage.title}」需要{gap.year}年的节假日安排（国务院通知尚未收录），未计算；"
+                    f"可改用 provisional: true 按放假办法推定")
+            self.notes.append(Note("calendar_gap", text, {"stage": stage.id, "year": gap.year}))
+            return self._finish(stage, begin, None, span, basis, (), decided, variant=variant)
 
     def _hours(self, stage, begin, span, basis, decided, variant) -> StageResult:
         due = begin + dt.timedelta(hours=span.amount)
@@ -639,8 +649,8 @@ class _Chain:
             text = f"阶段「{stage.title}」以{self.proc.event_label}为基准：请求未给出 event，无法计算"
             self.notes.append(Note("event_missing", text, {"stage": stage.id}))
             return
-        text = (f"阶段「{stage.title}」的起算日取决于没有法定期限的前一阶段：在 actual 中给出前一阶段的"
-                f"实际完成日期即可计算")
+        text = (f"阶段「{stage.title}」的起算日取决于尚无日期的阶段（没有法定期限或无法计算）：在 actual 中"
+                f"给出该阶段的实际日期即可计算")
         self.notes.append(Note("unknown_start", text, {"stage": stage.id}))
 
     def _finish(self, stage, begin, due, span, basis, steps, decided, *, variant=None, extension=None,

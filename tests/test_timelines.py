@@ -521,3 +521,23 @@ def test_a_pause_never_brings_the_decision_forward(tl, book, rules, start, offse
                         pauses={"decision": [DateRange(first, first + dt.timedelta(days=length), "")]})
     assert paused.stages[1].due >= plain.stages[1].due
     assert paused.stages[2].start == paused.stages[1].due
+
+
+def test_an_optional_stage_beyond_the_calendar_is_left_undated_not_the_whole_answer(run):
+    # 立案 9/1: 90 days -> 11/30 (Mon); delivery 7 WD -> 12/9; payment 15 days -> 12/24 (Thu).
+    # Reconsideration 60 days from 12/9 -> 2027-02-07: 2027 is not published, and the stage happens
+    # only if the party objects: left undated with a note; the stages after it have no start.
+    t = run("administrative-penalty", D(2026, 9, 1))
+    assert dues(t)["decision"] == D(2026, 11, 30) and dues(t)["delivery"] == D(2026, 12, 9)
+    assert dues(t)["payment"] == D(2026, 12, 24) and t.completion == D(2026, 12, 24)
+    assert dues(t)["reconsideration"] is None and dues(t)["lawsuit"] is None
+    gaps = [n for n in t.notes if n.code == "calendar_gap"]
+    assert {n.details["stage"] for n in gaps} == {"reconsideration", "lawsuit"}
+    assert all(n.details["year"] == 2027 for n in gaps)
+    assert starts(t)["reconsideration-decision"] is None
+    # A certain stage beyond the calendar still refuses the whole answer.
+    with pytest.raises(CalendarGap):
+        run("administrative-penalty", D(2026, 11, 2))
+    full = run("administrative-penalty", D(2026, 9, 1), provisional=True)
+    # 6 months from 12/9 -> 2027-06-09, 端午 (五月初五) by the 放假办法 -> 2027-06-10, provisionally.
+    assert full.provisional is True and dues(full)["lawsuit"] == D(2027, 6, 10)
