@@ -665,8 +665,9 @@ def _plain_end(p: Penalties, act: dt.date, d: periods.Due) -> dt.date:
 def limitation(p: Penalties, regime: Regime, act: dt.date, harm: bool, provisional: bool) -> Limitation:
     """The last day on which the act can still be discovered and punished (追究时效), counted from
     the act date by the rule in force on that date. 民法典 第二百零三条 and 程序规定 第三十五条 move
-    the last day of any period off a rest day, and neither excepts this period (only periods that
-    restrict liberty), so the text is followed; `plain_end` is the unmoved day for a cautious reader."""
+    the last day of a period off a rest day; 第二百零四条 leaves room only for a law that says
+    otherwise, and 程序规定 第三十五条 excepts only periods that restrict liberty. No text excepts
+    this period, so it is moved; `plain_end` is the unmoved day for a cautious reader."""
     rule = Regime.on(regime.limitation, act)
     if rule is None:
         return Limitation(None, None, None, None, (), False, (), None, None,
@@ -685,10 +686,12 @@ def limitation(p: Penalties, regime: Regime, act: dt.date, harm: bool, provision
         return Limitation(period, basis, plain, None, (), False, (), gap.year, note,
                           f"时效对应日为 {plain}；其是否顺延取决于 {gap.year} 年节假日安排，尚未收录（可用 provisional: true 推定）")
     plain = _plain_end(p, act, d)
-    choice = Step("时效期间最后一日逢法定休假日的，依民法典第二百零三条、程序规定第三十五条顺延（二者仅排除限制人身自由的期间）；"
-                  f"未顺延的对应日为 {plain}，从严掌握时可以此日为准", plain,
+    moved = "已顺延" if d.due != plain else "无需顺延"
+    choice = Step("追究时效亦为期间：最后一日逢法定休假日的，依民法典第二百零三条、程序规定第三十五条顺延"
+                  f"（程序规定第三十五条仅将限制人身自由的期间除外）；本案对应日为 {plain}，{moved}"
+                  + ("；从严掌握时可以未顺延的对应日为准" if d.due != plain else ""), d.due,
                   "民法典 第二百零三条、第二百零四条；公安机关办理行政案件程序规定 第三十五条")
-    steps = (*d.steps, choice) if d.due != plain else d.steps
+    steps = (*d.steps, choice)
     msg = f"自行为日 {act} 起 {period.amount}{p.rules.units[period.unit]}，{d.due}（含）之前被发现的，仍可给予处罚"
     return Limitation(period, basis, plain, d.due, tuple(steps), d.provisional, d.calendar_years, None, note, msg)
 

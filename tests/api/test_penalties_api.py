@@ -159,3 +159,17 @@ def test_bad_threshold_facts_are_422_naming_the_fact(client):
 def test_late_fee_path_is_not_taken_for_a_violation_id(client):
     assert client.get("/v1/penalties/late-fee").status_code == 405
     assert "GET" not in client.options("/v1/penalties/late-fee").headers["Allow"]
+
+
+def test_the_readme_shows_the_real_assess_answer(client):
+    """README.md's Penalties section: its curl body, sent now, gives exactly the JSON printed there."""
+    from pathlib import Path
+    import json
+    import re
+
+    text = Path(__file__).resolve().parents[2].joinpath("README.md").read_text("utf-8")
+    section = text[text.index("## Penalties"):]
+    url = re.search(r"localhost:8000(/v1/penalties/\S+/assess)", section).group(1)
+    body = json.loads(re.search(r"-d '(\{.*?\})'", section).group(1))
+    shown = json.loads(section[section.index("```json\n") + 8:section.index("```", section.index("```json\n") + 8)])
+    assert client.post(url, json=body).json == shown
