@@ -111,6 +111,8 @@ class Window:
     min_units: int | None
     min_per_inspection: int  # an inspection covering fewer units does not count
     steps: tuple[Step, ...]
+    full_start: dt.date | None = None  # the whole calendar window, when `partial`
+    full_end: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -156,8 +158,13 @@ class WindowResult:
     def verdict(self) -> str:
         w = self.window
         label = w.requirement.unit_label
-        if self.met is None:
+        if not w.requirement.has_quota:
             return f"清单未设定额，已记录 {self.done} 次"
+        if self.met is None:
+            gaps = "、".join(g for g in (f"{self.short} 次检查" if self.short else "",
+                                         f"{self.units_short} {label}" if self.units_short else "") if g)
+            return (f"未下结论：完整窗口为 {w.full_start.isoformat()} 至 {w.full_end.isoformat()}，只有一部分在所问期间内；"
+                    f"目前已计 {self.done} 次、{self.units_done} {label}，距指标还差 {gaps}")
         if self.met:
             return f"已达标：{self.done} 次、{self.units_done} {label}" + (
                 f"（应至少 {w.times} 次" + (f"、{w.min_units} {label}）" if w.min_units is not None else "）")
@@ -358,8 +365,8 @@ def plan(regime: Regime, start: dt.date, end: dt.date, book, *, population: Any 
             assumptions.append(f"{req.id}：未提供 population（{req.population}），每次覆盖数与最少检查单位数无法计算，"
                                f"只按次数核对")
         for label, first, last, full_first, full_last in spans:
-            windows.append(_window(req, label, first, last, (first, last) != (full_first, full_last),
-                                   pops[label], cal, years))
+            w = _window(req, label, first, last, (first, last) != (full_first, full_last), pops[label], cal, years)
+            windows.append(replace(w, full_start=full_first, full_end=full_last))
     if any(w.partial for w in windows):
         assumptions.append("期间首尾不足一个完整窗口的，仍按完整窗口的指标列出（清单未规定折算），并标明 partial")
     used = tuple(sorted(years))
@@ -461,6 +468,8 @@ def compliance(regime: Regime, start: dt.date, end: dt.date, book, log: list[Ent
             short = max((w.times or 0) - done, 0)
             units_short = max(w.min_units - units_done, 0) if w.min_units is not None else None
             met = short == 0 and not units_short
+            if w.partial and not met:
+                met = None  # part of the window lies outside the log: not reached yet is not a failure
         else:
             short, units_short, met = 0, None, None
         results.append(WindowResult(w, done, units_done, met, short, units_short,

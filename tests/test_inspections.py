@@ -305,6 +305,16 @@ def test_per_event_entries_are_counted_and_checked_for_officers(schedules, book)
     assert "少于每次至少 2 名" in survey.discounted[0].reason
 
 
+def test_a_partial_window_already_met_is_met_and_one_not_yet_met_is_undetermined(schedules, book):
+    reg = regime(schedules, "network-protection")
+    log = [E(0, D(2026, 8, 3), "quarterly-check", 5, 2)]
+    c = ins.compliance(reg, D(2026, 8, 1), D(2026, 8, 31), book, log)
+    (q3,) = c.windows
+    assert (q3.window.partial, q3.met) == (True, True)
+    c = ins.compliance(reg, D(2026, 8, 1), D(2026, 8, 31), book, [])
+    assert c.windows[0].met is None and c.windows[0].short == 1
+
+
 def test_missing_officers_is_stated_not_guessed(schedules, book):
     c = ins.compliance(regime(schedules, "internet-cafe"), D(2026, 7, 1), D(2026, 7, 31), book,
                        [E(0, D(2026, 7, 3), "monthly-check", 5), E(1, D(2026, 7, 4), "monthly-check", 5)])

@@ -97,7 +97,9 @@ class WindowOut(Schema):
     label = fields.String()
     start = fields.Date()
     end = fields.Date()
-    partial = fields.Boolean()
+    partial = fields.Boolean(metadata={"description": "窗口被所问期间截断；指标仍按完整窗口，核查时未达标记为未下结论（met: null）"})
+    full_start = fields.Date(allow_none=True)
+    full_end = fields.Date(allow_none=True)
     due = fields.Date(allow_none=True)
     times = fields.Integer(allow_none=True)
     population = fields.Integer(allow_none=True)
@@ -147,7 +149,7 @@ class DiscountedOut(Schema):
 class WindowResultOut(WindowOut):
     done = fields.Integer()
     units_done = fields.Integer()
-    met = fields.Boolean(allow_none=True)
+    met = fields.Boolean(allow_none=True, metadata={"description": "null：清单无定额，或窗口只有部分在期间内且尚未达标"})
     short = fields.Integer()
     units_short = fields.Integer(allow_none=True)
     verdict = fields.String()
@@ -184,6 +186,8 @@ def _window(w: ins.Window) -> dict:
     q = w.requirement
     return {"requirement": q.id, "title": q.title, "window": q.window, "label": w.label,
             "start": w.start.isoformat(), "end": w.end.isoformat(), "partial": w.partial,
+            "full_start": w.full_start.isoformat() if w.full_start else None,
+            "full_end": w.full_end.isoformat() if w.full_end else None,
             "due": w.due.isoformat() if w.due else None, "times": w.times, "population": w.population,
             "units_per_time": w.units_per_time, "min_units": w.min_units,
             "min_per_inspection": w.min_per_inspection, "officers": q.officers, "quota": q.has_quota,
@@ -225,7 +229,9 @@ def _compliance(c: ins.Compliance) -> dict:
     out["assumptions"] = list(c.assumptions)
     judged = [w for w in c.windows if w.met is not None]
     out["summary"] = {"windows": len(judged), "met": sum(1 for w in judged if w.met),
-                      "short": [f"{w.window.requirement.id} {w.window.label}" for w in judged if not w.met]}
+                      "short": [f"{w.window.requirement.id} {w.window.label}" for w in judged if not w.met],
+                      "undetermined": [f"{w.window.requirement.id} {w.window.label}" for w in c.windows
+                                       if w.met is None and w.window.requirement.has_quota]}
     return out
 
 

@@ -95,7 +95,7 @@ def test_compliance_for_a_quarter_of_border_pass_checks(client):
     assert [d["index"] for d in q["discounted"]] == [0] and "少于每次至少 6" in q["discounted"][0]["reason"]
     # the year window is clipped to the quarter asked about: 10% of 120 = 12
     assert (y["label"], y["partial"], y["units_per_time"], y["met"]) == ("2026", True, 12, True)
-    assert body["summary"] == {"windows": 2, "met": 2, "short": []}
+    assert body["summary"] == {"windows": 2, "met": 2, "short": [], "undetermined": []}
     assert [d["index"] for d in body["discounted"]] == [0]
 
 
@@ -125,3 +125,17 @@ def test_compliance_log_errors_name_the_entry(client):
     assert r.status_code == 422 and "log" in r.get_json()["errors"]
     r = client.post("/v1/inspections/internet-cafe/compliance", json=base)
     assert r.status_code == 422 and "log" in r.get_json()["errors"]
+
+
+def test_a_quarters_log_leaves_the_yearly_windows_undetermined_not_short(client):
+    r = client.post("/v1/inspections/special-trades/compliance", json={
+        "start": "2026-07-01", "end": "2026-09-30", "population": 17,
+        "log": [{"date": "2026-07-10", "requirement": "hotels-monthly", "units": 17, "officers": 2},
+                {"date": "2026-08-20", "requirement": "special-supervision", "units": 6, "officers": 2}]})
+    body = r.get_json()
+    sp = next(w for w in body["windows"] if w["requirement"] == "special-supervision")
+    assert (sp["partial"], sp["full_start"], sp["full_end"], sp["met"], sp["short"]) == (
+        True, "2026-01-01", "2026-12-31", None, 3)
+    assert sp["verdict"].startswith("未下结论")
+    assert body["summary"]["undetermined"] == ["special-supervision 2026", "full-check 2026"]
+    assert body["summary"]["short"] == ["hotels-monthly 2026-08", "hotels-monthly 2026-09", "seal-pawn-quarterly 2026-Q3"]
