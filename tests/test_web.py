@@ -348,3 +348,69 @@ def test_timeline_errors_next_to_the_field(client, query, field, words):
 def test_timeline_provisional_answer_is_marked(client):
     _, text = page(client, "/timelines?procedure=internet-cafe-licence&start=2026-11-21&provisional=1")
     assert "推定结果" in text and "k-unknown" not in text
+
+
+# -- 监督检查计划 -----------------------------------------------------------------------------------
+
+def test_inspections_page_renders_every_regime(client):
+    p, text = page(client, "/inspections")
+    assert 'value="special-trades"' in text and 'value="website-security"' in text
+    check_accessible(p)
+
+
+def test_inspection_plan_windows_due_on_the_last_working_day(client):
+    # seed 四（三）: website checks at least twice a month, at least 5 websites each -> 10 a month.
+    # 2026-01-31 is a Saturday -> 01-30; 2026-02-28 (Sat) is a make-up working day (国办发明电〔2025〕7号);
+    # 2026-03-31 is a Tuesday.
+    p, text = page(client, "/inspections?regime=website-security&start=2026-01-01&end=2026-03-31")
+    assert re.findall(r'<time class="due" datetime="([^"]+)"', text) == ["2026-01-30", "2026-02-28", "2026-03-31"]
+    assert re.search(r'data-label="最少检查单位数">10<', text)
+    check_accessible(p)
+
+
+def test_inspection_plan_share_of_the_population_rounds_up(client):
+    # seed 四（六）: special checks at least 4 a year covering at least 30% of the units; 35 units ->
+    # ⌈10.5⌉ = 11 per check, 44 unit-inspections a year.
+    _, text = page(client, "/inspections?regime=special-trades&start=2026-01-01&end=2026-12-31"
+                           "&pop-special-supervision=35")
+    assert re.search(r'data-label="每次覆盖">11 ', text) and re.search(r'data-label="最少检查单位数">44<', text)
+
+
+def test_inspection_superior_override_replaces_the_seed_number(client):
+    _, text = page(client, "/inspections?regime=website-security&start=2026-01-01&end=2026-01-31"
+                           "&ov-times-monthly-check=3")
+    assert "上级指标" in text and re.search(r'data-label="最少检查单位数">15<', text)
+
+
+def test_inspection_compliance_from_a_pasted_log(client):
+    # January: 5 + 6 websites in two checks -> met; February: one check of 3 (< 5, not counted) -> short
+    # 2 checks and 10 websites; March: nothing -> short 2 and 10.
+    log = "2026-01-15 monthly-check 5 2\n2026-01-20\tmonthly-check\t6\n# comment\n\n2026-02-10,monthly-check,3"
+    r = client.post("/inspections", data={"regime": "website-security", "start": "2026-01-01",
+                                          "end": "2026-03-31", "log": log})
+    assert r.status_code == 200
+    text = r.get_data(as_text=True)
+    verdicts = re.findall(r'verdict">([^<]*)<', text)
+    assert verdicts[0].startswith("已达标") and verdicts[1] == "未达标：还差 2 次检查、10 家网站"
+    assert "1 / 3 个窗口达标" in text and "不计入" in text
+    check_accessible(Page(text))
+
+
+@pytest.mark.parametrize("form, field, words", [
+    ({"start": "2026-02-30"}, "start", "2026年2月没有30日"),
+    ({"end": "2025-12-31"}, "end", "结束日早于开始日"),
+    ({"end": "2027-12-31"}, "provisional", "2027年的放假安排尚未发布"),
+    ({"regime": "nope"}, "regime", "请从列表中选择检查类别"),
+    ({"regime": "special-trades", "population": "-3"}, "population", "应在 0 至"),
+    ({"ov-share-monthly-check": "140"}, "ov-share-monthly-check", "0 至 100"),
+    ({"log": "2026-02-30 monthly-check 5"}, "log", "第1行的日期2026年2月没有30日"),
+    ({"log": "2026-01-15 bogus 5"}, "log", "第1行的指标“bogus”不是本类别的指标"),
+    ({"log": "2026-01-15 monthly-check"}, "log", "第1行应为"),
+    ({"log": "2025-01-15 monthly-check 5"}, "log", "不在所问期间"),
+])
+def test_inspection_errors_next_to_the_field(client, form, field, words):
+    data = {"regime": "website-security", "start": "2026-01-01", "end": "2026-03-31", **form}
+    r = client.post("/inspections", data=data)
+    assert r.status_code == 422
+    p = Page(r.get_data(as_text=True))
+    assert words in p.errors.get(field, ""), p.errors
