@@ -366,6 +366,10 @@ def plan(regime: Regime, start: dt.date, end: dt.date, book, *, population: Any 
                                f"只按次数核对")
         for label, first, last, full_first, full_last in spans:
             w = _window(req, label, first, last, (first, last) != (full_first, full_last), pops[label], cal, years)
+            if w.partial:
+                note = Step(f"完整窗口为 {full_first.isoformat()} 至 {full_last.isoformat()}；上列截止日是所问期间内的"
+                            f"最后一个工作日，整个窗口的指标到 {full_last.isoformat()} 前最后一个工作日为止", None, req.basis)
+                w = replace(w, steps=(*w.steps, note))
             windows.append(replace(w, full_start=full_first, full_end=full_last))
     if any(w.partial for w in windows):
         assumptions.append("期间首尾不足一个完整窗口的，仍按完整窗口的指标列出（清单未规定折算），并标明 partial")
