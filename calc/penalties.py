@@ -316,7 +316,7 @@ def _version(node: Node) -> Version:
     return Version(first, until, basis, node.text("text"), bands)
 
 
-def _violation(node: Node, regimes: set[str] | None) -> Violation:
+def _violation(node: Node) -> Violation:
     _check_keys(node, ("id", "title", "authority", "seed", "regime", "keywords", "version"))
     versions = tuple(sorted((_version(v) for v in node.children("version")), key=lambda v: v.first))
     if not versions:
@@ -394,7 +394,7 @@ def load(sources: list[Source], base: dict) -> Penalties:
         root = Node(source, "", source.data)
         _check_keys(root, ("violation", "regime", "late_fee", "version_choice", "threshold"))
         for node in root.children("violation", required=False):
-            v = _violation(node, None)
+            v = _violation(node)
             if v.id in violations:
                 node.fail(f"编号重复：{v.id}（已见于 {owners[v.id]}）", "id")
             violations[v.id], owners[v.id] = v, source.name

@@ -134,9 +134,12 @@ def _value(spec: FactSpec, raw: Any):
         raise InvalidInput(f"{spec.title} 应为数值", field=field)
     if spec.kind == "integer" and (isinstance(raw, float) and not raw.is_integer()):
         raise InvalidInput(f"{spec.title} 应为整数", field=field)
-    if raw < 0 or raw != raw or raw in (float("inf"),):
+    if raw != raw or raw < 0 or raw == float("inf"):
         raise InvalidInput(f"{spec.title} 应为非负数", field=field)
-    return Decimal(str(raw))
+    try:
+        return Decimal(str(raw))
+    except ValueError:  # an integer too long to print (over 4,300 digits)
+        raise InvalidInput(f"{spec.title} 数值过大", field=field) from None
 
 
 def assess_threshold(t: Threshold, facts: Mapping[str, Any]) -> Answer:
