@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from bisect import bisect_left, bisect_right
 import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
@@ -462,8 +463,15 @@ def compliance(regime: Regime, start: dt.date, end: dt.date, book, log: list[Ent
         assumptions.append(f"log[{'、'.join(map(str, unchecked))}] 未填写民警人数，未核对“每次不少于规定民警人数”")
     all_discounted: list[Discounted] = []
     results = []
+    by_req: dict[str, list[Entry]] = {}
+    for e in sorted(log, key=lambda e: (e.date, e.index)):
+        by_req.setdefault(e.requirement, []).append(e)
+    days = {rid: [e.date for e in entries] for rid, entries in by_req.items()}
     for w in p.windows:
-        mine = [e for e in log if e.requirement == w.requirement.id and w.start <= e.date <= w.end]
+        rid = w.requirement.id
+        entries = by_req.get(rid, [])
+        lo, hi = bisect_left(days.get(rid, []), w.start), bisect_right(days.get(rid, []), w.end)
+        mine = entries[lo:hi]
         counted, discounted = _judge(w.requirement, w.min_per_inspection, mine)
         all_discounted.extend(discounted)
         done = len(counted)
@@ -480,7 +488,7 @@ def compliance(regime: Regime, start: dt.date, end: dt.date, book, log: list[Ent
                                     tuple(e.index for e in counted), tuple(discounted)))
     triggered = []
     for req in p.triggered:
-        mine = [e for e in log if e.requirement == req.id]
+        mine = by_req.get(req.id, [])
         counted, discounted = _judge(req, 0, mine)
         all_discounted.extend(discounted)
         triggered.append(TriggeredResult(req, len(mine), len(counted), tuple(discounted)))
