@@ -6,7 +6,7 @@ the documented schema and content type; invalid input is refused; a 405 names wh
 Input that matches the schema may still be refused by the domain (a day outside the published
 calendar is `calendar_gap`, an id that does not exist is `not_found`, a workdays amount above its own
 limit), so 404 and 422 count as answers to schema-valid input; 400, 413, 415 and 5xx do not.
-Bounded: 25 examples per operation, derandomized, so CI runs are repeatable.
+Bounded: 25 examples per operation (CALC_FUZZ_EXAMPLES), derandomized, so CI runs are repeatable.
 """
 from __future__ import annotations
 
@@ -41,7 +41,7 @@ def _known_failure(request):
 
 @pytest.mark.slow
 @schema.parametrize()
-@settings(max_examples=25, deadline=None, derandomize=True, database=None,
+@settings(max_examples=int(os.environ.get("CALC_FUZZ_EXAMPLES", 25)), deadline=None, derandomize=True, database=None,
           suppress_health_check=list(HealthCheck))
 def test_every_operation_answers_as_documented(case):
     response = case.call_and_validate()
