@@ -58,6 +58,7 @@ class DateRange:
     start: dt.date
     end: dt.date
     reason: str = "依法不计入期间的时间"
+    basis: str | None = None  # the law that says this time is not counted, where the caller knows it
 
 
 @dataclass(frozen=True)
@@ -143,9 +144,9 @@ class _Counter:
     def __init__(self, cal: WorkCalendar, rules: CountingRules):
         self.cal, self.rules, self.steps = cal, rules, []
 
-    def step(self, name: str, day: dt.date, **values):
+    def step(self, name: str, day: dt.date, basis: str | None = None, **values):
         r = self.rules[name]
-        self.steps.append(Step(r.text.format(**values), day, r.basis.format(**values)))
+        self.steps.append(Step(r.text.format(**values), day, basis or r.basis.format(**values)))
 
     def forward(self, start: dt.date, period: Period, pauses: list[DateRange], first: bool) -> dt.date:
         if first:
@@ -221,7 +222,7 @@ class _Counter:
         return _bounded_add(pos, n)
 
     def _pause_step(self, p: DateRange, first: dt.date):
-        self.step("pause", p.end, first=first.isoformat(), last=p.end.isoformat(),
+        self.step("pause", p.end, basis=p.basis, first=first.isoformat(), last=p.end.isoformat(),
                   reason=p.reason, days=(p.end - first).days + 1)
 
     def _why_rest(self, rest: dt.date, _other: dt.date | None = None) -> str:

@@ -586,7 +586,8 @@ class _Chain:
             total = rule.most if wanted is True else wanted
             chunks = [rule.amount] * (total // rule.amount) + ([total % rule.amount] if total % rule.amount else [])
             applied = (total, rule.unit, f"{rule.basis}（{rule.condition}）")
-        ranges = tuple(DateRange(p.start, p.end, p.reason or stage.pauses.reason) for p in pauses)
+        ranges = tuple(DateRange(p.start, p.end, p.reason or stage.pauses.reason, stage.pauses.basis)
+                       for p in pauses)
         provisional = self.provisional and not no_roll
         first = Period(chunks[0], rule.unit, restricts_liberty=no_roll) if chunks else None
         d = periods.due(begin, Period(span.amount, span.unit, span.direction, restricts_liberty=no_roll),
@@ -606,20 +607,10 @@ class _Chain:
             self.assumptions.extend(more.assumptions)
         if stage.kind in (TERM, ELIGIBLE) and not stage.restricts_liberty:
             steps = self._as_term(steps, stage)
-        if ranges:
-            steps = self._cite_pauses(steps, stage, ranges)
         earliest = self._earliest(stage, begin)
         return self._finish(stage, begin, due, span, basis, steps, decided, variant=variant,
                             extension=applied, pauses=ranges, earliest=earliest,
                             provisional=guessed, years=() if no_roll else sorted(years))
-
-    @staticmethod
-    def _cite_pauses(steps, stage, ranges):
-        """A pause step cites the law that says this stage's time is not counted."""
-        ends = {(r.end, r.reason) for r in ranges}
-        return tuple(Step(s.rule, s.date, stage.pauses.basis)
-                     if "不计入期间" in s.rule and any(s.date == e and r in s.rule for e, r in ends) else s
-                     for s in steps)
 
     def _as_term(self, steps, stage):
         """A term ends on its corresponding day: say why, instead of citing the liberty rule."""
