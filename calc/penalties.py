@@ -69,6 +69,7 @@ class Band:
     detention_max: int = 0  # days (…日以下拘留)
     order_to_correct: str | None = None
     licence: Licence | None = None
+    suspension: str | None = None  # 责令停产停业 / 责令停业整顿, as the text words it
     confiscate: str | None = None
     criminal: bool = False
 
@@ -92,6 +93,8 @@ class Band:
             out.append(self.order_to_correct)
         if self.licence:
             out.append(self.licence.describe())
+        if self.suspension:
+            out.append(self.suspension)
         if self.criminal:
             out.append("构成犯罪的，依法追究刑事责任（移送刑事立案）")
         return out
@@ -263,7 +266,7 @@ def _check_keys(node: Node, allowed: Iterable[str]):
 
 
 BAND_KEYS = ("when", "basis", "replaces_base", "warning", "fine", "fine_optional", "detention",
-             "order_to_correct", "licence", "confiscate", "criminal")
+             "order_to_correct", "licence", "suspension", "confiscate", "criminal")
 
 
 def _band(node: Node, default_basis: str) -> Band:
@@ -291,6 +294,7 @@ def _band(node: Node, default_basis: str) -> Band:
         detention_max=detention,
         order_to_correct=node.text("order_to_correct", None),
         licence=licence,
+        suspension=node.text("suspension", None),
         confiscate=node.text("confiscate", None),
         criminal=node.get("criminal", bool, False),
     )
@@ -469,6 +473,10 @@ class Outcome:
     def licence(self) -> Licence | None:
         return next((b.licence for b in self.bands if b.licence), None)
 
+    @property
+    def suspension(self) -> str | None:
+        return next((b.suspension for b in self.bands if b.suspension), None)
+
     def describe(self) -> str:
         parts = [s for b in self.bands for s in b.sanctions(self.party)]
         return "；".join(parts) if parts else "无处罚"
@@ -502,14 +510,16 @@ def select(version: Version, circumstances: Sequence[str], party: str) -> Outcom
 @dataclass(frozen=True, order=True)
 class Severity:
     """How heavy an outcome is, compared field by field in this order (行政处罚法 第九条 lists the
-    kinds; detention is the heaviest penalty the bureau decides, then licence revocation, then the
-    fine, then the warning): detention days, licence action, fine maximum, the least fine that
+    kinds; detention is the heaviest penalty the bureau decides, then licence revocation, then a
+    business suspension, then the fine, then the warning): detention days, licence action,
+    suspension, fine maximum, the least fine that
     must be imposed (the minimum; 0 where a warning may be given instead), and last whether a
     warning is unavailable. Orders to correct, confiscation of a document and criminal referral
     are not administrative penalties of a version and are not compared."""
 
     detention_max: int
     licence: int
+    suspension: int
     fine_max: Decimal
     fine_min: Decimal
     no_warning: int
@@ -517,14 +527,14 @@ class Severity:
     @staticmethod
     def of(outcome: Outcome) -> "Severity":
         fine = outcome.fine
-        return Severity(outcome.detention_max, 1 if outcome.licence else 0,
+        return Severity(outcome.detention_max, 1 if outcome.licence else 0, 1 if outcome.suspension else 0,
                         fine.max if fine else Decimal(0), outcome.fine_floor,
                         0 if outcome.warning_possible or not fine else 1)
 
 
 def lighter(a: Outcome, b: Outcome) -> bool:
     """Whether `a` punishes less than `b` (新的规定处罚较轻): the one definition of "lighter".
-    Compared in order: detention (longest), licence revocation, fine maximum, fine minimum,
+    Compared in order: detention (longest), licence revocation, business suspension, fine maximum, fine minimum,
     warning available; the first difference decides."""
     return Severity.of(a) < Severity.of(b)
 
@@ -595,8 +605,8 @@ def simplified_fact(regime: Regime, out: Outcome, day: dt.date) -> Fact:
         return _unknown("当场处罚", day, regime)
     limit = rule.max_fine[out.party]
     fine = out.fine
-    if out.detention_max or out.licence:
-        status, why = "no", "可能给予的处罚含拘留或许可证处理，不适用当场处罚"
+    if out.detention_max or out.licence or out.suspension:
+        status, why = "no", "可能给予的处罚含拘留、许可证处理或停产停业，不适用当场处罚"
     elif not out.bands or (fine is None and not out.warning_possible):
         status, why = "no", "该幅度没有警告或罚款可当场决定"
     elif fine is None or fine.max <= limit:
@@ -633,6 +643,8 @@ def hearing_fact(regime: Regime, out: Outcome, day: dt.date) -> Fact:
     fine = out.fine
     if out.licence and rule.licence:
         status, why = "yes", f"拟{out.licence.describe()}，应告知当事人有权要求听证"
+    elif out.suspension and rule.suspension:
+        status, why = "yes", f"拟{out.suspension}，应告知当事人有权要求听证"
     elif fine is not None and out.fine_floor >= limit:
         status, why = "yes", f"罚款不低于{yuan(limit)}元，应告知当事人有权要求听证"
     elif fine is not None and fine.max >= limit:

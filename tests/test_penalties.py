@@ -386,3 +386,13 @@ def test_a_duplicate_id_is_refused(schedules):
     with pytest.raises(ScheduleError) as err:
         load_with(schedules, "penalties/zz-test.toml", base_violation(id="seal.unrecorded"))
     assert "seal.unrecorded" in err.value.problem
+
+
+def test_a_business_suspension_gives_a_hearing_under_the_2025_text_only(p):
+    # 2025 第117条 adds 责令停业整顿 to the hearing cases; 2012 第98条 names only licences and ≥2,000
+    closed = outcome(suspension="责令停业整顿", fine=(0, 1000))
+    regime = p.regimes["public-order"]
+    assert pen.hearing_fact(regime, closed, D(2026, 2, 1)).status == "yes"
+    assert pen.hearing_fact(regime, closed, D(2025, 6, 1)).status == "no"
+    assert pen.simplified_fact(regime, closed, D(2026, 2, 1)).status == "no"
+    assert pen.lighter(outcome(fine=(0, 100000)), closed)

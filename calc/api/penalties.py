@@ -64,6 +64,7 @@ class PenaltyBandOut(Schema):
     detention_days_max = fields.Integer(allow_none=True)
     order_to_correct = fields.String(allow_none=True)
     licence = fields.Nested(PenaltyLicenceOut, allow_none=True)
+    suspension = fields.String(allow_none=True)
     confiscate = fields.String(allow_none=True)
     criminal = fields.Boolean()
     sanctions = fields.List(fields.String())
@@ -114,6 +115,7 @@ class PenaltyAssessIn(Strict):
 class PenaltySeverityOut(Schema):
     detention_max = fields.Integer()
     licence = fields.Integer()
+    suspension = fields.Integer()
     fine_max = fields.Float()
     fine_min = fields.Float()
     no_warning = fields.Integer()
@@ -297,7 +299,7 @@ def band_json(b: dom.Band, party: str | None) -> dict:
         "detention_days_max": b.detention_max or None, "order_to_correct": b.order_to_correct,
         "licence": None if b.licence is None else {"action": b.licence.action, "document": b.licence.document,
                                                    "text": b.licence.describe()},
-        "confiscate": b.confiscate, "criminal": b.criminal,
+        "suspension": b.suspension, "confiscate": b.confiscate, "criminal": b.criminal,
         "sanctions": b.sanctions(shown), "basis": b.basis,
     }
 
@@ -334,7 +336,7 @@ def fact_json(f: dom.Fact) -> dict:
 
 def severity_json(o: dom.Outcome) -> dict:
     s = dom.Severity.of(o)
-    return {"detention_max": s.detention_max, "licence": s.licence, "fine_max": money(s.fine_max),
+    return {"detention_max": s.detention_max, "licence": s.licence, "suspension": s.suspension, "fine_max": money(s.fine_max),
             "fine_min": money(s.fine_min), "no_warning": s.no_warning}
 
 
