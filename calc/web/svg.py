@@ -110,6 +110,8 @@ def _place(x1: float, x2: float, sw: float, dw: float, bar: bool):
     def span(x, w, anchor):
         return (x, x + w) if anchor == "start" else (x - w, x)
 
+    if not sw:  # one label beside a point: after it, or before it when there is no room
+        return (LEFT, "start"), ((x2 + 10, "start") if x2 + 10 + dw <= RIGHT else (max(x2 - 10, LEFT + dw), "end"))
     tries = [((min(max(x1, LEFT), RIGHT - sw), "start"), (x2, "end"))]
     if bar:
         tries.append(((min(max(x1, LEFT), RIGHT - sw), "start"), (x2 + 6, "start")))
@@ -152,10 +154,11 @@ def picture(t: Timeline) -> Picture:
             period += f"，延长{r.extension[0]}"
         sub = f"{s.authority} · {period}" + (f" · {s.when}" if s.when else "")
         end = r.end
-        if r.start is None:
+        if s.kind == PREREQUISITE:
+            at = x(_key(r.due if r.due is not None else t.start))
+            shape, x1, x2 = "diamond", at, at
+        elif r.start is None:
             shape, x1, x2 = "unknown", LEFT, RIGHT
-        elif s.kind == PREREQUISITE:
-            shape, x1, x2 = "diamond", x(_key(r.start)), x(_key(r.start))
         elif s.kind == ON_THE_SPOT:
             shape, x1, x2 = "dot", x(_key(r.start)), x(_key(r.start))
         elif s.kind == NONE or end is None:
@@ -178,6 +181,9 @@ def picture(t: Timeline) -> Picture:
             due_text = "无法定期限"
         if shape == "bar" and r.due is not None and _key(r.due) < _key(r.start):
             start_text, due_text = due_text, f"基准 {start_text}"  # a period counted backwards
+        if shape in ("dot", "diamond"):
+            when = r.start if shape == "dot" else (r.due if r.due is not None else t.start)
+            start_text, due_text = "", f"{due_text} {_text(when, hours)}"
         start_w = sum(13 if ord(ch) > 255 else 7.2 for ch in start_text)
         due_w = sum(13 if ord(ch) > 255 else 7.5 for ch in due_text)
         (start_x, start_anchor), (due_x, anchor) = _place(x1, x2, start_w, due_w, shape == "bar")

@@ -58,3 +58,14 @@ def test_timeline_hours_procedure_takes_a_time(page):
     page.get_by_role("button", name="估算").click()
     page.wait_for_load_state()
     assert "2026-02-17 04:30" in page.locator("#answer .big").inner_text()
+
+
+def test_choosing_a_procedure_updates_the_start_hint_without_reload(page):
+    page.goto("/timelines")
+    page.get_by_label("办理事项").select_option("birth-registration")
+    assert "本事项自“婴儿出生之日”起算" in page.locator("#start-hint").inner_text()
+    # and the keyboard reaches every control with a visible focus ring
+    page.get_by_label("办理事项").focus()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "start"
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"

@@ -43,6 +43,19 @@
       box.appendChild(add);
     }
 
+    // Procedure choice: say at once which day the chosen procedure counts from (no reload, no submit).
+    var proc = document.getElementById("procedure");
+    var hint = document.getElementById("start-hint");
+    if (proc && hint) {
+      proc.addEventListener("change", function () {
+        var option = proc.options[proc.selectedIndex];
+        var label = option && option.getAttribute("data-start-label");
+        if (label) {
+          hint.textContent = hint.textContent.replace(/^本事项自“[^”]*”起算。/, "本事项自“" + label + "”起算。");
+        }
+      });
+    }
+
     // Print button: only shown when JavaScript runs (the browser's own print works anyway).
     document.querySelectorAll("[data-print]").forEach(function (btn) {
       btn.addEventListener("click", function () { window.print(); });
