@@ -66,3 +66,17 @@ def test_bad_facts_name_the_field(p, facts, field):
     with pytest.raises(InvalidInput) as err:
         assess_threshold(p.threshold("pyramid-selling"), facts)
     assert err.value.field == field
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@given(members=st.integers(0, 10_000), levels=st.integers(0, 50), more=st.integers(0, 100), deeper=st.integers(0, 5))
+@settings(max_examples=200, deadline=None)
+def test_a_larger_or_deeper_organisation_never_falls_below_the_threshold(schedules, members, levels, more, deeper):
+    t = schedules.penalties.threshold("pyramid-selling")
+    small = assess_threshold(t, {"members": members, "levels": levels})
+    big = assess_threshold(t, {"members": members + more, "levels": levels + deeper})
+    assert small.met <= big.met
+    assert small.met == (members >= 30 and levels >= 3)
