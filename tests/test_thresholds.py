@@ -1,5 +1,7 @@
 """Thresholds from the county list, section 二: facts in, referral out (worked from the texts)."""
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from calc.errors import InvalidInput
 from calc.thresholds import assess_threshold
@@ -66,10 +68,6 @@ def test_bad_facts_name_the_field(p, facts, field):
     with pytest.raises(InvalidInput) as err:
         assess_threshold(p.threshold("pyramid-selling"), facts)
     assert err.value.field == field
-
-
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
 
 
 @given(members=st.integers(0, 10_000), levels=st.integers(0, 50), more=st.integers(0, 100), deeper=st.integers(0, 5))
