@@ -97,10 +97,10 @@ def phone(browser, server, request):
     assert not page.watch.outside, f"requests left 127.0.0.1: {page.watch.outside}"
 
 
-def shoot(page, name: str):
-    """Full-page screenshot to test-artefacts/<name>-<width>.png."""
+def shoot(page, name: str, full_page: bool = True):
+    """Screenshot (the whole page by default) to test-artefacts/<name>-<width>.png."""
     ARTEFACTS.mkdir(exist_ok=True)
     width = page.viewport_size["width"]
     path = ARTEFACTS / f"{name}-{width}.png"
-    page.screenshot(path=str(path), full_page=True)
+    page.screenshot(path=str(path), full_page=full_page)
     return path

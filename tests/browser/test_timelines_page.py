@@ -27,6 +27,9 @@ def test_internet_cafe_timeline_calendar_and_print(page, phone):
         assert p.locator("td.k-holiday:not(.other)").count() >= 10
         assert "县级清单与现行法规不一致" in p.locator("#answer").inner_text()
         shoot(p, "timelines")
+        p.locator("#answer").scroll_into_view_if_needed()
+        p.evaluate("document.getElementById('answer').scrollIntoView()")
+        shoot(p, "timelines-answer", full_page=False)
         assert p.evaluate("document.documentElement.scrollWidth") <= p.viewport_size["width"]
     assert pdf_pages(page) == 1
     page.emulate_media(media="print")
