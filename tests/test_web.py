@@ -15,13 +15,18 @@ class Page(HTMLParser):
     def __init__(self, text: str):
         super().__init__()
         self.ids, self.label_for, self.fields, self.scripts, self.inline = set(), set(), [], [], []
+        self.duplicates, self.described = [], []
         self.urls, self.errors, self._error = [], {}, None
         self.feed(text)
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
         if "id" in a:
+            if a["id"] in self.ids:
+                self.duplicates.append(a["id"])
             self.ids.add(a["id"])
+        if "aria-describedby" in a:
+            self.described += a["aria-describedby"].split()
         if "style" in a or any(k.startswith("on") for k in a):
             self.inline.append((tag, a))
         if tag == "label" and "for" in a:
@@ -58,7 +63,11 @@ def page(client, url, status=200) -> tuple[Page, str]:
 
 
 def check_accessible(p: Page):
-    """Every field has a label; no inline script or style; nothing loaded from elsewhere."""
+    """Every field has a label; ids are unique and every description exists; no inline script or
+    style; nothing loaded from elsewhere."""
+    assert not p.duplicates, p.duplicates
+    assert set(p.described) <= p.ids, set(p.described) - p.ids
+    assert p.label_for <= p.ids, p.label_for - p.ids
     for f in p.fields:
         assert f.get("id") in p.label_for, f"field without <label>: {f}"
     assert not p.inline, p.inline
@@ -158,6 +167,7 @@ def test_deadline_errors_are_sentences_next_to_the_field(client, query, field, w
     assert f'aria-describedby="{field}-hint {field}-error"' in text or f'aria-describedby="{field}-error"' in text
     assert 'class="error-summary"' in text and f'href="#{field}"' in text
     assert 'class="answer"' not in text
+    check_accessible(p)
 
 
 def test_deadline_into_an_unpublished_year_explains_the_calendar_gap(client):
@@ -274,6 +284,8 @@ def test_penalty_assess_chooses_the_lighter_new_law_and_counts_the_limitation(cl
 def test_penalty_assess_errors_next_to_the_field(client, query, field, words):
     p, _ = page(client, "/penalties/rental.unregistered-tenant?" + query, status=422)
     assert words in p.errors[field], p.errors
+    assert field in p.ids
+    check_accessible(p)
 
 
 def test_penalty_limitation_into_an_unpublished_year_says_how_to_go_on(client):
@@ -343,6 +355,8 @@ def test_timeline_hours_procedure_needs_a_time(client):
 def test_timeline_errors_next_to_the_field(client, query, field, words):
     p, _ = page(client, "/timelines?" + query, status=422)
     assert words in p.errors.get(field, ""), p.errors
+    assert field in p.ids  # the summary's link lands on the field
+    check_accessible(p)
 
 
 def test_timeline_provisional_answer_is_marked(client):
@@ -414,3 +428,5 @@ def test_inspection_errors_next_to_the_field(client, form, field, words):
     assert r.status_code == 422
     p = Page(r.get_data(as_text=True))
     assert words in p.errors.get(field, ""), p.errors
+    assert field in p.ids
+    check_accessible(p)
