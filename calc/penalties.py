@@ -671,7 +671,8 @@ class Limitation:
 def _plain_end(p: Penalties, act: dt.date, d: periods.Due) -> dt.date:
     """The corresponding day before any roll forward: the date of the months/years step."""
     text = p.rules[d.period.unit].text.format(n=d.period.amount)
-    return next(s.date for s in d.steps if s.rule == text)
+    # without pauses the steps are: start not counted, the corresponding day, (the roll forward)
+    return next((s.date for s in d.steps if s.rule == text), d.steps[1].date)
 
 
 def limitation(p: Penalties, regime: Regime, act: dt.date, harm: bool, provisional: bool) -> Limitation:
