@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .errors import InvalidInput, NotFound, ScheduleError
+from .errors import InvalidInput, NotFound
 from .schedules import Node, Source
 
 SEED = "县公安局责任清单"
@@ -179,6 +179,9 @@ def load(sources: list[Source], base: dict) -> Responsibilities:
                     pending.append((item, duties[-1].category))
         for n in root.children("category", required=False):
             cid = n.text("id")
+            if f"category.{cid}" in ids:
+                n.fail(f"id 重复: {cid}", "id")
+            ids.add(f"category.{cid}")
             categories.append(Category(cid, n.text("name"), n.get("count", int), n.text("unit"),
                                        n.text("also", None), n.basis()))
             if categories[-1].count < 1:
@@ -194,13 +197,12 @@ def load(sources: list[Source], base: dict) -> Responsibilities:
             parts = tuple(Part(d.text("name"), d.text("part")) for d in n.children("department"))
             if not parts:
                 n.fail("至少要有一个相关部门", "department")
-            boundaries.append(Boundary(n.text("id"), no, n.text("title"), parts, tuple(laws),
+            bid = n.text("id")
+            if f"boundary.{bid}" in ids:
+                n.fail(f"id 重复: {bid}", "id")
+            ids.add(f"boundary.{bid}")
+            boundaries.append(Boundary(bid, no, n.text("title"), parts, tuple(laws),
                                        n.text("example"), n.text("note", None)))
-    for entry in (*duties, *categories, *boundaries):
-        ident = entry.as_item()["id"]
-        if ident in ids:
-            raise ScheduleError("responsibilities/", ident, "编号重复")
-        ids.add(ident)
     known = {c.id for c in categories}
     for node, category in pending:
         if category not in known:
