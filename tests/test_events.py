@@ -141,3 +141,15 @@ def test_a_bad_rrule_is_a_schedule_error_naming_file_and_key(rrule):
 def test_a_good_rrule_loads():
     loaded = ev.load([_source("FREQ=YEARLY;BYMONTH=1;BYMONTHDAY=10")], {})
     assert [o.date for o in loaded.between(D(2030, 1, 1), D(2030, 12, 31))] == [D(2030, 1, 10)]
+
+
+def test_duplicate_event_id_and_missing_feed_are_schedule_errors():
+    src = _source("FREQ=YEARLY;BYMONTH=1;BYMONTHDAY=10")
+    twice = Source(src.name, {**src.data, "event": src.data["event"] * 2})
+    with pytest.raises(ScheduleError) as err:
+        ev.load([twice], {})
+    assert err.value.key == "event[1].id"
+    no_feed = Source(src.name, {"event": src.data["event"]})
+    with pytest.raises(ScheduleError) as err:
+        ev.load([no_feed], {})
+    assert err.value.key == "feed"

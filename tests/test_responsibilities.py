@@ -109,3 +109,12 @@ def test_bad_schedule_names_file_and_key(item, key):
     with pytest.raises(ScheduleError) as err:
         resp.load([_src(**item)], {})
     assert err.value.file == "responsibilities/bad.toml" and err.value.key == key
+
+
+def test_duplicate_boundary_id_names_file_and_key():
+    matter = {"no": 1, "id": "x", "title": "t", "basis": ["b"], "example": "e",
+              "department": [{"name": "县公安局", "part": "p"}]}
+    src = Source("responsibilities/bad.toml", {"matter": [matter, {**matter, "no": 2}]})
+    with pytest.raises(ScheduleError) as err:
+        resp.load([src], {})
+    assert (err.value.file, err.value.key) == ("responsibilities/bad.toml", "matter[1].id")
