@@ -430,3 +430,30 @@ def test_inspection_errors_next_to_the_field(client, form, field, words):
     assert words in p.errors.get(field, ""), p.errors
     assert field in p.ids
     check_accessible(p)
+
+
+def test_late_fee_is_capped_at_the_fine(client):
+    # 行政处罚法 第67条、第72条: 500 yuan served 2026-09-01, due 15 days later 09-16 (a Wednesday);
+    # paid 10-20: 34 days late x 3% x 500 = 510 > 500 -> surcharge 500, total 1000.
+    p, text = page(client, "/penalties/late-fee?fine=500&served=2026-09-01&paid=2026-10-20")
+    assert "应缴合计：<span class=\"due\">1000 元</span>" in text
+    assert "逾期 34 日" in text and '<time datetime="2026-09-16">' in text
+    check_accessible(p)
+
+
+def test_late_fee_within_the_period_adds_nothing(client):
+    _, text = page(client, "/penalties/late-fee?fine=200&served=2026-09-01&paid=2026-09-16")
+    assert "应缴合计：<span class=\"due\">200 元</span>" in text and "逾期 0 日" in text
+
+
+@pytest.mark.parametrize("query, field, words", [
+    ("fine=abc&served=2026-09-01&paid=2026-10-20", "fine", "罚款数额应为正数"),
+    ("fine=12.345&served=2026-09-01&paid=2026-10-20", "fine", "最多两位小数"),
+    ("fine=500&served=2026-02-30&paid=2026-10-20", "served", "2026年2月没有30日"),
+    ("fine=500&served=2026-09-01&paid=2026-08-20", "paid", "早于送达日"),
+    ("fine=500&served=2026-12-20&paid=2027-01-20", "provisional", "2027年的放假安排尚未发布"),
+])
+def test_late_fee_errors_next_to_the_field(client, query, field, words):
+    p, _ = page(client, "/penalties/late-fee?" + query, status=422)
+    assert words in p.errors.get(field, ""), p.errors
+    check_accessible(p)

@@ -3,6 +3,8 @@
 Calls `Penalties.search`, `Penalties.get` and `calc.penalties.assess` as /v1/penalties does."""
 from __future__ import annotations
 
+from decimal import Decimal, InvalidOperation
+
 from flask import render_template, request
 
 from .. import penalties as dom
@@ -69,3 +71,37 @@ def penalty(vid):
                            fact_status=FACT_STATUS, fact_titles=FACT_TITLES, rules=RULES,
                            units=current().rules.units, today=today(),
                            checked=set(form.raw_list("c"))), 200 if form.ok else 422
+
+
+@bp.get("/penalties/late-fee")
+def late_fee():
+    """加处罚款: the same `calc.penalties.late_fee` as POST /v1/penalties/late-fee."""
+    p: dom.Penalties = current().penalties
+    form = Form(request.args, submitted="fine" in request.args)
+    answer = None
+    if form.submitted:
+        fine = None
+        text = form.raw("fine").replace(",", "").replace("，", "").removesuffix("元")
+        if not text:
+            form.fail("fine", "请填写罚款数额。")
+        else:
+            try:
+                fine = Decimal(text)
+                if not fine.is_finite() or fine <= 0 or fine != fine.quantize(dom.FEN) or fine > 10**10:
+                    raise InvalidOperation
+            except InvalidOperation:
+                fine = None
+                form.fail("fine", "罚款数额应为正数（元），最多两位小数，例如 500 或 1250.50。")
+        served = form.date("served", "送达日")
+        paid = form.date("paid", "缴纳日")
+        if served and paid and paid < served:
+            form.fail("paid", f"缴纳日 {paid} 早于送达日 {served}，请检查。")
+        provisional = form.flag("provisional")
+        if form.ok:
+            try:
+                answer = dom.late_fee(p, fine, served, paid, provisional)
+            except DomainError as exc:
+                explain(form, exc, {"fine": "fine", "served": "served", "paid": "paid"}, "served",
+                        gap_field="provisional")
+    return render_template("late_fee.html", form=form, answer=answer, rate=p.late_fee.daily_rate * 100, rule=p.late_fee,
+                           yuan=dom.yuan), 200 if form.ok else 422

@@ -41,3 +41,17 @@ def test_assess_bad_date_shows_the_error_next_to_the_field(page):
     assert "2026年2月没有30日" in page.locator("#act_date-error").inner_text()
     assert page.get_by_label("行为日").get_attribute("aria-invalid") == "true"
     shoot(page, "penalty-error")
+
+
+def test_late_fee_calculator(page, phone):
+    for p in (page, phone):
+        p.goto("/penalties")
+        p.get_by_role("link", name="加处罚款计算").click()
+        p.get_by_label("罚款数额（元）").fill("500")
+        p.get_by_label("决定书送达日").fill("2026-09-01")
+        p.get_by_label("实际缴纳日").fill("2026-10-20")
+        p.get_by_role("button", name="计算").click()
+        p.wait_for_load_state()
+        # due 2026-09-16; 34 days late x 3% x 500 = 510, capped at the fine: 500 -> total 1000
+        assert "1000 元" in p.locator("#answer-h").inner_text()
+        shoot(p, "late-fee")
