@@ -457,3 +457,18 @@ def test_late_fee_errors_next_to_the_field(client, query, field, words):
     p, _ = page(client, "/penalties/late-fee?" + query, status=422)
     assert words in p.errors.get(field, ""), p.errors
     check_accessible(p)
+
+
+def test_pyramid_selling_threshold_refers_organisers_to_the_psb(client):
+    # seed 二: ≥30 members and ≥3 levels -> criminal case against organisers/leaders by the PSB
+    p, text = page(client, "/thresholds/pyramid-selling?f-members=35&f-levels=3&f-role=organizer")
+    assert "标准条件：全部满足" in text and "县公安局" in text
+    check_accessible(p)
+    _, text = page(client, "/thresholds/pyramid-selling?f-members=29&f-levels=3")
+    assert "标准条件：未全部满足" in text and "市场监督管理" in text
+
+
+def test_threshold_bad_number_is_an_error_next_to_the_field(client):
+    p, _ = page(client, "/thresholds/food.aluminium?f-aluminium_mg_per_kg=abc", status=422)
+    assert "应为不小于 0 的数值" in p.errors["f-aluminium_mg_per_kg"]
+    page(client, "/thresholds/no-such", status=404)

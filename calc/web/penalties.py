@@ -34,6 +34,7 @@ def penalties():
     q = request.args.get("q", "").strip()[:100]
     items = p.search(q)
     return render_template("penalties.html", q=q, items=items, total=len(p.violations), circumstances=dom.CIRCUMSTANCES,
+                           thresholds=list(p.thresholds.values()),
                            form=Form(request.args))
 
 
@@ -105,3 +106,46 @@ def late_fee():
                         gap_field="provisional")
     return render_template("late_fee.html", form=form, answer=answer, rate=p.late_fee.daily_rate * 100, rule=p.late_fee,
                            yuan=dom.yuan), 200 if form.ok else 422
+
+
+@bp.get("/thresholds/<tid>")
+def threshold(tid):
+    """立案追诉与限量标准: facts in, which department acts out (`calc.thresholds.assess_threshold`)."""
+    from .. import thresholds as thr
+
+    p: dom.Penalties = current().penalties
+    t = p.thresholds.get(tid)
+    if t is None:
+        return render_template("not_found.html", what=f"编号为 {tid} 的标准", back=("web.penalties", "罚款幅度查询")), 404
+    form = Form(request.args, submitted=any(f"f-{f.name}" in request.args for f in t.facts))
+    answer = None
+    if form.submitted:
+        facts = {}
+        for spec in t.facts:
+            name, text = f"f-{spec.name}", form.raw(f"f-{spec.name}")
+            if not text:
+                if spec.required:
+                    form.fail(name, f"请填写{spec.title}。")
+                continue
+            if spec.kind == "choice":
+                if text not in (spec.choices or {}):
+                    form.fail(name, f"请从列表中选择{spec.title}。")
+                facts[spec.name] = text
+            elif spec.kind == "integer":
+                value = form.integer(name, spec.title, 0, 10**9, example=12)
+                facts[spec.name] = value
+            else:
+                try:
+                    value = float(text)
+                    if not 0 <= value < 1e12:
+                        raise ValueError
+                    facts[spec.name] = value
+                except ValueError:
+                    form.fail(name, f"{spec.title}应为不小于 0 的数值，例如 801 或 12.5。")
+        if form.ok:
+            try:
+                answer = thr.assess_threshold(t, facts)
+            except DomainError as exc:
+                form.fail("f-" + (exc.field or "facts.").split(".", 1)[-1] if exc.field else f"f-{t.facts[0].name}",
+                          exc.message.rstrip("。") + "。")
+    return render_template("threshold.html", t=t, form=form, answer=answer, num=thr._num), 200 if form.ok else 422
