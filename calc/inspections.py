@@ -582,9 +582,14 @@ def load(sources: list[Source], base: dict) -> Inspections:
                 reqs[req.id] = req
             if not reqs:
                 n.fail("至少要有一项检查指标", "requirement")
-            extra = {k: v for k, v in n.data.items() if k == "audience_min"}
-            if "audience_min" in extra:
+            extra: dict = {}
+            if n.has("audience_min"):
+                extra["audience_min"] = n.get("audience_min", int)
                 n.number("audience_min", minimum=1)
+            facts = [{"id": f.text("id"), "text": f.text("text"), "value": f.number("value"), "basis": f.basis()}
+                     for f in n.children("fact", required=False)]
+            if facts:
+                extra["facts"] = facts
             regimes[rid] = Regime(rid, n.text("title"), n.text("unit"), n.text("object"), n.text("seed"),
                                   n.basis(), n.text("superior", None), reqs, extra)
     return Inspections(regimes)

@@ -378,3 +378,8 @@ def test_bad_schedule_names_file_and_key(req, key):
     with pytest.raises(ScheduleError) as err:
         ins.load([_src(**req)], {})
     assert err.value.file == "inspections/bad.toml" and err.value.key == key
+
+
+def test_other_numbers_of_a_section_are_facts_with_their_basis(schedules):
+    facts = {f["id"]: f["value"] for f in regime(schedules, "website-security").extra["facts"]}
+    assert facts == {"illegal-info-kinds": 9, "dedicated-officers": 1, "liaisons-per-site": 1}

@@ -70,6 +70,13 @@ class RequirementOut(Schema):
     basis = fields.String()
 
 
+class FactOut(Schema):
+    id = fields.String()
+    text = fields.String()
+    value = fields.Float()
+    basis = fields.String()
+
+
 class RegimeOut(Schema):
     id = fields.String()
     title = fields.String()
@@ -79,6 +86,7 @@ class RegimeOut(Schema):
     basis = fields.String()
     superior = fields.String(allow_none=True)
     audience_min = fields.Integer(metadata={"description": "营业性演出：须监督的最小规模（人）"})
+    facts = fields.List(fields.Nested(FactOut), metadata={"description": "清单本节中不属于检查指标的其他数字"})
     requirements = fields.List(fields.Nested(RequirementOut))
 
 
