@@ -77,7 +77,8 @@ def check_accessible(p: Page):
         assert not re.match(r"^(https?:)?//", url), f"external asset or link: {url}"
 
 
-PAGES = ["/", "/deadline", "/calendar", "/calendar?month=2026-10"]
+PAGES = ["/", "/deadline", "/calendar", "/calendar?month=2026-10", "/events", "/penalties", "/timelines",
+         "/inspections", "/responsibilities", "/penalties/late-fee", "/thresholds/pyramid-selling"]
 
 
 @pytest.mark.parametrize("url", PAGES)
@@ -89,7 +90,7 @@ def test_each_page_renders_in_chinese_with_local_assets_only(client, url):
 
 def test_home_links_every_page(client):
     p, text = page(client, "/")
-    for title in ("期限计算", "工作日历"):
+    for title in ("罚款幅度查询", "办理时限估算", "期限计算", "宣传活动日历", "监督检查计划", "工作日历", "职责分工查询"):
         assert title in text
 
 
@@ -472,3 +473,23 @@ def test_threshold_bad_number_is_an_error_next_to_the_field(client):
     p, _ = page(client, "/thresholds/food.aluminium?f-aluminium_mg_per_kg=abc", status=422)
     assert "应为不小于 0 的数值" in p.errors["f-aluminium_mg_per_kg"]
     page(client, "/thresholds/no-such", status=404)
+
+
+# -- 职责分工查询 -----------------------------------------------------------------------------------
+
+def test_responsibilities_search_shows_each_departments_part(client):
+    # seed 二、3: the PSB handles organisers and leaders of pyramid selling, 工商 the other participants
+    p, text = page(client, "/responsibilities?q=传销")
+    assert "负责对组织、领导传销人员进行查处" in text and "县工商局" in text
+    check_accessible(p)
+
+
+def test_responsibilities_case_categories_carry_the_seed_counts(client):
+    _, text = page(client, "/responsibilities?kind=case-category")
+    for count in (33, 89, 103, 119, 12, 11):  # seed 一、3
+        assert f"共 {count} 种刑事案件" in text
+
+
+def test_responsibilities_bad_kind_is_an_error_next_to_the_field(client):
+    p, _ = page(client, "/responsibilities?kind=bogus", status=422)
+    assert "请从列表中选择类别" in p.errors["kind"]

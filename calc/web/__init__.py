@@ -21,6 +21,7 @@ PAGES = [
     ("deadlines", "web.deadline", "期限计算", "起算日、期间长度和单位（工作日、日、月、年），扣除中止期间，得出届满日和每一步依据。"),
     ("events", "web.events", "宣传活动日历", "一年内的宣传日、开放日，可订阅到手机或电脑日历。"),
     ("inspections", "web.inspections", "监督检查计划", "按检查类别、期间和对象数量列出应检查次数；粘贴检查记录核对是否达标。"),
+    ("responsibilities", "web.responsibilities", "职责分工查询", "哪个科室承担哪项工作；与工商、食药等部门的职责边界及依据。"),
     ("calendar", "web.calendar", "工作日历", "按月查看节假日、调休上班日，以及国务院放假通知的出处。"),
 ]
 LOADED: list[str] = []

@@ -137,3 +137,13 @@ def test_events_year_and_subscribe_link(page, phone):
     page.get_by_label("年份").fill("二〇二六")
     page.get_by_role("button", name="查看").click()
     assert "应为整数" in page.locator("#year-error").inner_text()
+
+
+def test_responsibilities_search(page, phone):
+    for p in (page, phone):
+        p.goto("/responsibilities")
+        p.get_by_label("关键词").fill("传销")
+        p.get_by_role("button", name="查找").click()
+        p.wait_for_load_state()
+        assert "负责对组织、领导传销人员进行查处" in p.locator("#answer").inner_text()
+        shoot(p, "responsibilities")
