@@ -383,3 +383,26 @@ def test_bad_schedule_names_file_and_key(req, key):
 def test_other_numbers_of_a_section_are_facts_with_their_basis(schedules):
     facts = {f["id"]: f["value"] for f in regime(schedules, "website-security").extra["facts"]}
     assert facts == {"illegal-info-kinds": 9, "dedicated-officers": 1, "liaisons-per-site": 1}
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 364), st.sampled_from(["hotels-monthly", "seal-pawn-quarterly",
+                                                                   "special-supervision", "post-case-review"]),
+                          st.integers(0, 20), st.none() | st.integers(0, 4)), max_size=40),
+       st.integers(0, 30))
+def test_every_log_entry_lands_in_exactly_one_window_and_met_means_the_quota_is_reached(schedules, book, raw, pop):
+    log = [E(i, D(2026, 1, 1) + dt.timedelta(days=d), req, units, officers)
+           for i, (d, req, units, officers) in enumerate(raw)]
+    c = ins.compliance(regime(schedules, "special-trades"), *Y2026, book, log, population=pop)
+    windowed = [e for e in log if e.requirement != "post-case-review"]
+    seen = [i for w in c.windows for i in (*w.counted, *(d.entry.index for d in w.discounted))]
+    assert sorted(seen) == sorted(e.index for e in windowed)
+    for w in c.windows:
+        assert w.done == len(w.counted)
+        if w.met:
+            assert w.done >= (w.window.times or 0)
+            assert w.window.min_units is None or w.units_done >= w.window.min_units
+        if w.met is False:
+            assert w.short > 0 or (w.units_short or 0) > 0
+    (case,) = [t for t in c.triggered if t.requirement.id == "post-case-review"]
+    assert case.logged == sum(1 for e in log if e.requirement == "post-case-review")
