@@ -116,6 +116,7 @@ def _ics(start, end, ids, filename) -> Response:
 class EventList(MethodView):
     @blp.arguments(RangeQuery, location="query")
     @blp.response(200, EventsOut)
+    @blp.alt_response(304, description="未修改：If-None-Match 与 ETag 相同")
     @blp.alt_response(422, schema=ErrorOut)
     def get(self, args):
         """Every publicity day and open day in a date range, sorted by date."""
@@ -134,6 +135,7 @@ class EventList(MethodView):
 class EventFeed(MethodView):
     @blp.arguments(RangeQuery, location="query")
     @blp.response(200, description="iCalendar (RFC 5545)", content_type="text/calendar")
+    @blp.alt_response(304, description="未修改：If-None-Match 与 ETag 相同")
     @blp.alt_response(422, schema=ErrorOut)
     def get(self, args):
         """All events as an iCalendar feed to subscribe to (全天事件，UID 稳定)."""
@@ -145,6 +147,7 @@ class EventFeed(MethodView):
 class EventDetail(MethodView):
     @blp.arguments(RangeQuery, location="query")
     @blp.response(200, EventOut)
+    @blp.alt_response(304, description="未修改：If-None-Match 与 ETag 相同")
     @blp.alt_response(404, schema=ErrorOut)
     @blp.alt_response(422, schema=ErrorOut)
     def get(self, args, event_id):
@@ -166,6 +169,7 @@ class EventDetail(MethodView):
 class EventOwnFeed(MethodView):
     @blp.arguments(RangeQuery, location="query")
     @blp.response(200, description="iCalendar (RFC 5545)", content_type="text/calendar")
+    @blp.alt_response(304, description="未修改：If-None-Match 与 ETag 相同")
     @blp.alt_response(404, schema=ErrorOut)
     @blp.alt_response(422, schema=ErrorOut)
     def get(self, args, event_id):

@@ -266,6 +266,7 @@ def _kwargs(args) -> dict:
 @blp.route("")
 class RegimeList(MethodView):
     @blp.response(200, RegimesOut)
+    @blp.alt_response(304, description="未修改：If-None-Match 与 ETag 相同")
     def get(self):
         """All eleven inspection regimes with their requirements (every number from the seed)."""
         regimes = current().inspections.regimes.values()
@@ -275,6 +276,7 @@ class RegimeList(MethodView):
 @blp.route("/<regime_id>")
 class RegimeDetail(MethodView):
     @blp.response(200, RegimeOut)
+    @blp.alt_response(304, description="未修改：If-None-Match 与 ETag 相同")
     @blp.alt_response(404, schema=ErrorOut)
     def get(self, regime_id):
         """One regime: object, unit, requirements, and where the seed says superior targets prevail."""

@@ -69,6 +69,7 @@ def _cached(payload_fn, *key):
 class Search(MethodView):
     @blp.arguments(SearchQuery, location="query")
     @blp.response(200, ItemsOut)
+    @blp.alt_response(304, description="未修改：If-None-Match 与 ETag 相同")
     @blp.alt_response(422, schema=ErrorOut)
     def get(self, args):
         """Duties, case categories and boundary matters whose text contains the keywords."""
@@ -84,6 +85,7 @@ class Search(MethodView):
 @blp.route("/<ident>")
 class Detail(MethodView):
     @blp.response(200, ItemOut)
+    @blp.alt_response(304, description="未修改：If-None-Match 与 ETag 相同")
     @blp.alt_response(404, schema=ErrorOut)
     def get(self, ident):
         """One entry by id (duty.3.4, category.economic, boundary.pyramid-selling)."""
