@@ -58,3 +58,87 @@ def test_the_spec_lists_every_api_route():
         path = "{".join(part.split(":")[-1] if i else part for i, part in enumerate(path.split("{")))
         if rule.rule.startswith("/v1/") or rule.rule == "/healthz":
             assert path in documented, f"{rule.rule} is not in /openapi.json"
+
+
+# -- the batch's fast path must answer exactly as the schema does ---------------------------------
+
+from unittest import mock  # noqa: E402
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from calc.api import deadlines  # noqa: E402
+
+_days = st.one_of(st.dates(min_value=__import__("datetime").date(1890, 1, 1),
+                           max_value=__import__("datetime").date(2210, 1, 1)).map(lambda d: d.isoformat()),
+                  st.sampled_from(["2026-02-30", "2026-1-5", "20260105", "2026-W01-1", "", None, 20260105]),
+                  st.text(max_size=11))
+_json = st.recursive(st.none() | st.booleans() | st.integers(-5, 5000) | st.floats(allow_nan=False) |
+                     st.text(max_size=4), lambda c: st.lists(c, max_size=2) | st.dictionaries(st.text(max_size=3), c,
+                                                                                               max_size=2),
+                     max_leaves=4)
+_units = st.sampled_from(["workdays", "days", "months", "years", "hours", 1, None]) | _json
+_amounts = st.integers(-2, 4000) | st.sampled_from([True, 5.0, "5", None])
+_pause = st.fixed_dictionaries({"start": _days, "end": _days},
+                               optional={"reason": st.none() | st.text(max_size=3) | st.integers(), "x": st.just(1)})
+_ok_day = st.dates(min_value=__import__("datetime").date(2004, 6, 1),
+                   max_value=__import__("datetime").date(2027, 6, 1)).map(lambda d: d.isoformat())
+_ok_unit = st.sampled_from(["workdays", "days", "months", "years"])
+_valid = st.fixed_dictionaries(
+    {"start": _ok_day, "amount": st.integers(1, 100), "unit": _ok_unit},
+    optional={"direction": st.sampled_from(["after", "before"]),
+              "pauses": st.lists(st.tuples(_ok_day, _ok_day).map(sorted).map(
+                                     lambda p: {"start": p[0], "end": p[1]}), max_size=2),
+              "extension": st.none() | st.fixed_dictionaries({"amount": st.integers(1, 40), "unit": _ok_unit},
+                                                             optional={"basis": st.none() | st.text(max_size=3)}),
+              "provisional": st.booleans(), "steps": st.booleans()})
+_near_miss = st.one_of(_json, _days, _amounts, _units, st.just({"start": "2026-01-05"}))
+
+
+@st.composite
+def _perturbed(draw):
+    item = dict(draw(_valid))
+    key = draw(st.sampled_from([*item, "direction", "pauses", "extension", "provisional", "steps", "bogus"]))
+    item[key] = draw(_near_miss)
+    return item
+
+
+_items = st.one_of(_valid, _valid, _valid, _perturbed(), st.fixed_dictionaries(
+    {"start": _days, "amount": _amounts, "unit": _units},
+    optional={"direction": st.sampled_from(["after", "before", "up", None, 1]),
+              "pauses": st.lists(_pause, max_size=3) | _json,
+              "extension": st.none() | st.fixed_dictionaries({"amount": _amounts, "unit": _units},
+                                                             optional={"basis": st.none() | st.text(max_size=3)})
+              | _json,
+              "provisional": st.booleans() | st.sampled_from(["true", 1, 0, None]),
+              "steps": st.booleans() | st.sampled_from(["false", 0, None]),
+              "bogus": _json}), _json)
+
+
+@settings(max_examples=400, deadline=None, derandomize=True, database=None, suppress_health_check=list(HealthCheck))
+@given(item=_items)
+def test_the_batch_fast_path_loads_exactly_what_the_schema_loads(item):
+    fast = deadlines.fast_load(item) if isinstance(item, dict) else None
+    if fast is not None:  # accepted by the fast path: the schema loads the very same values
+        assert fast == deadlines.DeadlineIn().load(item)
+    loaded = app.extensions["calc"].schedules
+    answer = deadlines.answer_item(item, loaded)
+    with mock.patch.object(deadlines, "fast_load", lambda _: None):
+        assert deadlines.answer_item(item, loaded) == answer
+
+
+def test_the_batch_answers_the_same_with_and_without_the_fast_path(monkeypatch):
+    from bench.batch import make_items
+
+    items = make_items(600) + make_items(300, seed=9, steps=False) + [
+        {"start": "2026-10-08", "amount": 20, "unit": "workdays", "direction": "before"},
+        {"start": "2030-01-01", "amount": 3, "unit": "days"}, {"start": "2026-01-05", "amount": 9999, "unit": "days"},
+        {"start": "2026-01-05", "amount": 5, "unit": "days", "pauses": [{"start": "2026-01-07", "end": "2026-01-06"}]},
+        {"start": "2026-01-05", "amount": 5.0, "unit": "days"}, {"start": "2026-01-05", "amount": 5, "unit": "weeks"},
+        {"start": "2026-01-05", "amount": 5, "unit": "days", "steps": "false"}, "not an object", [1],
+    ]
+    client = app.test_client()
+    fast = client.post("/v1/deadlines/batch", json={"items": items}).json
+    monkeypatch.setattr(deadlines, "fast_load", lambda item: None)
+    slow = client.post("/v1/deadlines/batch", json={"items": items}).json
+    assert fast == slow
