@@ -355,6 +355,10 @@ def plan(regime: Regime, start: dt.date, end: dt.date, book, *, population: Any 
     windows: list[Window] = []
     triggered: list[Requirement] = []
     assumptions: list[str] = []
+    if isinstance(population, dict):
+        unused = [rid for rid in population if reqs[rid].coverage not in NEEDS_POPULATION]
+        if unused:
+            assumptions.append(f"{'、'.join(unused)}：指标不按总数计算，所给 population 未使用")
     years: set[int] = set()
     for req in reqs.values():
         if req.triggered:

@@ -406,3 +406,10 @@ def test_every_log_entry_lands_in_exactly_one_window_and_met_means_the_quota_is_
             assert w.short > 0 or (w.units_short or 0) > 0
     (case,) = [t for t in c.triggered if t.requirement.id == "post-case-review"]
     assert case.logged == sum(1 for e in log if e.requirement == "post-case-review")
+
+
+def test_a_population_for_a_fixed_number_requirement_is_said_to_be_unused(schedules, book):
+    p = ins.plan(regime(schedules, "internet-cafe"), D(2026, 7, 1), D(2026, 7, 31), book,
+                 population={"monthly-check": 40})
+    assert p.windows[0].min_units == 10
+    assert any("monthly-check" in a and "未使用" in a for a in p.assumptions)
