@@ -16,6 +16,10 @@ def check(args) -> int:
     except ScheduleError as err:
         print(f"schedules 有误：{err}", file=sys.stderr)
         return 1
+    except Exception as err:  # a loader that fails on bad data without saying where: still refuse
+        print(f"schedules 有误（载入时出现未预料的错误，应改为 ScheduleError）：{type(err).__name__}: {err}",
+              file=sys.stderr)
+        return 2
     book = s.calendar
     print(f"schedules ok: {s.root} digest {s.digest}; 日历 {book.first_year}-{book.last_year}")
     return 0

@@ -226,7 +226,7 @@ class Gunicorn:
         self.port = free_port()
         self.log_path = tmp_path / f"gunicorn-{self.port}.log"
         self.env = {**os.environ, "CALC_SCHEDULES": str(schedules_dir), "CALC_BIND": f"127.0.0.1:{self.port}",
-                    "CALC_WORKERS": str(workers), "CALC_THREADS": "2", **(env or {})}
+                    "CALC_WORKERS": str(workers), "CALC_THREADS": "2", "CALC_ACCESS_LOG": "1", **(env or {})}
         self.proc: subprocess.Popen | None = None
 
     def start(self, wait: bool = True) -> "Gunicorn":
