@@ -56,6 +56,7 @@ def main(argv=None) -> int:
             batch.profile(client)
         if "batch" in only:
             batch.run(client)
+            batch.breakdown(loaded)
         logging.getLogger("calc.access").disabled = False
         print()
     if "startup" in only:

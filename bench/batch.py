@@ -83,6 +83,53 @@ def run(client, count: int = 10_000, out=print) -> dict:
     return figures
 
 
+def breakdown(loaded, count: int = 10_000, out=print) -> dict:
+    """Where a batch's time goes, item by item, and what a bisect in WorkCalendar.breaks_within /
+    makeups_within (today a scan over every break and make-up day of 2004-2026) would save."""
+    import bisect
+
+    from calc import workcal
+    from calc.api import deadlines
+
+    items = make_items(count)
+    args = [deadlines.fast_load(i) for i in items]
+    t_load = best_of(lambda: [deadlines.fast_load(i) for i in items], 3)
+    dues = [deadlines.compute(a, loaded) for a in args]
+    t_due = best_of(lambda: [deadlines.compute(a, loaded) for a in args], 3)
+    t_json = best_of(lambda: [deadlines.as_json(d) for d in dues], 3)
+
+    cls = workcal.WorkCalendar
+    original = cls.breaks_within, cls.makeups_within
+
+    def index(cal):
+        if "_bench_index" not in cal.__dict__:
+            cal._bench_index = ([b.first for b in cal._breaks], [b.last for b in cal._breaks],
+                                [m.date for m in cal._makeups])
+        return cal._bench_index
+
+    def breaks_within(self, first, last):
+        firsts, lasts, _ = index(self)
+        return list(self._breaks[bisect.bisect_left(lasts, first):bisect.bisect_right(firsts, last)])
+
+    def makeups_within(self, first, last):
+        dates = index(self)[2]
+        return list(self._makeups[bisect.bisect_left(dates, first):bisect.bisect_right(dates, last)])
+
+    cls.breaks_within, cls.makeups_within = breaks_within, makeups_within
+    try:
+        same = [deadlines.as_json(deadlines.compute(a, loaded)) for a in args] == [deadlines.as_json(d) for d in dues]
+        t_due_bisect = best_of(lambda: [deadlines.compute(a, loaded) for a in args], 3)
+    finally:
+        cls.breaks_within, cls.makeups_within = original
+    assert same, "the bisect what-if changed an answer"
+    out(row("  where it goes: validation (fast path)", ms(t_load)))
+    out(row("  where it goes: periods.due (with its steps)", ms(t_due)))
+    out(row("  where it goes: as_json", ms(t_json)))
+    out(row("  what-if: periods.due, bisect in *_within", ms(t_due_bisect),
+            f"({t_due / t_due_bisect:.2f}× faster, same answers; a change in calc/workcal.py)"))
+    return {"load_s": t_load, "due_s": t_due, "json_s": t_json, "due_bisect_s": t_due_bisect}
+
+
 def profile(client, count: int = 10_000, path: str = "batch-profile.html"):
     from pyinstrument import Profiler
 
