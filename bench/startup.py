@@ -33,5 +33,5 @@ def run(out=print) -> dict:
     out("4. Start-up: load and validate every schedule under schedules/")
     out(row("schedules.load(), warm (median of 7)", ms(warm), "(target < 300 ms)"))
     out(row("import + schedules.load() in a fresh process", ms(cold_load), "(median of 3)"))
-    out(row("create_app() on loaded schedules", ms(cold_app)))
+    out(row("import of Flask and the app + create_app()", ms(cold_app)))
     return {"warm_s": warm, "cold_s": cold_load, "app_s": cold_app}

@@ -342,3 +342,41 @@ def test_gunicorn_refuses_to_start_on_bad_schedules_and_says_why(tmp_path, sched
     finally:
         server.stop()
     assert "calendar/cn/2026.toml: makeup[0].date: 调休上班日 2026-01-05 不是周末" in server.log()
+
+
+# -- the pages under the CSP in a real browser ---------------------------------------------------------
+
+@pytest.mark.browser
+def test_docs_and_pages_render_in_chromium_without_a_csp_violation(app):
+    sync_api = pytest.importorskip("playwright.sync_api")
+    chromium = os.environ.get("CALC_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(chromium).exists():
+        pytest.skip("chromium not installed (apt-get install chromium)")
+    import threading
+
+    from werkzeug.serving import make_server
+
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_port}"
+    pages = [p for p in simple_get_routes(app) if app.test_client().get(p).mimetype == "text/html"]
+    problems: list[str] = []
+    try:
+        with sync_api.sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=chromium, headless=True,
+                                         args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+            for path in pages:
+                page = browser.new_page()
+                page.on("console", lambda m, path=path: problems.append(f"{path}: {m.text}")
+                        if "Content Security Policy" in m.text or "Refused to" in m.text else None)
+                page.goto(base + path, wait_until="networkidle")
+                if path == "/docs":
+                    page.wait_for_selector(".swagger-ui .info .title", timeout=15000)
+                    assert "公安局" in page.inner_text(".swagger-ui .info .title")
+                    page.wait_for_selector(".opblock", timeout=15000)
+                page.close()
+            browser.close()
+    finally:
+        server.shutdown()
+    assert "/docs" in pages
+    assert not problems, "\n".join(problems)
