@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from dateutil.relativedelta import relativedelta
+from calendar import monthrange
 
 from .errors import InvalidInput
 from .schedules import Node, Source
@@ -104,8 +104,10 @@ def check_day(day: dt.date, field_name: str):
 
 def due(start: dt.date, period: Period, book: CalendarBook, rules: CountingRules,
         pauses: Sequence[DateRange] = (), extension: Period | None = None,
-        provisional: bool = False, extension_basis: str | None = None) -> Due:
-    """The last day of `period` counted from `start`, as Chinese law counts it."""
+        provisional: bool = False, extension_basis: str | None = None, explain: bool = True) -> Due:
+    """The last day of `period` counted from `start`, as Chinese law counts it.
+
+    `explain=False` skips writing the steps (same date), for batches that do not want them."""
     check_day(start, "start")
     check_period(period)
     for i, p in enumerate(pauses):
@@ -114,7 +116,7 @@ def due(start: dt.date, period: Period, book: CalendarBook, rules: CountingRules
     if pauses and period.direction == "before":
         raise InvalidInput("向前计算的期限不适用中止期间", field="pauses")
     cal = book.get(provisional)
-    counter = _Counter(cal, rules)
+    counter = _Counter(cal, rules, explain)
     if period.direction == "before":
         end = counter.backward(start, period)
     else:
@@ -123,9 +125,8 @@ def due(start: dt.date, period: Period, book: CalendarBook, rules: CountingRules
         check_period(extension, "extension.amount")
         if extension.direction != "after":
             raise InvalidInput("延长期间只能向后计算", field="extension.direction")
-        r = rules["extension"]
-        counter.steps.append(Step(r.text.format(n=extension.amount, unit=rules.units[extension.unit]),
-                                  end, extension_basis or r.basis))
+        counter.step("extension", end, basis=extension_basis, n=extension.amount,
+                     unit=rules.units[extension.unit])
         end = counter.forward(end, extension, sorted(pauses, key=lambda p: p.start), first=False)
     years = cal.years(start, end)
     guessed = tuple(y for y in years if y in cal.provisional_years)
@@ -141,10 +142,12 @@ def due(start: dt.date, period: Period, book: CalendarBook, rules: CountingRules
 class _Counter:
     """Applies the rules one after another and records each as a step."""
 
-    def __init__(self, cal: WorkCalendar, rules: CountingRules):
-        self.cal, self.rules, self.steps = cal, rules, []
+    def __init__(self, cal: WorkCalendar, rules: CountingRules, explain: bool = True):
+        self.cal, self.rules, self.steps, self.explain = cal, rules, [], explain
 
     def step(self, name: str, day: dt.date, basis: str | None = None, **values):
+        if not self.explain:
+            return
         r = self.rules[name]
         self.steps.append(Step(r.text.format(**values), day, basis or r.basis.format(**values)))
 
@@ -154,16 +157,15 @@ class _Counter:
         n = period.amount
         if period.unit == "workdays":
             end = self._workdays_after(start, n, pauses)
-            self.step("workdays", end, n=n, notices=self._notices(start, end),
-                      detail=self._skipped(start, end))
+            if self.explain:
+                self.step("workdays", end, n=n, notices=self._notices(start, end),
+                          detail=self._skipped(start, end))
             return end
         if period.unit == "days":
             end = self._days_after(start, n, pauses)
             self.step("days", end, n=n)
         else:
-            delta = relativedelta(months=n) if period.unit == "months" else relativedelta(years=n)
-            plain = start + delta
-            _bounded(plain)
+            plain = shift_months(start, n if period.unit == "months" else 12 * n)
             end = self._days_after(start, (plain - start).days, pauses)
             self.step(period.unit, end, n=n)
         if period.restricts_liberty:
@@ -182,9 +184,9 @@ class _Counter:
             return end
         if unit == "days":
             end = anchor - dt.timedelta(days=n)
+            _bounded(end)
         else:
-            end = anchor - (relativedelta(months=n) if unit == "months" else relativedelta(years=n))
-        _bounded(end)
+            end = shift_months(anchor, -(n if unit == "months" else 12 * n))
         self.step("backward", end, anchor=anchor.isoformat(), n=n, unit=self.rules.units[unit])
         if period.restricts_liberty:
             return end
@@ -246,6 +248,16 @@ class _Counter:
         if not notices:
             return "期间内无节假日调整，按周一至周五计算"
         return "；".join(n.cite for n in notices)
+
+
+def shift_months(day: dt.date, months: int) -> dt.date:
+    """The corresponding day `months` later (or earlier); the month's last day where it has none
+    (民法典 第二百零二条)."""
+    years, month0 = divmod(day.month - 1 + months, 12)
+    year = day.year + years
+    if not FIRST_DAY.year <= year <= LAST_DAY.year:
+        raise InvalidInput("计算结果超出 1900-01-01 至 2200-12-31 的范围", field="amount")
+    return dt.date(year, month0 + 1, min(day.day, monthrange(year, month0 + 1)[1]))
 
 
 def _bounded(day: dt.date):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Iterable
@@ -83,6 +84,8 @@ class WorkCalendar:
                 self._special[m.date] = Day(m.date, MAKEUP, m.name, m.notice)
         self._breaks = tuple(sorted(breaks, key=lambda b: b.first))
         self._makeups = tuple(sorted(makeups, key=lambda m: m.date))
+        self._break_lasts = [b.last for b in self._breaks]  # ordered too: breaks never overlap
+        self._makeup_dates = [m.date for m in self._makeups]
         work = bytearray(size)
         workdays: list[dt.date] = []
         cum = [0] * size
@@ -154,10 +157,16 @@ class WorkCalendar:
 
     # -- explanation ------------------------------------------------------------------------------
     def breaks_within(self, first: dt.date, last: dt.date) -> list[Break]:
-        return [b for b in self._breaks if b.first <= last and b.last >= first]
+        out = []
+        for b in self._breaks[bisect_left(self._break_lasts, first):]:
+            if b.first > last:
+                break
+            out.append(b)
+        return out
 
     def makeups_within(self, first: dt.date, last: dt.date) -> list[Makeup]:
-        return [m for m in self._makeups if first <= m.date <= last]
+        dates = self._makeup_dates
+        return list(self._makeups[bisect_left(dates, first):bisect_right(dates, last)])
 
     def notices_within(self, first: dt.date, last: dt.date) -> list[Notice]:
         """The notices whose days fall in [first, last], or that rule the years it spans."""
