@@ -37,7 +37,7 @@ def make_items(count: int = 10_000, seed: int = 8, steps: bool = True) -> list[d
     return items
 
 
-def measure(client, items: list[dict], repeat: int = 3) -> dict:
+def measure(client, items: list[dict], repeat: int = 5) -> dict:
     body = json.dumps({"items": items}, ensure_ascii=False).encode()
     response = client.post("/v1/deadlines/batch", data=body, content_type="application/json")
     assert response.status_code == 200, response.get_data(as_text=True)[:500]
@@ -84,11 +84,7 @@ def run(client, count: int = 10_000, out=print) -> dict:
 
 
 def breakdown(loaded, count: int = 10_000, out=print) -> dict:
-    """Where a batch's time goes, item by item, and what a bisect in WorkCalendar.breaks_within /
-    makeups_within (today a scan over every break and make-up day of 2004-2026) would save."""
-    import bisect
-
-    from calc import workcal
+    """Where a batch's time goes, item by item."""
     from calc.api import deadlines
 
     items = make_items(count)
@@ -98,36 +94,13 @@ def breakdown(loaded, count: int = 10_000, out=print) -> dict:
     t_due = best_of(lambda: [deadlines.compute(a, loaded) for a in args], 3)
     t_json = best_of(lambda: [deadlines.as_json(d) for d in dues], 3)
 
-    cls = workcal.WorkCalendar
-    original = cls.breaks_within, cls.makeups_within
-
-    def index(cal):
-        if "_bench_index" not in cal.__dict__:
-            cal._bench_index = ([b.first for b in cal._breaks], [b.last for b in cal._breaks],
-                                [m.date for m in cal._makeups])
-        return cal._bench_index
-
-    def breaks_within(self, first, last):
-        firsts, lasts, _ = index(self)
-        return list(self._breaks[bisect.bisect_left(lasts, first):bisect.bisect_right(firsts, last)])
-
-    def makeups_within(self, first, last):
-        dates = index(self)[2]
-        return list(self._makeups[bisect.bisect_left(dates, first):bisect.bisect_right(dates, last)])
-
-    cls.breaks_within, cls.makeups_within = breaks_within, makeups_within
-    try:
-        same = [deadlines.as_json(deadlines.compute(a, loaded)) for a in args] == [deadlines.as_json(d) for d in dues]
-        t_due_bisect = best_of(lambda: [deadlines.compute(a, loaded) for a in args], 3)
-    finally:
-        cls.breaks_within, cls.makeups_within = original
-    assert same, "the bisect what-if changed an answer"
     out(row("  where it goes: validation (fast path)", ms(t_load)))
     out(row("  where it goes: periods.due (with its steps)", ms(t_due)))
     out(row("  where it goes: as_json", ms(t_json)))
-    out(row("  what-if: periods.due, bisect in *_within", ms(t_due_bisect),
-            f"({t_due / t_due_bisect:.2f}× faster, same answers; a change in calc/workcal.py)"))
-    return {"load_s": t_load, "due_s": t_due, "json_s": t_json, "due_bisect_s": t_due_bisect}
+    quiet = [deadlines.fast_load(dict(i, steps=False)) for i in items]
+    t_due_quiet = best_of(lambda: [deadlines.compute(a, loaded, explain=False) for a in quiet], 3)
+    out(row("  where it goes: periods.due without steps (explain=False)", ms(t_due_quiet)))
+    return {"load_s": t_load, "due_s": t_due, "json_s": t_json, "due_quiet_s": t_due_quiet}
 
 
 def profile(client, count: int = 10_000, path: str = "batch-profile.html"):
