@@ -238,3 +238,19 @@ def test_timeline_estimates_answer_or_refuse(schedules, book, rules, data, start
     event = data.draw(st.none() | day, label="event")
     answer_or_domain_error(timelines.estimate, tl, pid, start, book, rules, actual=actual, pauses=pauses,
                            extensions=extensions, event=event, provisional=provisional)
+
+
+# -- searches ----------------------------------------------------------------------------------------
+
+@FUZZ
+@given(q=st.none() | st.text(max_size=40) | st.sampled_from(["印章", "治安 户口", "  ", "%", "\x00", "网吧" * 200]),
+       kind=st.none() | st.sampled_from(["duty", "category", "boundary", "bogus", ""]))
+def test_searches_answer_or_refuse(schedules, q, kind):
+    resp = getattr(schedules, "responsibilities", None)
+    if resp is not None and hasattr(resp, "search"):
+        found = answer_or_domain_error(resp.search, q, kind)
+        assert found is None or isinstance(found, list)
+    pen = getattr(schedules, "penalties", None)
+    if pen is not None and hasattr(pen, "search"):
+        found = answer_or_domain_error(pen.search, q)
+        assert found is None or isinstance(found, list)
