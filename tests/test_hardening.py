@@ -346,9 +346,34 @@ def test_gunicorn_refuses_to_start_on_bad_schedules_and_says_why(tmp_path, sched
 
 # -- the pages under the CSP in a real browser ---------------------------------------------------------
 
+BROWSE = """
+import json, sys
+from playwright.sync_api import sync_playwright
+base, chromium, pages = sys.argv[1], sys.argv[2], sys.argv[3:]
+problems = []
+with sync_playwright() as pw:
+    browser = pw.chromium.launch(executable_path=chromium, headless=True,
+                                 args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+    for path in pages:
+        page = browser.new_page()
+        page.on("console", lambda m, path=path: problems.append(f"{path}: {m.text}")
+                if "Content Security Policy" in m.text or "Refused to" in m.text else None)
+        page.goto(base + path, wait_until="networkidle")
+        if path == "/docs":
+            page.wait_for_selector(".swagger-ui .info .title", timeout=15000)
+            if "公安局" not in page.inner_text(".swagger-ui .info .title"):
+                problems.append("/docs: Swagger UI did not render the API title")
+            page.wait_for_selector(".opblock", timeout=15000)
+        page.close()
+    browser.close()
+print(json.dumps(problems, ensure_ascii=False))
+"""
+
+
 @pytest.mark.browser
 def test_docs_and_pages_render_in_chromium_without_a_csp_violation(app):
-    sync_api = pytest.importorskip("playwright.sync_api")
+    """In its own process: the browser suite may already hold a Playwright loop in this one."""
+    pytest.importorskip("playwright.sync_api")
     chromium = os.environ.get("CALC_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
     if not Path(chromium).exists():
         pytest.skip("chromium not installed (apt-get install chromium)")
@@ -358,25 +383,13 @@ def test_docs_and_pages_render_in_chromium_without_a_csp_violation(app):
 
     server = make_server("127.0.0.1", 0, app, threaded=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_port}"
     pages = [p for p in simple_get_routes(app) if app.test_client().get(p).mimetype == "text/html"]
-    problems: list[str] = []
     try:
-        with sync_api.sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=chromium, headless=True,
-                                         args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-            for path in pages:
-                page = browser.new_page()
-                page.on("console", lambda m, path=path: problems.append(f"{path}: {m.text}")
-                        if "Content Security Policy" in m.text or "Refused to" in m.text else None)
-                page.goto(base + path, wait_until="networkidle")
-                if path == "/docs":
-                    page.wait_for_selector(".swagger-ui .info .title", timeout=15000)
-                    assert "公安局" in page.inner_text(".swagger-ui .info .title")
-                    page.wait_for_selector(".opblock", timeout=15000)
-                page.close()
-            browser.close()
+        done = subprocess.run([sys.executable, "-c", BROWSE, f"http://127.0.0.1:{server.server_port}", chromium,
+                               *pages], capture_output=True, text=True, timeout=300)
     finally:
         server.shutdown()
+    assert done.returncode == 0, done.stderr[-3000:]
     assert "/docs" in pages
+    problems = json.loads(done.stdout.strip().splitlines()[-1])
     assert not problems, "\n".join(problems)
