@@ -148,12 +148,19 @@ def test_error_responses_are_logged_with_their_status(client, access_lines):
 
 
 def test_debug_mode_cannot_be_switched_on_outside_tests(monkeypatch, schedules):
-    monkeypatch.setenv("FLASK_DEBUG", "1")
     app = create_app({"DEBUG": True}, loaded=schedules)
     assert app.debug is False and app.config["DEBUG"] is False
     app.debug = True
     assert app.debug is False
     assert create_app({"DEBUG": True, "TESTING": True}, loaded=schedules).debug is True
+
+
+def test_flask_debug_refuses_to_start_outside_tests(monkeypatch, schedules):
+    """`flask run --debug` sets FLASK_DEBUG and would serve Werkzeug's debugger console."""
+    monkeypatch.setenv("FLASK_DEBUG", "1")
+    with pytest.raises(RuntimeError, match="FLASK_DEBUG"):
+        create_app(loaded=schedules)
+    assert create_app({"TESTING": True}, loaded=schedules).testing
 
 
 def test_an_unexpected_failure_is_a_json_500_without_a_traceback(schedules):

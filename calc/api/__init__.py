@@ -36,6 +36,7 @@ def create_app(config: dict | None = None, loaded: schedules.Schedules | None = 
             app.config[key] = _positive(f"CALC_{key}", os.environ[f"CALC_{key}"])
     app.config.update(config or {})
     app.debug = app.config.get("DEBUG", False)  # honoured only together with TESTING
+    security.refuse_debug_server(app)
     app.json.ensure_ascii = False
     app.json.sort_keys = False
     app.extensions["calc"] = Holder(loaded or schedules.load(app.config.get("SCHEDULES_DIR")))

@@ -45,6 +45,15 @@ class App(Flask):
         self.config["DEBUG"] = bool(value) and bool(self.config.get("TESTING"))
 
 
+def refuse_debug_server(app: Flask):
+    """`flask run --debug` (FLASK_DEBUG) serves Werkzeug's debugger console whatever app.debug says:
+    outside tests, refuse to start rather than offer it."""
+    from flask.helpers import get_debug_flag
+
+    if get_debug_flag() and not app.config.get("TESTING"):
+        raise RuntimeError("FLASK_DEBUG 已设置：调试模式只用于测试，服务拒绝以调试模式启动（请取消 FLASK_DEBUG）")
+
+
 def request_id() -> str:
     """The id of the request being answered (a sane incoming X-Request-Id, or a new one)."""
     rid = getattr(g, "request_id", None)
