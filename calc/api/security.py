@@ -34,7 +34,8 @@ access_log = logging.getLogger("calc.access")
 
 class App(Flask):
     """Flask whose debug mode (the interactive debugger, tracebacks to the caller) only exists in
-    tests: FLASK_DEBUG, `app.run(debug=True)` or DEBUG=True in the config change nothing otherwise."""
+    tests: `app.run(debug=True)` or DEBUG=True in the config change nothing otherwise (and FLASK_DEBUG
+    refuses start-up, see refuse_debug_server)."""
 
     @property
     def debug(self) -> bool:
