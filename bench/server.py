@@ -35,7 +35,9 @@ class Server:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
-                raise RuntimeError(f"gunicorn exited: {self.log.read_text(errors='replace')[-2000:]}")
+                text = self.log.read_text(errors="replace")[-2000:]
+                self.__exit__()
+                raise RuntimeError(f"gunicorn exited: {text}")
             try:
                 if self.request("GET", "/healthz")[0] == 200 and len(self.workers()) >= self.expected_workers():
                     return self
