@@ -129,7 +129,7 @@ def due(start: dt.date, period: Period, book: CalendarBook, rules: CountingRules
                      unit=rules.units[extension.unit])
         end = counter.forward(end, extension, sorted(pauses, key=lambda p: p.start), first=False)
     years = cal.years(start, end)
-    guessed = tuple(y for y in years if y in cal.provisional_years)
+    guessed = tuple(y for y in years if y in cal.provisional_years) if cal.provisional_years else ()
     assumptions: tuple[str, ...] = ()
     if guessed:
         r = rules["provisional"]
@@ -172,7 +172,7 @@ class _Counter:
             self.step("no_roll", end)
             return end
         rolled = self.cal.next_workday(end)
-        if rolled != end:
+        if rolled != end and self.explain:
             self.step("roll_forward", rolled, why=self._why_rest(end))
         return rolled
 
@@ -191,7 +191,7 @@ class _Counter:
         if period.restricts_liberty:
             return end
         rolled = self.cal.previous_workday(end)
-        if rolled != end:
+        if rolled != end and self.explain:
             self.step("roll_back", rolled, why=self._why_rest(end))
         return rolled
 

@@ -48,7 +48,7 @@ class WorkdaysOut(Schema):
 
 @blp.route("/workdays")
 class Workdays(MethodView):
-    @blp.arguments(RangeQuery, location="query")
+    @blp.arguments(RangeQuery(), location="query")
     @blp.response(200, WorkdaysOut)
     @blp.alt_response(422, schema=ErrorOut)
     def get(self, args):
@@ -63,7 +63,7 @@ class Workdays(MethodView):
 
 @blp.route("/<date>")
 class CalendarDay(MethodView):
-    @blp.arguments(DayQuery, location="query")
+    @blp.arguments(DayQuery(), location="query")
     @blp.response(200, DayOut)
     @blp.alt_response(422, schema=ErrorOut)
     def get(self, args, date):

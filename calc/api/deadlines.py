@@ -105,7 +105,7 @@ def as_json(d: periods.Due, with_steps: bool = True) -> dict:
 
 @blp.route("")
 class Deadline(MethodView):
-    @blp.arguments(DeadlineIn)
+    @blp.arguments(DeadlineIn())
     @blp.response(200, DeadlineOut)
     @blp.alt_response(422, schema=ErrorOut)
     def post(self, args):
@@ -192,7 +192,7 @@ def answer_item(item, s=None) -> dict:
 
 @blp.route("/batch")
 class DeadlineBatch(MethodView):
-    @blp.arguments(BatchIn)
+    @blp.arguments(BatchIn())
     @blp.response(200, BatchOut)
     @blp.alt_response(413, schema=ErrorOut)
     def post(self, args):

@@ -114,7 +114,7 @@ def _ics(start, end, ids, filename) -> Response:
 
 @blp.route("/events")
 class EventList(MethodView):
-    @blp.arguments(RangeQuery, location="query")
+    @blp.arguments(RangeQuery(), location="query")
     @blp.response(200, EventsOut)
     @blp.alt_response(304, description="未修改：If-None-Match 与 ETag 相同")
     @blp.alt_response(422, schema=ErrorOut)
@@ -133,7 +133,7 @@ class EventList(MethodView):
 
 @blp.route("/events.ics")
 class EventFeed(MethodView):
-    @blp.arguments(RangeQuery, location="query")
+    @blp.arguments(RangeQuery(), location="query")
     @blp.response(200, description="iCalendar (RFC 5545)", content_type="text/calendar")
     @blp.alt_response(304, description="未修改：If-None-Match 与 ETag 相同")
     @blp.alt_response(422, schema=ErrorOut)
@@ -145,7 +145,7 @@ class EventFeed(MethodView):
 
 @blp.route("/events/<event_id>")
 class EventDetail(MethodView):
-    @blp.arguments(RangeQuery, location="query")
+    @blp.arguments(RangeQuery(), location="query")
     @blp.response(200, EventOut)
     @blp.alt_response(304, description="未修改：If-None-Match 与 ETag 相同")
     @blp.alt_response(404, schema=ErrorOut)
@@ -167,7 +167,7 @@ class EventDetail(MethodView):
 
 @blp.route("/events/<event_id>.ics")
 class EventOwnFeed(MethodView):
-    @blp.arguments(RangeQuery, location="query")
+    @blp.arguments(RangeQuery(), location="query")
     @blp.response(200, description="iCalendar (RFC 5545)", content_type="text/calendar")
     @blp.alt_response(304, description="未修改：If-None-Match 与 ETag 相同")
     @blp.alt_response(404, schema=ErrorOut)

@@ -285,7 +285,7 @@ class RegimeDetail(MethodView):
 
 @blp.route("/<regime_id>/plan")
 class RegimePlan(MethodView):
-    @blp.arguments(PlanIn)
+    @blp.arguments(PlanIn())
     @blp.response(200, PlanOut)
     @blp.alt_response(404, schema=ErrorOut)
     @blp.alt_response(422, schema=ErrorOut)
@@ -298,7 +298,7 @@ class RegimePlan(MethodView):
 
 @blp.route("/<regime_id>/compliance")
 class RegimeCompliance(MethodView):
-    @blp.arguments(ComplianceIn)
+    @blp.arguments(ComplianceIn())
     @blp.response(200, ComplianceOut)
     @blp.alt_response(404, schema=ErrorOut)
     @blp.alt_response(422, schema=ErrorOut)

@@ -416,7 +416,7 @@ def cached(payload) -> Response:
 
 @blp.route("/v1/penalties")
 class Violations(MethodView):
-    @blp.arguments(PenaltySearchQuery, location="query")
+    @blp.arguments(PenaltySearchQuery(), location="query")
     @blp.response(200, ViolationList)
     @blp.alt_response(304, description="未变化（If-None-Match 与 ETag 相同）")
     @blp.alt_response(422, schema=ErrorOut)
@@ -427,7 +427,7 @@ class Violations(MethodView):
 
 @blp.route("/v1/penalties/late-fee")
 class LateFee(MethodView):
-    @blp.arguments(LateFeeIn)
+    @blp.arguments(LateFeeIn())
     @blp.response(200, LateFeeOut)
     @blp.alt_response(422, schema=ErrorOut)
     def post(self, args):
@@ -449,7 +449,7 @@ class ViolationDetail(MethodView):
 
 @blp.route("/v1/penalties/<violation_id:vid>/assess")
 class Assess(MethodView):
-    @blp.arguments(PenaltyAssessIn)
+    @blp.arguments(PenaltyAssessIn())
     @blp.response(200, PenaltyAssessOut)
     @blp.alt_response(404, schema=ErrorOut)
     @blp.alt_response(422, schema=ErrorOut)
@@ -482,7 +482,7 @@ class ThresholdDetail(MethodView):
 
 @blp.route("/v1/thresholds/<tid>/assess")
 class ThresholdAssess(MethodView):
-    @blp.arguments(ThresholdIn)
+    @blp.arguments(ThresholdIn())
     @blp.response(200, ThresholdAnswerOut)
     @blp.alt_response(404, schema=ErrorOut)
     @blp.alt_response(422, schema=ErrorOut)

@@ -67,7 +67,7 @@ def _cached(payload_fn, *key):
 
 @blp.route("")
 class Search(MethodView):
-    @blp.arguments(SearchQuery, location="query")
+    @blp.arguments(SearchQuery(), location="query")
     @blp.response(200, ItemsOut)
     @blp.alt_response(304, description="未修改：If-None-Match 与 ETag 相同")
     @blp.alt_response(422, schema=ErrorOut)

@@ -330,7 +330,7 @@ class Procedure(MethodView):
         """One procedure with all its versions."""
         return cached(procedure_json(current().timelines.get(procedure_id)))
 
-    @blp.arguments(TimelineIn)
+    @blp.arguments(TimelineIn())
     @blp.response(200, TimelineOut)
     @blp.alt_response(404, schema=ErrorOut)
     @blp.alt_response(422, schema=ErrorOut)
