@@ -288,13 +288,20 @@ class Gunicorn:
         assert status == 200
         return json.loads(body)["schedules_digest"]
 
-    def wait_for(self, condition, what: str, timeout: float = 45):
+    def wait_for(self, condition, what: str, timeout: float = 90):
+        """Polls; a connection dropped while workers are being replaced counts as "not yet"."""
+        def holds() -> bool:
+            try:
+                return bool(condition())
+            except (OSError, http.client.HTTPException):
+                return False
+
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            if self.proc.poll() is not None and not condition():
-                raise AssertionError(f"gunicorn exited ({self.proc.returncode}) waiting for {what}:\n{self.log()}")
-            if condition():
+            if holds():
                 return
+            if self.proc.poll() is not None:
+                raise AssertionError(f"gunicorn exited ({self.proc.returncode}) waiting for {what}:\n{self.log()}")
             time.sleep(0.2)
         raise AssertionError(f"timed out waiting for {what}:\n{self.log()[-4000:]}")
 
