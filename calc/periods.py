@@ -10,9 +10,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from calendar import monthrange
+from calendar import isleap
 
-from .errors import InvalidInput
+from .errors import CalendarGap, InvalidInput
 from .schedules import Node, Source
 from .workcal import HOLIDAY, CalendarBook, WorkCalendar
 
@@ -139,6 +139,100 @@ def due(start: dt.date, period: Period, book: CalendarBook, rules: CountingRules
     return Due(start, period, end, tuple(counter.steps), bool(guessed), years, assumptions)
 
 
+# -- counting on ordinals (date.toordinal()): one implementation for `due` and for batches --------
+
+FIRST_ORDINAL, LAST_ORDINAL = FIRST_DAY.toordinal(), LAST_DAY.toordinal()
+
+
+def count_forward(cal: WorkCalendar, start: int, n: int, unit: str, pauses: Sequence[tuple[int, int]] = (),
+                  crossed: list | None = None) -> int:
+    """The day n units after `start` (rules 1, 2, 4 and 5, before any roll), not counting the paused
+    days; `pauses` are (first, last) ordinals in order, and `crossed` collects (pause index, first
+    day not counted) for the steps."""
+    if unit == "workdays":
+        return _workdays_after(cal, start, n, pauses, crossed)
+    if unit != "days":
+        n = shift_months(dt.date.fromordinal(start), n if unit == "months" else 12 * n).toordinal() - start
+    return _days_after(start, n, pauses, crossed)
+
+
+def count_backward(cal: WorkCalendar, anchor: int, n: int, unit: str) -> int:
+    """The day n units before `anchor` (rule 7, before the roll back)."""
+    if unit == "workdays":
+        return cal.add_workdays_at(anchor, -n) if n else anchor
+    if unit == "days":
+        return _in_range(anchor - n)
+    return shift_months(dt.date.fromordinal(anchor), -(n if unit == "months" else 12 * n)).toordinal()
+
+
+def _workdays_after(cal: WorkCalendar, pos: int, n: int, pauses, crossed) -> int:
+    if n == 0:
+        return pos
+    for k, (first, last) in enumerate(pauses):
+        if last <= pos:
+            continue
+        candidate = cal.add_workdays_at(pos, n)
+        if first > candidate:
+            return candidate
+        n -= cal.count_workdays_at(pos + 1, first - 1)
+        if crossed is not None:
+            crossed.append((k, max(first, pos + 1)))
+        pos = last
+    return cal.add_workdays_at(pos, n)
+
+
+def _days_after(pos: int, n: int, pauses, crossed) -> int:
+    for k, (first, last) in enumerate(pauses):
+        if last <= pos:
+            continue
+        candidate = _in_range(pos + n)
+        if first > candidate:
+            return candidate
+        n -= max(0, first - pos - 1)
+        if crossed is not None:
+            crossed.append((k, max(first, pos + 1)))
+        pos = last
+    return _in_range(pos + n)
+
+
+def _in_range(ordinal: int) -> int:
+    if not FIRST_ORDINAL <= ordinal <= LAST_ORDINAL:
+        raise InvalidInput("计算结果超出 1900-01-01 至 2200-12-31 的范围", field="amount")
+    return ordinal
+
+
+def due_plain(cal: WorkCalendar, start: str, amount: int, unit: str, backward: bool = False,
+              pauses: Sequence[tuple[int, int]] = (), extension: tuple[int, str] | None = None
+              ) -> tuple[str, int, int] | None:
+    """`due` without its steps, on ISO text and ordinals (the same dates): a nightly batch of
+    deadlines needs no date objects and no explanation. `pauses` are (first, last) ordinals in
+    order, `extension` (amount, unit). Returns the due day and the first and last calendar year
+    spanned, or None where only `due` can answer (a day outside the coverage, which `due` refuses
+    with its reason, or a combination it refuses)."""
+    o = cal.ordinal(start)
+    if o is None or backward and (pauses or extension):
+        return None
+    try:
+        if backward:
+            end = count_backward(cal, o, amount, unit)
+            if unit != "workdays":
+                end = cal.rolled_at(end, backward=True)
+        else:
+            end = count_forward(cal, o, amount, unit, pauses)
+            if unit != "workdays":
+                end = cal.rolled_at(end)
+            if extension is not None:
+                amount, unit = extension
+                end = count_forward(cal, end, amount, unit, pauses)
+                if unit != "workdays":
+                    end = cal.rolled_at(end)
+        due = cal.iso(end)
+    except (CalendarGap, InvalidInput):
+        return None
+    first, last = (due, start) if due < start else (start, due)
+    return due, int(first[:4]), int(last[:4])
+
+
 class _Counter:
     """Applies the rules one after another and records each as a step."""
 
@@ -155,19 +249,18 @@ class _Counter:
         if first:
             self.step("start_excluded", start)
         n = period.amount
+        crossed = [] if self.explain else None
+        end = dt.date.fromordinal(count_forward(self.cal, start.toordinal(), n, period.unit,
+                                                [(p.start.toordinal(), p.end.toordinal()) for p in pauses],
+                                                crossed))
+        for k, first_day in crossed or ():
+            self._pause_step(pauses[k], dt.date.fromordinal(first_day))
         if period.unit == "workdays":
-            end = self._workdays_after(start, n, pauses)
             if self.explain:
                 self.step("workdays", end, n=n, notices=self._notices(start, end),
                           detail=self._skipped(start, end))
             return end
-        if period.unit == "days":
-            end = self._days_after(start, n, pauses)
-            self.step("days", end, n=n)
-        else:
-            plain = shift_months(start, n if period.unit == "months" else 12 * n)
-            end = self._days_after(start, (plain - start).days, pauses)
-            self.step(period.unit, end, n=n)
+        self.step(period.unit, end, n=n)
         if period.restricts_liberty:
             self.step("no_roll", end)
             return end
@@ -178,50 +271,14 @@ class _Counter:
 
     def backward(self, anchor: dt.date, period: Period) -> dt.date:
         n, unit = period.amount, period.unit
-        if unit == "workdays":
-            end = self.cal.add_workdays(anchor, -n) if n else anchor
-            self.step("backward", end, anchor=anchor.isoformat(), n=n, unit=self.rules.units[unit])
-            return end
-        if unit == "days":
-            end = anchor - dt.timedelta(days=n)
-            _bounded(end)
-        else:
-            end = shift_months(anchor, -(n if unit == "months" else 12 * n))
+        end = dt.date.fromordinal(count_backward(self.cal, anchor.toordinal(), n, unit))
         self.step("backward", end, anchor=anchor.isoformat(), n=n, unit=self.rules.units[unit])
-        if period.restricts_liberty:
+        if unit == "workdays" or period.restricts_liberty:
             return end
         rolled = self.cal.previous_workday(end)
         if rolled != end and self.explain:
             self.step("roll_back", rolled, why=self._why_rest(end))
         return rolled
-
-    def _workdays_after(self, start: dt.date, n: int, pauses: list[DateRange]) -> dt.date:
-        cal, pos = self.cal, start
-        if n == 0:
-            return start
-        for p in pauses:
-            if p.end <= pos:
-                continue
-            candidate = cal.add_workdays(pos, n)
-            if p.start > candidate:
-                return candidate
-            n -= cal.count_workdays(pos + dt.timedelta(days=1), p.start - dt.timedelta(days=1))
-            self._pause_step(p, max(p.start, pos + dt.timedelta(days=1)))
-            pos = p.end
-        return cal.add_workdays(pos, n)
-
-    def _days_after(self, start: dt.date, n: int, pauses: list[DateRange]) -> dt.date:
-        pos = start
-        for p in pauses:
-            if p.end <= pos:
-                continue
-            candidate = _bounded_add(pos, n)
-            if p.start > candidate:
-                return candidate
-            n -= max(0, (p.start - pos).days - 1)
-            self._pause_step(p, max(p.start, pos + dt.timedelta(days=1)))
-            pos = p.end
-        return _bounded_add(pos, n)
 
     def _pause_step(self, p: DateRange, first: dt.date):
         self.step("pause", p.end, basis=p.basis, first=first.isoformat(), last=p.end.isoformat(),
@@ -257,18 +314,8 @@ def shift_months(day: dt.date, months: int) -> dt.date:
     year = day.year + years
     if not FIRST_DAY.year <= year <= LAST_DAY.year:
         raise InvalidInput("计算结果超出 1900-01-01 至 2200-12-31 的范围", field="amount")
-    return dt.date(year, month0 + 1, min(day.day, monthrange(year, month0 + 1)[1]))
+    last = 29 if month0 == 1 and isleap(year) else _MONTH_DAYS[month0]
+    return dt.date(year, month0 + 1, day.day if day.day <= last else last)
 
 
-def _bounded(day: dt.date):
-    if not FIRST_DAY <= day <= LAST_DAY:
-        raise InvalidInput("计算结果超出 1900-01-01 至 2200-12-31 的范围", field="amount")
-
-
-def _bounded_add(day: dt.date, n: int) -> dt.date:
-    try:
-        out = day + dt.timedelta(days=n)
-    except OverflowError:
-        raise InvalidInput("计算结果超出日期范围", field="amount") from None
-    _bounded(out)
-    return out
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)

@@ -88,6 +88,8 @@ class WorkCalendar:
         self._makeup_dates = [m.date for m in self._makeups]
         work = bytearray(size)
         workdays: list[dt.date] = []
+        workday_ordinals: list[int] = []
+        isos: list[str] = []
         cum = [0] * size
         count = 0
         day = self.first
@@ -97,10 +99,14 @@ class WorkCalendar:
             if is_work:
                 work[i] = 1
                 workdays.append(day)
+                workday_ordinals.append(self._base + i)
                 count += 1
             cum[i] = count
+            isos.append(day.isoformat())
             day += ONE_DAY
         self._work, self._cum, self._workdays = bytes(work), cum, workdays
+        self._workday_ordinals, self._isos = workday_ordinals, isos
+        self._ordinals = {iso: self._base + i for i, iso in enumerate(isos)}
 
     # -- bounds ---------------------------------------------------------------------------------
     def covers(self, day: dt.date) -> bool:
@@ -108,9 +114,7 @@ class WorkCalendar:
 
     def _index(self, day: dt.date) -> int:
         i = day.toordinal() - self._base
-        if i < 0:
-            raise CalendarGap(day.year)
-        if i >= len(self._cum):
+        if not 0 <= i < len(self._cum):
             raise CalendarGap(day.year)
         return i
 
@@ -127,25 +131,24 @@ class WorkCalendar:
 
     def add_workdays(self, day: dt.date, n: int) -> dt.date:
         """The n-th working day after `day` (n > 0) or before it (n < 0); `day` itself never counts."""
-        i = self._index(day)
-        if n > 0:
-            k = self._cum[i] + n - 1
-            if k >= len(self._workdays):
-                raise CalendarGap(self.last.year + 1)
-            return self._workdays[k]
-        if n < 0:
-            k = self._cum[i] - self._work[i] + n
-            if k < 0:
-                raise CalendarGap(self.first.year - 1)
-            return self._workdays[k]
-        return day
+        if n == 0:
+            self._index(day)
+            return day
+        return self._workdays[self._kth(self._index(day), n)]
+
+    def _kth(self, i: int, n: int) -> int:
+        """Where the n-th working day after (n > 0) or before (n < 0) day number i stands in the
+        list of working days; CalendarGap when the coverage ends first."""
+        k = self._cum[i] + n - 1 if n > 0 else self._cum[i] - self._work[i] + n
+        if k >= len(self._workdays):
+            raise CalendarGap(self.last.year + 1)
+        if k < 0:
+            raise CalendarGap(self.first.year - 1)
+        return k
 
     def count_workdays(self, first: dt.date, last: dt.date) -> int:
         """Working days in [first, last], both ends included; 0 when last < first."""
-        if last < first:
-            return 0
-        i, j = self._index(first), self._index(last)
-        return self._cum[j] - (self._cum[i - 1] if i else 0)
+        return self.count_workdays_at(first.toordinal(), last.toordinal())
 
     def next_workday(self, day: dt.date) -> dt.date:
         """`day` if it is a working day, else the first working day after it."""
@@ -154,6 +157,39 @@ class WorkCalendar:
     def previous_workday(self, day: dt.date) -> dt.date:
         """`day` if it is a working day, else the last working day before it."""
         return day if self.is_workday(day) else self.add_workdays(day, -1)
+
+    # -- by ordinal (date.toordinal()): counting without date objects, for `periods` and batches ----
+    def ordinal(self, iso: str) -> int | None:
+        """The ordinal of a YYYY-MM-DD text inside the coverage, else None."""
+        return self._ordinals.get(iso)
+
+    def iso(self, ordinal: int) -> str:
+        return self._isos[self._at(ordinal)]
+
+    def _at(self, ordinal: int) -> int:
+        i = ordinal - self._base
+        if not 0 <= i < len(self._cum):
+            raise CalendarGap(dt.date.fromordinal(ordinal).year if 0 < ordinal <= dt.date.max.toordinal()
+                              else (self.first.year - 1 if i < 0 else self.last.year + 1))
+        return i
+
+    def add_workdays_at(self, ordinal: int, n: int) -> int:
+        """`add_workdays` on ordinals."""
+        i = self._at(ordinal)
+        return self._workday_ordinals[self._kth(i, n)] if n else ordinal
+
+    def count_workdays_at(self, first: int, last: int) -> int:
+        """`count_workdays` on ordinals."""
+        if last < first:
+            return 0
+        i, j = self._at(first), self._at(last)
+        return self._cum[j] - (self._cum[i - 1] if i else 0)
+
+    def rolled_at(self, ordinal: int, backward: bool = False) -> int:
+        """`next_workday` (or `previous_workday`) on ordinals."""
+        if self._work[self._at(ordinal)]:
+            return ordinal
+        return self.add_workdays_at(ordinal, -1 if backward else 1)
 
     # -- explanation ------------------------------------------------------------------------------
     def breaks_within(self, first: dt.date, last: dt.date) -> list[Break]:

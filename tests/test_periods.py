@@ -6,7 +6,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from calc.errors import CalendarGap, InvalidInput
-from calc.periods import DateRange, Period, due
+from calc.periods import LIMITS, DateRange, Period, due, due_plain
 
 D = dt.date
 
@@ -192,3 +192,44 @@ def test_paused_working_days_are_exactly_the_ones_not_counted(book, rules, cal, 
 @given(published_days.filter(lambda d: d.year < 2026), st.integers(1, 300), pause_strategy())
 def test_pauses_never_bring_a_calendar_day_period_forward(book, rules, start, n, pause):
     assert answer(book, rules, start, n, "days", pauses=[pause]).due >= answer(book, rules, start, n, "days").due
+
+
+@st.composite
+def _plain_periods(draw):
+    unit = draw(st.sampled_from(["workdays", "days", "months", "years"]))
+    n = min(draw(st.integers(0, 400)), LIMITS[unit])
+    backward = draw(st.booleans())
+    pauses, extension = [], None
+    if not backward and draw(st.booleans()):
+        days = st.dates(dt.date(2003, 11, 1), dt.date(2027, 2, 1))
+        pauses = [tuple(sorted(draw(st.tuples(days, days)))) for _ in range(draw(st.integers(1, 3)))]
+    if draw(st.booleans()):
+        ext_unit = draw(st.sampled_from(["workdays", "days", "months"]))
+        extension = (draw(st.integers(1, 40)), ext_unit)
+    return n, unit, backward, pauses, extension
+
+
+@settings(max_examples=500)
+@given(st.dates(dt.date(2003, 11, 1), dt.date(2027, 2, 1)), _plain_periods())
+def test_the_batch_ordinal_path_gives_the_dates_due_gives(book, rules, start, plain):
+    """`due_plain` (ISO text and ordinals, no steps) against `due` (dates, with its steps), to the
+    coverage's edges, with pauses and extensions: the same due date and years; None (leave it to
+    `due`) wherever `due` refuses, and only where a day lies outside the coverage."""
+    n, unit, backward, pauses, extension = plain
+    try:
+        expected = due(start, Period(n, unit, "before" if backward else "after"), book, rules,
+                       pauses=[DateRange(a, b) for a, b in pauses],
+                       extension=Period(*extension) if extension else None)
+    except (CalendarGap, InvalidInput):
+        expected = None
+    cal = book.published
+    ordinals = sorted(((a.toordinal(), b.toordinal()) for a, b in pauses), key=lambda p: p[0])
+    got = due_plain(cal, start.isoformat(), n, unit, backward, ordinals, extension)
+    if expected is None:
+        assert got is None
+    elif got is None:
+        days = [start, expected.due, *(d for p in pauses for d in p)]
+        assert backward and extension or not all(cal.covers(d) for d in days)
+    else:
+        years = expected.calendar_years
+        assert got == (expected.due.isoformat(), years[0], years[-1])
