@@ -125,6 +125,8 @@ def test_the_batch_fast_path_loads_exactly_what_the_schema_loads(item):
     answer = deadlines.answer_item(item, loaded)
     with mock.patch.object(deadlines, "fast_load", lambda _: None):
         assert deadlines.answer_item(item, loaded) == answer
+    plain = deadlines.plain_item(item, loaded)
+    assert plain is None or plain == answer
 
 
 def test_the_batch_answers_the_same_with_and_without_the_fast_path(monkeypatch):
@@ -140,5 +142,6 @@ def test_the_batch_answers_the_same_with_and_without_the_fast_path(monkeypatch):
     client = app.test_client()
     fast = client.post("/v1/deadlines/batch", json={"items": items}).json
     monkeypatch.setattr(deadlines, "fast_load", lambda item: None)
+    monkeypatch.setattr(deadlines, "plain_item", lambda item, s: None)
     slow = client.post("/v1/deadlines/batch", json={"items": items}).json
     assert fast == slow

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import orjson
 from flask import current_app, jsonify
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
@@ -172,6 +173,69 @@ def fast_load(item: dict) -> dict | None:
             "extension": extension, "provisional": provisional, "steps": steps}
 
 
+_PLAIN_LIMITS = {unit: min(MAX_AMOUNT, limit) for unit, limit in periods.LIMITS.items()}
+
+
+def plain_item(item, s) -> dict | None:
+    """A well-formed item asking for no steps, answered on ordinals (`periods.due_plain`): the same
+    dict `answer_item` gives, or None for anything else, which `answer_item` then takes (so
+    behaviour is unchanged)."""
+    if type(item) is not dict:
+        return None
+    get = item.get
+    if get("steps") is not False or get("provisional", False) is not False or not item.keys() <= _ITEM_KEYS:
+        return None
+    start, amount, unit, direction = get("start"), get("amount"), get("unit"), get("direction", "after")
+    limit = _PLAIN_LIMITS.get(unit) if type(unit) is str else None
+    if type(start) is not str or type(amount) is not int or limit is None or not 1 <= amount <= limit \
+            or direction not in _DIRECTIONS:
+        return None
+    cal = s.calendar.published
+    pauses, extension = (), None
+    if "pauses" in item:
+        pauses = _plain_pauses(item["pauses"], cal)
+        if pauses is None:
+            return None
+    if get("extension") is not None:
+        extension = _plain_extension(item["extension"])
+        if extension is None:
+            return None
+    found = periods.due_plain(cal, start, amount, unit, direction == "before", pauses, extension)
+    if found is None:
+        return None
+    due, first_year, last_year = found
+    return {"start": start, "amount": amount, "unit": unit, "direction": direction, "due": due,
+            "provisional": False,
+            "calendar_years": [first_year] if first_year == last_year else list(range(first_year, last_year + 1))}
+
+
+def _plain_pauses(raw, cal) -> list[tuple[int, int]] | None:
+    if type(raw) is not list or len(raw) > 100:
+        return None
+    out = []
+    for p in raw:
+        if type(p) is not dict or not p.keys() <= _PAUSE_KEYS:
+            return None
+        first, last, reason = p.get("start"), p.get("end"), p.get("reason")
+        if type(first) is not str or type(last) is not str or not (reason is None or type(reason) is str):
+            return None
+        first, last = cal.ordinal(first), cal.ordinal(last)
+        if first is None or last is None or last < first:
+            return None
+        out.append((first, last))
+    out.sort(key=lambda p: p[0])  # stable, as periods.due orders them
+    return out
+
+
+def _plain_extension(raw) -> tuple[int, str] | None:
+    if type(raw) is not dict or not raw.keys() <= _EXTENSION_KEYS:
+        return None
+    amount, unit, basis = raw.get("amount"), raw.get("unit"), raw.get("basis")
+    if not _amount(amount, unit) or not (basis is None or type(basis) is str):
+        return None
+    return amount, unit
+
+
 def answer_item(item, s=None) -> dict:
     if not isinstance(item, dict):
         return {"error": {"errors": {"_schema": ["每一项应为 JSON 对象"]}, "message": "输入有误"}}
@@ -201,4 +265,6 @@ class DeadlineBatch(MethodView):
         if len(args["items"]) > limit:
             abort(413, message=f"批量条数 {len(args['items'])} 超过上限 {limit}")
         s = current()
-        return jsonify({"items": [answer_item(item, s) for item in args["items"]]})
+        items = [plain_item(item, s) or answer_item(item, s) for item in args["items"]]
+        # orjson: the answer to 10,000 items is 1.4-5.5 MB, and json.dumps would be a tenth of the time.
+        return current_app.response_class(orjson.dumps({"items": items}), mimetype="application/json")

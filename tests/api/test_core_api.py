@@ -134,6 +134,26 @@ def test_batch_answers_each_item_in_order_and_a_bad_item_fails_alone(client):
     assert out[4]["due"] == "2026-10-08" and "steps" not in out[4]
 
 
+def test_batch_items_without_steps_follow_the_2026_notice(client):
+    """Worked by hand from 国办发明电〔2025〕7号: 春节 02-15..02-23 (调休 02-14, 02-28),
+    国庆节 10-01..10-07 (调休 09-20, 10-10)."""
+    items = [
+        {"start": "2026-10-12", "amount": 7, "unit": "days", "direction": "before"},  # 10-05 holiday → 09-30
+        {"start": "2026-02-25", "amount": 3, "unit": "workdays", "direction": "before"},  # 02-24, 02-14, 02-13
+        {"start": "2026-01-31", "amount": 1, "unit": "months"},  # month end 02-28, a make-up Saturday
+        {"start": "2025-02-16", "amount": 1, "unit": "years"},  # 2026-02-16 in 春节 → 02-24
+        {"start": "2026-09-13", "amount": 7, "unit": "days"},  # 09-20: a Sunday, but a make-up day
+        {"start": "2026-12-21", "amount": 20, "unit": "workdays"},  # runs past the 2026 notice
+        {"start": "2003-11-30", "amount": 3, "unit": "days"},  # ends before the first notice
+    ]
+    r = client.post("/v1/deadlines/batch", json={"items": [dict(i, steps=False) for i in items]})
+    out = r.json["items"]
+    assert [o.get("due") for o in out[:5]] == ["2026-09-30", "2026-02-13", "2026-02-28", "2026-02-24", "2026-09-20"]
+    assert out[3]["calendar_years"] == [2025, 2026] and out[0]["calendar_years"] == [2026]
+    assert all("steps" not in o and o["provisional"] is False for o in out[:5])
+    assert out[5]["error"]["reason"] == "calendar_gap" and out[6]["error"]["reason"] == "calendar_gap"
+
+
 def test_a_batch_of_ten_thousand_is_answered(client):
     items = [{"start": "2026-03-02", "amount": 1 + i % 30, "unit": "workdays", "steps": False}
              for i in range(10_000)]
