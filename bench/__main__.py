@@ -52,6 +52,10 @@ def main(argv=None) -> int:
 
         logging.getLogger("calc.access").disabled = True
         client = create_app(loaded=loaded).test_client()
+        client.get("/healthz")
+        import gc
+
+        gc.freeze()  # as each gunicorn worker does once the app is loaded (gunicorn.conf.py)
         if args.profile_batch:
             batch.profile(client)
         if "batch" in only:

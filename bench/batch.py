@@ -11,7 +11,7 @@ import datetime as dt
 import json
 import random
 
-from .common import best_of, ms, row
+from .common import best_of_each, ms, row
 
 
 def make_items(count: int = 10_000, seed: int = 8, steps: bool = True) -> list[dict]:
@@ -37,39 +37,54 @@ def make_items(count: int = 10_000, seed: int = 8, steps: bool = True) -> list[d
     return items
 
 
-def measure(client, items: list[dict], repeat: int = 5) -> dict:
+def measure(client, items: list[dict], repeat: int = 7, without: dict | None = None) -> dict:
+    """Server-side time and the floor, in interleaved rounds; `without` adds the same request with
+    each named fast path of calc.api.deadlines switched off (same bytes out, checked)."""
+    from calc.api import deadlines
+
     body = json.dumps({"items": items}, ensure_ascii=False).encode()
     response = client.post("/v1/deadlines/batch", data=body, content_type="application/json")
     assert response.status_code == 200, response.get_data(as_text=True)[:500]
     answer = json.loads(response.get_data())
     assert len(answer["items"]) == len(items)
     errors = sum(1 for a in answer["items"] if "error" in a)
-    server = best_of(lambda: client.post("/v1/deadlines/batch", data=body, content_type="application/json"), repeat)
-    floor = best_of(lambda: json.loads(body), repeat) + \
-        best_of(lambda: json.dumps(answer, ensure_ascii=False), repeat)
-    return {"server_s": server, "floor_s": floor, "ratio": server / floor, "bytes_in": len(body),
-            "bytes_out": len(response.get_data()), "errors": errors}
+
+    def post():
+        return client.post("/v1/deadlines/batch", data=body, content_type="application/json").get_data()
+
+    def switched_off(names):
+        def run():
+            saved = {n: getattr(deadlines, n) for n in names}
+            for n in names:
+                setattr(deadlines, n, lambda *a: None)
+            try:
+                return post()
+            finally:
+                for n, f in saved.items():
+                    setattr(deadlines, n, f)
+        assert run() == response.get_data(), f"switching off {names} changed an answer"
+        return run
+
+    sides = {"server": post, "loads": lambda: json.loads(body),
+             "dumps": lambda: json.dumps(answer, ensure_ascii=False)}
+    sides.update({label: switched_off(names) for label, names in (without or {}).items()})
+    t = best_of_each(sides, repeat)
+    floor = t["loads"] + t["dumps"]
+    out = {"server_s": t["server"], "floor_s": floor, "ratio": t["server"] / floor, "bytes_in": len(body),
+           "bytes_out": len(response.get_data()), "errors": errors}
+    out.update({f"{label}_s": t[label] for label in (without or {})})
+    return out
 
 
 def run(client, count: int = 10_000, out=print) -> dict:
     from calc.api import deadlines
 
     figures = {}
-    items = make_items(count)
-    body = json.dumps({"items": items}).encode()
-    fast_answer = client.post("/v1/deadlines/batch", data=body, content_type="application/json").get_data()
-    original, deadlines.fast_load = deadlines.fast_load, (lambda item: None)
-    try:
-        slow_answer = client.post("/v1/deadlines/batch", data=body, content_type="application/json").get_data()
-        schema_only = measure(client, items)
-    finally:
-        deadlines.fast_load = original
-    assert fast_answer == slow_answer, "the fast path changed an answer"
-    figures["schema_per_item"] = schema_only
     out(f"2. POST /v1/deadlines/batch, {count:,} mixed deadlines (workdays, days, months; pauses, "
-        "extensions, backward), Flask test client")
+        "extensions, backward), Flask test client, sides measured in interleaved rounds")
     for steps in (True, False):
-        f = measure(client, make_items(count, steps=steps))
+        without = {"schema": ("fast_load", "plain_item")} if steps else {"tables": ("plain_item",)}
+        f = measure(client, make_items(count, steps=steps), without=without)
         key = "with_steps" if steps else "without_steps"
         figures[key] = f
         out(row(f"{'with' if steps else 'without'} steps: server-side", ms(f["server_s"]),
@@ -77,30 +92,40 @@ def run(client, count: int = 10_000, out=print) -> dict:
         out(row("  floor: json.loads(request) + json.dumps(response)", ms(f["floor_s"])))
         out(row("  server / floor", f"{f['ratio']:.2f}×", "(target ≤ 3×)"))
         if steps:
-            out(row("  before the fast path (marshmallow per item)", ms(schema_only["server_s"]),
-                    f"({schema_only['ratio']:.2f}× the floor; the fast path is "
-                    f"{schema_only['server_s'] / f['server_s']:.2f}× faster, identical bytes out)"))
+            out(row("  before the fast path (marshmallow per item)", ms(f["schema_s"]),
+                    f"({f['schema_s'] / f['floor_s']:.2f}× the floor; the fast path is "
+                    f"{f['schema_s'] / f['server_s']:.2f}× faster, identical bytes out)"))
+        else:
+            out(row("  without the ordinal path (periods.due per item)", ms(f["tables_s"]),
+                    f"({f['tables_s'] / f['floor_s']:.2f}× the floor; the ordinal path is "
+                    f"{f['tables_s'] / f['server_s']:.2f}× faster, identical bytes out)"))
     return figures
 
 
 def breakdown(loaded, count: int = 10_000, out=print) -> dict:
-    """Where a batch's time goes, item by item."""
+    """Where a batch's time goes, item by item (interleaved rounds, as in `measure`)."""
     from calc.api import deadlines
 
     items = make_items(count)
     args = [deadlines.fast_load(i) for i in items]
-    t_load = best_of(lambda: [deadlines.fast_load(i) for i in items], 3)
     dues = [deadlines.compute(a, loaded) for a in args]
-    t_due = best_of(lambda: [deadlines.compute(a, loaded) for a in args], 3)
-    t_json = best_of(lambda: [deadlines.as_json(d) for d in dues], 3)
-
-    out(row("  where it goes: validation (fast path)", ms(t_load)))
-    out(row("  where it goes: periods.due (with its steps)", ms(t_due)))
-    out(row("  where it goes: as_json", ms(t_json)))
-    quiet = [deadlines.fast_load(dict(i, steps=False)) for i in items]
-    t_due_quiet = best_of(lambda: [deadlines.compute(a, loaded, explain=False) for a in quiet], 3)
-    out(row("  where it goes: periods.due without steps (explain=False)", ms(t_due_quiet)))
-    return {"load_s": t_load, "due_s": t_due, "json_s": t_json, "due_quiet_s": t_due_quiet}
+    quiet_items = [dict(i, steps=False) for i in items]
+    quiet = [deadlines.fast_load(i) for i in quiet_items]
+    share = sum(deadlines.plain_item(i, loaded) is not None for i in quiet_items) / len(quiet_items)
+    t = best_of_each({
+        "load": lambda: [deadlines.fast_load(i) for i in items],
+        "due": lambda: [deadlines.compute(a, loaded) for a in args],
+        "json": lambda: [deadlines.as_json(d) for d in dues],
+        "due_quiet": lambda: [deadlines.compute(a, loaded, explain=False) for a in quiet],
+        "plain": lambda: [deadlines.plain_item(i, loaded) for i in quiet_items],
+    }, 5)
+    out(row("  where it goes: validation (fast path)", ms(t["load"])))
+    out(row("  where it goes: periods.due (with its steps)", ms(t["due"])))
+    out(row("  where it goes: as_json", ms(t["json"])))
+    out(row("  where it goes: periods.due without steps (explain=False)", ms(t["due_quiet"])))
+    out(row("  where it goes: ordinal path without steps, validation and answer", ms(t["plain"]),
+            f"({share:.0%} of the items take it)"))
+    return {f"{k}_s": v for k, v in t.items()}
 
 
 def profile(client, count: int = 10_000, path: str = "batch-profile.html"):

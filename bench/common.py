@@ -20,6 +20,19 @@ def best_of(fn: Callable[[], object], repeat: int = 5) -> float:
     return min(times)
 
 
+def best_of_each(fns: dict[str, Callable[[], object]], repeat: int = 7) -> dict[str, float]:
+    """`best_of` for several functions in interleaved rounds: this machine's speed drifts by up to
+    2× within seconds, so the sides of a ratio are measured side by side, not one after another."""
+    times: dict[str, list[float]] = {name: [] for name in fns}
+    for _ in range(repeat):
+        for name, fn in fns.items():
+            gc.collect()
+            t = time.process_time()
+            fn()
+            times[name].append(time.process_time() - t)
+    return {name: min(ts) for name, ts in times.items()}
+
+
 def median_of(fn: Callable[[], object], repeat: int = 5) -> float:
     """The median wall time of `repeat` runs (start-up: files are read, so wall time is what counts)."""
     times = []
