@@ -9,6 +9,7 @@ import datetime as dt
 import hashlib
 import importlib
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -126,14 +127,28 @@ class Schedules:
 def read(root: Path, path: Path) -> Source:
     name = path.relative_to(root).as_posix()
     try:
-        data = tomllib.loads(path.read_text("utf-8"))
+        text = path.read_text("utf-8")
     except UnicodeDecodeError as exc:
         raise ScheduleError(name, "(文件)", f"不是 UTF-8 文本: {exc}") from None
+    try:
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ScheduleError(name, "(文件)", f"TOML 语法错误: {exc}") from None
-    except ValueError as exc:  # tomllib reports impossible dates (2026-02-30) this way
-        raise ScheduleError(name, "(文件)", f"TOML 取值错误: {exc}") from None
+        raise ScheduleError(name, _line_key(text, str(exc)), f"TOML 语法错误: {exc}") from None
+    except ValueError as exc:  # some tomllib versions report impossible dates (2026-02-30) this way
+        raise ScheduleError(name, _line_key(text, str(exc)), f"TOML 取值错误: {exc}") from None
     return Source(name, data)
+
+
+def _line_key(text: str, message: str) -> str:
+    """The key on the line tomllib names ("at line 12"), so an operator sees where to look."""
+    found = re.search(r"line (\d+)", message)
+    if not found:
+        return "(文件)"
+    number = int(found[1])
+    lines = text.splitlines()
+    line = lines[number - 1].strip() if 0 < number <= len(lines) else ""
+    key = re.match(r"([\w.\-\"]+)\s*=", line)
+    return f"{key[1]}（第{number}行）" if key else f"第{number}行"
 
 
 def sources(root: Path, folder: str) -> Iterator[Source]:

@@ -87,10 +87,10 @@ def _no_basis(name: str):
 def corruptions() -> list[Corruption]:
     cases = [
         Corruption("invalid-toml", lambda r: append(r, "calendar/cn/2026.toml", "\n[[break]\nname = \n"),
-                   r"calendar/cn/2026\.toml", r".", r"TOML.*line \d+"),
+                   r"calendar/cn/2026\.toml", r"第\d+行", r"TOML.*line \d+"),
         Corruption("impossible-date",
                    lambda r: replace(r, "calendar/cn/2026.toml", r"^until = 2026-10-07$", "until = 2026-02-30"),
-                   r"calendar/cn/2026\.toml", r".", r"(date|日期).*line \d+"),
+                   r"calendar/cn/2026\.toml", r"until（第\d+行）", r"(date|日期).*line \d+"),
         Corruption("overlapping-breaks",
                    lambda r: append(r, "calendar/cn/2026.toml",
                                     '\n[[break]]\nname = "重叠"\nfrom = 2026-10-06\nuntil = 2026-10-09\n'),
