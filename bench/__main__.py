@@ -21,7 +21,7 @@ def main(argv=None) -> int:
     p = argparse.ArgumentParser(prog="python -m bench")
     p.add_argument("--only", default=",".join(PARTS), help=f"comma-separated subset of {', '.join(PARTS)}")
     p.add_argument("--load-seconds", type=int, default=60)
-    p.add_argument("--overhead-seconds", type=int, default=10)
+    p.add_argument("--overhead-seconds", type=int, default=20)
     p.add_argument("--concurrency", type=int, default=64)
     p.add_argument("--client", choices=("wrk", "python"), default=None, help="default: wrk if installed")
     p.add_argument("--profile-batch", action="store_true")
