@@ -307,6 +307,9 @@ class _Counter:
         return "；".join(n.cite for n in notices)
 
 
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def shift_months(day: dt.date, months: int) -> dt.date:
     """The corresponding day `months` later (or earlier); the month's last day where it has none
     (民法典 第二百零二条)."""
@@ -317,5 +320,3 @@ def shift_months(day: dt.date, months: int) -> dt.date:
     last = 29 if month0 == 1 and isleap(year) else _MONTH_DAYS[month0]
     return dt.date(year, month0 + 1, day.day if day.day <= last else last)
 
-
-_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
