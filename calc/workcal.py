@@ -131,10 +131,20 @@ class WorkCalendar:
 
     def add_workdays(self, day: dt.date, n: int) -> dt.date:
         """The n-th working day after `day` (n > 0) or before it (n < 0); `day` itself never counts."""
-        if n == 0:
-            self._index(day)
+        i = self._index(day)
+        # _kth's arithmetic written out: the hot path of every deadline (python -m bench: 0.8× numpy's
+        # time per element this way, 1.4× through _kth)
+        if n > 0:
+            k = self._cum[i] + n - 1
+            if k < len(self._workdays):
+                return self._workdays[k]
+        elif n < 0:
+            k = self._cum[i] - self._work[i] + n
+            if k >= 0:
+                return self._workdays[k]
+        else:
             return day
-        return self._workdays[self._kth(self._index(day), n)]
+        return self._workdays[self._kth(i, n)]  # raises CalendarGap naming the year
 
     def _kth(self, i: int, n: int) -> int:
         """Where the n-th working day after (n > 0) or before (n < 0) day number i stands in the
