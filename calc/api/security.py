@@ -12,7 +12,6 @@ import os
 import re
 import sys
 import time
-import uuid
 
 from flask import Flask, g, request
 
@@ -60,7 +59,7 @@ def request_id() -> str:
     rid = getattr(g, "request_id", None)
     if rid is None:
         incoming = request.headers.get("X-Request-Id", "")
-        rid = incoming if REQUEST_ID.fullmatch(incoming) else uuid.uuid4().hex
+        rid = incoming if REQUEST_ID.fullmatch(incoming) else os.urandom(16).hex()  # uuid4().hex without the UUID object
         g.request_id = rid
     return rid
 
