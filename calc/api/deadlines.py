@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 import orjson
-from flask import current_app, jsonify
+from flask import current_app
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 from marshmallow import Schema, ValidationError, fields, validates_schema
@@ -120,7 +120,7 @@ class Deadline(MethodView):
     @blp.alt_response(422, schema=ErrorOut)
     def post(self, args):
         """The due date of one period, with each rule applied and its legal basis."""
-        return jsonify(as_json(compute(args), args["steps"]))
+        return _json(as_json(compute(args), args["steps"]))
 
 
 _item_schema = DeadlineIn()
@@ -274,6 +274,10 @@ class DeadlineBatch(MethodView):
         if len(args["items"]) > limit:
             abort(413, message=f"批量条数 {len(args['items'])} 超过上限 {limit}")
         s = current()
-        items = [plain_item(item, s) or answer_item(item, s) for item in args["items"]]
-        # orjson: the answer to 10,000 items is 1.4-5.5 MB, and json.dumps would be a tenth of the time.
-        return current_app.response_class(orjson.dumps({"items": items}), mimetype="application/json")
+        return _json({"items": [plain_item(item, s) or answer_item(item, s) for item in args["items"]]})
+
+
+def _json(answer: dict):
+    """orjson instead of Flask's json.dumps: about ten times quicker on these plain dicts of str and
+    int (a batch answer is 1.4-5.5 MB; jsonify was a third of a single request's view)."""
+    return current_app.response_class(orjson.dumps(answer), mimetype="application/json")
