@@ -159,27 +159,44 @@ def fast_load(item: dict) -> dict | None:
     provisional, steps = item.get("provisional", False), item.get("steps", True)
     if direction not in _DIRECTIONS or type(provisional) is not bool or type(steps) is not bool:
         return None
-    pauses = []
-    raw = item.get("pauses", [])
+    pauses = _pauses(item.get("pauses", []), _day)
+    if pauses is None:
+        return None
+    extension = item.get("extension")
+    if extension is not None:
+        extension = _extension(extension)
+        if extension is None:
+            return None
+        extension = dict(zip(("amount", "unit", "basis"), extension))
+    return {"start": start, "amount": amount, "unit": unit, "direction": direction,
+            "pauses": [{"start": first, "end": last, "reason": reason} for first, last, reason in pauses],
+            "extension": extension, "provisional": provisional, "steps": steps}
+
+
+def _pauses(raw, day) -> list[tuple] | None:
+    """(first, last, reason) of each pause in a well-formed list, each day read by `day` (to a date,
+    or an ordinal; None refuses it), or None for anything the schema should judge."""
     if type(raw) is not list or len(raw) > 100:
         return None
+    out = []
     for p in raw:
         if type(p) is not dict or not p.keys() <= _PAUSE_KEYS:
             return None
-        first, last, reason = _day(p.get("start")), _day(p.get("end")), p.get("reason")
+        first, last, reason = day(p.get("start")), day(p.get("end")), p.get("reason")
         if first is None or last is None or last < first or not (reason is None or type(reason) is str):
             return None
-        pauses.append({"start": first, "end": last, "reason": reason})
-    extension = item.get("extension")
-    if extension is not None:
-        if type(extension) is not dict or not extension.keys() <= _EXTENSION_KEYS:
-            return None
-        basis = extension.get("basis")
-        if not _amount(extension.get("amount"), extension.get("unit")) or not (basis is None or type(basis) is str):
-            return None
-        extension = {"amount": extension["amount"], "unit": extension["unit"], "basis": basis}
-    return {"start": start, "amount": amount, "unit": unit, "direction": direction, "pauses": pauses,
-            "extension": extension, "provisional": provisional, "steps": steps}
+        out.append((first, last, reason))
+    return out
+
+
+def _extension(raw) -> tuple[int, str, str | None] | None:
+    """(amount, unit, basis) of a well-formed extension, or None for anything the schema should judge."""
+    if type(raw) is not dict or not raw.keys() <= _EXTENSION_KEYS:
+        return None
+    amount, unit, basis = raw.get("amount"), raw.get("unit"), raw.get("basis")
+    if not _amount(amount, unit) or not (basis is None or type(basis) is str):
+        return None
+    return amount, unit, basis
 
 
 _PLAIN_LIMITS = {unit: min(MAX_AMOUNT, limit) for unit, limit in periods.LIMITS.items()}
@@ -202,13 +219,15 @@ def plain_item(item, s) -> dict | None:
     cal = s.calendar.published
     pauses, extension = (), None
     if "pauses" in item:
-        pauses = _plain_pauses(item["pauses"], cal)
-        if pauses is None:
+        read = _pauses(item["pauses"], lambda v: cal.ordinal(v) if type(v) is str else None)
+        if read is None:
             return None
+        pauses = sorted(((first, last) for first, last, _ in read), key=lambda p: p[0])  # as periods.due
     if get("extension") is not None:
-        extension = _plain_extension(item["extension"])
+        extension = _extension(item["extension"])
         if extension is None:
             return None
+        extension = extension[:2]
     found = periods.due_plain(cal, start, amount, unit, direction == "before", pauses, extension)
     if found is None:
         return None
@@ -216,33 +235,6 @@ def plain_item(item, s) -> dict | None:
     return {"start": start, "amount": amount, "unit": unit, "direction": direction, "due": due,
             "provisional": False,
             "calendar_years": [first_year] if first_year == last_year else list(range(first_year, last_year + 1))}
-
-
-def _plain_pauses(raw, cal) -> list[tuple[int, int]] | None:
-    if type(raw) is not list or len(raw) > 100:
-        return None
-    out = []
-    for p in raw:
-        if type(p) is not dict or not p.keys() <= _PAUSE_KEYS:
-            return None
-        first, last, reason = p.get("start"), p.get("end"), p.get("reason")
-        if type(first) is not str or type(last) is not str or not (reason is None or type(reason) is str):
-            return None
-        first, last = cal.ordinal(first), cal.ordinal(last)
-        if first is None or last is None or last < first:
-            return None
-        out.append((first, last))
-    out.sort(key=lambda p: p[0])  # stable, as periods.due orders them
-    return out
-
-
-def _plain_extension(raw) -> tuple[int, str] | None:
-    if type(raw) is not dict or not raw.keys() <= _EXTENSION_KEYS:
-        return None
-    amount, unit, basis = raw.get("amount"), raw.get("unit"), raw.get("basis")
-    if not _amount(amount, unit) or not (basis is None or type(basis) is str):
-        return None
-    return amount, unit
 
 
 def answer_item(item, s=None) -> dict:
