@@ -141,9 +141,12 @@ def _day(value) -> dt.date | None:
     return day if periods.FIRST_DAY <= day <= periods.LAST_DAY else None
 
 
+_LIMITS = {unit: min(MAX_AMOUNT, limit) for unit, limit in periods.LIMITS.items()}
+
+
 def _amount(value, unit) -> bool:
-    return type(value) is int and type(unit) is str and unit in periods.LIMITS \
-        and 1 <= value <= min(MAX_AMOUNT, periods.LIMITS[unit])
+    limit = _LIMITS.get(unit) if type(unit) is str else None
+    return type(value) is int and limit is not None and 1 <= value <= limit
 
 
 def fast_load(item: dict) -> dict | None:
@@ -199,9 +202,6 @@ def _extension(raw) -> tuple[int, str, str | None] | None:
     return amount, unit, basis
 
 
-_PLAIN_LIMITS = {unit: min(MAX_AMOUNT, limit) for unit, limit in periods.LIMITS.items()}
-
-
 def plain_item(item, s) -> dict | None:
     """A well-formed item asking for no steps, answered on ordinals (`periods.due_plain`): the same
     dict `answer_item` gives, or None for anything else, which `answer_item` then takes (so
@@ -212,9 +212,7 @@ def plain_item(item, s) -> dict | None:
     if get("steps") is not False or get("provisional", False) is not False or not item.keys() <= _ITEM_KEYS:
         return None
     start, amount, unit, direction = get("start"), get("amount"), get("unit"), get("direction", "after")
-    limit = _PLAIN_LIMITS.get(unit) if type(unit) is str else None
-    if type(start) is not str or type(amount) is not int or limit is None or not 1 <= amount <= limit \
-            or direction not in _DIRECTIONS:
+    if type(start) is not str or not _amount(amount, unit) or direction not in _DIRECTIONS:
         return None
     cal = s.calendar.published
     pauses, extension = (), None
@@ -240,12 +238,10 @@ def plain_item(item, s) -> dict | None:
 def answer_item(item, s=None) -> dict:
     if not isinstance(item, dict):
         return {"error": {"errors": {"_schema": ["每一项应为 JSON 对象"]}, "message": "输入有误"}}
-    args = fast_load(item)
-    if args is None:
-        try:
-            args = _item_schema.load(item)
-        except ValidationError as err:
-            return {"error": {"errors": err.messages, "message": "输入有误"}}
+    try:
+        args = _item_schema.load(item)  # fast_load first, the schema only for the rest
+    except ValidationError as err:
+        return {"error": {"errors": err.messages, "message": "输入有误"}}
     try:
         return as_json(compute(args, s, explain=args["steps"]), args["steps"])
     except DomainError as err:
