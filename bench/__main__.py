@@ -55,7 +55,7 @@ def main(argv=None) -> int:
         client.get("/healthz")
         import gc
 
-        gc.freeze()  # as each gunicorn worker does once the app is loaded (gunicorn.conf.py)
+        gc.freeze()  # as each gunicorn worker does once the app is loaded (calc/serving.py)
         if args.profile_batch:
             batch.profile(client)
         if "batch" in only:

@@ -29,7 +29,7 @@ class Server:
 
     def __enter__(self) -> "Server":
         self.log_file = self.log.open("wb")
-        self.proc = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", str(REPO / "gunicorn.conf.py"), self.app],
+        self.proc = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "python:calc.serving", self.app],
                                      cwd=REPO, env=self.env, stdout=self.log_file, stderr=subprocess.STDOUT,
                                      start_new_session=True)
         deadline = time.monotonic() + 60

@@ -238,8 +238,8 @@ class Gunicorn:
 
     def start(self, wait: bool = True) -> "Gunicorn":
         self.log_file = self.log_path.open("wb")
-        self.proc = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", str(REPO / "gunicorn.conf.py"),
-                                      "wsgi:app"], cwd=REPO, env=self.env, stdout=self.log_file,
+        self.proc = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "python:calc.serving",
+                                      "calc.wsgi:app"], cwd=REPO, env=self.env, stdout=self.log_file,
                                      stderr=subprocess.STDOUT, start_new_session=True)
         if wait:
             self.wait_for(lambda: self.status("/healthz") == 200, "gunicorn to answer /healthz")

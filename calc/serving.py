@@ -1,4 +1,6 @@
-"""gunicorn settings for the calculator: `gunicorn -c gunicorn.conf.py wsgi:app`.
+"""gunicorn settings for the calculator: `calc serve`, i.e. `gunicorn -c python:calc.serving calc.wsgi:app`.
+
+Part of the package, so an installed wheel serves the same way as the source tree.
 
 Environment: CALC_BIND (127.0.0.1:8000), CALC_WORKERS, CALC_THREADS, CALC_SCHEDULES (the schedules
 directory), CALC_ACCESS_LOG=0 to silence the JSON access log, CALC_MAX_CONTENT_LENGTH and
@@ -13,7 +15,7 @@ import sys
 
 import gunicorn.http.wsgi
 
-from calc import reload as calc_reload
+from calc import reload as calc_reload  # noqa: E402
 
 bind = os.environ.get("CALC_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("CALC_WORKERS", max(2, multiprocessing.cpu_count())))
