@@ -171,6 +171,11 @@ def _contact(node: Node) -> str | None:
     return node.text("contact", None)
 
 
+# What a county's overlay may replace by id (calc.schedules layers): array of tables -> its id
+# field; None: a single table; "*": a table of named entries.
+LAYERED = {"event": "id", "service": "id", "feed": None}
+
+
 def load(sources: list[Source], base: dict) -> Events:
     events: dict[str, Event] = {}
     services: dict[str, Service] = {}

@@ -566,6 +566,11 @@ def _load_requirement(n: Node) -> Requirement:
         by=n.text("by", None), due=due, quota=quota, note=n.text("note", None))
 
 
+# What a county's overlay may replace by id (calc.schedules layers): array of tables -> its id
+# field; None: a single table; "*": a table of named entries.
+LAYERED = {"regime": "id"}
+
+
 def load(sources: list[Source], base: dict) -> Inspections:
     regimes: dict[str, Regime] = {}
     where: dict[str, str] = {}

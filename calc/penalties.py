@@ -387,6 +387,11 @@ def _late_fee(node: Node) -> LateFeeRule:
     return LateFeeRule(first, node.basis(), pay, node.text("pay_basis"), rate, cap, node.text("cap_basis"))
 
 
+# What a county's overlay may replace by id (calc.schedules layers): array of tables -> its id
+# field; None: a single table; "*": a table of named entries.
+LAYERED = {"violation": "id", "regime": "id", "threshold": "id", "late_fee": None, "version_choice": None}
+
+
 def load(sources: list[Source], base: dict) -> Penalties:
     """Every violation, procedure regime, the late-fee rule and the thresholds under schedules/penalties/."""
     violations: dict[str, Violation] = {}

@@ -152,6 +152,11 @@ class Responsibilities:
 
 # -- loading --------------------------------------------------------------------------------------
 
+# What a county's overlay may replace by id (calc.schedules layers): array of tables -> its id
+# field; None: a single table; "*": a table of named entries.
+LAYERED = {"duty": "no", "category": "id", "matter": "id"}
+
+
 def load(sources: list[Source], base: dict) -> Responsibilities:
     duties: list[Duty] = []
     categories: list[Category] = []

@@ -17,16 +17,27 @@ from typing import Any, Iterator
 
 from .errors import ScheduleError
 
-DEFAULT_ROOT = Path(__file__).resolve().parent.parent / "schedules"
+def _bundled_root() -> Path:
+    """`calc/bundled/` in an installed wheel, `schedules/` at the top of a source checkout."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "bundled"
+    return packaged if (packaged / "periods.toml").is_file() else here.parent / "schedules"
+
+
+DEFAULT_ROOT = _bundled_root()
 AREAS = ("penalties", "timelines", "events", "inspections", "responsibilities")
+WHOLE_FILES = ("periods.toml", "calendar/provisional.toml")
 
 
 @dataclass(frozen=True)
 class Source:
-    """One schedule file: its name relative to the root, and its parsed TOML."""
+    """One schedule file: its name (relative to the root, or its path in an overlay), its parsed
+    TOML, and for each top-level array the position each item had in the file (an overlay may have
+    taken some out), so an error names the item as the file numbers it."""
 
     name: str
     data: dict
+    positions: dict = field(default_factory=dict)
 
 
 class Node:
@@ -91,7 +102,9 @@ class Node:
         if key not in self.data and not required:
             return []
         items = self.get(key, list)
-        return [Node(self.source, f"{self._path(key)}[{i}]", item) for i, item in enumerate(items)]
+        where = self.source.positions.get(key) if not self.key else None
+        return [Node(self.source, f"{self._path(key)}[{where[i] if where else i}]", item)
+                for i, item in enumerate(items)]
 
     def basis(self, key: str = "basis") -> str:
         """Every legal number cites where it comes from: a missing basis is a bad file."""
@@ -107,15 +120,31 @@ class Node:
 
 
 @dataclass(frozen=True)
+class Layer:
+    """One directory of schedules. The bundled set (or a whole set of one's own, one that has a
+    `periods.toml`) is the bottom; a county's overlays go above it, and an item of theirs with the
+    same id as one below replaces it."""
+
+    name: str
+    path: Path
+    kind: str  # bundled | base | overlay
+    digest: str
+    files: tuple[str, ...]
+    adds: tuple[str, ...] = ()
+    overrides: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Schedules:
     """Everything the service knows, loaded and checked once."""
 
-    root: Path
+    root: Path  # the top layer
     digest: str
     calendar_digests: dict[int, str]
     calendar: Any  # calc.workcal.CalendarBook
     rules: Any  # calc.periods.CountingRules
     areas: dict[str, Any] = field(default_factory=dict)
+    layers: tuple[Layer, ...] = ()
 
     def __getattr__(self, name: str):
         areas = object.__getattribute__(self, "areas")
@@ -124,12 +153,14 @@ class Schedules:
         raise AttributeError(name)
 
 
-def read(root: Path, path: Path) -> Source:
-    name = path.relative_to(root).as_posix()
+def read(root: Path, path: Path, name: str | None = None) -> Source:
+    name = name or path.relative_to(root).as_posix()
     try:
         text = path.read_text("utf-8")
     except UnicodeDecodeError as exc:
         raise ScheduleError(name, "(文件)", f"不是 UTF-8 文本: {exc}") from None
+    except OSError as exc:
+        raise ScheduleError(name, "(文件)", f"无法读取: {exc.strerror or exc}") from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -166,29 +197,260 @@ def digest_of(root: Path, paths: list[Path]) -> str:
     return h.hexdigest()[:16]
 
 
-def load(root: str | os.PathLike | None = None) -> Schedules:
-    """Load and validate every schedule under `root`; raise ScheduleError on the first bad value."""
+# ---------------------------------------------------------------- layers
+
+
+def layer_roots(roots: Any = None) -> list[Path]:
+    """The layers, bottom first: `roots` (a path, a list, or `CALC_SCHEDULES` with its directories
+    separated by os.pathsep), with the bundled set beneath unless the first is a whole set."""
+    if roots is None:
+        roots = os.environ.get("CALC_SCHEDULES") or []
+    if isinstance(roots, (str, os.PathLike)):
+        roots = [roots]
+    paths: list[Path] = []
+    for root in roots:
+        parts = str(root).split(os.pathsep) if isinstance(root, str) else [root]
+        paths += [Path(part).expanduser().resolve() for part in parts if str(part).strip()]
+    for path in paths:
+        if not path.is_dir():
+            raise ScheduleError(str(path), "(目录)", "schedules 目录不存在")
+    if not paths or not (paths[0] / "periods.toml").is_file():
+        paths.insert(0, DEFAULT_ROOT)
+    return paths
+
+
+def _place(rel: str) -> str | None:
+    """Which part of the schedules a file belongs to, by where it lies; None if nowhere."""
+    if rel in WHOLE_FILES:
+        return rel
+    parts = rel.split("/")
+    if len(parts) == 3 and parts[:2] == ["calendar", "cn"]:
+        return "calendar"
+    if len(parts) >= 2 and parts[0] in AREAS:
+        return parts[0]
+    return None
+
+
+@dataclass
+class _Read:
+    """The files of one layer, read and sorted by the part they belong to."""
+
+    index: int
+    path: Path
+    files: list[Path]
+    parts: dict[str, list[Source]]
+
+
+def _read_layer(index: int, path: Path, problems: list | None) -> _Read:
+    files = sorted(path.rglob("*.toml"))
+    parts: dict[str, list[Source]] = {}
+    kind = "overlay" if index else "base"
+    if index and not files:
+        _refuse(problems, ScheduleError(str(path), "(目录)", "覆盖层里没有任何 .toml 文件（目录挂错了？）"))
+    for file in files:
+        rel = file.relative_to(path).as_posix()
+        name = rel if index == 0 else str(file)
+        place = _place(rel)
+        if place is None or (place == "calendar" and not file.stem.isdigit()):
+            _refuse(problems, ScheduleError(name, "(文件)", f"不认识的位置（{kind}）：文件应为 periods.toml、"
+                                            f"calendar/provisional.toml、calendar/cn/<年>.toml 或 "
+                                            f"{'、'.join(a + '/*.toml' for a in AREAS)}"))
+            continue
+        try:
+            parts.setdefault(place, []).append(read(path, file, name))
+        except ScheduleError as err:
+            _refuse(problems, err)
+            parts.setdefault("unreadable", []).append(Source(name, {"place": place}))
+    return _Read(index, path, files, parts)
+
+
+def _refuse(problems: list | None, err: ScheduleError):
+    if problems is None:
+        raise err
+    problems.append(err)
+
+
+def _identities(area_module, source: Source) -> Iterator[tuple[str, Any, Any]]:
+    """(key, id, item) of every item in `source` that a higher layer may replace by its id."""
+    for key, id_field in getattr(area_module, "LAYERED", {}).items():
+        value = source.data.get(key)
+        if id_field is None and isinstance(value, dict):
+            yield key, None, value
+        elif id_field == "*" and isinstance(value, dict):
+            for name, item in value.items():
+                yield key, name, item
+        elif isinstance(id_field, str) and isinstance(value, list):
+            for item in value:
+                ident = item.get(id_field) if isinstance(item, dict) else None
+                if isinstance(ident, (str, int)) and not isinstance(ident, bool):
+                    yield key, ident, item
+
+
+def _merge(area: str, layered: list[list[Source]]) -> tuple[list[Source], list[list[str]], list[list[str]]]:
+    """The sources of one area over all layers, with every item a higher layer redefines taken out
+    of the lower one; and per layer what it adds and what it overrides."""
+    module = importlib.import_module(f"calc.{area}")
+    defined = [{(key, ident) for s in sources_ for key, ident, _ in _identities(module, s)} for sources_ in layered]
+    adds, overrides, merged = [], [], []
+    for index, sources_ in enumerate(layered):
+        below = set().union(*defined[:index]) if index else set()
+        above = set().union(*defined[index + 1:])
+        adds.append([_label(area, k, i) for k, i in sorted(defined[index] - below, key=str)] if index else [])
+        overrides.append([_label(area, k, i) for k, i in sorted(defined[index] & below, key=str)])
+        merged += [_without(module, s, above) if above else s for s in sources_]
+    return merged, adds, overrides
+
+
+def _label(area: str, key: str, ident: Any) -> str:
+    return f"{area}/{key}" if ident is None else f"{area}/{key}/{ident}"
+
+
+def _without(module, source: Source, above: set) -> Source:
+    data, positions = dict(source.data), dict(source.positions)
+    for key, id_field in getattr(module, "LAYERED", {}).items():
+        value = data.get(key)
+        if id_field is None and (key, None) in above:
+            data.pop(key, None)
+        elif id_field == "*" and isinstance(value, dict):
+            data[key] = {name: item for name, item in value.items() if (key, name) not in above}
+        elif isinstance(id_field, str) and isinstance(value, list):
+            where = positions.get(key) or list(range(len(value)))
+            kept = [(i, item) for i, item in zip(where, value)
+                    if not (isinstance(item, dict) and (key, item.get(id_field)) in above)]
+            if len(kept) != len(value):
+                data[key], positions[key] = [item for _, item in kept], [i for i, _ in kept]
+    return Source(source.name, data, positions)
+
+
+def _topmost(read_layers: list[_Read], place: str, key=lambda s: s.name) -> dict:
+    """For whole files and calendar years: the highest layer's file wins."""
+    chosen: dict = {}
+    for layer in read_layers:
+        for source in layer.parts.get(place, []):
+            rel = source.name if layer.index == 0 else Path(source.name).relative_to(layer.path).as_posix()
+            chosen[rel] = (layer, source)
+    return chosen
+
+
+def _assemble(roots: Any, problems: list | None):
+    """Read the layers and put the schedules together; raise on the first problem, or (when
+    `problems` is a list) collect as many as can be told apart and return None if any."""
     from . import periods, workcal
 
-    root = Path(root or os.environ.get("CALC_SCHEDULES") or DEFAULT_ROOT).resolve()
-    if not root.is_dir():
-        raise ScheduleError(str(root), "(目录)", "schedules 目录不存在")
-    all_files = sorted(root.rglob("*.toml"))
-    calendar_files = sorted((root / "calendar" / "cn").glob("*.toml"))
-    calendar = workcal.load(
-        [read(root, p) for p in calendar_files], read(root, root / "calendar" / "provisional.toml")
-    )
-    rules = periods.load_rules(read(root, root / "periods.toml"))
+    paths = layer_roots(roots)
+    layers = [_read_layer(i, path, problems) for i, path in enumerate(paths)]
+    whole = {**_topmost(layers, "periods.toml"), **_topmost(layers, "calendar/provisional.toml")}
+    years = _topmost(layers, "calendar")
+    base_names = {"periods.toml": "periods.toml", "calendar/provisional.toml": "calendar/provisional.toml"}
+    for rel in base_names:
+        if rel not in whole and not any(s.data.get("place") == rel for l in layers for s in l.parts.get("unreadable", [])):
+            _refuse(problems, ScheduleError(str(paths[0] / rel), "(文件)", "缺少此文件"))
+    calendar = rules = None
+    year_sources = [s for _, s in sorted(years.values(), key=lambda x: x[1].name.rsplit("/", 1)[-1])]
+    year_problems = 0
+    if problems is not None:  # each year on its own first, so every bad year file is named
+        for source in year_sources:
+            try:
+                workcal.load_year(source)
+            except ScheduleError as err:
+                problems.append(err)
+                year_problems += 1
+    try:
+        if "calendar/provisional.toml" in whole and not year_problems:
+            calendar = workcal.load(year_sources, whole["calendar/provisional.toml"][1])
+    except ScheduleError as err:
+        _refuse(problems, err)
+    try:
+        if "periods.toml" in whole:
+            rules = periods.load_rules(whole["periods.toml"][1])
+    except ScheduleError as err:
+        _refuse(problems, err)
     base = {"calendar": calendar, "rules": rules}
-    areas = {}
+    areas, adds, overrides = {}, [[] for _ in layers], [[] for _ in layers]
     for area in AREAS:
-        module = importlib.import_module(f"calc.{area}")
-        areas[area] = module.load(list(sources(root, area)), base)
+        unreadable = any(s.data.get("place") == area for l in layers for s in l.parts.get("unreadable", []))
+        merged, a, o = _merge(area, [l.parts.get(area, []) for l in layers])
+        for i in range(len(layers)):
+            adds[i] += a[i]
+            overrides[i] += o[i]
+        if problems is None:
+            areas[area] = importlib.import_module(f"calc.{area}").load(merged, base)
+        elif not unreadable:  # a file that did not parse would only cause confusing follow-on errors
+            areas[area] = _load_collecting(area, merged, base, problems)
+    for rel, (layer, _) in {**whole, **years}.items():
+        if layer.index:
+            label = rel.removesuffix(".toml")
+            below = any(rel == (s.name if l.index == 0 else Path(s.name).relative_to(l.path).as_posix())
+                        for l in layers[:layer.index] for part in l.parts.values() for s in part)
+            (overrides if below else adds)[layer.index].append(label)
+    if problems:
+        return None
+    built = [Layer(name="bundled" if l.path == DEFAULT_ROOT and l.index == 0 else l.path.name,
+                   path=l.path, kind="bundled" if l.path == DEFAULT_ROOT and l.index == 0 else ("base" if l.index == 0 else "overlay"),
+                   digest=digest_of(l.path, l.files), files=tuple(f.relative_to(l.path).as_posix() for f in l.files),
+                   adds=tuple(adds[l.index]), overrides=tuple(overrides[l.index])) for l in layers]
+    digest = built[0].digest if len(built) == 1 else hashlib.sha256(
+        "\n".join(f"{b.kind}:{b.digest}" for b in built).encode()).hexdigest()[:16]
     return Schedules(
-        root=root,
-        digest=digest_of(root, all_files),
-        calendar_digests={int(p.stem): digest_of(root, [p]) for p in calendar_files if p.stem.isdigit()},
+        root=layers[-1].path,
+        digest=digest,
+        calendar_digests={int(rel.rsplit("/", 1)[-1].removesuffix(".toml")): digest_of(layer.path, [layer.path / (
+            rel if layer.index == 0 else Path(src.name).relative_to(layer.path).as_posix())])
+            for rel, (layer, src) in years.items()},
         calendar=calendar,
         rules=rules,
         areas=areas,
+        layers=tuple(built),
     )
+
+
+def _load_collecting(area: str, merged: list[Source], base: dict, problems: list):
+    """Load an area again and again, each time without the item that failed, so that `calc check`
+    names every bad item and not only the first; a problem not tied to one item ends the area."""
+    module = importlib.import_module(f"calc.{area}")
+    for _ in range(200):
+        try:
+            return module.load(merged, base)
+        except ScheduleError as err:
+            problems.append(err)
+            smaller = _drop_item(merged, err)
+            if smaller is None:
+                return None
+            merged = smaller
+    return None
+
+
+def _drop_item(merged: list[Source], err: ScheduleError) -> list[Source] | None:
+    found = re.match(r"(\w+)\[(\d+)\]", err.key)
+    if not found:
+        return None
+    key, position = found[1], int(found[2])
+    out, dropped = [], False
+    for source in merged:
+        items = source.data.get(key)
+        if source.name == err.file and isinstance(items, list) and not dropped:
+            where = source.positions.get(key) or list(range(len(items)))
+            if position in where:
+                k = where.index(position)
+                source = Source(source.name, {**source.data, key: items[:k] + items[k + 1:]},
+                                {**source.positions, key: where[:k] + where[k + 1:]})
+                dropped = True
+        out.append(source)
+    return out if dropped else None
+
+
+def load(roots: Any = None) -> Schedules:
+    """Load and validate every layer of schedules; raise ScheduleError on the first bad value.
+
+    `roots`: None (`CALC_SCHEDULES`, else the bundled set), a directory, or a list of layers."""
+    return _assemble(roots, None)
+
+
+def problems(roots: Any = None) -> list[ScheduleError]:
+    """Every problem `load` would stop at, as far as they can be told apart (empty: all good)."""
+    found: list[ScheduleError] = []
+    try:
+        _assemble(roots, found)
+    except ScheduleError as err:  # the layers themselves cannot be found
+        found.append(err)
+    return found

@@ -175,6 +175,11 @@ class Timelines:
 
 # -- loading --------------------------------------------------------------------------------------
 
+# What a county's overlay may replace by id (calc.schedules layers): array of tables -> its id
+# field; None: a single table; "*": a table of named entries.
+LAYERED = {"procedure": "id", "texts": "*"}
+
+
 def load(sources: list[Source], base: dict) -> Timelines:
     procedures: dict[str, Procedure] = {}
     texts: dict[str, Text] = {}

@@ -15,11 +15,22 @@ class HealthOut(Schema):
     status = fields.String()
 
 
+class LayerOut(Schema):
+    name = fields.String(metadata={"description": "bundled, or the overlay directory's name"})
+    kind = fields.String(metadata={"description": "bundled | base | overlay (bottom first)"})
+    path = fields.String()
+    digest = fields.String(metadata={"description": "sha256 (16 hex) over the layer's files and names"})
+    files = fields.List(fields.String())
+    adds = fields.List(fields.String(), metadata={"description": "ids this layer adds, e.g. penalties/violation/<id>"})
+    overrides = fields.List(fields.String(), metadata={"description": "ids of a lower layer this one replaces"})
+
+
 class MetaOut(Schema):
     version = fields.String()
     schedules_digest = fields.String()
     calendar = fields.Dict()
     calendar_digests = fields.Dict(keys=fields.String(), values=fields.String())
+    layers = fields.List(fields.Nested(LayerOut))
 
 
 @blp.route("/healthz")
@@ -34,7 +45,8 @@ class Health(MethodView):
 class Meta(MethodView):
     @blp.response(200, MetaOut)
     def get(self):
-        """Version, the schedules digest in use, the calendar coverage and a digest per year."""
+        """Version, the schedules digest in use, the calendar coverage, a digest per year, and the layers
+        (bundled, then each county overlay) with their digests and what each adds or overrides."""
         s = current()
         book = s.calendar
         return {
@@ -43,4 +55,7 @@ class Meta(MethodView):
             "calendar": {"first_year": book.first_year, "last_year": book.last_year,
                          "provisional_until": book.provisional_rule.until_year},
             "calendar_digests": {str(y): d for y, d in sorted(s.calendar_digests.items())},
+            "layers": [{"name": layer.name, "kind": layer.kind, "path": str(layer.path), "digest": layer.digest,
+                        "files": list(layer.files), "adds": list(layer.adds), "overrides": list(layer.overrides)}
+                       for layer in s.layers],
         }
