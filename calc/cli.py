@@ -1,68 +1,582 @@
-"""Command line: `calc check` validates the schedules as start-up does; `calc due` answers a period."""
+"""Command line `calc`: the service's answers for people (plain Chinese) and for scripts (`--json`).
+
+`check` validates the schedules as start-up does (calc/reload.py parses its first line); `due`,
+`timeline`, `penalty` and `events` call the same domain functions as calc/api/, and with `--json`
+print the API's own JSON for the same question (its serialisers, imported only then); `serve`
+checks the schedules, then becomes gunicorn. Exit codes are in EXIT_CODES.
+"""
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import difflib
 import json
+import os
+import re
 import sys
 
-from . import periods, schedules
-from .errors import DomainError, ScheduleError
+from . import penalties, periods, schedules
+from .errors import CalendarGap, DomainError, NotFound, ScheduleError
+
+OK, SCHEDULE_PROBLEMS, BAD_ARGUMENTS, REFUSED = 0, 1, 2, 3
+EXIT_CODES = """\
+退出码：
+  0  得出答案；schedules 无误
+  1  schedules 有问题（每个问题一行：文件: 键: 问题）
+  2  参数有误（一行说明，指出哪个参数）
+  3  计算被拒绝：calendar_gap（该年放假安排尚未收录，可加 --provisional 推定）、
+     not_found（编号不存在）、invalid（参数合乎格式但不合规则）
+
+schedules：--schedules DIR，否则环境变量 CALC_SCHEDULES（多个目录以 "{sep}" 分隔，自下而上叠加），
+否则随附的 schedules。""".format(sep=os.pathsep)
+
+UNIT_HELP = "workdays（工作日）、days（日）、months（月）、years（年）"
+KINDS = {"bundled": "随附", "base": "基础", "overlay": "覆盖"}
+STATUSES = {"open": "未办结", "decided": "已决定", "late": "逾期办结", "overdue": "已逾期"}
+FACT_LABELS = {"simplified": "当场处罚（简易程序）", "collection": "当场收缴罚款", "hearing": "听证"}
+FACT_STATUSES = {"yes": "是", "no": "否", "depends": "视决定的数额而定", "unknown": "未收录"}
+CHOICE_RULES = {"same": "行为时与决定时的规定相同", "act_time": "适用行为时的规定（从旧）",
+                "decision_time_lighter": "决定时的规定较轻，从轻适用", "repealed": "决定时该规定已失效，不予处罚"}
+CIRCUMSTANCE_CODES = tuple(c for c in penalties.CIRCUMSTANCES if c != "base")
+
+
+class BadArgument(Exception):
+    """A command line that cannot be answered as written: one line, naming the argument; exit 2."""
+
+    def __init__(self, prog: str, message: str):
+        super().__init__(f"{prog}：{message}（{prog} -h 查看用法）")
+
+
+# ---------------------------------------------------------------- argparse, in Chinese
+
+_ARGPARSE_ZH = (
+    (r"argument (.+?): invalid choice: (.+?) \(choose from (.+)\)", r"参数 \1：无效的取值 \2（可选：\3）"),
+    (r"argument (.+?): expected one argument", r"参数 \1：缺少取值"),
+    (r"argument (.+?): not allowed with argument (.+)", r"参数 \1 不能与 \2 同用"),
+    (r"argument (.+?): invalid (\w+) value: (.+)", r"参数 \1：取值无效 \3"),
+    (r"argument (.+?): (.+)", r"参数 \1：\2"),
+    (r"the following arguments are required: (.+)", r"缺少参数：\1"),
+    (r"unrecognized arguments: (.+)", r"无法识别的参数：\1"),
+    (r"ambiguous option: (.+?) could match (.+)", r"选项 \1 有歧义，可能是：\2"),
+)
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with Chinese headings, and errors as one Chinese line (BadArgument, exit 2)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", _Formatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "位置参数"
+        self._optionals.title = "选项"
+        self.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
+
+    def error(self, message):
+        if message.endswith("required: 子命令"):
+            commands = "、".join(self._subparsers._group_actions[0].choices)
+            raise BadArgument(self.prog, f"缺少子命令（{commands}）")
+        for pattern, chinese in _ARGPARSE_ZH:
+            if re.fullmatch(pattern, message, re.S):
+                message = re.sub(pattern, chinese, message, flags=re.S)
+                break
+        raise BadArgument(self.prog, message)
+
+
+def _day(text: str) -> dt.date:
+    """YYYY-MM-DD within the range the API accepts (calc.api.fields.Day)."""
+    try:
+        if len(text) != 10:
+            raise ValueError(text)
+        day = dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD，且须为真实存在的日期，实为 {text!r}") from None
+    if not periods.FIRST_DAY <= day <= periods.LAST_DAY:
+        raise argparse.ArgumentTypeError(f"日期应在 {periods.FIRST_DAY} 至 {periods.LAST_DAY} 之间，实为 {text}")
+    return day
+
+
+def _moment(text: str) -> dt.date | dt.datetime:
+    """A date, or a date and time YYYY-MM-DDTHH:MM (Beijing time) for procedures counted in hours."""
+    if len(text) == 10:
+        return _day(text)
+    try:
+        if len(text) not in (16, 19) or text[10] != "T":
+            raise ValueError(text)
+        moment = dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"应为日期 YYYY-MM-DD，或日期时间 YYYY-MM-DDTHH:MM（北京时间），实为 {text!r}") from None
+    _day(moment.date().isoformat())
+    return moment
+
+
+def _positive(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"应为正整数，实为 {text!r}")
+    return number
+
+
+def _pause(text: str) -> periods.DateRange:
+    first, sep, last = text.partition("..")
+    if not sep:
+        raise argparse.ArgumentTypeError(f"应为 开始日..结束日（如 2026-10-01..2026-10-05），实为 {text!r}")
+    start, end = _day(first), _day(last)
+    if end < start:
+        raise argparse.ArgumentTypeError(f"结束日 {end} 早于开始日 {start}")
+    return periods.DateRange(start, end)
+
+
+def _stage_date(text: str) -> tuple[str, dt.date | dt.datetime]:
+    stage, sep, when = text.partition("=")
+    if not sep or not stage:
+        raise argparse.ArgumentTypeError(f"应为 阶段编号=日期（如 culture-preliminary=2026-09-30），实为 {text!r}")
+    return stage, _moment(when)
+
+
+def _year(text: str) -> int:
+    try:
+        year = int(text)
+    except ValueError:
+        year = 0
+    if not periods.FIRST_DAY.year <= year <= periods.LAST_DAY.year:
+        raise argparse.ArgumentTypeError(
+            f"应为 {periods.FIRST_DAY.year} 至 {periods.LAST_DAY.year} 之间的年份，实为 {text!r}")
+    return year
+
+
+_BIND = re.compile(r"(?:\[[0-9A-Fa-f:.]+\]|[^\s:\[\]]+):(\d{1,5})")
+
+
+def _bind(text: str) -> str:
+    found = _BIND.fullmatch(text)
+    if text.startswith("unix:") and len(text) > 5 or found and 1 <= int(found[1]) <= 65535:
+        return text
+    raise argparse.ArgumentTypeError(f"应为 主机:端口（如 127.0.0.1:8000）或 unix:路径，实为 {text!r}")
+
+
+# ---------------------------------------------------------------- schedules
+
+def _roots(args):
+    """The schedule layers, bottom to top: `check DIR…`, else --schedules, else None (CALC_SCHEDULES
+    or the bundled set, as schedules.load decides). One layer is passed as a plain path."""
+    dirs = list(getattr(args, "dirs", None) or [])
+    if not dirs and args.schedules:
+        dirs = [d for d in args.schedules.split(os.pathsep) if d]
+    if not dirs:
+        return None
+    if len(dirs) > 1 and getattr(schedules, "problems", None) is None:
+        raise BadArgument(f"calc {args.command}", "此版本的 calc.schedules 只接受一个 schedules 目录")
+    return dirs[0] if len(dirs) == 1 else dirs
+
+
+class _Exit(Exception):
+    def __init__(self, code: int):
+        super().__init__(code)
+        self.code = code
+
+
+def _load(args):
+    """The schedules every answer is computed from; bad ones are reported as `check` does (exit 1)."""
+    s, code = _checked(args)
+    if s is None:
+        raise _Exit(code)
+    return s
+
+
+def _report_problems(roots, first: Exception) -> int:
+    """Every problem schedules.problems finds (the one load stopped at among them), on stderr."""
+    found = getattr(schedules, "problems", None)
+    errors: list = []
+    if found is not None and isinstance(first, ScheduleError):
+        try:
+            errors = list(found(roots))
+        except Exception:  # noqa: BLE001 - the error load raised is still reported below
+            errors = []
+    if isinstance(first, ScheduleError):
+        if str(first) not in {str(e) for e in errors}:
+            errors.insert(0, first)
+        for err in errors:
+            print(f"schedules 有误：{err}", file=sys.stderr)
+    else:  # a loader that fails on bad data without saying where: still refuse
+        print(f"schedules 有误（载入时出现未预料的错误，应改为 ScheduleError）：{type(first).__name__}: {first}",
+              file=sys.stderr)
+    return SCHEDULE_PROBLEMS
+
+
+def _checked(args):
+    """(Schedules, 0), or (None, 1) with every problem printed."""
+    roots = _roots(args)
+    try:
+        return schedules.load(roots), OK
+    except Exception as err:  # noqa: BLE001 - see _report_problems
+        return None, _report_problems(roots, err)
 
 
 def check(args) -> int:
-    try:
-        s = schedules.load(args.schedules)
-    except ScheduleError as err:
-        print(f"schedules 有误：{err}", file=sys.stderr)
-        return 1
-    except Exception as err:  # a loader that fails on bad data without saying where: still refuse
-        print(f"schedules 有误（载入时出现未预料的错误，应改为 ScheduleError）：{type(err).__name__}: {err}",
-              file=sys.stderr)
-        return 2
+    s, code = _checked(args)
+    if s is None:
+        return code
     book = s.calendar
     print(f"schedules ok: {s.root} digest {s.digest}; 日历 {book.first_year}-{book.last_year}")
-    return 0
+    for i, layer in enumerate(getattr(s, "layers", None) or (), 1):
+        files = layer.files if isinstance(layer.files, int) else len(layer.files)
+        changed = "".join(f"，{label} {len(items)} 项" for label, items in
+                          (("新增", getattr(layer, "adds", ())), ("替换", getattr(layer, "overrides", ()))) if items)
+        print(f"  第{i}层（{KINDS.get(layer.kind, layer.kind)}）{layer.name}: {layer.path} "
+              f"digest {layer.digest}; {files} 个文件{changed}")
+    return OK
+
+
+# ---------------------------------------------------------------- answers
+
+def _print_json(payload) -> None:
+    print(json.dumps(payload, ensure_ascii=False, indent=2))
+
+
+def _steps(steps, indent: str = "  ") -> None:
+    for st in steps:
+        print(f"{indent}{st.date.isoformat()}  {st.rule}\n{indent}            依据：{st.basis}")
 
 
 def due(args) -> int:
-    s = schedules.load(args.schedules)
-    try:
-        answer = periods.due(dt.date.fromisoformat(args.start), periods.Period(args.amount, args.unit, args.direction),
-                             s.calendar, s.rules, provisional=args.provisional)
-    except DomainError as err:
-        print(f"{err.reason}: {err.message}", file=sys.stderr)
-        return 2
+    limit = periods.LIMITS[args.unit]
+    if args.amount > limit:
+        raise BadArgument("calc due", f"参数 AMOUNT：{args.unit} 期间不能超过 {limit}，实为 {args.amount}")
+    if args.extension is not None and args.extension > limit:
+        raise BadArgument("calc due", f"参数 --extension：{args.unit} 期间不能超过 {limit}，实为 {args.extension}")
+    if args.extension_basis and args.extension is None:
+        raise BadArgument("calc due", "参数 --extension-basis 须与 --extension 同用")
+    s = _load(args)
+    direction = "before" if args.before else args.direction
+    answer = periods.due(args.start, periods.Period(args.amount, args.unit, direction), s.calendar, s.rules,
+                         pauses=args.pause,
+                         extension=periods.Period(args.extension, args.unit) if args.extension else None,
+                         extension_basis=args.extension_basis, provisional=args.provisional)
     if args.json:
-        print(json.dumps({"due": answer.due.isoformat(), "provisional": answer.provisional,
-                          "steps": [{"rule": st.rule, "date": st.date.isoformat(), "basis": st.basis}
-                                    for st in answer.steps]}, ensure_ascii=False, indent=2))
-        return 0
-    print(f"届满日：{answer.due.isoformat()}" + ("（推定）" if answer.provisional else ""))
-    for st in answer.steps:
-        print(f"  {st.date.isoformat()}  {st.rule}\n              依据：{st.basis}")
-    return 0
+        from .api.deadlines import as_json  # the JSON POST /v1/deadlines answers
 
+        _print_json(as_json(answer))
+        return OK
+    print(f"届满日：{answer.due.isoformat()}" + ("（推定）" if answer.provisional else ""))
+    _steps(answer.steps)
+    return OK
+
+
+def _span(amount, unit, units) -> str:
+    return "无法定期限" if amount is None else f"{amount}{units.get(unit, unit)}"
+
+
+def timeline(args) -> int:
+    from . import timelines
+
+    s = _load(args)
+    try:
+        t = timelines.estimate(s.timelines, args.id, args.start, s.calendar, s.rules,
+                               actual=dict(args.actual), event=args.event, as_of=args.as_of,
+                               provisional=args.provisional)
+    except NotFound as err:
+        known = [p.id for p in s.timelines]
+        return _refused(err, "可用的程序编号：" + "、".join(known), args.id, known)
+    if args.json:
+        from .api.timelines import timeline_json  # the JSON POST /v1/timelines/{id} answers
+
+        _print_json(timeline_json(t))
+        return OK
+    from .api.timelines import moment
+
+    units = s.rules.units
+    label = f"，{t.version.label}" if t.version.label else ""
+    print(f"{t.procedure.title}（{t.procedure.id}{label}）")
+    print(f"起算：{t.version.start_label or t.procedure.start_label} {moment(t.start)}")
+    for r in t.stages:
+        span = r.span
+        amount = _span(span.amount if span else None, span.unit if span else None, units)
+        when = f"（仅于{r.stage.when}）" if r.stage.when else ""
+        print(f"  {r.stage.id}  {r.stage.authority}  {moment(r.start) or '—'} → {moment(r.due) or '无期限'}  "
+              f"{amount}  {STATUSES.get(r.status, r.status)}{when}" + ("（推定）" if r.provisional else ""))
+    print(f"办结：{moment(t.completion) or '无法确定（见注）'}" + ("（推定）" if t.provisional else ""))
+    if t.notes:
+        print("注：")
+        for n in t.notes:
+            print(f"  - {n.text}")
+    return OK
+
+
+def _effective(first: dt.date, until: dt.date | None) -> str:
+    return f"{first} 起施行" + (f"，至 {until}" if until else "，现行有效")
+
+
+def _fine_line(band, party: str) -> str:
+    fine = band.fine(party)
+    parts = ["；".join(band.sanctions(party)) or "（无处罚）"]
+    if fine is not None:
+        parts.append(f"罚款 {penalties.yuan(fine.min)} 至 {penalties.yuan(fine.max)} 元")
+    if band.warning:
+        parts.append("可以警告")
+    return "；".join(parts)
+
+
+def _describe(v, party: str | None) -> None:
+    print(f"{v.title}（{v.id}）")
+    print(f"执法主体：{v.authority}；清单：{v.seed}")
+    for version in v.versions:
+        print(f"  {version.basis}（{_effective(version.first, version.until)}）")
+        for b in version.bands:
+            parties = [party] if party else list(penalties.PARTIES)
+            if not party and (b.fines is None or len({b.fines[p] for p in parties}) == 1):
+                parties = parties[:1]
+            for p in parties:
+                who = f"{penalties.PARTIES[p]}：" if len(parties) > 1 or party else ""
+                print(f"    {penalties.CIRCUMSTANCES[b.when]}（{b.when}）：{who}{_fine_line(b, p)}")
+            if b.basis != version.basis:
+                print(f"      依据：{b.basis}")
+
+
+def penalty(args) -> int:
+    given = [name for name, value in (("--decision-date", args.decision_date), ("--circumstance", args.circumstance),
+                                      ("--harm", args.harm), ("--provisional", args.provisional)) if value]
+    if args.act_date is None and given:
+        raise BadArgument("calc penalty", f"参数 {given[0]} 须与 --act-date 同用")
+    if args.act_date is not None and args.party is None:
+        raise BadArgument("calc penalty", "缺少参数 --party（individual 个人 或 organization 单位）")
+    s = _load(args)
+    try:
+        v = s.penalties.get(args.id)
+    except NotFound as err:
+        known = list(s.penalties.violations)
+        return _refused(err, "可用的编号：" + "、".join(known), args.id, known)
+    if args.act_date is None:
+        if args.json:
+            from .api.penalties import violation_json  # the JSON GET /v1/penalties/{id} answers
+
+            _print_json(violation_json(v))
+        else:
+            _describe(v, args.party)
+        return OK
+    decision = args.decision_date
+    if decision is None:
+        from .api.state import today  # the API's default: today in Beijing
+
+        decision = today()
+    a = penalties.assess(s.penalties, v.id, args.act_date, decision, args.party, args.circumstance,
+                         args.harm, args.provisional)
+    if args.json:
+        from .api.penalties import assessment_json  # the JSON POST /v1/penalties/{id}/assess answers
+
+        _print_json(assessment_json(a))
+        return OK
+    _assessment(a, defaulted=args.decision_date is None)
+    return OK
+
+
+def _assessment(a, defaulted: bool) -> None:
+    c, lim = a.choice, a.limitation
+    circumstances = "、".join(penalties.CIRCUMSTANCES[x] for x in a.circumstances) or penalties.CIRCUMSTANCES["base"]
+    print(f"{a.violation.title}（{a.violation.id}）")
+    print(f"行为日 {a.act_date}，决定日 {a.decision_date}" + ("（未指定，按今日）" if defaulted else "")
+          + f"；{penalties.PARTIES[a.party]}；{circumstances}")
+    applied = c.applied.basis if c.applied else "无（不再处罚）"
+    print(f"适用：{applied}（{CHOICE_RULES.get(c.rule, c.rule)}）")
+    print(f"  理由：{c.reason}\n  依据：{c.basis}")
+    if a.outcome is not None:
+        print("幅度：")
+        for b in a.outcome.bands:
+            print(f"  {penalties.CIRCUMSTANCES[b.when]}（{b.when}）：{_fine_line(b, a.party)}")
+            print(f"    依据：{b.basis}")
+        for note in a.outcome.notes:
+            print(f"  注：{note}")
+    print(f"程序：{a.procedure_basis}")
+    for key, label in FACT_LABELS.items():
+        fact = a.procedure.get(key)
+        if fact is None:
+            continue
+        print(f"  {label}：{FACT_STATUSES.get(fact.status, fact.status)}。{fact.explanation}"
+              + (f"（依据：{fact.basis}）" if fact.basis else ""))
+        if fact.note:
+            print(f"    {fact.note}")
+    print(f"追究时效：{lim.message}")
+    if lim.expires is not None:
+        print(f"  届满：{lim.expires}" + (f"（未顺延的对应日 {lim.plain_end}）" if lim.plain_end != lim.expires else "")
+              + ("（推定）" if lim.provisional else "") + (f"；依据：{lim.basis}" if lim.basis else ""))
+    if lim.note:
+        print(f"  {lim.note}")
+
+
+def events(args) -> int:
+    s = _load(args)
+    start, end = dt.date(args.year, 1, 1), dt.date(args.year, 12, 31)
+    ev = s.events
+    if args.ics:  # the bytes GET /v1/events.ics?start=YEAR-01-01&end=YEAR-12-31 answers
+        body = ev.ics(start, end, [])
+        sys.stdout.flush()
+        out = getattr(sys.stdout, "buffer", None)
+        if out is None:
+            sys.stdout.write(body.decode("utf-8"))
+        else:
+            out.write(body)
+            out.flush()
+        return OK
+    found = ev.between(start, end)
+    if args.json:  # the shape of GET /v1/events?start=YEAR-01-01&end=YEAR-12-31
+        _print_json({
+            "start": start.isoformat(), "end": end.isoformat(),
+            "items": [{"id": o.event.id, "date": o.date.isoformat(), "title": o.event.title, "unit": o.event.unit,
+                       "contact": o.event.contact, "uid": f"{o.uid}@{ev.feed.uid_domain}", "basis": o.event.basis}
+                      for o in found],
+            "services": [{"id": x.id, "title": x.title, "unit": x.unit, "content": x.content, "contact": x.contact,
+                          "seed": x.seed, "basis": x.basis} for x in ev.services.values()],
+        })
+        return OK
+    print(f"{args.year}年宣传日与开放日：")
+    for o in found:
+        contact = f"  联系电话 {o.event.contact}" if o.event.contact else ""
+        print(f"  {o.date.isoformat()}  {o.event.title}  {o.event.unit}{contact}")
+    if ev.services:
+        print("无固定日期的服务：")
+        for x in ev.services.values():
+            contact = f"  联系电话 {x.contact}" if x.contact else ""
+            print(f"  {x.title}  {x.unit}{contact}")
+    return OK
+
+
+def serve(args) -> int:
+    """Refuse bad schedules here, as `check` does, then become gunicorn with calc/serving.py."""
+    roots = _roots(args)
+    if check(args) != OK:
+        print("calc serve：schedules 有误，不启动服务", file=sys.stderr)
+        return SCHEDULE_PROBLEMS
+    if roots is not None:
+        os.environ["CALC_SCHEDULES"] = roots if isinstance(roots, str) else os.pathsep.join(roots)
+    if args.bind:
+        os.environ["CALC_BIND"] = args.bind
+    if args.workers:
+        os.environ["CALC_WORKERS"] = str(args.workers)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execvp(sys.executable, [sys.executable, "-m", "gunicorn", "-c", "python:calc.serving", "calc.wsgi:app"])
+    return OK  # not reached: execvp replaces this process
+
+
+def _refused(err: DomainError, hint: str | None = None, wanted: str | None = None, known=()) -> int:
+    print(f"{err.reason}: {err.message}", file=sys.stderr)
+    close = difflib.get_close_matches(wanted, list(known), n=3) if wanted else []
+    if close:
+        print("是否要找：" + "、".join(close), file=sys.stderr)
+    if hint:
+        print(hint, file=sys.stderr)
+    return REFUSED
+
+
+# ---------------------------------------------------------------- the parser
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="calc", description="公安局罚款幅度与期限计算")
-    p.add_argument("--schedules", help="schedules 目录（默认为随附数据）")
-    sub = p.add_subparsers(dest="command", required=True)
-    sub.add_parser("check", help="校验全部 schedules，与启动时相同").set_defaults(func=check)
-    d = sub.add_parser("due", help="计算期间届满日")
-    d.add_argument("start")
-    d.add_argument("amount", type=int)
-    d.add_argument("unit", choices=periods.UNITS)
-    d.add_argument("--direction", choices=("after", "before"), default="after")
-    d.add_argument("--provisional", action="store_true")
-    d.add_argument("--json", action="store_true")
+    p = Parser(prog="calc", description="公安局罚款幅度与期限计算：与 HTTP 服务相同的答案，附每一步的规则与依据。",
+               epilog=EXIT_CODES)
+    p.add_argument("--schedules", metavar="DIR",
+                   help=f"schedules 目录（多个以 \"{os.pathsep}\" 分隔，自下而上叠加）；默认 CALC_SCHEDULES，否则随附数据")
+    sub = p.add_subparsers(dest="command", required=True, metavar="子命令", parser_class=Parser)
+
+    c = sub.add_parser("check", help="校验全部 schedules，与启动时相同", epilog=EXIT_CODES,
+                       description="校验 schedules（与服务启动时相同）。无误时第一行为 "
+                                   "“schedules ok: <目录> digest <16位十六进制>; 日历 <首年>-<末年>”，"
+                                   "有误时每个问题一行写入标准错误：schedules 有误：文件: 键: 问题。")
+    c.add_argument("dirs", nargs="*", metavar="DIR",
+                   help="schedules 各层目录，自下而上（如：随附目录 县级覆盖目录）；优先于 --schedules")
+    c.set_defaults(func=check)
+
+    d = sub.add_parser("due", help="计算期间届满日（期间计算）", epilog=EXIT_CODES,
+                       description="自 START 起计算 AMOUNT 个 UNIT 的期间届满日，逐步说明所用规则与依据。")
+    d.add_argument("start", metavar="START", type=_day, help="起算日 YYYY-MM-DD（不计入期间）")
+    d.add_argument("amount", metavar="AMOUNT", type=_positive, help="期间长度（正整数）")
+    d.add_argument("unit", metavar="UNIT", choices=periods.UNITS, help=f"期间单位：{UNIT_HELP}")
+    d.add_argument("--before", action="store_true", help="向前计算：事件日 START 之前至少 AMOUNT 个 UNIT")
+    d.add_argument("--direction", choices=("after", "before"), default="after", help=argparse.SUPPRESS)
+    d.add_argument("--pause", metavar="A..B", type=_pause, action="append", default=[],
+                   help="不计入期间的时间（两端均含），如 2026-10-01..2026-10-05；可重复")
+    d.add_argument("--extension", metavar="N", type=_positive, help="依法延长 N 个 UNIT（自原期间届满之日起算）")
+    d.add_argument("--extension-basis", metavar="依据", help="延长的法律依据（写入步骤）")
+    d.add_argument("--provisional", action="store_true", help="超出已收录的国务院放假安排时，按放假办法推定（结果标注为推定）")
+    d.add_argument("--json", action="store_true", help="输出与 POST /v1/deadlines 相同的 JSON")
     d.set_defaults(func=due)
+
+    t = sub.add_parser("timeline", help="估算办理程序各阶段的期限", epilog=EXIT_CODES,
+                       description="程序各阶段的起算日与期限（最不利情形：每一阶段自上一阶段期限届满之日起算，"
+                                   "除非以 --actual 给出实际决定日）。")
+    t.add_argument("id", metavar="ID", help="程序编号，如 internet-cafe-licence")
+    t.add_argument("start", metavar="START", type=_moment,
+                   help="起算日 YYYY-MM-DD（以小时计算的程序为 YYYY-MM-DDTHH:MM，北京时间）")
+    t.add_argument("--actual", metavar="STAGE=DATE", type=_stage_date, action="append", default=[],
+                   help="某阶段实际作出决定之日，后续阶段自此起算；可重复")
+    t.add_argument("--event", metavar="DATE", type=_day, help="以事件为基准的阶段所需的日期（如听证举行日）")
+    t.add_argument("--as-of", metavar="DATE", type=_moment, help="检查日：未完成且已过期限的阶段标为已逾期")
+    t.add_argument("--provisional", action="store_true", help="超出已收录的国务院放假安排时，按放假办法推定")
+    t.add_argument("--json", action="store_true", help="输出与 POST /v1/timelines/{id} 相同的 JSON")
+    t.set_defaults(func=timeline)
+
+    pe = sub.add_parser("penalty", help="违法行为的罚款幅度；给出 --act-date 时裁量个案", epilog=EXIT_CODES,
+                        description="不带 --act-date：列出该违法行为的各版本（依据、施行日期）与处罚幅度；"
+                                    "带 --act-date：确定适用的版本及理由、幅度、程序与追究时效。")
+    pe.add_argument("id", metavar="ID", help="违法行为编号，如 rental.unregistered-tenant")
+    pe.add_argument("--act-date", metavar="D", type=_day, help="违法行为发生之日（连续或继续状态的，行为终了之日）")
+    pe.add_argument("--decision-date", metavar="D", type=_day, help="作出处罚决定之日；默认今日（北京时间），与 API 相同")
+    pe.add_argument("--party", choices=tuple(penalties.PARTIES), help="当事人：individual 个人，organization 单位")
+    pe.add_argument("--circumstance", metavar="C", choices=CIRCUMSTANCE_CODES, action="append", default=[],
+                    help="情形（可重复）：" + "，".join(f"{k} {penalties.CIRCUMSTANCES[k]}" for k in CIRCUMSTANCE_CODES))
+    pe.add_argument("--harm", action="store_true", help="涉及公民生命健康安全、金融安全且有危害后果（时效五年）")
+    pe.add_argument("--provisional", action="store_true", help="时效日超出已收录的放假安排时按放假办法推定")
+    pe.add_argument("--json", action="store_true",
+                    help="输出与 GET /v1/penalties/{id}（或 POST …/assess）相同的 JSON")
+    pe.set_defaults(func=penalty)
+
+    e = sub.add_parser("events", help="某年的宣传日与开放日", epilog=EXIT_CODES,
+                       description="某年的宣传日与开放日（责任清单 三）：日期、名称、责任单位、联系电话。")
+    e.add_argument("year", metavar="YEAR", type=_year, help="年份，如 2027")
+    shape = e.add_mutually_exclusive_group()
+    shape.add_argument("--ics", action="store_true",
+                       help="输出 iCalendar，与 GET /v1/events.ics?start=YEAR-01-01&end=YEAR-12-31 逐字节相同")
+    shape.add_argument("--json", action="store_true", help="输出与 GET /v1/events?start=…&end=… 相同的 JSON")
+    e.set_defaults(func=events)
+
+    sv = sub.add_parser("serve", help="校验 schedules 后以 gunicorn 启动服务", epilog=EXIT_CODES,
+                        description="先如 check 一样校验 schedules（有误则退出码 1，不启动），"
+                                    "再以 calc/serving.py 的设置运行 gunicorn（calc.wsgi:app）。")
+    sv.add_argument("--bind", metavar="HOST:PORT", type=_bind, help="监听地址，默认 CALC_BIND 或 127.0.0.1:8000")
+    sv.add_argument("--workers", metavar="N", type=_positive, help="工作进程数，默认 CALC_WORKERS 或 CPU 数")
+    sv.set_defaults(func=serve)
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
-    return args.func(args)
+    try:
+        args = parser().parse_args(argv)
+        return args.func(args)
+    except BadArgument as err:
+        print(err, file=sys.stderr)
+        return BAD_ARGUMENTS
+    except _Exit as done:
+        return done.code
+    except CalendarGap as err:
+        return _refused(err, "提示：加 --provisional 可按放假办法推定（结果标注为推定）")
+    except DomainError as err:
+        return _refused(err)
+    except BrokenPipeError:  # `calc events 2027 | head`: the reader has what it wanted
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError, AttributeError):
+            pass
+        return OK
+    except SystemExit as done:  # --help
+        return done.code if isinstance(done.code, int) else (0 if done.code is None else BAD_ARGUMENTS)
 
 
 if __name__ == "__main__":
