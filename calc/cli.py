@@ -485,8 +485,11 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--schedules", metavar="DIR",
                    help=f"schedules 目录（多个以 \"{os.pathsep}\" 分隔，自下而上叠加）；默认 CALC_SCHEDULES，否则随附数据")
     sub = p.add_subparsers(dest="command", required=True, metavar="子命令", parser_class=Parser)
+    schedules_after = argparse.ArgumentParser(add_help=False)  # `calc due … --schedules DIR` works too
+    schedules_after.add_argument("--schedules", metavar="DIR", default=argparse.SUPPRESS,
+                                 help="同 calc --schedules：schedules 目录（多个以 \"" + os.pathsep + "\" 分隔）")
 
-    c = sub.add_parser("check", help="校验全部 schedules，与启动时相同", epilog=EXIT_CODES,
+    c = sub.add_parser("check", parents=[schedules_after], help="校验全部 schedules，与启动时相同", epilog=EXIT_CODES,
                        description="校验 schedules（与服务启动时相同）。无误时第一行为 "
                                    "“schedules ok: <目录> digest <16位十六进制>; 日历 <首年>-<末年>”，"
                                    "有误时每个问题一行写入标准错误：schedules 有误：文件: 键: 问题。")
@@ -494,7 +497,7 @@ def parser() -> argparse.ArgumentParser:
                    help="schedules 各层目录，自下而上（如：随附目录 县级覆盖目录）；优先于 --schedules")
     c.set_defaults(func=check)
 
-    d = sub.add_parser("due", help="计算期间届满日（期间计算）", epilog=EXIT_CODES,
+    d = sub.add_parser("due", parents=[schedules_after], help="计算期间届满日（期间计算）", epilog=EXIT_CODES,
                        description="自 START 起计算 AMOUNT 个 UNIT 的期间届满日，逐步说明所用规则与依据。")
     d.add_argument("start", metavar="START", type=_day, help="起算日 YYYY-MM-DD（不计入期间）")
     d.add_argument("amount", metavar="AMOUNT", type=_positive, help="期间长度（正整数）")
@@ -509,7 +512,7 @@ def parser() -> argparse.ArgumentParser:
     d.add_argument("--json", action="store_true", help="输出与 POST /v1/deadlines 相同的 JSON")
     d.set_defaults(func=due)
 
-    t = sub.add_parser("timeline", help="估算办理程序各阶段的期限", epilog=EXIT_CODES,
+    t = sub.add_parser("timeline", parents=[schedules_after], help="估算办理程序各阶段的期限", epilog=EXIT_CODES,
                        description="程序各阶段的起算日与期限（最不利情形：每一阶段自上一阶段期限届满之日起算，"
                                    "除非以 --actual 给出实际决定日）。")
     t.add_argument("id", metavar="ID", help="程序编号，如 internet-cafe-licence")
@@ -523,7 +526,7 @@ def parser() -> argparse.ArgumentParser:
     t.add_argument("--json", action="store_true", help="输出与 POST /v1/timelines/{id} 相同的 JSON")
     t.set_defaults(func=timeline)
 
-    pe = sub.add_parser("penalty", help="违法行为的罚款幅度；给出 --act-date 时裁量个案", epilog=EXIT_CODES,
+    pe = sub.add_parser("penalty", parents=[schedules_after], help="违法行为的罚款幅度；给出 --act-date 时裁量个案", epilog=EXIT_CODES,
                         description="不带 --act-date：列出该违法行为的各版本（依据、施行日期）与处罚幅度；"
                                     "带 --act-date：确定适用的版本及理由、幅度、程序与追究时效。")
     pe.add_argument("id", metavar="ID", help="违法行为编号，如 rental.unregistered-tenant")
@@ -538,7 +541,7 @@ def parser() -> argparse.ArgumentParser:
                     help="输出与 GET /v1/penalties/{id}（或 POST …/assess）相同的 JSON")
     pe.set_defaults(func=penalty)
 
-    e = sub.add_parser("events", help="某年的宣传日与开放日", epilog=EXIT_CODES,
+    e = sub.add_parser("events", parents=[schedules_after], help="某年的宣传日与开放日", epilog=EXIT_CODES,
                        description="某年的宣传日与开放日（责任清单 三）：日期、名称、责任单位、联系电话。")
     e.add_argument("year", metavar="YEAR", type=_year, help="年份，如 2027")
     shape = e.add_mutually_exclusive_group()
@@ -547,7 +550,7 @@ def parser() -> argparse.ArgumentParser:
     shape.add_argument("--json", action="store_true", help="输出与 GET /v1/events?start=…&end=… 相同的 JSON")
     e.set_defaults(func=events)
 
-    sv = sub.add_parser("serve", help="校验 schedules 后以 gunicorn 启动服务", epilog=EXIT_CODES,
+    sv = sub.add_parser("serve", parents=[schedules_after], help="校验 schedules 后以 gunicorn 启动服务", epilog=EXIT_CODES,
                         description="先如 check 一样校验 schedules（有误则退出码 1，不启动），"
                                     "再以 calc/serving.py 的设置运行 gunicorn（calc.wsgi:app）。")
     sv.add_argument("--bind", metavar="HOST:PORT", type=_bind, help="监听地址，默认 CALC_BIND 或 127.0.0.1:8000")

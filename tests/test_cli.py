@@ -457,3 +457,13 @@ def test_the_installed_console_script_answers_and_refuses():
     assert done.returncode == 2 and done.stderr.count("\n") == 1 and "--nonsense" in done.stderr
     done = subprocess.run([str(CALC), "due", "2027-01-05", "5", "workdays"], capture_output=True, text=True, timeout=60)
     assert done.returncode == 3 and "calendar_gap" in done.stderr
+
+
+def test_the_schedules_option_works_after_the_subcommand_too(capsys):
+    overlay = Path(__file__).resolve().parent / "data" / "overlays" / "qingshi"
+    # The test overlay's 2027 file has 春节 02-05..02-08 (Friday to Monday): ten working days from
+    # Monday 02-01 are 02-02..02-04, 02-09..02-12 and 02-15..02-17.
+    for argv in (["due", "2027-02-01", "10", "workdays", "--schedules", str(overlay), "--json"],
+                 ["--schedules", str(overlay), "due", "2027-02-01", "10", "workdays", "--json"]):
+        assert cli.main(argv) == 0
+        assert json.loads(capsys.readouterr().out)["due"] == "2027-02-17"
