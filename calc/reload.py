@@ -64,11 +64,13 @@ def refresh(log) -> bool:
     layers = [snapshot / f"{i:02d}" / source.name for i, source in enumerate(sources)]  # names kept for /v1/meta
     for source, layer in zip(sources, layers):
         try:
-            shutil.copytree(source, layer)
+            shutil.copytree(source, layer, ignore=shutil.ignore_patterns(".*"))  # a ConfigMap's ..data
         except OSError as exc:
             shutil.rmtree(snapshot, ignore_errors=True)
             return _refused(log, f"{source}: 无法读取: {exc}")
     digest, output = validate(layers)
+    for source, layer in zip(sources, layers):  # name the operator's files, not the snapshot's
+        output = output.replace(str(layer), str(source))
     if digest is None:
         shutil.rmtree(snapshot, ignore_errors=True)
         return _refused(log, output)

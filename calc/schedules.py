@@ -241,8 +241,18 @@ class _Read:
     parts: dict[str, list[Source]]
 
 
+def _files(root: Path) -> list[Path]:
+    """The .toml files under `root`, through symlinked folders and past hidden ones: a Kubernetes
+    ConfigMap volume keeps its files in `..<timestamp>/` behind links such as `penalties -> ..data/penalties`."""
+    found = []
+    for folder, dirs, names in os.walk(root, followlinks=True):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found += [Path(folder) / n for n in names if n.endswith(".toml") and not n.startswith(".")]
+    return sorted(found)
+
+
 def _read_layer(index: int, path: Path, problems: list | None) -> _Read:
-    files = sorted(path.rglob("*.toml"))
+    files = _files(path)
     parts: dict[str, list[Source]] = {}
     kind = "overlay" if index else "base"
     if index and not files:

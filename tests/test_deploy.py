@@ -616,16 +616,9 @@ def materialise(configmap: dict, items: list[dict], target: Path, layout: str, s
     return target
 
 
-# Until calc/schedules.py reads a ConfigMap volume as mounted: it walks an overlay with Path.rglob,
-# which reads the kubelet's hidden ..<timestamp>/ copies as files in unknown places (refused) and does
-# not descend into the `penalties -> ..data/penalties` links. The fix: list an overlay's files with
-# os.walk(followlinks=True), skipping names that start with "." (and, in calc/reload.py, copytree with
-# ignore=shutil.ignore_patterns(".*")). Strict: remove this mark with that fix.
-KUBELET_LAYOUT = pytest.mark.xfail(strict=True, reason="calc.schedules refuses the kubelet's ..data layout")
-
 LAYOUTS = [
     "directory",
-    pytest.param("configmap-volume", marks=KUBELET_LAYOUT),
+    "configmap-volume",  # the kubelet's layout: files in ..<timestamp>/, reached through links
 ]
 
 
@@ -711,7 +704,6 @@ def test_the_gunicorn_master_snapshot_of_the_mount_is_what_workers_load(mounted,
     assert from_snapshot.digest == master.State.digest == schedules.load([mounted]).digest
 
 
-@KUBELET_LAYOUT
 def test_every_replica_reports_the_same_digest(tmp_path, configmap, volume):
     """Each pod's kubelet writes the ConfigMap under its own timestamped directory: /v1/meta must not
     tell two replicas serving the same files apart."""
