@@ -233,12 +233,19 @@ def _place(rel: str) -> str | None:
 
 @dataclass
 class _Read:
-    """The files of one layer, read and sorted by the part they belong to."""
+    """The files of one layer, read and sorted by the part of the schedules they belong to."""
 
     index: int
     path: Path
     files: list[Path]
-    parts: dict[str, list[Source]]
+    parts: dict[str, dict[str, Source]]  # part -> {name relative to the layer: source}
+    unreadable: set[str]  # parts with a file that did not parse
+
+    @property
+    def kind(self) -> str:
+        if self.index:
+            return "overlay"
+        return "bundled" if self.path == DEFAULT_ROOT else "base"
 
 
 def _files(root: Path) -> list[Path]:
@@ -252,26 +259,24 @@ def _files(root: Path) -> list[Path]:
 
 
 def _read_layer(index: int, path: Path, problems: list | None) -> _Read:
-    files = _files(path)
-    parts: dict[str, list[Source]] = {}
-    kind = "overlay" if index else "base"
-    if index and not files:
+    layer = _Read(index, path, _files(path), {}, set())
+    if index and not layer.files:
         _refuse(problems, ScheduleError(str(path), "(目录)", "覆盖层里没有任何 .toml 文件（目录挂错了？）"))
-    for file in files:
+    for file in layer.files:
         rel = file.relative_to(path).as_posix()
-        name = rel if index == 0 else str(file)
+        name = rel if index == 0 else str(file)  # an overlay's files by their full path
         place = _place(rel)
         if place is None or (place == "calendar" and not file.stem.isdigit()):
-            _refuse(problems, ScheduleError(name, "(文件)", f"不认识的位置（{kind}）：文件应为 periods.toml、"
+            _refuse(problems, ScheduleError(name, "(文件)", f"不认识的位置（{layer.kind}）：文件应为 periods.toml、"
                                             f"calendar/provisional.toml、calendar/cn/<年>.toml 或 "
                                             f"{'、'.join(a + '/*.toml' for a in AREAS)}"))
             continue
         try:
-            parts.setdefault(place, []).append(read(path, file, name))
+            layer.parts.setdefault(place, {})[rel] = read(path, file, name)
         except ScheduleError as err:
             _refuse(problems, err)
-            parts.setdefault("unreadable", []).append(Source(name, {"place": place}))
-    return _Read(index, path, files, parts)
+            layer.unreadable.add(place)
+    return layer
 
 
 def _refuse(problems: list | None, err: ScheduleError):
@@ -280,33 +285,32 @@ def _refuse(problems: list | None, err: ScheduleError):
     problems.append(err)
 
 
-def _identities(area_module, source: Source) -> Iterator[tuple[str, Any, Any]]:
-    """(key, id, item) of every item in `source` that a higher layer may replace by its id."""
+def _identities(area_module, source: Source) -> Iterator[tuple[str, Any]]:
+    """(key, id) of every item in `source` that a higher layer may replace by its id."""
     for key, id_field in getattr(area_module, "LAYERED", {}).items():
         value = source.data.get(key)
         if id_field is None and isinstance(value, dict):
-            yield key, None, value
+            yield key, None
         elif id_field == "*" and isinstance(value, dict):
-            for name, item in value.items():
-                yield key, name, item
+            yield from ((key, name) for name in value)
         elif isinstance(id_field, str) and isinstance(value, list):
             for item in value:
                 ident = item.get(id_field) if isinstance(item, dict) else None
                 if isinstance(ident, (str, int)) and not isinstance(ident, bool):
-                    yield key, ident, item
+                    yield key, ident
 
 
 def _merge(area: str, layered: list[list[Source]]) -> tuple[list[Source], list[list[str]], list[list[str]]]:
     """The sources of one area over all layers, with every item a higher layer redefines taken out
     of the lower one; and per layer what it adds and what it overrides."""
     module = importlib.import_module(f"calc.{area}")
-    defined = [{(key, ident) for s in sources_ for key, ident, _ in _identities(module, s)} for sources_ in layered]
+    defined = [{ident for s in sources_ for ident in _identities(module, s)} for sources_ in layered]
     adds, overrides, merged = [], [], []
     for index, sources_ in enumerate(layered):
-        below = set().union(*defined[:index]) if index else set()
+        below = set().union(*defined[:index])
         above = set().union(*defined[index + 1:])
-        adds.append([_label(area, k, i) for k, i in sorted(defined[index] - below, key=str)] if index else [])
-        overrides.append([_label(area, k, i) for k, i in sorted(defined[index] & below, key=str)])
+        adds.append([_label(area, *i) for i in sorted(defined[index] - below, key=str)] if index else [])
+        overrides.append([_label(area, *i) for i in sorted(defined[index] & below, key=str)])
         merged += [_without(module, s, above) if above else s for s in sources_]
     return merged, adds, overrides
 
@@ -332,86 +336,91 @@ def _without(module, source: Source, above: set) -> Source:
     return Source(source.name, data, positions)
 
 
-def _topmost(read_layers: list[_Read], place: str, key=lambda s: s.name) -> dict:
-    """For whole files and calendar years: the highest layer's file wins."""
-    chosen: dict = {}
-    for layer in read_layers:
-        for source in layer.parts.get(place, []):
-            rel = source.name if layer.index == 0 else Path(source.name).relative_to(layer.path).as_posix()
-            chosen[rel] = (layer, source)
-    return chosen
+def _topmost(layers: list[_Read], place: str) -> dict[str, tuple[_Read, Source]]:
+    """Whole files and calendar years: the highest layer's file of each name wins."""
+    return {rel: (layer, source) for layer in layers for rel, source in layer.parts.get(place, {}).items()}
 
 
-def _assemble(roots: Any, problems: list | None):
-    """Read the layers and put the schedules together; raise on the first problem, or (when
-    `problems` is a list) collect as many as can be told apart and return None if any."""
-    from . import periods, workcal
+def _calendar(layers: list[_Read], problems: list | None):
+    """The calendar book from the topmost file of each year; (book, {year: digest})."""
+    from . import workcal
 
-    paths = layer_roots(roots)
-    layers = [_read_layer(i, path, problems) for i, path in enumerate(paths)]
-    whole = {**_topmost(layers, "periods.toml"), **_topmost(layers, "calendar/provisional.toml")}
-    years = _topmost(layers, "calendar")
-    base_names = {"periods.toml": "periods.toml", "calendar/provisional.toml": "calendar/provisional.toml"}
-    for rel in base_names:
-        if rel not in whole and not any(s.data.get("place") == rel for l in layers for s in l.parts.get("unreadable", [])):
-            _refuse(problems, ScheduleError(str(paths[0] / rel), "(文件)", "缺少此文件"))
-    calendar = rules = None
-    year_sources = [s for _, s in sorted(years.values(), key=lambda x: x[1].name.rsplit("/", 1)[-1])]
-    year_problems = 0
-    if problems is not None:  # each year on its own first, so every bad year file is named
-        for source in year_sources:
+    years = sorted(_topmost(layers, "calendar").items(), key=lambda item: item[0])
+    provisional = _topmost(layers, "calendar/provisional.toml").get("calendar/provisional.toml")
+    if problems is not None:  # each year on its own first, so that every bad year file is named
+        before = len(problems)
+        for _, (_, source) in years:
             try:
                 workcal.load_year(source)
             except ScheduleError as err:
                 problems.append(err)
-                year_problems += 1
+        if len(problems) > before:
+            return None, {}
+    if provisional is None:
+        if not any("calendar/provisional.toml" in layer.unreadable for layer in layers):
+            _refuse(problems, ScheduleError(str(layers[0].path / "calendar/provisional.toml"), "(文件)", "缺少此文件"))
+        return None, {}
     try:
-        if "calendar/provisional.toml" in whole and not year_problems:
-            calendar = workcal.load(year_sources, whole["calendar/provisional.toml"][1])
+        book = workcal.load([source for _, (_, source) in years], provisional[1])
     except ScheduleError as err:
         _refuse(problems, err)
+        return None, {}
+    return book, {int(Path(rel).stem): digest_of(layer.path, [layer.path / rel]) for rel, (layer, _) in years}
+
+
+def _rules(layers: list[_Read], problems: list | None):
+    from . import periods
+
+    chosen = _topmost(layers, "periods.toml").get("periods.toml")
+    if chosen is None:
+        if not any("periods.toml" in layer.unreadable for layer in layers):
+            _refuse(problems, ScheduleError(str(layers[0].path / "periods.toml"), "(文件)", "缺少此文件"))
+        return None
     try:
-        if "periods.toml" in whole:
-            rules = periods.load_rules(whole["periods.toml"][1])
+        return periods.load_rules(chosen[1])
     except ScheduleError as err:
         _refuse(problems, err)
+        return None
+
+
+def _whole_file_changes(layers: list[_Read], adds: list[list[str]], overrides: list[list[str]]):
+    """What each overlay's whole files and calendar years add or replace."""
+    for place in ("periods.toml", "calendar/provisional.toml", "calendar"):
+        for layer in layers[1:]:
+            for rel in layer.parts.get(place, {}):
+                below = any(rel in lower.parts.get(place, {}) for lower in layers[:layer.index])
+                (overrides if below else adds)[layer.index].append(rel.removesuffix(".toml"))
+
+
+def _assemble(roots: Any, problems: list | None) -> "Schedules | None":
+    """Read the layers and put the schedules together; raise on the first problem, or (when
+    `problems` is a list) collect as many as can be told apart and return None if any."""
+    layers = [_read_layer(i, path, problems) for i, path in enumerate(layer_roots(roots))]
+    calendar, calendar_digests = _calendar(layers, problems)
+    rules = _rules(layers, problems)
     base = {"calendar": calendar, "rules": rules}
     areas, adds, overrides = {}, [[] for _ in layers], [[] for _ in layers]
     for area in AREAS:
-        unreadable = any(s.data.get("place") == area for l in layers for s in l.parts.get("unreadable", []))
-        merged, a, o = _merge(area, [l.parts.get(area, []) for l in layers])
-        for i in range(len(layers)):
-            adds[i] += a[i]
-            overrides[i] += o[i]
+        merged, added, replaced = _merge(area, [list(layer.parts.get(area, {}).values()) for layer in layers])
+        for layer in layers:
+            adds[layer.index] += added[layer.index]
+            overrides[layer.index] += replaced[layer.index]
         if problems is None:
             areas[area] = importlib.import_module(f"calc.{area}").load(merged, base)
-        elif not unreadable:  # a file that did not parse would only cause confusing follow-on errors
+        elif not any(area in layer.unreadable for layer in layers):  # else only confusing follow-on errors
             areas[area] = _load_collecting(area, merged, base, problems)
-    for rel, (layer, _) in {**whole, **years}.items():
-        if layer.index:
-            label = rel.removesuffix(".toml")
-            below = any(rel == (s.name if l.index == 0 else Path(s.name).relative_to(l.path).as_posix())
-                        for l in layers[:layer.index] for part in l.parts.values() for s in part)
-            (overrides if below else adds)[layer.index].append(label)
     if problems:
         return None
-    built = [Layer(name="bundled" if l.path == DEFAULT_ROOT and l.index == 0 else l.path.name,
-                   path=l.path, kind="bundled" if l.path == DEFAULT_ROOT and l.index == 0 else ("base" if l.index == 0 else "overlay"),
-                   digest=digest_of(l.path, l.files), files=tuple(f.relative_to(l.path).as_posix() for f in l.files),
-                   adds=tuple(adds[l.index]), overrides=tuple(overrides[l.index])) for l in layers]
+    _whole_file_changes(layers, adds, overrides)
+    built = tuple(Layer(name="bundled" if layer.kind == "bundled" else layer.path.name, path=layer.path,
+                        kind=layer.kind, digest=digest_of(layer.path, layer.files),
+                        files=tuple(f.relative_to(layer.path).as_posix() for f in layer.files),
+                        adds=tuple(adds[layer.index]), overrides=tuple(overrides[layer.index]))
+                  for layer in layers)
     digest = built[0].digest if len(built) == 1 else hashlib.sha256(
         "\n".join(f"{b.kind}:{b.digest}" for b in built).encode()).hexdigest()[:16]
-    return Schedules(
-        root=layers[-1].path,
-        digest=digest,
-        calendar_digests={int(rel.rsplit("/", 1)[-1].removesuffix(".toml")): digest_of(layer.path, [layer.path / (
-            rel if layer.index == 0 else Path(src.name).relative_to(layer.path).as_posix())])
-            for rel, (layer, src) in years.items()},
-        calendar=calendar,
-        rules=rules,
-        areas=areas,
-        layers=tuple(built),
-    )
+    return Schedules(root=layers[-1].path, digest=digest, calendar_digests=calendar_digests,
+                     calendar=calendar, rules=rules, areas=areas, layers=built)
 
 
 def _load_collecting(area: str, merged: list[Source], base: dict, problems: list):
