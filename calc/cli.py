@@ -2,8 +2,8 @@
 
 `check` validates the schedules as start-up does (calc/reload.py parses its first line); `due`,
 `timeline`, `penalty` and `events` call the same domain functions as calc/api/, and with `--json`
-print the API's own JSON for the same question (its serialisers, imported only then); `serve`
-checks the schedules, then becomes gunicorn. Exit codes are in EXIT_CODES.
+print the API's own JSON for the same question (calc/answers/, which the API serialises with too; no
+Flask is imported); `serve` checks the schedules, then becomes gunicorn. Exit codes are in EXIT_CODES.
 """
 from __future__ import annotations
 
@@ -16,6 +16,11 @@ import re
 import sys
 
 from . import penalties, periods, schedules
+from .answers.clock import today
+from .answers.deadlines import as_json
+from .answers.events import events_json
+from .answers.penalties import assessment_json, violation_json
+from .answers.timelines import moment, timeline_json
 from .errors import CalendarGap, DomainError, NotFound, ScheduleError
 
 OK, SCHEDULE_PROBLEMS, BAD_ARGUMENTS, REFUSED = 0, 1, 2, 3
@@ -262,9 +267,7 @@ def due(args) -> int:
                          pauses=args.pause,
                          extension=periods.Period(args.extension, args.unit) if args.extension else None,
                          extension_basis=args.extension_basis, provisional=args.provisional)
-    if args.json:
-        from .api.deadlines import as_json  # the JSON POST /v1/deadlines answers
-
+    if args.json:  # the JSON POST /v1/deadlines answers
         _print_json(as_json(answer))
         return OK
     print(f"届满日：{answer.due.isoformat()}" + ("（推定）" if answer.provisional else ""))
@@ -287,13 +290,9 @@ def timeline(args) -> int:
     except NotFound as err:
         known = [p.id for p in s.timelines]
         return _refused(err, "可用的程序编号：" + "、".join(known), args.id, known)
-    if args.json:
-        from .api.timelines import timeline_json  # the JSON POST /v1/timelines/{id} answers
-
+    if args.json:  # the JSON POST /v1/timelines/{id} answers
         _print_json(timeline_json(t))
         return OK
-    from .api.timelines import moment
-
     units = s.rules.units
     label = f"，{t.version.label}" if t.version.label else ""
     print(f"{t.procedure.title}（{t.procedure.id}{label}）")
@@ -356,23 +355,17 @@ def penalty(args) -> int:
         known = list(s.penalties.violations)
         return _refused(err, "可用的编号：" + "、".join(known), args.id, known)
     if args.act_date is None:
-        if args.json:
-            from .api.penalties import violation_json  # the JSON GET /v1/penalties/{id} answers
-
+        if args.json:  # the JSON GET /v1/penalties/{id} answers
             _print_json(violation_json(v))
         else:
             _describe(v, args.party)
         return OK
     decision = args.decision_date
-    if decision is None:
-        from .api.state import today  # the API's default: today in Beijing
-
+    if decision is None:  # the API's default: today in Beijing
         decision = today()
     a = penalties.assess(s.penalties, v.id, args.act_date, decision, args.party, args.circumstance,
                          args.harm, args.provisional)
-    if args.json:
-        from .api.penalties import assessment_json  # the JSON POST /v1/penalties/{id}/assess answers
-
+    if args.json:  # the JSON POST /v1/penalties/{id}/assess answers
         _print_json(assessment_json(a))
         return OK
     _assessment(a, defaulted=args.decision_date is None)
@@ -426,17 +419,10 @@ def events(args) -> int:
             out.write(body)
             out.flush()
         return OK
-    found = ev.between(start, end)
-    if args.json:  # the shape of GET /v1/events?start=YEAR-01-01&end=YEAR-12-31
-        _print_json({
-            "start": start.isoformat(), "end": end.isoformat(),
-            "items": [{"id": o.event.id, "date": o.date.isoformat(), "title": o.event.title, "unit": o.event.unit,
-                       "contact": o.event.contact, "uid": f"{o.uid}@{ev.feed.uid_domain}", "basis": o.event.basis}
-                      for o in found],
-            "services": [{"id": x.id, "title": x.title, "unit": x.unit, "content": x.content, "contact": x.contact,
-                          "seed": x.seed, "basis": x.basis} for x in ev.services.values()],
-        })
+    if args.json:  # the JSON GET /v1/events?start=YEAR-01-01&end=YEAR-12-31 answers
+        _print_json(events_json(ev, start, end))
         return OK
+    found = ev.between(start, end)
     print(f"{args.year}年宣传日与开放日：")
     for o in found:
         contact = f"  联系电话 {o.event.contact}" if o.event.contact else ""

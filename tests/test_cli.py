@@ -459,6 +459,36 @@ def test_the_installed_console_script_answers_and_refuses():
     assert done.returncode == 3 and "calendar_gap" in done.stderr
 
 
+WEB = {"flask", "flask_smorest", "marshmallow", "werkzeug"}
+NO_WEB = ("import sys, calc.cli\n"
+          "code = calc.cli.main(sys.argv[1:])\n"
+          "web = sorted({m.split('.')[0] for m in sys.modules} & %r)\n"
+          "assert code == 0 and not web, (code, web)\n" % WEB)
+
+
+@pytest.mark.parametrize("argv", [
+    ["due", "2026-09-21", "20", "workdays", "--json"],
+    ["timeline", "internet-cafe-licence", "2026-09-21", "--json"],
+    ["timeline", "internet-cafe-licence", "2026-09-21"],
+    ["penalty", RENTAL, "--json"],
+    [*ASSESS, "--json"],
+    ["penalty", RENTAL, "--act-date", "2025-11-20", "--party", "individual", "--json"],  # today() as the default
+    ["events", "2027", "--json"],
+    ["events", "2027", "--ics"],
+], ids=lambda argv: " ".join(argv[:1] + argv[-1:]))
+def test_answers_and_their_json_never_import_the_web_adapter(argv):
+    # The CLI's JSON comes from calc/answers/, which the API also serialises with: a script calling
+    # `calc … --json` in a loop should not pay for Flask, flask-smorest and marshmallow each time.
+    done = subprocess.run([sys.executable, "-c", NO_WEB, *argv], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    if "--ics" in argv:
+        assert done.stdout.startswith("BEGIN:VCALENDAR")
+    elif "--json" in argv:
+        assert json.loads(done.stdout)
+    else:
+        assert "（internet-cafe-licence）" in done.stdout.splitlines()[0]
+
+
 def test_the_schedules_option_works_after_the_subcommand_too(capsys):
     overlay = Path(__file__).resolve().parent / "data" / "overlays" / "qingshi"
     # The test overlay's 2027 file has 春节 02-05..02-08 (Friday to Monday): ten working days from

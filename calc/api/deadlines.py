@@ -11,6 +11,7 @@ from marshmallow import Schema, ValidationError, fields, validates_schema
 from marshmallow.validate import OneOf, Range
 
 from .. import periods
+from ..answers.deadlines import as_json
 from ..errors import DomainError
 from .fields import CalendarDependent, DateRangeIn, Day, ErrorOut, StepOut, Strict
 from .state import current
@@ -102,15 +103,6 @@ def compute(args: dict, s=None, explain: bool = True):
         provisional=args.get("provisional", False),
         explain=explain,
     )
-
-
-def as_json(d: periods.Due, with_steps: bool = True) -> dict:
-    out = {"start": d.start.isoformat(), "amount": d.period.amount, "unit": d.period.unit,
-           "direction": d.period.direction, "due": d.due.isoformat(), "provisional": d.provisional,
-           "calendar_years": list(d.calendar_years)}
-    if with_steps:
-        out["steps"] = [{"rule": s.rule, "date": s.date.isoformat(), "basis": s.basis} for s in d.steps]
-    return out
 
 
 @blp.route("")

@@ -4,14 +4,16 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
-from flask import Response, request
+from flask import Response, jsonify, request
 from flask.views import MethodView
 from flask_smorest import Blueprint
 from marshmallow import Schema, ValidationError, fields, validates_schema
 
+from ..answers.clock import today
+from ..answers.events import events_json
 from ..events import MAX_YEARS
 from .fields import Day, ErrorOut, Strict
-from .state import current, today
+from .state import current
 
 blp = Blueprint("events", __name__, url_prefix="/v1", description="宣传日与开放日（责任清单 三）")
 
@@ -89,17 +91,6 @@ def _not_modified(tag: str) -> Response | None:
     return None
 
 
-def _occurrence(o) -> dict:
-    e = o.event
-    return {"id": e.id, "date": o.date, "title": e.title, "unit": e.unit, "contact": e.contact,
-            "uid": f"{o.uid}@{current().events.feed.uid_domain}", "basis": e.basis}
-
-
-def _service(s) -> dict:
-    return {"id": s.id, "title": s.title, "unit": s.unit, "content": s.content, "contact": s.contact,
-            "seed": s.seed, "basis": s.basis}
-
-
 def _ics(start, end, ids, filename) -> Response:
     tag = _etag("ics", start, end, *ids)
     cached = _not_modified(tag)
@@ -125,10 +116,9 @@ class EventList(MethodView):
         cached = _not_modified(tag)
         if cached:
             return cached
-        ev = current().events
-        out = {"start": start, "end": end, "items": [_occurrence(o) for o in ev.between(start, end)],
-               "services": [_service(s) for s in ev.services.values()]}
-        return out, 200, {"ETag": tag}
+        r = jsonify(events_json(current().events, start, end))
+        r.headers["ETag"] = tag
+        return r
 
 
 @blp.route("/events.ics")

@@ -16,8 +16,11 @@ from marshmallow.validate import OneOf, Range
 
 from .. import penalties as dom
 from .. import thresholds as thr
+from ..answers.clock import today
+from ..answers.penalties import (answer_json, assessment_json, late_fee_json, summary_json, threshold_json,
+                                 violation_json)
 from .fields import CalendarDependent, Day, ErrorOut, StepOut, Strict
-from .state import current, today
+from .state import current
 
 blp = Blueprint("penalties", __name__, description="罚款幅度、裁量版本、加处罚款与立案标准")
 
@@ -274,134 +277,6 @@ class ThresholdAnswerOut(Schema):
     basis = fields.String()
     inclusive_basis = fields.String()
     note = fields.String(allow_none=True)
-
-
-# ---------------------------------------------------------------- serialisers
-
-
-def money(d: Decimal) -> int | float:
-    """Yuan as a JSON number with at most two decimals (1000, 12.5, 0.03)."""
-    q = Decimal(d).quantize(dom.FEN)
-    return int(q) if q == q.to_integral_value() else float(q)
-
-
-def fine_json(f: dom.Fine | None):
-    return None if f is None else {"min": money(f.min), "max": money(f.max)}
-
-
-def band_json(b: dom.Band, party: str | None) -> dict:
-    shown = party or "individual"
-    return {
-        "when": b.when, "circumstance": dom.CIRCUMSTANCES[b.when], "replaces_base": b.replaces_base,
-        "fine": fine_json(b.fine(shown)),
-        "fine_by_party": None if b.fines is None else {p: fine_json(f) for p, f in b.fines.items()},
-        "fine_optional": b.fine_optional, "warning": b.warning,
-        "detention_days_max": b.detention_max or None, "order_to_correct": b.order_to_correct,
-        "licence": None if b.licence is None else {"action": b.licence.action, "document": b.licence.document,
-                                                   "text": b.licence.describe()},
-        "suspension": b.suspension, "confiscate": b.confiscate, "criminal": b.criminal,
-        "sanctions": b.sanctions(shown), "basis": b.basis,
-    }
-
-
-def effective(v) -> dict:
-    return {"from": v.first.isoformat(), "until": v.until.isoformat() if v.until else None}
-
-
-def version_ref(v: dom.Version | None):
-    return None if v is None else {"basis": v.basis, "effective": effective(v), "text": v.text}
-
-
-def summary_json(v: dom.Violation) -> dict:
-    return {"id": v.id, "title": v.title, "authority": v.authority, "basis": v.basis, "seed": v.seed,
-            "regime": v.regime}
-
-
-def violation_json(v: dom.Violation) -> dict:
-    return summary_json(v) | {
-        "keywords": list(v.keywords),
-        "versions": [{"effective": effective(x), "basis": x.basis, "text": x.text,
-                      "bands": [band_json(b, None) for b in x.bands]} for x in v.versions],
-    }
-
-
-def steps_json(steps) -> list[dict]:
-    return [{"rule": s.rule, "date": s.date.isoformat(), "basis": s.basis} for s in steps]
-
-
-def fact_json(f: dom.Fact) -> dict:
-    return {"status": f.status, "explanation": f.explanation, "basis": f.basis,
-            "limit": None if f.limit is None else money(f.limit), "note": f.note}
-
-
-def severity_json(o: dom.Outcome) -> dict:
-    s = dom.Severity.of(o)
-    return {"detention_max": s.detention_max, "licence": s.licence, "suspension": s.suspension, "fine_max": money(s.fine_max),
-            "fine_min": money(s.fine_min), "no_warning": s.no_warning}
-
-
-def assessment_json(a: dom.Assessment) -> dict:
-    c, lim = a.choice, a.limitation
-    out = a.outcome
-    missing = dom.Fact("no", "无可适用的处罚", None)
-    return {
-        "id": a.violation.id, "title": a.violation.title,
-        "act_date": a.act_date.isoformat(), "decision_date": a.decision_date.isoformat(),
-        "party": a.party, "circumstances": list(a.circumstances),
-        "version": {
-            "applied": version_ref(c.applied), "rule": c.rule, "reason": c.reason, "basis": c.basis,
-            "act_version": version_ref(c.act_version), "decision_version": version_ref(c.decision_version),
-            "compared": [{"basis": v.basis, "effective": effective(v), "sanctions": o.describe(),
-                          "severity": severity_json(o)} for v, o in c.compared],
-        },
-        "bands": [band_json(b, a.party) for b in out.bands] if out else [],
-        "notes": list(out.notes) if out else [],
-        "procedure": {"regime": a.regime.id, "applies": a.procedure_basis,
-                      **{k: fact_json(a.procedure.get(k, missing)) for k in ("simplified", "collection", "hearing")}},
-        "limitation": {
-            "period": None if lim.period is None else {"amount": lim.period.amount, "unit": lim.period.unit},
-            "basis": lim.basis, "start": a.act_date.isoformat(),
-            "plain_end": lim.plain_end.isoformat() if lim.plain_end else None,
-            "expires": lim.expires.isoformat() if lim.expires else None,
-            "calendar_gap": lim.calendar_gap, "message": lim.message, "note": lim.note,
-            "steps": steps_json(lim.steps), "provisional": lim.provisional,
-            "calendar_years": list(lim.calendar_years),
-        },
-        "provisional": lim.provisional, "calendar_years": list(lim.calendar_years),
-    }
-
-
-def late_fee_json(f: dom.LateFee, rate: Decimal) -> dict:
-    return {"fine": money(f.fine), "served": f.served.isoformat(), "paid": f.paid.isoformat(),
-            "due": f.due.due.isoformat(), "days_late": f.days_late, "daily_rate": float(rate),
-            "surcharge": money(f.surcharge), "capped": f.capped, "total": money(f.total),
-            "provisional": f.due.provisional, "calendar_years": list(f.due.calendar_years),
-            "steps": steps_json(f.steps)}
-
-
-def outcome_json(o: thr.Outcome) -> dict:
-    return {"referral": o.referral, "met": o.met, "roles": list(o.roles), "authority": o.authority,
-            "action": o.action, "basis": o.basis}
-
-
-def test_json(t: thr.Test) -> dict:
-    return {"fact": t.fact, "op": t.op, "limit": money(t.limit), "basis": t.basis}
-
-
-def threshold_json(t: thr.Threshold) -> dict:
-    return {"id": t.id, "title": t.title, "seed": t.seed, "basis": t.basis, "note": t.note,
-            "facts": [{"name": f.name, "title": f.title, "kind": f.kind, "unit": f.unit, "required": f.required,
-                       "choices": f.choices} for f in t.facts],
-            "tests": [test_json(x) for x in t.tests], "outcomes": [outcome_json(o) for o in t.outcomes]}
-
-
-def answer_json(a: thr.Answer) -> dict:
-    t = a.threshold
-    return {"id": t.id, "title": t.title, "met": a.met, "summary": a.summary,
-            "tests": [test_json(r.test) | {"title": r.title, "value": float(r.value), "holds": r.holds,
-                                           "explanation": r.explanation} for r in a.tests],
-            "referrals": [outcome_json(o) for o in a.referrals], "basis": t.basis,
-            "inclusive_basis": thr.INCLUSIVE_BASIS, "note": t.note}
 
 
 def cached(payload) -> Response:

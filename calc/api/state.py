@@ -1,10 +1,9 @@
 """Where the adapter keeps the loaded schedules, so a reload can swap them atomically."""
 from __future__ import annotations
 
-import datetime as dt
-
 from flask import current_app
 
+from ..answers.clock import today  # noqa: F401 - the web pages take the bureau's date from here
 from ..schedules import Schedules
 
 
@@ -16,7 +15,3 @@ class Holder:
 def current() -> Schedules:
     return current_app.extensions["calc"].schedules
 
-
-def today() -> dt.date:
-    """The bureau's date (Beijing time), for defaults such as a decision date."""
-    return (dt.datetime.now(dt.timezone.utc) + dt.timedelta(hours=8)).date()

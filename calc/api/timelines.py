@@ -9,6 +9,7 @@ from flask_smorest import Blueprint
 from marshmallow import Schema, ValidationError, fields
 
 from .. import timelines as dom
+from ..answers.timelines import moment, procedure_json, timeline_json
 from ..periods import FIRST_DAY, LAST_DAY, DateRange
 from .fields import CalendarDependent, DateRangeIn, Day, ErrorOut, StepOut, Strict
 from .state import current
@@ -44,14 +45,6 @@ class Moment(fields.Field):
 
     def _serialize(self, value, attr, obj, **kwargs):
         return moment(value)
-
-
-def moment(value):
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.isoformat(timespec="minutes")
-    return value.isoformat()
 
 
 def _extension_value(value):
@@ -215,92 +208,6 @@ class TimelineOut(CalendarDependent):
     stages = fields.List(fields.Nested(TimelineStageOut))
     completion = fields.String(allow_none=True)
     notes = fields.List(fields.Nested(TimelineNoteOut))
-
-
-# ---------------------------------------------------------------- serialising
-
-def _plain(value):
-    if isinstance(value, (dt.date, dt.datetime)):
-        return moment(value)
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    return value
-
-
-def _span(span: dom.Span | None) -> dict:
-    if span is None:
-        return {"amount": None, "unit": None, "direction": None}
-    return {"amount": span.amount, "unit": span.unit, "direction": span.direction}
-
-
-def _extension_rule(e: dom.Extension | None):
-    if e is None:
-        return None
-    return {"amount": e.amount, "unit": e.unit, "times": e.times, "condition": e.condition, "basis": e.basis}
-
-
-def stage_json(s: dom.Stage) -> dict:
-    return {"id": s.id, "authority": s.authority, "title": s.title, "kind": s.kind, **_span(s.span),
-            "anchor": s.anchor, "when": s.when, "basis": s.basis,
-            "extension": _extension_rule(s.extension),
-            "pauses": {"basis": s.pauses.basis, "reason": s.pauses.reason} if s.pauses else None,
-            "variants": [{"code": v.code, "title": v.title, "amount": v.span.amount, "unit": v.span.unit,
-                          "basis": v.basis, "extension": _extension_rule(v.extension)} for v in s.variants]}
-
-
-def _effective(v: dom.Version):
-    if v.effective_from is None:
-        return None
-    return {"from": v.effective_from.isoformat(), "until": moment(v.effective_until)}
-
-
-def version_json(v: dom.Version) -> dict:
-    return {"label": v.label, "effective": _effective(v), "start_label": v.start_label, "summary": v.summary,
-            "stages": [stage_json(s) for s in v.stages]}
-
-
-def procedure_json(p: dom.Procedure) -> dict:
-    return {"id": p.id, "title": p.title, "start_label": p.start_label, "event_label": p.event_label,
-            "seed": p.seed, "compare_with": p.compare_with, "remarks": list(p.remarks),
-            "stages": [stage_json(s) for s in p.latest.stages],
-            "versions": [version_json(v) for v in p.versions]}
-
-
-def step_json(step) -> dict:
-    return {"rule": step.rule, "date": step.date.isoformat(), "basis": step.basis}
-
-
-def result_json(r: dom.StageResult) -> dict:
-    s = r.stage
-    ext = None
-    if r.extension:
-        ext = {"amount": r.extension[0], "unit": r.extension[1], "basis": r.extension[2]}
-    earliest = None
-    if r.earliest:
-        e = r.earliest
-        earliest = {"date": e.date.isoformat(), "amount": e.amount, "unit": e.unit, "rule": e.what,
-                    "basis": e.basis}
-    return {"id": s.id, "authority": s.authority, "title": s.title, "kind": s.kind, "when": s.when,
-            "start": moment(r.start), "due": moment(r.due), **_span(r.span),
-            "variant": {"code": r.variant.code, "title": r.variant.title} if r.variant else None, "extension": ext,
-            "pauses": [{"start": p.start.isoformat(), "end": p.end.isoformat(), "reason": p.reason}
-                       for p in r.pauses],
-            "earliest": earliest, "decided": moment(r.decided), "status": r.status,
-            "steps": [step_json(x) for x in r.steps], "basis": r.basis,
-            "provisional": r.provisional, "calendar_years": list(r.calendar_years)}
-
-
-def timeline_json(t: dom.Timeline) -> dict:
-    v = t.version
-    return {"id": t.procedure.id, "title": t.procedure.title,
-            "start_label": v.start_label or t.procedure.start_label,
-            "version": {"label": v.label, "effective": _effective(v)} if v.label else None,
-            "start": moment(t.start), "event": moment(t.event),
-            "stages": [result_json(r) for r in t.stages], "completion": moment(t.completion),
-            "notes": [{"code": n.code, "text": n.text, "details": _plain(dict(n.details))} for n in t.notes],
-            "provisional": t.provisional, "calendar_years": list(t.calendar_years)}
 
 
 def cached(payload) -> Response:
