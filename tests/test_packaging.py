@@ -103,6 +103,9 @@ def test_the_wheel_carries_every_bundled_schedule_byte_for_byte(built):
         for name in BUNDLED:
             assert wheel.read(f"calc/bundled/{name}") == (REPO / "schedules" / name).read_bytes(), name
         assert {"calc/wsgi.py", "calc/serving.py", "calc/web/templates/base.html", "calc/api/static/docs.html"} <= names
+        # pyproject.toml lists the packages by name: a new subpackage left off it would be missing here.
+        modules = {p.relative_to(REPO).as_posix() for p in (REPO / "calc").rglob("*.py") if "__pycache__" not in p.parts}
+        assert modules <= names, sorted(modules - names)
         entry_points = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
         assert "calc = calc.cli:main" in wheel.read(entry_points).decode()
         assert not any(name.startswith(("tests/", "bench/", "schedules/")) for name in names)
