@@ -38,6 +38,8 @@ def source_roots() -> list[Path]:
 
 
 def _bundled() -> Path:
+    """As calc.schedules.DEFAULT_ROOT; not imported from there, for the master keeps no calculator
+    code loaded (a HUP must pick up new code)."""
     here = Path(__file__).resolve().parent
     return here / "bundled" if (here / "bundled" / "periods.toml").is_file() else here.parent / "schedules"
 
