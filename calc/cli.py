@@ -172,16 +172,9 @@ def _bind(text: str) -> str:
 # ---------------------------------------------------------------- schedules
 
 def _roots(args):
-    """The schedule layers, bottom to top: `check DIR…`, else --schedules, else None (CALC_SCHEDULES
-    or the bundled set, as schedules.load decides). One layer is passed as a plain path."""
-    dirs = list(getattr(args, "dirs", None) or [])
-    if not dirs and args.schedules:
-        dirs = [d for d in args.schedules.split(os.pathsep) if d]
-    if not dirs:
-        return None
-    if len(dirs) > 1 and getattr(schedules, "problems", None) is None:
-        raise BadArgument(f"calc {args.command}", "此版本的 calc.schedules 只接受一个 schedules 目录")
-    return dirs[0] if len(dirs) == 1 else dirs
+    """The schedule layers, bottom to top: `check DIR…`, else --schedules (split on os.pathsep by
+    schedules.load), else None (CALC_SCHEDULES or the bundled set, as schedules.load decides)."""
+    return list(getattr(args, "dirs", None) or []) or args.schedules or None
 
 
 class _Exit(Exception):
@@ -200,21 +193,18 @@ def _load(args):
 
 def _report_problems(roots, first: Exception) -> int:
     """Every problem schedules.problems finds (the one load stopped at among them), on stderr."""
-    found = getattr(schedules, "problems", None)
-    errors: list = []
-    if found is not None and isinstance(first, ScheduleError):
-        try:
-            errors = list(found(roots))
-        except Exception:  # noqa: BLE001 - the error load raised is still reported below
-            errors = []
-    if isinstance(first, ScheduleError):
-        if str(first) not in {str(e) for e in errors}:
-            errors.insert(0, first)
-        for err in errors:
-            print(f"schedules 有误：{err}", file=sys.stderr)
-    else:  # a loader that fails on bad data without saying where: still refuse
+    if not isinstance(first, ScheduleError):  # a loader that fails on bad data without saying where
         print(f"schedules 有误（载入时出现未预料的错误，应改为 ScheduleError）：{type(first).__name__}: {first}",
               file=sys.stderr)
+        return SCHEDULE_PROBLEMS
+    try:
+        errors = schedules.problems(roots)
+    except Exception:  # noqa: BLE001 - the error load raised is still reported below
+        errors = []
+    if str(first) not in {str(e) for e in errors}:
+        errors.insert(0, first)
+    for err in errors:
+        print(f"schedules 有误：{err}", file=sys.stderr)
     return SCHEDULE_PROBLEMS
 
 
@@ -233,12 +223,11 @@ def check(args) -> int:
         return code
     book = s.calendar
     print(f"schedules ok: {s.root} digest {s.digest}; 日历 {book.first_year}-{book.last_year}")
-    for i, layer in enumerate(getattr(s, "layers", None) or (), 1):
-        files = layer.files if isinstance(layer.files, int) else len(layer.files)
+    for i, layer in enumerate(s.layers, 1):
         changed = "".join(f"，{label} {len(items)} 项" for label, items in
-                          (("新增", getattr(layer, "adds", ())), ("替换", getattr(layer, "overrides", ()))) if items)
-        print(f"  第{i}层（{KINDS.get(layer.kind, layer.kind)}）{layer.name}: {layer.path} "
-              f"digest {layer.digest}; {files} 个文件{changed}")
+                          (("新增", layer.adds), ("替换", layer.overrides)) if items)
+        print(f"  第{i}层（{KINDS[layer.kind]}）{layer.name}: {layer.path} "
+              f"digest {layer.digest}; {len(layer.files)} 个文件{changed}")
     return OK
 
 

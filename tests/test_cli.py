@@ -25,7 +25,6 @@ from calc import cli, reload, schedules as schedules_module
 
 BUNDLED = schedules_module.DEFAULT_ROOT
 CALC = Path(sys.executable).with_name("calc")  # the console script installed beside the venv's python
-LAYERED = getattr(schedules_module, "problems", None) is not None
 RENTAL = "rental.unregistered-tenant"
 ASSESS = ["penalty", RENTAL, "--act-date", "2025-11-20", "--decision-date", "2026-02-10",
           "--party", "individual", "--circumstance", "minor"]
@@ -77,13 +76,9 @@ def test_check_of_a_corrupted_copy_exits_1_naming_file_and_key(capsys, broken):
     assert all(line.startswith("schedules 有误：") for line in lines), err
     fine = [line for line in lines if "penalties/rental.toml: " in line]
     syntax = [line for line in lines if "events/publicity.toml: " in line]
-    if LAYERED:  # schedules.problems: every problem, not only the first
-        assert fine and syntax, err
-    assert fine or syntax, err
-    if fine:
-        assert re.search(r"rental\.toml: violation\[0\]\.version\[0\]\.bands\[0\]\.fine\S*: .*900", fine[0]), fine[0]
-    if syntax:
-        assert "TOML" in syntax[0]
+    assert fine and syntax, err  # schedules.problems: every problem, not only the first
+    assert re.search(r"rental\.toml: violation\[0\]\.version\[0\]\.bands\[0\]\.fine\S*: .*900", fine[0]), fine[0]
+    assert "TOML" in syntax[0]
 
 
 def test_check_of_a_missing_directory_exits_1_naming_it(capsys, tmp_path):
@@ -104,7 +99,6 @@ def test_answering_commands_refuse_bad_schedules_with_exit_1(capsys, broken, mon
     assert run(capsys, "events", "2027")[0] == 1
 
 
-@pytest.mark.skipif(not LAYERED, reason="layered schedules (schedules.problems) not in this tree yet")
 def test_check_takes_a_county_overlay_over_the_bundled_schedules(capsys, tmp_path):
     overlay = tmp_path / "county"
     (overlay / "events").mkdir(parents=True)
