@@ -85,6 +85,7 @@ class Due:
     provisional: bool = False
     calendar_years: tuple[int, ...] = ()
     assumptions: tuple[str, ...] = field(default=())
+    range: tuple[dt.date, dt.date] | None = None  # provisional: where the real date can fall
 
 
 def check_period(period: Period, field_name: str = "amount"):
@@ -104,10 +105,12 @@ def check_day(day: dt.date, field_name: str):
 
 def due(start: dt.date, period: Period, book: CalendarBook, rules: CountingRules,
         pauses: Sequence[DateRange] = (), extension: Period | None = None,
-        provisional: bool = False, extension_basis: str | None = None, explain: bool = True) -> Due:
+        provisional: bool = False, extension_basis: str | None = None, explain: bool = True,
+        bracket: bool = True) -> Due:
     """The last day of `period` counted from `start`, as Chinese law counts it.
 
-    `explain=False` skips writing the steps (same date), for batches that do not want them."""
+    `explain=False` skips writing the steps (same date), for batches that do not want them. A
+    provisional answer also carries the range its real date can fall in (`bracket=False` skips it)."""
     check_day(start, "start")
     check_period(period)
     for i, p in enumerate(pauses):
@@ -136,7 +139,12 @@ def due(start: dt.date, period: Period, book: CalendarBook, rules: CountingRules
         text = r.text.format(years="、".join(map(str, guessed)), assumption=book.provisional_rule.assumption)
         counter.steps.append(Step(text, end, book.provisional_rule.basis))
         assumptions = (text,)
-    return Due(start, period, end, tuple(counter.steps), bool(guessed), years, assumptions)
+    span = None
+    if guessed and bracket:
+        ends = [end, *(due(start, period, b, rules, pauses, extension, True, extension_basis, False, False).due
+                       for b in book.bounds)]
+        span = (min(ends), max(ends))
+    return Due(start, period, end, tuple(counter.steps), bool(guessed), years, assumptions, span)
 
 
 # -- counting on ordinals (date.toordinal()): one implementation for `due` and for batches --------

@@ -246,6 +246,37 @@ class CalendarBook:
         return self.extended if provisional else self.published
 
     @cached_property
+    def bounds(self) -> tuple["CalendarBook", "CalendarBook"]:
+        """Two books whose provisional years are the extremes of what a notice may arrange: in
+        the first every uncertain day is a working day, in the second a rest day. Counting is
+        monotone in the working days (more of them never makes a forward date later, nor a
+        backward date earlier), so an answer computed on both brackets the real one."""
+        with self._lock:
+            rule = self.provisional_rule
+            years = range(self.last_year + 1, rule.until_year + 1)
+            may_rest, may_work = rule.uncertain(years)
+            published = self.published
+            free = lambda d: d >= published.first and (d > published.last or d not in published._special)  # noqa: E731
+            note = Notice(rule.range_note or rule.assumption, None, None, None, 0)
+            certain = [b for b in rule.breaks(years) if "（补休）" not in b.name]
+            most = WorkCalendar(self.first_year, rule.until_year, [*published._breaks, *certain],
+                                [*published._makeups, *(Makeup(d, n, note) for d, n in sorted(may_work.items())
+                                                        if free(d))],
+                                provisional_years=frozenset(years))
+            rest = {b.first for b in certain}
+            least = WorkCalendar(self.first_year, rule.until_year,
+                                 [*published._breaks, *certain,
+                                  *(Break(n, d, d, note) for d, n in sorted(may_rest.items())
+                                    if free(d) and d not in rest)],
+                                 published._makeups, provisional_years=frozenset(years))
+        return self._with(most), self._with(least)
+
+    def _with(self, extended: WorkCalendar) -> "CalendarBook":
+        book = CalendarBook(self.published, self.notices, self.provisional_rule)
+        book.__dict__["extended"] = extended
+        return book
+
+    @cached_property
     def extended(self) -> WorkCalendar:
         with self._lock:
             rule = self.provisional_rule
@@ -253,6 +284,23 @@ class CalendarBook:
             breaks = [*self.published._breaks, *rule.breaks(years)]
             return WorkCalendar(self.first_year, rule.until_year, breaks, self.published._makeups,
                                 provisional_years=frozenset(years))
+
+
+@dataclass(frozen=True)
+class Spread:
+    """How far the State Council's arrangements have reached around one statutory holiday: weekdays
+    up to `off_before`/`off_after` days from its statutory days have been added to the break, and
+    weekend days up to `work_before`/`work_after` days from them made working days (调休). The
+    放假办法 sets no such distance (第七条 only asks that 调休 be limited); these are the widest the
+    notices of the years in `observed` reached, so a provisional answer can say where the real date
+    may fall."""
+
+    name: str
+    holidays: tuple[str, ...]  # the `holidays` package's names of its statutory days
+    off_before: int
+    off_after: int
+    work_before: int
+    work_after: int
 
 
 @dataclass(frozen=True)
@@ -264,8 +312,13 @@ class ProvisionalRule:
     until_year: int
     names: dict[str, str]
     assumption: str
+    spreads: tuple[Spread, ...] = ()
+    range_note: str = ""
 
-    def breaks(self, years: Iterable[int]) -> list[Break]:
+    def statutory(self, years: Iterable[int]) -> list[tuple[dt.date, str, bool]]:
+        """(day, package name, observed) for the 放假办法's days of `years`. Days the package
+        knows only from a published notice (its "Day off (substituted …)") are 调休, not statutory,
+        and are left out, so an estimate never mixes in half a notice."""
         import holidays
 
         years = list(years)
@@ -274,12 +327,60 @@ class ProvisionalRule:
         found = holidays.country_holidays("CN", years=years, categories=("public",))
         out = []
         for day, name in sorted(found.items()):
-            base = name.replace(" (observed)", "")
+            if name.startswith("Day off"):
+                continue
+            for part in name.split("; "):
+                out.append((day, part.replace(" (observed)", ""), "(observed)" in part))
+        return out
+
+    def breaks(self, years: Iterable[int]) -> list[Break]:
+        out, seen = [], set()
+        for day, base, observed in self.statutory(years):
+            if day in seen:
+                continue
+            seen.add(day)
             zh = self.names.get(base, base)
-            label = f"{zh}（补休）" if "(observed)" in name else zh
+            label = f"{zh}（补休）" if observed else zh
             notice = Notice(self.assumption, None, None, None, day.year)
             out.append(Break(label, day, day, notice))
         return out
+
+    def uncertain(self, years: Iterable[int]) -> tuple[dict[dt.date, str], dict[dt.date, str]]:
+        """The days a notice for `years` may still make rest days (weekdays near a statutory
+        holiday, and the weekday a weekend holiday is made up on) and those it may make working days
+        (weekend days near one), each with the holiday's name."""
+        days = self.statutory(years)
+        fixed = {d for d, _, observed in days if not observed}
+        clusters: dict[tuple[str, int], list[dt.date]] = {}
+        for day, base, _ in days:
+            clusters.setdefault((base, day.year), []).append(day)
+        by_holiday = {h: s for s in self.spreads for h in s.holidays}
+        may_rest: dict[dt.date, str] = {}
+        may_work: dict[dt.date, str] = {}
+
+        def near(day: dt.date, reach: int, off: int, work: int, name: str):
+            if day in fixed:
+                return
+            if day.weekday() < 5 and reach <= off:
+                may_rest.setdefault(day, name)
+            elif day.weekday() >= 5 and reach <= work:
+                may_work.setdefault(day, name)
+
+        for (base, _), members in clusters.items():
+            spread = by_holiday.get(base)
+            if spread is None:
+                continue
+            first, last = min(members), max(members)
+            for k in range(1, max(spread.off_before, spread.work_before) + 1):
+                near(first - dt.timedelta(days=k), k, spread.off_before, spread.work_before, spread.name)
+            for k in range(1, max(spread.off_after, spread.work_after) + 1):
+                near(last + dt.timedelta(days=k), k, spread.off_after, spread.work_after, spread.name)
+            day = first
+            while day <= last:  # a 补休 weekday, or one between statutory days: the notice decides
+                if day not in fixed and day.weekday() < 5:
+                    may_rest.setdefault(day, spread.name)
+                day += ONE_DAY
+        return may_rest, may_work
 
 
 # -- loading ------------------------------------------------------------------------------------
@@ -345,6 +446,14 @@ def _overlap(a, b):
     return ScheduleError(b[0], b[1], f"与 {a[0]} {a[1]}（{a[2]}至{a[3]}）重叠")
 
 
+def _spread(node: Node) -> Spread:
+    names = node.get("holidays", list)
+    if not names or not all(isinstance(n, str) and n for n in names):
+        node.fail("应为非空的节日名列表", "holidays")
+    reach = {k: int(node.number(k, minimum=0, maximum=31)) for k in ("off_before", "off_after", "work_before", "work_after")}
+    return Spread(node.text("name"), tuple(names), **reach)
+
+
 def load(year_sources: list[Source], provisional: Source) -> CalendarBook:
     from .errors import ScheduleError
 
@@ -370,6 +479,8 @@ def load(year_sources: list[Source], provisional: Source) -> CalendarBook:
         until_year=root.get("until_year", int),
         names={k: v for k, v in root.child("names").data.items()},
         assumption=root.text("assumption"),
+        spreads=tuple(_spread(n) for n in root.children("spread", required=False)),
+        range_note=root.text("range_note", ""),
     )
     if rule.until_year < years[-1]:
         root.fail(f"until_year ({rule.until_year}) 早于已发布的最后一年 {years[-1]}", "until_year")

@@ -45,11 +45,17 @@ class StepOut(Schema):
     basis = fields.String()
 
 
+class RangeOut(Schema):
+    earliest = fields.Date(metadata={"description": "当年通知发布后，实际日期最早可能为此日"})
+    latest = fields.Date(metadata={"description": "当年通知发布后，实际日期最迟可能为此日"})
+
+
 class CalendarDependent(Schema):
     """Every answer that depends on the holiday calendar says how far it relied on it."""
 
     provisional = fields.Boolean()
     calendar_years = fields.List(fields.Integer())
+    range = fields.Nested(RangeOut, metadata={"description": "仅推定答案：国务院当年通知发布后实际日期可能落入的区间"})
 
 
 class ErrorOut(Schema):
