@@ -14,7 +14,7 @@ import shutil
 import sys
 import time
 
-PARTS = ("workdays", "batch", "startup", "overhead", "load")
+PARTS = ("workdays", "batch", "startup", "overhead", "load", "range")
 
 
 def main(argv=None) -> int:
@@ -42,6 +42,11 @@ def main(argv=None) -> int:
         f = workdays.run(loaded.calendar.published)
         if f["x_vs_cc_loop"] < 20:
             failures.append("workdays: below 20x the day-by-day loop")
+        print()
+    if "range" in only:
+        from . import provisional_range
+
+        provisional_range.run(loaded)
         print()
     if "batch" in only or args.profile_batch:
         import logging
