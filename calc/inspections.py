@@ -114,6 +114,7 @@ class Window:
     steps: tuple[Step, ...]
     full_start: dt.date | None = None  # the whole calendar window, when `partial`
     full_end: dt.date | None = None
+    range: tuple[dt.date, dt.date] | None = None  # provisional due: where the real one can fall
 
 
 @dataclass(frozen=True)
@@ -379,6 +380,8 @@ def plan(regime: Regime, start: dt.date, end: dt.date, book, *, population: Any 
     if any(w.partial for w in windows):
         assumptions.append("期间首尾不足一个完整窗口的，仍按完整窗口的指标列出（清单未规定折算），并标明 partial")
     used = tuple(sorted(years))
+    if provisional and cal.provisional_years:
+        windows = [_ranged(w, book, cal) for w in windows]
     return Plan(regime, start, end, tuple(windows), tuple(triggered), tuple(override_steps),
                 tuple(assumptions), any(y in cal.provisional_years for y in used), used)
 
@@ -423,6 +426,19 @@ def _due(req, first, last, cal, steps, years: set[int]) -> dt.date | None:
         steps.append(Step(f"截止：窗口末日 {last.isoformat()} 是{why}，前推到最后一个工作日 {due.isoformat()}",
                           due, _notice(day)))
     return due
+
+
+def _ranged(w: Window, book, cal) -> Window:
+    """A window whose due date was estimated (a year with no notice yet) also carries the span in
+    which the real due date can fall: the same day found on the two extreme books (workcal)."""
+    if w.due is None or not any(y in cal.provisional_years for y in (w.start.year, w.end.year)):
+        return w
+    dues = [w.due]
+    for b in book.bounds:
+        c = b.get(True)
+        if c.count_workdays(w.start, w.end):
+            dues.append(c.next_workday(w.start) if w.requirement.due == "start" else c.previous_workday(w.end))
+    return replace(w, range=(min(dues), max(dues)))
 
 
 def _notice(day) -> str:

@@ -153,3 +153,45 @@ def test_a_provisional_answer_into_2027_brackets_the_spring_festival(loaded):
     assert d.provisional and d.due == dt.date(2027, 2, 26)
     earliest, latest = d.range
     assert earliest < d.due < latest
+
+
+def test_an_inspection_window_in_2027_gives_the_range_of_its_due_date(loaded):
+    # A monthly window ending on a day a notice may still rearrange: 2027-09 ends on Thu 09-30,
+    # the day before 国庆节 (10-01 to 10-03 by the 放假办法). The estimate keeps 09-30 a working
+    # day, so the due date is 09-30; a notice may add up to 2 weekdays before the statutory days
+    # (2008-2026 reached that far), so 09-29 and 09-30 may be rest days and the due date 09-28.
+    from calc import inspections
+
+    regime = next(r for r in loaded.inspections.regimes.values()
+                  if any(q.window == "month" and q.due == "end" and not q.triggered for q in r.requirements.values()))
+    p = inspections.plan(regime, dt.date(2027, 9, 1), dt.date(2027, 9, 30), loaded.calendar, provisional=True)
+    w = next(w for w in p.windows if w.requirement.window == "month" and w.requirement.due == "end")
+    assert p.provisional and w.due == dt.date(2027, 9, 30)
+    assert w.range == (dt.date(2027, 9, 28), dt.date(2027, 9, 30))
+
+
+def test_a_late_fee_due_in_2027_gives_the_range_of_its_due_date(loaded):
+    # 行政处罚法 第六十七条: pay within 15 days of service. Served 2027-01-25: day 15 is Tue 02-09.
+    # By the 放假办法 alone 春节 is 02-05 to 02-08, its weekend days made up on 02-09 and 02-10
+    # (第六条), so the estimate rolls to Thu 02-11. The notice decides which weekdays make up the
+    # weekend days (02-09 may stay a working day) and may add up to 4 weekdays after them (02-11,
+    # 02-12; 02-13/14 are a weekend): the real due date lies between 02-09 and Mon 02-15.
+    from decimal import Decimal
+
+    from calc import penalties
+
+    f = penalties.late_fee(loaded.penalties, Decimal(200), dt.date(2027, 1, 25), dt.date(2027, 3, 1),
+                           provisional=True)
+    assert f.due.due == dt.date(2027, 2, 11)
+    assert f.due.range == (dt.date(2027, 2, 9), dt.date(2027, 2, 15))
+
+
+def test_the_api_sends_the_range_with_a_provisional_deadline(client):
+    # Same counting as above: 2027-01-25 + 15 days.
+    r = client.post("/v1/deadlines", json={"start": "2027-01-25", "amount": 15, "unit": "days", "provisional": True})
+    assert r.status_code == 200
+    body = r.get_json()
+    assert body["provisional"] is True and body["due"] == "2027-02-11"
+    assert body["range"] == {"earliest": "2027-02-09", "latest": "2027-02-15"}
+    r = client.post("/v1/deadlines", json={"start": "2026-09-21", "amount": 20, "unit": "workdays"})
+    assert "range" not in r.get_json()

@@ -107,6 +107,8 @@ def late_fee_json(f: dom.LateFee, rate: Decimal) -> dict:
             "due": f.due.due.isoformat(), "days_late": f.days_late, "daily_rate": float(rate),
             "surcharge": money(f.surcharge), "capped": f.capped, "total": money(f.total),
             "provisional": f.due.provisional, "calendar_years": list(f.due.calendar_years),
+            **({"range": {"earliest": f.due.range[0].isoformat(), "latest": f.due.range[1].isoformat()}}
+               if f.due.range else {}),
             "steps": steps_json(f.steps)}
 
 

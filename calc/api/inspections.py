@@ -199,7 +199,8 @@ def _window(w: ins.Window) -> dict:
             "due": w.due.isoformat() if w.due else None, "times": w.times, "population": w.population,
             "units_per_time": w.units_per_time, "min_units": w.min_units,
             "min_per_inspection": w.min_per_inspection, "officers": q.officers, "quota": q.has_quota,
-            "basis": q.basis, "steps": [_step(s) for s in w.steps]}
+            "basis": q.basis, "steps": [_step(s) for s in w.steps],
+            **({"range": {"earliest": w.range[0].isoformat(), "latest": w.range[1].isoformat()}} if w.range else {})}
 
 
 def _triggered(q: ins.Requirement) -> dict:
