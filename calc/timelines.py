@@ -10,7 +10,7 @@ Procedures, their versions, periods and legal basis are data: `schedules/timelin
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Mapping, Sequence
 
 from . import periods
@@ -391,6 +391,7 @@ class StageResult:
     earliest: EarliestDate | None = None
     provisional: bool = False
     calendar_years: tuple[int, ...] = ()
+    range: tuple[Moment, Moment] | None = None  # provisional due: where the real one can fall
 
     @property
     def end(self) -> Moment | None:
@@ -416,6 +417,7 @@ class Timeline:
     notes: tuple[Note, ...]
     provisional: bool
     calendar_years: tuple[int, ...]
+    completion_range: tuple[Moment, Moment] | None = None
 
 
 def estimate(timelines: Timelines, procedure_id: str, start: Moment, book: CalendarBook,
@@ -423,8 +425,11 @@ def estimate(timelines: Timelines, procedure_id: str, start: Moment, book: Calen
              pauses: Mapping[str, Sequence[DateRange]] | None = None,
              extensions: Mapping[str, bool | int] | None = None,
              variants: Mapping[str, str] | None = None, event: dt.date | None = None,
-             as_of: Moment | None = None, provisional: bool = False) -> Timeline:
-    """Every stage's start and due date, chained in the worst case, and the completion date."""
+             as_of: Moment | None = None, provisional: bool = False, bracket: bool = True) -> Timeline:
+    """Every stage's start and due date, chained in the worst case, and the completion date.
+
+    A provisional timeline is counted again on the two extreme books (workcal.CalendarBook.bounds),
+    so each estimated date says where the real one can fall (`bracket=False` skips that)."""
     proc = timelines.get(procedure_id)
     actual, pauses = dict(actual or {}), dict(pauses or {})
     extensions, variants = dict(extensions or {}), dict(variants or {})
@@ -440,8 +445,32 @@ def estimate(timelines: Timelines, procedure_id: str, start: Moment, book: Calen
     assumptions = dict.fromkeys(a for a in chain.assumptions)
     notes.extend(Note("provisional", a) for a in assumptions)
     years = sorted({y for r in results for y in r.calendar_years})
-    return Timeline(proc, version, start, event, results, completion, tuple(notes),
-                    any(r.provisional for r in results), tuple(years))
+    t = Timeline(proc, version, start, event, results, completion, tuple(notes),
+                 any(r.provisional for r in results), tuple(years))
+    if t.provisional and bracket:
+        others = [estimate(timelines, procedure_id, start, b, rules, actual=actual, pauses=pauses,
+                           extensions=extensions, variants=variants, event=event, as_of=as_of,
+                           provisional=True, bracket=False) for b in book.bounds]
+        t = _with_ranges(t, others)
+    return t
+
+
+def _span_of(*moments: Moment | None) -> tuple[Moment, Moment] | None:
+    known = [m for m in moments if m is not None]
+    if len(known) < len(moments) or len({type(m) for m in known}) != 1:
+        return None  # a stage with no due date on one book, or counted in hours on one and days on another
+    return min(known), max(known)
+
+
+def _with_ranges(t: Timeline, others: list[Timeline]) -> Timeline:
+    stages = []
+    for i, r in enumerate(t.stages):
+        alike = [o.stages[i] for o in others if i < len(o.stages) and o.stages[i].stage.id == r.stage.id]
+        if r.provisional and len(alike) == len(others):
+            r = replace(r, range=_span_of(r.due, *(a.due for a in alike)))
+        stages.append(r)
+    done = _span_of(t.completion, *(o.completion for o in others)) if t.completion is not None else None
+    return replace(t, stages=tuple(stages), completion_range=done)
 
 
 def _day(moment: Moment) -> dt.date:

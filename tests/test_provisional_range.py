@@ -195,3 +195,31 @@ def test_the_api_sends_the_range_with_a_provisional_deadline(client):
     assert body["range"] == {"earliest": "2027-02-09", "latest": "2027-02-15"}
     r = client.post("/v1/deadlines", json={"start": "2026-09-21", "amount": 20, "unit": "workdays"})
     assert "range" not in r.get_json()
+
+
+def test_a_provisional_timeline_gives_each_estimated_stage_its_range(loaded):
+    # 行政许可法 第四十二条: decide within 20 working days of acceptance; started 2027-01-25 (Mon).
+    # By the 放假办法 alone (春节 除夕 02-05 to 初三 02-08; its weekend days made up on 02-09/10):
+    #   01-26..29 (4), 02-01..04 (8), 02-11, 02-12 (10), 02-15..19 (15), 02-22..26 (20) -> 02-26.
+    # Least work: a notice may also rest 02-04 (1 day before) and 02-11, 02-12 (up to 4 after):
+    #   three more working days needed -> 03-01, 03-02, 03-03.
+    # Most work: 02-09/10 may be working days (the 补休 may fall elsewhere) and the weekends
+    # 01-30/31 (6 days before) and 02-13/14 (3-4 days after) make-up days:
+    #   01-26..29 (4), 01-30, 01-31 (6), 02-01..04 (10), 02-09..14 (16), 02-15..18 (20) -> 02-18.
+    from calc import timelines
+
+    t = timelines.estimate(loaded.timelines, "administrative-licence", dt.date(2027, 1, 25), loaded.calendar,
+                           loaded.rules, provisional=True)
+    decision = next(r for r in t.stages if r.stage.id == "decision")
+    assert decision.due == dt.date(2027, 2, 26)
+    assert decision.range == (dt.date(2027, 2, 18), dt.date(2027, 3, 3))
+    assert t.completion_range[0] <= t.completion <= t.completion_range[1]
+
+
+def test_a_timeline_counted_in_hours_has_no_range(loaded):
+    # 治安管理处罚法 questioning after a summons: 8 hours, no calendar involved.
+    from calc import timelines
+
+    t = timelines.estimate(loaded.timelines, "summons-questioning", dt.datetime(2027, 1, 25, 9, 0), loaded.calendar,
+                           loaded.rules, provisional=True)
+    assert all(r.range is None for r in t.stages)

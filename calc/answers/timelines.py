@@ -86,7 +86,12 @@ def result_json(r: dom.StageResult) -> dict:
                        for p in r.pauses],
             "earliest": earliest, "decided": moment(r.decided), "status": r.status,
             "steps": [step_json(x) for x in r.steps], "basis": r.basis,
-            "provisional": r.provisional, "calendar_years": list(r.calendar_years)}
+            "provisional": r.provisional, "calendar_years": list(r.calendar_years),
+            **_range(r.range)}
+
+
+def _range(span) -> dict:
+    return {"range": {"earliest": moment(span[0]), "latest": moment(span[1])}} if span else {}
 
 
 def timeline_json(t: dom.Timeline) -> dict:
@@ -97,4 +102,5 @@ def timeline_json(t: dom.Timeline) -> dict:
             "start": moment(t.start), "event": moment(t.event),
             "stages": [result_json(r) for r in t.stages], "completion": moment(t.completion),
             "notes": [{"code": n.code, "text": n.text, "details": _plain(dict(n.details))} for n in t.notes],
-            "provisional": t.provisional, "calendar_years": list(t.calendar_years)}
+            "provisional": t.provisional, "calendar_years": list(t.calendar_years),
+            **({"completion_range": _range(t.completion_range)["range"]} if t.completion_range else {})}
