@@ -13,7 +13,7 @@ from marshmallow.validate import OneOf, Range
 from .. import periods
 from ..answers.deadlines import as_json
 from ..errors import DomainError
-from .fields import CalendarDependent, DateRangeIn, Day, ErrorOut, StepOut, Strict
+from .fields import RANGE_DOC, CalendarDependent, DateRangeIn, Day, ErrorOut, RangeOut, StepOut, Strict
 from .state import current
 
 blp = Blueprint("deadlines", __name__, url_prefix="/v1/deadlines", description="期间计算")
@@ -68,6 +68,7 @@ class DeadlineOut(CalendarDependent):
     due = fields.Date()
     steps = fields.List(fields.Nested(StepOut))
     extension = fields.Dict(allow_none=True)
+    range = fields.Nested(RangeOut, metadata=RANGE_DOC)
 
 
 class _Items(fields.List):

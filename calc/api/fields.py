@@ -50,12 +50,21 @@ class RangeOut(Schema):
     latest = fields.Date(metadata={"description": "当年通知发布后，实际日期最迟可能为此日"})
 
 
+class MomentRangeOut(Schema):
+    """A timeline's dates are days, or moments where the law counts hours."""
+
+    earliest = fields.String(metadata={"description": "当年通知发布后，实际日期最早可能为此日（YYYY-MM-DD）"})
+    latest = fields.String(metadata={"description": "当年通知发布后，实际日期最迟可能为此日（YYYY-MM-DD）"})
+
+
+RANGE_DOC = {"description": "仅推定日期：国务院当年通知发布后实际日期可能落入的区间"}
+
+
 class CalendarDependent(Schema):
     """Every answer that depends on the holiday calendar says how far it relied on it."""
 
     provisional = fields.Boolean()
     calendar_years = fields.List(fields.Integer())
-    range = fields.Nested(RangeOut, metadata={"description": "仅推定答案：国务院当年通知发布后实际日期可能落入的区间"})
 
 
 class ErrorOut(Schema):

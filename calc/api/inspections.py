@@ -9,7 +9,7 @@ from flask_smorest import Blueprint
 from marshmallow import Schema, fields, validate, validates_schema, ValidationError
 
 from .. import inspections as ins
-from .fields import CalendarDependent, Day, ErrorOut, StepOut, Strict
+from .fields import RANGE_DOC, CalendarDependent, Day, ErrorOut, RangeOut, StepOut, Strict
 from .state import current
 
 blp = Blueprint("inspections", __name__, url_prefix="/v1/inspections", description="监督检查指标、计划与核查（责任清单 四）")
@@ -118,6 +118,7 @@ class WindowOut(Schema):
     quota = fields.Boolean()
     basis = fields.String()
     steps = fields.List(fields.Nested(NoteStepOut))
+    range = fields.Nested(RangeOut, metadata=RANGE_DOC)
 
 
 class TriggeredOut(Schema):

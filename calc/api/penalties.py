@@ -19,7 +19,7 @@ from .. import thresholds as thr
 from ..answers.clock import today
 from ..answers.penalties import (answer_json, assessment_json, late_fee_json, summary_json, threshold_json,
                                  violation_json)
-from .fields import CalendarDependent, Day, ErrorOut, StepOut, Strict
+from .fields import RANGE_DOC, CalendarDependent, Day, ErrorOut, RangeOut, StepOut, Strict
 from .state import current
 
 blp = Blueprint("penalties", __name__, description="罚款幅度、裁量版本、加处罚款与立案标准")
@@ -213,6 +213,7 @@ class LateFeeOut(CalendarDependent):
     capped = fields.Boolean()
     total = fields.Float()
     steps = fields.List(fields.Nested(StepOut))
+    range = fields.Nested(RangeOut, metadata=RANGE_DOC)
 
 
 class PenaltyFactSpecOut(Schema):

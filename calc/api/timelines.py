@@ -11,7 +11,7 @@ from marshmallow import Schema, ValidationError, fields
 from .. import timelines as dom
 from ..answers.timelines import moment, procedure_json, timeline_json
 from ..periods import FIRST_DAY, LAST_DAY, DateRange
-from .fields import CalendarDependent, DateRangeIn, Day, ErrorOut, StepOut, Strict
+from .fields import RANGE_DOC, CalendarDependent, DateRangeIn, Day, ErrorOut, MomentRangeOut, StepOut, Strict
 from .state import current
 
 blp = Blueprint("timelines", __name__, url_prefix="/v1/timelines", description="办理时限（程序各阶段的期限）")
@@ -185,6 +185,7 @@ class TimelineStageOut(Schema):
     basis = fields.String()
     provisional = fields.Boolean()
     calendar_years = fields.List(fields.Integer())
+    range = fields.Nested(MomentRangeOut, metadata=RANGE_DOC)
 
 
 class TimelineNoteOut(Schema):
@@ -208,6 +209,7 @@ class TimelineOut(CalendarDependent):
     stages = fields.List(fields.Nested(TimelineStageOut))
     completion = fields.String(allow_none=True)
     notes = fields.List(fields.Nested(TimelineNoteOut))
+    completion_range = fields.Nested(MomentRangeOut, metadata=RANGE_DOC)
 
 
 def cached(payload) -> Response:
