@@ -40,6 +40,7 @@ def create_app(config: dict | None = None, loaded: schedules.Schedules | None = 
     app.json.ensure_ascii = False
     app.json.sort_keys = False
     app.extensions["calc"] = Holder(loaded or schedules.load(app.config.get("SCHEDULES_DIR")))
+    _behind_proxies(app)
     api = errors.Api(app, spec_kwargs={"info": {"description": "把县公安局责任清单变成可计算、可解释的罚款幅度与期限。"}})
     errors.register(app)
     security.register(app)
@@ -48,6 +49,21 @@ def create_app(config: dict | None = None, loaded: schedules.Schedules | None = 
     _docs(app)
     _web(app)
     return app
+
+
+def _behind_proxies(app: Flask):
+    """Behind a configured number of proxies (CALC_PROXIES: the ingress, an nginx), take the
+    client's scheme, host and address from their X-Forwarded-* headers, so links (webcal://, a
+    print's address) name what the client used. Never trusted by default: a client could forge them."""
+    count = app.config.get("PROXIES")
+    if count is None and "CALC_PROXIES" in os.environ:
+        raw = os.environ["CALC_PROXIES"]
+        count = 0 if raw.strip() == "0" else _positive("CALC_PROXIES", raw)
+    if count:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count, x_port=count,
+                                x_prefix=count)
 
 
 def _positive(name: str, value: str) -> int:

@@ -2,12 +2,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 
+from flask import jsonify, request
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 from marshmallow import Schema, ValidationError, fields, validates_schema
 
+from .. import ics
+from ..errors import CalendarGap
 from ..periods import FIRST_DAY, LAST_DAY
+from . import errors, ics as ics_http
 from .fields import Day, ErrorOut, Strict
 from .state import current
 
@@ -59,6 +64,82 @@ class Workdays(MethodView):
         return {"start": start, "end": end, "workdays": cal.count_workdays(start, end),
                 "provisional": any(y in cal.provisional_years for y in years),
                 "calendar_years": years}
+
+
+class NoticeOut(Schema):
+    title = fields.String()
+    number = fields.String(allow_none=True, metadata={"description": "文号，如 国办发明电〔2025〕7号"})
+    date = fields.Date(allow_none=True, metadata={"description": "发布日期"})
+    url = fields.String(allow_none=True)
+
+
+class YearDayOut(Schema):
+    date = fields.Date()
+    kind = fields.String(metadata={"enum": ["holiday", "makeup_workday"]})
+    name = fields.String()
+
+
+class YearOut(Schema):
+    year = fields.Integer()
+    notices = fields.List(fields.Nested(NoticeOut))
+    days = fields.List(fields.Nested(YearDayOut), metadata={"description": "当年通知所定的每个放假日与调休上班日（可含上年末几日）"})
+
+
+class _YearMissing(Exception):
+    pass
+
+
+def _arrangement(year: int):
+    """A year with no notice in the data is 404 `calendar_gap` here: there is nothing to export
+    (deadlines, which can estimate, answer 422 with the same reason)."""
+    try:
+        return ics.arrangement(current().calendar, year)
+    except CalendarGap as gap:
+        raise _YearMissing(gap.year) from None
+
+
+@blp.errorhandler(_YearMissing)
+def _missing(exc: _YearMissing):
+    year = exc.args[0]
+    return errors.body(404, "Not Found", reason="calendar_gap", year=year,
+                       message=f"{year}年的国务院节假日安排尚未收录")
+
+
+@blp.route("/<int:year>.json")
+class CalendarYear(MethodView):
+    @blp.response(200, YearOut)
+    @blp.alt_response(404, schema=ErrorOut)
+    def get(self, year):
+        """A year's holiday arrangement: the State Council's notices and every day they fix."""
+        a = _arrangement(year)
+        r = jsonify({"year": a.year,
+                     "notices": [{"title": n.title, "number": n.number, "date": _iso(n.date), "url": n.url}
+                                 for n in a.notices],
+                     "days": [{"date": d.isoformat(), "kind": k, "name": n} for d, k, n in a.days()]})
+        return _conditional(r, "json", year)
+
+
+@blp.route("/<int:year>.ics")
+class CalendarYearFeed(MethodView):
+    @blp.doc(**ics_http.DOC)
+    @blp.response(200)
+    @blp.alt_response(404, schema=ErrorOut)
+    def get(self, year):
+        """The same arrangement as iCalendar all-day events, to subscribe to (UID 稳定，每日刷新)."""
+        a = _arrangement(year)
+        body = ics.arrangement_ics(a, current().events.feed.prodid, ics_http.uid_domain())
+        return _conditional(ics_http.respond(body, f"holidays-{year}"), "ics", year)
+
+
+def _iso(day):
+    return day.isoformat() if day else None
+
+
+def _conditional(response, *parts):
+    """Depends only on the schedules (and the UID domain): ETag from their digest, 304 on a match."""
+    key = "|".join(map(str, (current().digest, ics_http.uid_domain(), *parts)))
+    response.set_etag(hashlib.sha256(key.encode()).hexdigest()[:20])
+    return response.make_conditional(request)
 
 
 @blp.route("/<date>")

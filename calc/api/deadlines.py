@@ -10,9 +10,10 @@ from flask_smorest import Blueprint, abort
 from marshmallow import Schema, ValidationError, fields, validates_schema
 from marshmallow.validate import OneOf, Range
 
-from .. import periods
+from .. import ics, periods
 from ..answers.deadlines import as_json
 from ..errors import DomainError
+from . import ics as ics_http
 from .fields import RANGE_DOC, CalendarDependent, DateRangeIn, Day, ErrorOut, RangeOut, StepOut, Strict
 from .state import current
 
@@ -111,9 +112,28 @@ class Deadline(MethodView):
     @blp.arguments(DeadlineIn())
     @blp.response(200, DeadlineOut)
     @blp.alt_response(422, schema=ErrorOut)
+    @blp.doc(**ics_http.doc_also(DeadlineOut))
     def post(self, args):
-        """The due date of one period, with each rule applied and its legal basis."""
-        return _json(as_json(compute(args), args["steps"]))
+        """The due date of one period, with each rule applied and its legal basis.
+
+        With `Accept: text/calendar` the same answer comes as one all-day iCalendar event on the due
+        date, its steps in DESCRIPTION."""
+        d = compute(args)
+        if ics_http.wants_calendar():
+            return _calendar(d, args)
+        return _json(as_json(d, args["steps"]))
+
+
+def _calendar(d: periods.Due, args: dict):
+    units = current().rules.units
+    summary = f"期限届满：自 {d.start.isoformat()} 起 {d.period.amount}{units.get(d.period.unit, d.period.unit)}"
+    if d.provisional:
+        summary += "（推定）"
+    lines = ics.step_lines(d.steps)
+    if d.range:
+        lines += (f"实际日期可能在 {d.range[0].isoformat()} 至 {d.range[1].isoformat()} 之间（当年放假通知尚未发布）",)
+    question = {k: v for k, v in args.items() if k != "steps"}
+    return ics_http.due_dates([ics.DueEvent("due", d.due, summary, lines)], question, "期限", "deadline")
 
 
 _item_schema = DeadlineIn()

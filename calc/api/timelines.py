@@ -8,9 +8,10 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 from marshmallow import Schema, ValidationError, fields
 
-from .. import timelines as dom
+from .. import ics, timelines as dom
 from ..answers.timelines import moment, procedure_json, timeline_json
 from ..periods import FIRST_DAY, LAST_DAY, DateRange
+from . import ics as ics_http
 from .fields import RANGE_DOC, CalendarDependent, DateRangeIn, Day, ErrorOut, MomentRangeOut, StepOut, Strict
 from .state import current
 
@@ -243,6 +244,7 @@ class Procedure(MethodView):
     @blp.response(200, TimelineOut)
     @blp.alt_response(404, schema=ErrorOut)
     @blp.alt_response(422, schema=ErrorOut)
+    @blp.doc(**ics_http.doc_also(TimelineOut))
     def post(self, args, procedure_id):
         """Each stage's start and due date (worst case unless `actual` says otherwise), and completion."""
         s = current()
@@ -252,4 +254,20 @@ class Procedure(MethodView):
                          actual=args["actual"], pauses=pauses, extensions=args["extensions"],
                          variants=args["variants"], event=args["event"], as_of=args["as_of"],
                          provisional=args["provisional"])
+        if ics_http.wants_calendar():
+            return _calendar(t, args, procedure_id)
         return jsonify(timeline_json(t))
+
+
+def _calendar(t: dom.Timeline, args: dict, procedure_id: str):
+    """One event per stage with a due date: all-day where the law counts days, timed where hours."""
+    events = []
+    for r in t.stages:
+        if r.due is None:
+            continue
+        lines = ics.step_lines(r.steps)
+        if r.range:
+            lines += (f"实际日期可能在 {r.range[0].isoformat()} 至 {r.range[1].isoformat()} 之间（当年放假通知尚未发布）",)
+        title = f"{t.procedure.title}：{r.stage.title} 期限届满" + ("（推定）" if r.provisional else "")
+        events.append(ics.DueEvent(r.stage.id, r.due, title, lines))
+    return ics_http.due_dates(events, {"procedure": procedure_id, **args}, t.procedure.title, procedure_id)

@@ -42,4 +42,6 @@ def events():
     return render_template("events.html", form=form, year=year, rows=rows, grids=grids,
                            services=list(ev.services.values()), feed=feed,
                            feed_year=url_for("events.EventFeed", start=f"{year}-01-01", end=f"{year}-12-31"),
+                           holidays_feed=(url_for("calendar.CalendarYearFeed", year=year)
+                                          if year in current().calendar.notices else None),
                            kinds=months.KIND_LABEL, weekday=months.WEEKDAYS), 200 if form.ok else 422

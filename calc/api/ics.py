@@ -1,0 +1,42 @@
+"""iCalendar answers: the content negotiation (`Accept: text/calendar`) and the UID domain."""
+from __future__ import annotations
+
+import os
+
+from flask import current_app, request
+
+from .. import ics
+from .state import current
+
+CALENDAR = "text/calendar"
+_ICS = {"schema": {"type": "string"}, "example": "BEGIN:VCALENDAR\r\n…\r\nEND:VCALENDAR\r\n"}
+DOC = {"responses": {"200": {"description": "OK（iCalendar）", "content": {CALENDAR: _ICS}}}}
+
+
+def doc_also(schema) -> dict:
+    """The 200 response in both media types (a manual `content` replaces the generated one)."""
+    return {"responses": {"200": {"description": "OK（请求头 Accept: text/calendar 时为 iCalendar）",
+                                  "content": {"application/json": {"schema": schema}, CALENDAR: _ICS}}}}
+
+
+def wants_calendar() -> bool:
+    """Only an explicit preference for text/calendar turns a JSON answer into a calendar."""
+    best = request.accept_mimetypes.best_match(["application/json", CALENDAR])
+    return best == CALENDAR and request.accept_mimetypes[CALENDAR] > request.accept_mimetypes["application/json"]
+
+
+def uid_domain() -> str:
+    """CALC_UID_DOMAIN (each county its own, so two counties' feeds never collide), else the
+    domain the schedules' feed names."""
+    return current_app.config.get("UID_DOMAIN") or os.environ.get("CALC_UID_DOMAIN") or current().events.feed.uid_domain
+
+
+def respond(body: bytes, filename: str):
+    r = current_app.response_class(body, mimetype=CALENDAR)
+    r.headers["Content-Disposition"] = f'inline; filename="{filename}.ics"'
+    return r
+
+
+def due_dates(events, question: dict, name: str, filename: str):
+    feed = current().events.feed
+    return respond(ics.due_ics(events, question, feed.prodid, name, uid_domain(), feed.dtstamp), filename)
