@@ -12,10 +12,21 @@ they are bad, logs why and keeps the workers on the last good snapshot (calc/rel
 import multiprocessing
 import os
 import sys
+from pathlib import Path
 
 import gunicorn.http.wsgi
 
 from calc import reload as calc_reload  # noqa: E402
+
+# The app when the command line names none: the top-level wsgi.py of a source checkout (the design
+# card's entry point, importable from any working directory through `pythonpath`), else the
+# package's own calc.wsgi, which is all an installed wheel has.
+_CHECKOUT = Path(__file__).resolve().parent.parent
+if (_CHECKOUT / "wsgi.py").is_file() and (_CHECKOUT / "pyproject.toml").is_file():
+    wsgi_app = "wsgi:app"
+    pythonpath = str(_CHECKOUT)
+else:
+    wsgi_app = "calc.wsgi:app"
 
 bind = os.environ.get("CALC_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("CALC_WORKERS", max(2, multiprocessing.cpu_count())))

@@ -92,7 +92,7 @@ def test_the_sdist_carries_the_schedules_tests_and_readme(built):
     with tarfile.open(built["sdist"]) as tar:
         names = {name.split("/", 1)[1] for name in tar.getnames() if "/" in name}
     assert {f"schedules/{name}" for name in BUNDLED} <= names
-    assert {"README.md", "pyproject.toml", "MANIFEST.in", "tests/test_packaging.py", "scripts/serve"} <= names
+    assert {"README.md", "pyproject.toml", "MANIFEST.in", "tests/test_packaging.py", "scripts/serve", "wsgi.py"} <= names
     assert not any("__pycache__" in name or name.endswith(".pyc") for name in names)
 
 
@@ -109,6 +109,7 @@ def test_the_wheel_carries_every_bundled_schedule_byte_for_byte(built):
         entry_points = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
         assert "calc = calc.cli:main" in wheel.read(entry_points).decode()
         assert not any(name.startswith(("tests/", "bench/", "schedules/")) for name in names)
+        assert "wsgi.py" not in names  # the checkout's entry point; a top-level `wsgi` would clash in site-packages
 
 
 @pytest.fixture(scope="module")
