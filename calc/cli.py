@@ -197,10 +197,12 @@ def _report_problems(roots, first: Exception) -> int:
         print(f"schedules 有误（载入时出现未预料的错误，应改为 ScheduleError）：{type(first).__name__}: {first}",
               file=sys.stderr)
         return SCHEDULE_PROBLEMS
-    try:
-        errors = schedules.problems(roots)
-    except Exception:  # noqa: BLE001 - the error load raised is still reported below
-        errors = []
+    errors = list(getattr(first, "problems", None) or [])  # schedules.load looked for the rest already
+    if not errors:
+        try:
+            errors = schedules.problems(roots)
+        except Exception:  # noqa: BLE001 - the error load raised is still reported below
+            errors = []
     if str(first) not in {str(e) for e in errors}:
         errors.insert(0, first)
     for err in errors:

@@ -1,4 +1,5 @@
 """The domain's own refusals. The adapter maps each to an HTTP status; nothing here knows HTTP."""
+import difflib
 
 
 class DomainError(Exception):
@@ -43,3 +44,14 @@ class ScheduleError(Exception):
     def __init__(self, file: str, key: str, problem: str):
         super().__init__(f"{file}: {key}: {problem}")
         self.file, self.key, self.problem = file, key, problem
+
+
+class UnknownKey(ScheduleError):
+    """A key no loader reads: a misspelt `extention` would otherwise drop the statutory extension
+    without a word. Names the file, the key, and the keys that table may have."""
+
+    def __init__(self, file: str, key: str, name: str, known: tuple[str, ...]):
+        hint = difflib.get_close_matches(name, known, n=1, cutoff=0.75)
+        problem = f"未知的键：{name}（可用的键：{'、'.join(known)}）" + (f"；是否应为 {hint[0]}？" if hint else "")
+        super().__init__(file, key, problem)
+        self.name, self.known = name, known

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from dateutil import rrule as rr
 
 from .errors import InvalidInput, NotFound, ScheduleError
-from .schedules import Node, Source
+from .nodes import Keys, Node, Source
 
 MAX_YEARS = 50
 """The widest range one request may expand (a typo such as 2206 for 2026 must not build 180 years)."""
@@ -174,6 +174,11 @@ def _contact(node: Node) -> str | None:
 # What a county's overlay may replace by id (calc.schedules layers): array of tables -> its id
 # field; None: a single table; "*": a table of named entries.
 LAYERED = {"event": "id", "service": "id", "feed": None}
+
+# The keys each table of an events/*.toml file may have (calc.schedules refuses any other).
+KEYS = Keys(feed=Keys("prodid", "name", "dtstamp", "uid_domain"),
+            event=Keys("id", "title", "when", "rrule", "unit", "content", "contact", "seed", "basis", "note"),
+            service=Keys("id", "title", "unit", "content", "contact", "seed", "basis"))
 
 
 def load(sources: list[Source], base: dict) -> Events:

@@ -22,7 +22,7 @@ from fractions import Fraction
 from typing import Any
 
 from .errors import InvalidInput, NotFound, ScheduleError
-from .schedules import Node, Source
+from .nodes import Keys, Node, Source
 
 CALENDAR_WINDOWS = ("month", "quarter", "year")
 WINDOWS = (*CALENDAR_WINDOWS, "period", "event", "case")
@@ -585,6 +585,13 @@ def _load_requirement(n: Node) -> Requirement:
 # What a county's overlay may replace by id (calc.schedules layers): array of tables -> its id
 # field; None: a single table; "*": a table of named entries.
 LAYERED = {"regime": "id"}
+
+# The keys each table of an inspections/*.toml file may have (calc.schedules refuses any other).
+KEYS = Keys(regime=Keys(
+    "id", "title", "unit", "object", "seed", "basis", "superior", "audience_min",
+    requirement=Keys("id", "title", "window", "coverage", "basis", "times", "units", "share", "officers",
+                     "population", "unit_label", "trigger", "phase", "by", "due", "quota", "note"),
+    fact=Keys("id", "text", "value", "basis")))
 
 
 def load(sources: list[Source], base: dict) -> Inspections:

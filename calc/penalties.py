@@ -15,8 +15,8 @@ from typing import Iterable, Sequence
 from . import periods
 from .errors import CalendarGap, InvalidInput, NotFound
 from .periods import Period, Step
-from .schedules import Node, Source
-from .thresholds import Threshold, load_threshold
+from .nodes import EFFECTIVE, Keys, Node, Source
+from .thresholds import KEYS as THRESHOLD_KEYS, Threshold, load_threshold
 
 PARTIES = {"individual": "个人", "organization": "单位"}
 CIRCUMSTANCES = {
@@ -260,9 +260,7 @@ def _fine_reader(node: Node, key: str) -> Fine:
 
 
 def _check_keys(node: Node, allowed: Iterable[str]):
-    extra = set(node.data) - set(allowed)
-    if extra:
-        node.fail(f"未知的键：{', '.join(sorted(extra))}")
+    node.only(allowed)  # as calc.schedules checks every file against KEYS below, before this loader
 
 
 BAND_KEYS = ("when", "basis", "replaces_base", "warning", "fine", "fine_optional", "detention",
@@ -390,6 +388,24 @@ def _late_fee(node: Node) -> LateFeeRule:
 # What a county's overlay may replace by id (calc.schedules layers): array of tables -> its id
 # field; None: a single table; "*": a table of named entries.
 LAYERED = {"violation": "id", "regime": "id", "threshold": "id", "late_fee": None, "version_choice": None}
+
+# The keys each table of a penalties/*.toml file may have (calc.schedules refuses any other).
+_FINE = Keys("min", "max")
+_PER_PARTY = Keys(*PARTIES)  # max_fine = { individual = 500, organization = 5000 }
+_PERIOD = Keys("amount", "unit")
+_BAND = Keys(*(k for k in BAND_KEYS if k not in ("fine", "detention", "licence")),
+             fine=Keys("min", "max", **{p: _FINE for p in PARTIES}), detention=Keys("max"),
+             licence=Keys("action", "document"))
+_DATED = Keys("basis", "note", "licence", "suspension", "harm_basis", effective=EFFECTIVE, max_fine=_PER_PARTY,
+              min_fine=_PER_PARTY, period=_PERIOD, harm_period=_PERIOD)
+KEYS = Keys(
+    violation=Keys("id", "title", "authority", "seed", "regime", "keywords",
+                   version=Keys("basis", "text", effective=EFFECTIVE, bands=_BAND)),
+    regime=Keys("id", "title", **{kind: _DATED for kind in ("simplified", "collection", "hearing", "limitation")}),
+    late_fee=Keys("basis", "daily_rate", "cap_ratio", "pay_basis", "cap_basis", effective=EFFECTIVE, pay_within=_PERIOD),
+    version_choice=Keys("basis", "text"),
+    threshold=THRESHOLD_KEYS,
+)
 
 
 def load(sources: list[Source], base: dict) -> Penalties:

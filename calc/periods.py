@@ -13,7 +13,7 @@ from typing import Sequence
 from calendar import isleap
 
 from .errors import CalendarGap, InvalidInput
-from .schedules import Node, Source
+from .nodes import Keys, Node, Source
 from .workcal import HOLIDAY, CalendarBook, WorkCalendar
 
 UNITS = ("workdays", "days", "months", "years")
@@ -39,6 +39,10 @@ class CountingRules:
 
 RULE_NAMES = ("start_excluded", "workdays", "days", "months", "years", "roll_forward", "no_roll",
               "pause", "extension", "backward", "roll_back", "provisional")
+
+
+# The keys of periods.toml (calc.schedules refuses any other).
+KEYS = Keys(**{name: Keys("text", "basis") for name in RULE_NAMES}, units=Keys(*UNITS, "hours"))
 
 
 def load_rules(source: Source) -> CountingRules:

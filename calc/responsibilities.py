@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .errors import InvalidInput, NotFound
-from .schedules import Node, Source
+from .nodes import Keys, Node, Source
 
 SEED = "县公安局责任清单"
 KINDS = ("duty", "case-category", "boundary")
@@ -155,6 +155,11 @@ class Responsibilities:
 # What a county's overlay may replace by id (calc.schedules layers): array of tables -> its id
 # field; None: a single table; "*": a table of named entries.
 LAYERED = {"duty": "no", "category": "id", "matter": "id"}
+
+# The keys each table of a responsibilities/*.toml file may have (calc.schedules refuses any other).
+KEYS = Keys(duty=Keys("no", "main", item=Keys("text", "unit", "units", "category", "note")),
+            category=Keys("id", "name", "count", "unit", "also", "basis"),
+            matter=Keys("id", "no", "title", "basis", "example", "note", department=Keys("name", "part")))
 
 
 def load(sources: list[Source], base: dict) -> Responsibilities:

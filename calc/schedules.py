@@ -1,5 +1,10 @@
 """Read `schedules/*.toml` once, validate every value, and build the domain objects.
 
+The assembler of the loading layer: it finds the layers, reads and digests their files, checks each
+file's keys against what its kind declares, merges the layers, and hands each area's files to that
+area's builder, named in `REGISTRY` (not looked up by name at run time). The areas build their
+domain objects from calc/nodes.py's `Node`s and never import this module.
+
 A bad file stops the service (and `calc check`) with the file, the key and what is wrong:
 a wrong legal number served quietly is worse than no service.
 """
@@ -7,15 +12,19 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import importlib
 import os
 import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator, Mapping
 
+from . import events, inspections, penalties, periods, responsibilities, timelines, workcal
 from .errors import ScheduleError
+from .nodes import Keys, Node, Source, unknown_keys
+
+__all__ = ["Area", "Layer", "Node", "REGISTRY", "Schedules", "Source", "load", "problems"]  # Node, Source: from calc.nodes
+
 
 def _bundled_root() -> Path:
     """`calc/bundled/` in an installed wheel, `schedules/` at the top of a source checkout."""
@@ -24,99 +33,29 @@ def _bundled_root() -> Path:
     return packaged if (packaged / "periods.toml").is_file() else here.parent / "schedules"
 
 
-DEFAULT_ROOT = _bundled_root()
-AREAS = ("penalties", "timelines", "events", "inspections", "responsibilities")
-WHOLE_FILES = ("periods.toml", "calendar/provisional.toml")
-
-
 @dataclass(frozen=True)
-class Source:
-    """One schedule file: its name (relative to the root, or its path in an overlay), its parsed
-    TOML, and for each top-level array the position each item had in the file (an overlay may have
-    taken some out), so an error names the item as the file numbers it."""
+class Area:
+    """One folder of schedules and what turns its files into the domain: the builder, the keys
+    each file may have, and what a county's overlay may replace by id (see `_identities`)."""
 
-    name: str
-    data: dict
-    positions: dict = field(default_factory=dict)
+    build: Callable[[list[Source], dict], Any]
+    keys: Keys
+    layered: Mapping[str, str | None]
 
 
-class Node:
-    """A table inside a schedule file that knows where it is, so errors can say so."""
-
-    def __init__(self, source: Source, key: str, data: Any):
-        self.source, self.key, self.data = source, key, data
-        if not isinstance(data, dict):
-            self.fail("应为表（table）")
-
-    def fail(self, problem: str, key: str | None = None):
-        raise ScheduleError(self.source.name, self._path(key), problem)
-
-    def _path(self, key: str | None) -> str:
-        if key is None:
-            return self.key or "(文件)"
-        return f"{self.key}.{key}" if self.key else key
-
-    def has(self, key: str) -> bool:
-        return key in self.data
-
-    def get(self, key: str, kind: type | tuple = object, default: Any = ..., *, allow_empty=False):
-        if key not in self.data:
-            if default is ...:
-                self.fail("缺少此项", key)
-            return default
-        value = self.data[key]
-        if kind is int and isinstance(value, bool) or not isinstance(value, kind):
-            names = kind.__name__ if isinstance(kind, type) else "/".join(k.__name__ for k in kind)
-            self.fail(f"类型应为 {names}，实为 {type(value).__name__}: {value!r}", key)
-        if isinstance(value, str) and not allow_empty and not value.strip():
-            self.fail("不能为空", key)
-        return value
-
-    def text(self, key: str, default: Any = ...) -> str:
-        return self.get(key, str, default)
-
-    def date(self, key: str, default: Any = ...) -> dt.date:
-        value = self.get(key, dt.date, default)
-        if isinstance(value, dt.datetime):
-            self.fail("应为日期，不带时间", key)
-        return value
-
-    def number(self, key: str, default: Any = ..., *, minimum: float | None = 0, maximum: float | None = None):
-        value = self.get(key, (int, float), default)
-        if value is None or value is default and default is not ...:
-            return value
-        if isinstance(value, bool):
-            self.fail("应为数值", key)
-        if minimum is not None and value < minimum:
-            self.fail(f"不能小于 {minimum}: {value}", key)
-        if maximum is not None and value > maximum:
-            self.fail(f"不能大于 {maximum}: {value}", key)
-        return value
-
-    def child(self, key: str, default: Any = ...) -> "Node | None":
-        if key not in self.data and default is not ...:
-            return default
-        return Node(self.source, self._path(key), self.get(key, dict))
-
-    def children(self, key: str, *, required=True) -> list["Node"]:
-        if key not in self.data and not required:
-            return []
-        items = self.get(key, list)
-        where = self.source.positions.get(key) if not self.key else None
-        return [Node(self.source, f"{self._path(key)}[{where[i] if where else i}]", item)
-                for i, item in enumerate(items)]
-
-    def basis(self, key: str = "basis") -> str:
-        """Every legal number cites where it comes from: a missing basis is a bad file."""
-        return self.text(key)
-
-    def effective(self, key: str = "effective") -> tuple[dt.date, dt.date | None]:
-        node = self.child(key)
-        first = node.date("from")
-        until = node.date("until", None)
-        if until is not None and until < first:
-            node.fail(f"until ({until}) 早于 from ({first})", "until")
-        return first, until
+REGISTRY: dict[str, Area] = {
+    "penalties": Area(penalties.load, penalties.KEYS, penalties.LAYERED),
+    "timelines": Area(timelines.load, timelines.KEYS, timelines.LAYERED),
+    "events": Area(events.load, events.KEYS, events.LAYERED),
+    "inspections": Area(inspections.load, inspections.KEYS, inspections.LAYERED),
+    "responsibilities": Area(responsibilities.load, responsibilities.KEYS, responsibilities.LAYERED),
+}
+DEFAULT_ROOT = _bundled_root()
+AREAS = tuple(REGISTRY)
+WHOLE_FILES = ("periods.toml", "calendar/provisional.toml")
+# The keys of the files that are not an area's: the counting rules and the calendar.
+FILE_KEYS: dict[str, Keys] = {"periods.toml": periods.KEYS, "calendar/provisional.toml": workcal.PROVISIONAL_KEYS,
+                              "calendar": workcal.YEAR_KEYS, **{name: area.keys for name, area in REGISTRY.items()}}
 
 
 @dataclass(frozen=True)
@@ -141,16 +80,36 @@ class Schedules:
     root: Path  # the top layer
     digest: str
     calendar_digests: dict[int, str]
-    calendar: Any  # calc.workcal.CalendarBook
-    rules: Any  # calc.periods.CountingRules
-    areas: dict[str, Any] = field(default_factory=dict)
+    calendar: workcal.CalendarBook
+    rules: periods.CountingRules
+    areas: dict[str, Any] = field(default_factory=dict)  # by REGISTRY name; typed below
     layers: tuple[Layer, ...] = ()
 
-    def __getattr__(self, name: str):
-        areas = object.__getattribute__(self, "areas")
-        if name in areas:
-            return areas[name]
-        raise AttributeError(name)
+    @property
+    def penalties(self) -> penalties.Penalties:
+        return self._area("penalties")
+
+    @property
+    def timelines(self) -> timelines.Timelines:
+        return self._area("timelines")
+
+    @property
+    def events(self) -> events.Events:
+        return self._area("events")
+
+    @property
+    def inspections(self) -> inspections.Inspections:
+        return self._area("inspections")
+
+    @property
+    def responsibilities(self) -> responsibilities.Responsibilities:
+        return self._area("responsibilities")
+
+    def _area(self, name: str):
+        try:
+            return self.areas[name]
+        except KeyError:
+            raise AttributeError(name) from None
 
 
 def read(root: Path, path: Path, name: str | None = None) -> Source:
@@ -240,6 +199,7 @@ class _Read:
     files: list[Path]
     parts: dict[str, dict[str, Source]]  # part -> {name relative to the layer: source}
     unreadable: set[str]  # parts with a file that did not parse
+    unknown: list[ScheduleError] = field(default_factory=list)  # keys no kind declares, in file order
 
     @property
     def kind(self) -> str:
@@ -272,11 +232,26 @@ def _read_layer(index: int, path: Path, problems: list | None) -> _Read:
                                             f"{'、'.join(a + '/*.toml' for a in AREAS)}"))
             continue
         try:
-            layer.parts.setdefault(place, {})[rel] = read(path, file, name)
+            source = read(path, file, name)
         except ScheduleError as err:
             _refuse(problems, err)
             layer.unreadable.add(place)
+            continue
+        layer.parts.setdefault(place, {})[rel] = _known_keys(layer, source, FILE_KEYS[place], problems)
     return layer
+
+
+def _known_keys(layer: _Read, source: Source, keys: Keys, problems: list | None) -> Source:
+    """The keys the file's kind does not declare: every one of them into `problems`, and the file
+    without them so that its other problems are found too; or, for `load`, kept in the layer, to be
+    raised once the loaders have passed (what a loader says about the same file comes first: a
+    `[[notes]]` for `[[notice]]` is first of all a missing notice)."""
+    unknown, cleaned = unknown_keys(source, keys)
+    if problems is None:
+        layer.unknown += unknown
+        return source
+    problems += unknown
+    return cleaned
 
 
 def _refuse(problems: list | None, err: ScheduleError):
@@ -285,9 +260,9 @@ def _refuse(problems: list | None, err: ScheduleError):
     problems.append(err)
 
 
-def _identities(area_module, source: Source) -> Iterator[tuple[str, Any]]:
+def _identities(area: Area, source: Source) -> Iterator[tuple[str, Any]]:
     """(key, id) of every item in `source` that a higher layer may replace by its id."""
-    for key, id_field in getattr(area_module, "LAYERED", {}).items():
+    for key, id_field in area.layered.items():
         value = source.data.get(key)
         if id_field is None and isinstance(value, dict):
             yield key, None
@@ -303,7 +278,7 @@ def _identities(area_module, source: Source) -> Iterator[tuple[str, Any]]:
 def _merge(area: str, layered: list[list[Source]]) -> tuple[list[Source], list[list[str]], list[list[str]]]:
     """The sources of one area over all layers, with every item a higher layer redefines taken out
     of the lower one; and per layer what it adds and what it overrides."""
-    module = importlib.import_module(f"calc.{area}")
+    module = REGISTRY[area]
     defined = [{ident for s in sources_ for ident in _identities(module, s)} for sources_ in layered]
     adds, overrides, merged = [], [], []
     for index, sources_ in enumerate(layered):
@@ -319,9 +294,9 @@ def _label(area: str, key: str, ident: Any) -> str:
     return f"{area}/{key}" if ident is None else f"{area}/{key}/{ident}"
 
 
-def _without(module, source: Source, above: set) -> Source:
+def _without(area: Area, source: Source, above: set) -> Source:
     data, positions = dict(source.data), dict(source.positions)
-    for key, id_field in getattr(module, "LAYERED", {}).items():
+    for key, id_field in area.layered.items():
         value = data.get(key)
         if id_field is None and (key, None) in above:
             data.pop(key, None)
@@ -343,8 +318,6 @@ def _topmost(layers: list[_Read], place: str) -> dict[str, tuple[_Read, Source]]
 
 def _calendar(layers: list[_Read], problems: list | None):
     """The calendar book from the topmost file of each year; (book, {year: digest})."""
-    from . import workcal
-
     years = sorted(_topmost(layers, "calendar").items(), key=lambda item: item[0])
     provisional = _topmost(layers, "calendar/provisional.toml").get("calendar/provisional.toml")
     if problems is not None:  # each year on its own first, so that every bad year file is named
@@ -369,8 +342,6 @@ def _calendar(layers: list[_Read], problems: list | None):
 
 
 def _rules(layers: list[_Read], problems: list | None):
-    from . import periods
-
     chosen = _topmost(layers, "periods.toml").get("periods.toml")
     if chosen is None:
         if not any("periods.toml" in layer.unreadable for layer in layers):
@@ -406,11 +377,14 @@ def _assemble(roots: Any, problems: list | None) -> "Schedules | None":
             adds[layer.index] += added[layer.index]
             overrides[layer.index] += replaced[layer.index]
         if problems is None:
-            areas[area] = importlib.import_module(f"calc.{area}").load(merged, base)
+            areas[area] = REGISTRY[area].build(merged, base)
         elif not any(area in layer.unreadable for layer in layers):  # else only confusing follow-on errors
             areas[area] = _load_collecting(area, merged, base, problems)
     if problems:
         return None
+    for layer in layers:
+        for err in layer.unknown:
+            raise err
     _whole_file_changes(layers, adds, overrides)
     built = tuple(Layer(name="bundled" if layer.kind == "bundled" else layer.path.name, path=layer.path,
                         kind=layer.kind, digest=digest_of(layer.path, layer.files),
@@ -426,10 +400,10 @@ def _assemble(roots: Any, problems: list | None) -> "Schedules | None":
 def _load_collecting(area: str, merged: list[Source], base: dict, problems: list):
     """Load an area again and again, each time without the item that failed, so that `calc check`
     names every bad item and not only the first; a problem not tied to one item ends the area."""
-    module = importlib.import_module(f"calc.{area}")
+    build = REGISTRY[area].build
     for _ in range(200):
         try:
-            return module.load(merged, base)
+            return build(merged, base)
         except ScheduleError as err:
             problems.append(err)
             smaller = _drop_item(merged, err)
@@ -459,10 +433,31 @@ def _drop_item(merged: list[Source], err: ScheduleError) -> list[Source] | None:
 
 
 def load(roots: Any = None) -> Schedules:
-    """Load and validate every layer of schedules; raise ScheduleError on the first bad value.
+    """Load and validate every layer of schedules; raise ScheduleError on the first bad value,
+    with every other problem `problems` finds attached (`.problems`, and as notes, which a
+    start-up traceback prints), so that one failed start names all that needs fixing.
 
     `roots`: None (`CALC_SCHEDULES`, else the bundled set), a directory, or a list of layers."""
-    return _assemble(roots, None)
+    try:
+        return _assemble(roots, None)
+    except ScheduleError as err:
+        _attach_problems(err, roots)
+        raise
+
+
+def _attach_problems(err: ScheduleError, roots: Any):
+    """The quick load stops at the first problem; only then look for the rest (so a good start
+    pays nothing for it). The first stays the one raised: its message is unchanged."""
+    try:
+        others = problems(roots)
+    except Exception:  # noqa: BLE001 - a loader that fails without saying where: the first still stands
+        others = []
+    seen = {str(err)}
+    err.problems = [err] + [p for p in others if not (str(p) in seen or seen.add(str(p)))]
+    if len(err.problems) > 1:
+        err.add_note(f"schedules 共有 {len(err.problems)} 处问题：")
+        for p in err.problems:
+            err.add_note(f"  {p}")
 
 
 def problems(roots: Any = None) -> list[ScheduleError]:

@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any, Mapping
 
 from .errors import InvalidInput
-from .schedules import Node
+from .nodes import FREE, Keys, Node
 
 KINDS = ("integer", "number", "choice")
 INCLUSIVE_BASIS = "民法典 第一千二百五十九条（以上、以下包括本数）"
@@ -58,11 +58,15 @@ class Threshold:
     outcomes: tuple[Outcome, ...]
 
 
+# The keys of a [[threshold]] and its tables (calc.schedules refuses any other).
+KEYS = Keys("id", "title", "seed", "basis", "keywords", "note",
+            fact=Keys("kind", "name", "title", "unit", "required", choices=FREE),
+            test=Keys("fact", "at_least", "at_most", "basis"),
+            outcome=Keys("met", "roles", "referral", "authority", "action", "basis"))
+
+
 def load_threshold(node: Node) -> Threshold:
-    allowed = {"id", "title", "seed", "basis", "keywords", "note", "fact", "test", "outcome"}
-    extra = set(node.data) - allowed
-    if extra:
-        node.fail(f"未知的键：{', '.join(sorted(extra))}")
+    node.only(KEYS)
     facts = []
     for f in node.children("fact"):
         kind = f.text("kind")

@@ -16,7 +16,7 @@ from typing import Mapping, Sequence
 from . import periods
 from .errors import CalendarGap, InvalidInput, NotFound, ScheduleError
 from .periods import DateRange, Period, Step
-from .schedules import Node, Source
+from .nodes import EFFECTIVE, Keys, Named, Node, Source
 from .workcal import CalendarBook
 
 DEADLINE, TERM, ELIGIBLE, NONE, ON_THE_SPOT, PREREQUISITE = (
@@ -178,6 +178,20 @@ class Timelines:
 # What a county's overlay may replace by id (calc.schedules layers): array of tables -> its id
 # field; None: a single table; "*": a table of named entries.
 LAYERED = {"procedure": "id", "texts": "*"}
+
+# The keys each table of a timelines/*.toml file may have (calc.schedules refuses any other).
+_SPAN = Keys("amount", "unit", "direction")
+_EXTENSION = Keys("amount", "unit", "times", "condition", "basis")
+_STAGE = Keys("id", "authority", "title", "kind", "anchor", "basis", "when", "restricts_liberty",
+              period=_SPAN, pauses=Keys("basis", "reason"), extension=_EXTENSION,
+              earliest=Keys("amount", "unit", "direction", "what", "basis"),
+              variant=Keys("code", "title", "basis", period=_SPAN, extension=_EXTENSION))
+KEYS = Keys(
+    procedure=Keys("id", "title", "start_label", "event_label", "seed", "compare_with", "remarks", "summary",
+                   effective=EFFECTIVE, stage=_STAGE,
+                   version=Keys("label", "start_label", "summary", effective=EFFECTIVE, stage=_STAGE)),
+    texts=Named(Keys("text", "basis")),
+)
 
 
 def load(sources: list[Source], base: dict) -> Timelines:

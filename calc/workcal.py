@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Iterable
 
-from .errors import CalendarGap
-from .schedules import Node, Source
+from .errors import CalendarGap, ScheduleError
+from .nodes import FREE, Keys, Node, Source
 
 WORKDAY, WEEKEND, HOLIDAY, MAKEUP = "workday", "weekend", "holiday", "makeup_workday"
 ONE_DAY = dt.timedelta(days=1)
@@ -401,6 +401,14 @@ def _in_notice_year(node: Node, key: str, day: dt.date, year: int):
         node.fail(f"{day} 不在 {year} 年通知的范围内（可含上年12月、次年1月）", key)
 
 
+# The keys of a calendar/cn/<year>.toml and of calendar/provisional.toml (calc.schedules refuses any other).
+# `posted` (tools/build_calendar.py, 2008-2013): the policy library's listing date where the notice's own
+# date is not checked; kept for the editor, not used in counting.
+YEAR_KEYS = Keys("year", notice=Keys("title", "number", "date", "url", "posted"),
+                 **{"break": Keys("name", "from", "until", "notice"), "makeup": Keys("date", "for", "notice")})
+PROVISIONAL_KEYS = Keys("basis", "until_year", "assumption", names=FREE)
+
+
 def load_year(source: Source) -> tuple[int, list[Notice], list[Break], list[Makeup]]:
     root = Node(source, "", source.data)
     year = root.get("year", int)
@@ -441,8 +449,6 @@ def _check_overlaps(items: list[tuple[str, str, dt.date, dt.date]]):
 
 
 def _overlap(a, b):
-    from .errors import ScheduleError
-
     return ScheduleError(b[0], b[1], f"与 {a[0]} {a[1]}（{a[2]}至{a[3]}）重叠")
 
 
@@ -455,8 +461,6 @@ def _spread(node: Node) -> Spread:
 
 
 def load(year_sources: list[Source], provisional: Source) -> CalendarBook:
-    from .errors import ScheduleError
-
     if not year_sources:
         raise ScheduleError("calendar/cn", "(目录)", "没有任何年度节假日文件")
     years, notices, breaks, makeups, spans = [], {}, [], [], []

@@ -1,0 +1,183 @@
+"""What every area's loader reads schedules through: a file (`Source`), a table in it that knows
+where it is (`Node`), and the keys each kind of table may have (`Keys`).
+
+The base of the loading layer, importing nothing of the calculator but its errors: the areas
+(calc/penalties.py, calc/timelines.py, …) build their domain objects from Nodes, and
+calc/schedules.py, which assembles the areas, imports them, never the other way round.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from .errors import ScheduleError, UnknownKey
+
+
+@dataclass(frozen=True)
+class Source:
+    """One schedule file: its name (relative to the root, or its path in an overlay), its parsed
+    TOML, and for each top-level array the position each item had in the file (an overlay may have
+    taken some out), so an error names the item as the file numbers it."""
+
+    name: str
+    data: dict
+    positions: dict = field(default_factory=dict)
+
+
+class Keys:
+    """The keys one kind of table may have: plain values by name, and the tables (or arrays of
+    tables) under it, each with its own Keys. Every item kind declares one next to its loader, so
+    a key that no loader reads (a misspelt `extention`) is refused instead of silently ignored."""
+
+    def __init__(self, *names: str, **tables: "Keys | Named | Free"):
+        self.tables = tables
+        self.known = tuple(dict.fromkeys((*names, *tables)))
+
+    def unknown(self, data: dict) -> list[str]:
+        return [key for key in data if key not in self.known]
+
+
+class Named:
+    """A table of entries named by the editor (`[texts.term]`, `[texts.hours]`), each per `keys`."""
+
+    def __init__(self, keys: "Keys | Free"):
+        self.keys = keys
+
+
+class Free:
+    """A table whose keys are data, not names the loader knows (a code -> label map)."""
+
+
+FREE = Free()
+
+
+def unknown_keys(source: Source, keys: Keys) -> tuple[list[UnknownKey], Source]:
+    """Every key of `source` that `keys` does not declare, at any depth, and the source without
+    them (so that `problems()` can go on to find what else is wrong in the file)."""
+    found: list[UnknownKey] = []
+    data = _walk(source, "", source.data, keys, found, top=True)
+    return found, (source if data is source.data else Source(source.name, data, source.positions))
+
+
+def _join(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+def _walk(source: Source, path: str, data: dict, keys, found: list, top: bool = False) -> dict:
+    """`data` with the unknown keys taken out (the same object when there were none)."""
+    if isinstance(keys, Free):
+        return data
+    if isinstance(keys, Named):
+        out = {name: _walk(source, _join(path, name), value, keys.keys, found) if isinstance(value, dict) else value
+               for name, value in data.items()}
+        return data if all(out[k] is data[k] for k in data) else out
+    unknown = keys.unknown(data)
+    found += [UnknownKey(source.name, _join(path, key), key, keys.known) for key in unknown]
+    out = {k: v for k, v in data.items() if k not in unknown} if unknown else dict(data)
+    changed = bool(unknown)
+    for key, sub in keys.tables.items():
+        value = out.get(key)
+        if isinstance(value, dict):
+            new = _walk(source, _join(path, key), value, sub, found)
+        elif isinstance(value, list):
+            where = source.positions.get(key) if top else None
+            new = [_walk(source, f"{_join(path, key)}[{where[i] if where else i}]", item, sub, found)
+                   if isinstance(item, dict) else item for i, item in enumerate(value)]
+            new = value if all(a is b for a, b in zip(new, value)) else new
+        else:
+            continue
+        if new is not value:
+            out[key], changed = new, True
+    return out if changed else data
+
+
+class Node:
+    """A table inside a schedule file that knows where it is, so errors can say so."""
+
+    def __init__(self, source: Source, key: str, data: Any):
+        self.source, self.key, self.data = source, key, data
+        if not isinstance(data, dict):
+            self.fail("应为表（table）")
+
+    def fail(self, problem: str, key: str | None = None):
+        raise ScheduleError(self.source.name, self._path(key), problem)
+
+    def _path(self, key: str | None) -> str:
+        if key is None:
+            return self.key or "(文件)"
+        return f"{self.key}.{key}" if self.key else key
+
+    def only(self, keys: "Keys | Iterable[str]"):
+        """Refuse a key this kind of table does not have, naming it and the keys it may have."""
+        known = keys.known if isinstance(keys, Keys) else tuple(keys)
+        for key in self.data:
+            if key not in known:
+                raise UnknownKey(self.source.name, self._path(key), key, known)
+
+    def has(self, key: str) -> bool:
+        return key in self.data
+
+    def get(self, key: str, kind: type | tuple = object, default: Any = ..., *, allow_empty=False):
+        if key not in self.data:
+            if default is ...:
+                self.fail("缺少此项", key)
+            return default
+        value = self.data[key]
+        if kind is int and isinstance(value, bool) or not isinstance(value, kind):
+            names = kind.__name__ if isinstance(kind, type) else "/".join(k.__name__ for k in kind)
+            self.fail(f"类型应为 {names}，实为 {type(value).__name__}: {value!r}", key)
+        if isinstance(value, str) and not allow_empty and not value.strip():
+            self.fail("不能为空", key)
+        return value
+
+    def text(self, key: str, default: Any = ...) -> str:
+        return self.get(key, str, default)
+
+    def date(self, key: str, default: Any = ...) -> dt.date:
+        value = self.get(key, dt.date, default)
+        if isinstance(value, dt.datetime):
+            self.fail("应为日期，不带时间", key)
+        return value
+
+    def number(self, key: str, default: Any = ..., *, minimum: float | None = 0, maximum: float | None = None):
+        value = self.get(key, (int, float), default)
+        if value is None or value is default and default is not ...:
+            return value
+        if isinstance(value, bool):
+            self.fail("应为数值", key)
+        if minimum is not None and value < minimum:
+            self.fail(f"不能小于 {minimum}: {value}", key)
+        if maximum is not None and value > maximum:
+            self.fail(f"不能大于 {maximum}: {value}", key)
+        return value
+
+    def child(self, key: str, default: Any = ...) -> "Node | None":
+        if key not in self.data and default is not ...:
+            return default
+        return Node(self.source, self._path(key), self.get(key, dict))
+
+    def children(self, key: str, *, required=True) -> list["Node"]:
+        if key not in self.data and not required:
+            return []
+        items = self.get(key, list)
+        where = self.source.positions.get(key) if not self.key else None
+        return [Node(self.source, f"{self._path(key)}[{where[i] if where else i}]", item)
+                for i, item in enumerate(items)]
+
+    def basis(self, key: str = "basis") -> str:
+        """Every legal number cites where it comes from: a missing basis is a bad file."""
+        return self.text(key)
+
+    def effective(self, key: str = "effective") -> tuple[dt.date, dt.date | None]:
+        node = self.child(key)
+        node.only(EFFECTIVE)
+        first = node.date("from")
+        until = node.date("until", None)
+        if until is not None and until < first:
+            node.fail(f"until ({until}) 早于 from ({first})", "until")
+        return first, until
+
+
+# The `effective = { from = …, until = … }` of every dated rule (Node.effective reads it).
+EFFECTIVE = Keys("from", "until")
