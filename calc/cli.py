@@ -22,6 +22,7 @@ from .answers.events import events_json
 from .answers.penalties import assessment_json, violation_json
 from .answers.timelines import moment, timeline_json
 from .errors import CalendarGap, DomainError, NotFound, ScheduleError
+from .labels import FACT_STATUS, STAGE_STATUS
 
 OK, SCHEDULE_PROBLEMS, BAD_ARGUMENTS, REFUSED = 0, 1, 2, 3
 EXIT_CODES = """\
@@ -37,9 +38,9 @@ schedules：--schedules DIR，否则环境变量 CALC_SCHEDULES（多个目录�
 
 UNIT_HELP = "workdays（工作日）、days（日）、months（月）、years（年）"
 KINDS = {"bundled": "随附", "base": "基础", "overlay": "覆盖"}
-STATUSES = {"open": "未办结", "decided": "已决定", "late": "逾期办结", "overdue": "已逾期"}
+STATUSES = STAGE_STATUS  # calc/labels.py, shared with the web page
 FACT_LABELS = {"simplified": "当场处罚（简易程序）", "collection": "当场收缴罚款", "hearing": "听证"}
-FACT_STATUSES = {"yes": "是", "no": "否", "depends": "视决定的数额而定", "unknown": "未收录"}
+FACT_STATUSES = FACT_STATUS
 CHOICE_RULES = {"same": "行为时与决定时的规定相同", "act_time": "适用行为时的规定（从旧）",
                 "decision_time_lighter": "决定时的规定较轻，从轻适用", "repealed": "决定时该规定已失效，不予处罚"}
 CIRCUMSTANCE_CODES = tuple(c for c in penalties.CIRCUMSTANCES if c != "base")

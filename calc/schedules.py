@@ -10,7 +10,6 @@ a wrong legal number served quietly is worse than no service.
 """
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import os
 import re

@@ -1,18 +1,18 @@
 """The HTTP adapter: parse with marshmallow, call the domain, map its errors. No legal knowledge here."""
 from __future__ import annotations
 
-import importlib
 import os
 from pathlib import Path
 
 from flask import Flask, render_template_string, send_from_directory
 
-from .. import __version__, schedules
-from . import errors, security
-from .state import Holder
+from .. import __version__, schedules, web
+from ..app_state import EXTENSION, Holder
+from . import (calendar, deadlines, errors, events, inspections, meta, penalties, responsibilities, security,
+               timelines)
 
-BLUEPRINTS = ("meta", "calendar", "deadlines", "penalties", "timelines", "events", "inspections",
-              "responsibilities")
+# Registered in this order (the order of the OpenAPI document's tags).
+BLUEPRINTS = (meta, calendar, deadlines, penalties, timelines, events, inspections, responsibilities)
 STATIC = Path(__file__).resolve().parent / "static"
 
 DEFAULTS = {
@@ -39,15 +39,15 @@ def create_app(config: dict | None = None, loaded: schedules.Schedules | None = 
     security.refuse_debug_server(app)
     app.json.ensure_ascii = False
     app.json.sort_keys = False
-    app.extensions["calc"] = Holder(loaded or schedules.load(app.config.get("SCHEDULES_DIR")))
+    app.extensions[EXTENSION] = Holder(loaded or schedules.load(app.config.get("SCHEDULES_DIR")))
     _behind_proxies(app)
     api = errors.Api(app, spec_kwargs={"info": {"description": "把县公安局责任清单变成可计算、可解释的罚款幅度与期限。"}})
     errors.register(app)
     security.register(app)
-    for name in BLUEPRINTS:
-        api.register_blueprint(importlib.import_module(f"{__name__}.{name}").blp)
+    for module in BLUEPRINTS:
+        api.register_blueprint(module.blp)
     _docs(app)
-    _web(app)
+    web.register(app)  # a page module that does not import has stopped start-up already
     return app
 
 
@@ -91,12 +91,3 @@ def _docs(app: Flask):
         if name == "docs-init.js":
             return send_from_directory(STATIC, name)
         return send_from_directory(swagger_ui_bundle.swagger_ui_path, name)
-
-
-def _web(app: Flask):
-    try:
-        web = importlib.import_module("calc.web")
-    except ModuleNotFoundError:
-        return
-    if hasattr(web, "register"):
-        web.register(app)

@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 
-from flask import jsonify, request
+from flask import jsonify
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 from marshmallow import Schema, ValidationError, fields, validates_schema
 
-from .. import ics
+from .. import etags, ics
 from ..errors import CalendarGap
 from ..periods import FIRST_DAY, LAST_DAY
 from . import errors, ics as ics_http
@@ -137,9 +136,7 @@ def _iso(day):
 
 def _conditional(response, *parts):
     """Depends only on the schedules (and the UID domain): ETag from their digest, 304 on a match."""
-    key = "|".join(map(str, (current().digest, ics_http.uid_domain(), *parts)))
-    response.set_etag(hashlib.sha256(key.encode()).hexdigest()[:20])
-    return response.make_conditional(request)
+    return etags.cached(response, etags.hashed(current().digest, ics_http.uid_domain(), *parts))
 
 
 @blp.route("/<date>")

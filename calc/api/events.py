@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 
-from flask import Response, jsonify, request
+from flask import Response, jsonify
 from flask.views import MethodView
 from flask_smorest import Blueprint
 from marshmallow import Schema, ValidationError, fields, validates_schema
 
+from .. import etags
 from ..answers.clock import today
 from ..answers.events import events_json
 from ..events import MAX_YEARS
@@ -79,16 +79,10 @@ def _range(args) -> tuple[dt.date, dt.date]:
 
 
 def _etag(*parts) -> str:
-    key = "|".join(str(p) for p in (current().digest, *parts))
-    return '"' + hashlib.sha256(key.encode()).hexdigest()[:20] + '"'
+    return etags.tag(current().digest, *parts)
 
 
-def _not_modified(tag: str) -> Response | None:
-    if tag.strip('"') in request.if_none_match or request.if_none_match.star_tag:
-        r = Response(status=304)
-        r.headers["ETag"] = tag
-        return r
-    return None
+_not_modified = etags.not_modified
 
 
 def _ics(start, end, ids, filename) -> Response:

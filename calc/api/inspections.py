@@ -1,14 +1,12 @@
 """GET /v1/inspections[/{id}], POST /v1/inspections/{id}/plan and /compliance (责任清单 四)."""
 from __future__ import annotations
 
-import hashlib
-
-from flask import Response, jsonify, request
+from flask import jsonify
 from flask.views import MethodView
 from flask_smorest import Blueprint
 from marshmallow import Schema, fields, validate, validates_schema, ValidationError
 
-from .. import inspections as ins
+from .. import etags, inspections as ins
 from .fields import RANGE_DOC, CalendarDependent, Day, ErrorOut, RangeOut, StepOut, Strict
 from .state import current
 
@@ -246,16 +244,11 @@ def _compliance(c: ins.Compliance) -> dict:
 
 
 def _etag() -> str:
-    return '"' + hashlib.sha256(f"inspections|{current().digest}".encode()).hexdigest()[:20] + '"'
+    return etags.tag("inspections", current().digest)
 
 
 def _cached(tag: str, payload):
-    if tag.strip('"') in request.if_none_match or request.if_none_match.star_tag:
-        r = Response(status=304)
-    else:
-        r = jsonify(payload)
-    r.headers["ETag"] = tag
-    return r
+    return etags.conditional(tag, lambda: payload)  # built before: an unknown regime is a 404, not a 304
 
 
 def _kwargs(args) -> dict:

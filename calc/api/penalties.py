@@ -7,14 +7,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from flask import Response, jsonify, request
+from flask import jsonify
 from flask.views import MethodView
 from werkzeug.routing import BaseConverter
 from flask_smorest import Blueprint
 from marshmallow import Schema, fields
 from marshmallow.validate import OneOf, Range
 
-from .. import penalties as dom
+from .. import etags, penalties as dom
 from .. import thresholds as thr
 from ..answers.clock import today
 from ..answers.penalties import (answer_json, assessment_json, late_fee_json, summary_json, threshold_json,
@@ -280,11 +280,7 @@ class ThresholdAnswerOut(Schema):
     note = fields.String(allow_none=True)
 
 
-def cached(payload) -> Response:
-    """GET answers that depend only on the schedules: ETag = schedules digest, 304 on a match."""
-    response = jsonify(payload)
-    response.set_etag(current().digest)
-    return response.make_conditional(request)
+cached = etags.cached  # ETag = schedules digest, 304 on a match
 
 
 # ---------------------------------------------------------------- routes

@@ -1,13 +1,11 @@
 """GET /v1/responsibilities?q=, GET /v1/responsibilities/{id}: who does what (责任清单 一、二)."""
 from __future__ import annotations
 
-import hashlib
-
-from flask import Response, jsonify, request
 from flask.views import MethodView
 from flask_smorest import Blueprint
 from marshmallow import Schema, fields, validate
 
+from .. import etags
 from ..responsibilities import KINDS, MAX_QUERY
 from .fields import ErrorOut, Strict
 from .state import current
@@ -56,13 +54,7 @@ class ItemsOut(Schema):
 
 
 def _cached(payload_fn, *key):
-    tag = '"' + hashlib.sha256("|".join(map(str, (current().digest, *key))).encode()).hexdigest()[:20] + '"'
-    if tag.strip('"') in request.if_none_match or request.if_none_match.star_tag:
-        r = Response(status=304)
-    else:
-        r = jsonify(payload_fn())
-    r.headers["ETag"] = tag
-    return r
+    return etags.conditional(etags.tag(current().digest, *key), payload_fn)
 
 
 @blp.route("")

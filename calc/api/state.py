@@ -1,17 +1,7 @@
-"""Where the adapter keeps the loaded schedules, so a reload can swap them atomically."""
+"""The loaded schedules of the running app: calc/app_state.py, which the web pages read too
+(re-exported here for the adapter's modules)."""
 from __future__ import annotations
 
-from flask import current_app
+from ..app_state import Holder, current, today  # noqa: F401
 
-from ..answers.clock import today  # noqa: F401 - the web pages take the bureau's date from here
-from ..schedules import Schedules
-
-
-class Holder:
-    def __init__(self, schedules: Schedules):
-        self.schedules = schedules
-
-
-def current() -> Schedules:
-    return current_app.extensions["calc"].schedules
-
+__all__ = ["Holder", "current", "today"]

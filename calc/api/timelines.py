@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flask import Response, jsonify, request
+from flask import jsonify
 from flask.views import MethodView
 from flask_smorest import Blueprint
 from marshmallow import Schema, ValidationError, fields
 
-from .. import ics, timelines as dom
+from .. import etags, ics, timelines as dom
 from ..answers.timelines import moment, procedure_json, timeline_json
 from ..periods import FIRST_DAY, LAST_DAY, DateRange
 from . import ics as ics_http
@@ -213,11 +213,7 @@ class TimelineOut(CalendarDependent):
     completion_range = fields.Nested(MomentRangeOut, metadata=RANGE_DOC)
 
 
-def cached(payload) -> Response:
-    """Answers that depend only on the schedules: ETag = schedules digest, 304 on a match."""
-    response = jsonify(payload)
-    response.set_etag(current().digest)
-    return response.make_conditional(request)
+cached = etags.cached  # ETag = schedules digest, 304 on a match
 
 
 # ---------------------------------------------------------------- routes

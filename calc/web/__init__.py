@@ -2,54 +2,22 @@
 
 Everything the pages need (CSS, a little JavaScript) is served from this package: the bureau's
 network reaches no CDN, and the pages work with JavaScript switched off.
+
+Every page module is imported here by name, so one that fails to import stops start-up (it used
+to be skipped, and its page answered 404). The pages read the schedules through calc/app_state.py,
+never through calc/api.
 """
 from __future__ import annotations
 
-import importlib
+from flask import Flask
 
-from flask import Blueprint, Flask, url_for
+from . import calendar, deadlines, events, home, inspections, penalties, responsibilities, timelines
+from .blueprint import PAGES, available, bp
 
-from .. import __version__
+__all__ = ["PAGES", "available", "bp", "register"]
 
-bp = Blueprint("web", __name__, template_folder="templates", static_folder="static",
-               static_url_path="/assets/web")
-
-# (module, endpoint, title, one line) in the order of the home page and the menu.
-PAGES = [
-    ("penalties", "web.penalties", "罚款幅度查询", "按关键词查找违法行为，查看各版本的罚款幅度及依据，并按行为日、决定日和情节测算适用幅度。"),
-    ("timelines", "web.timelines", "办理时限估算", "选择办理事项并填写申请日，得出每个环节的最迟办结日、时间轴和月历。"),
-    ("deadlines", "web.deadline", "期限计算", "起算日、期间长度和单位（工作日、日、月、年），扣除中止期间，得出届满日和每一步依据。"),
-    ("events", "web.events", "宣传活动日历", "一年内的宣传日、开放日，可订阅到手机或电脑日历。"),
-    ("inspections", "web.inspections", "监督检查计划", "按检查类别、期间和对象数量列出应检查次数；粘贴检查记录核对是否达标。"),
-    ("responsibilities", "web.responsibilities", "职责分工查询", "哪个科室承担哪项工作；与工商、食药等部门的职责边界及依据。"),
-    ("calendar", "web.calendar", "工作日历", "按月查看节假日、调休上班日，以及国务院放假通知的出处。"),
-]
-LOADED: list[str] = []
-
-
-def _load_pages():
-    for module, *_ in PAGES:
-        try:
-            importlib.import_module(f"{__name__}.{module}")
-        except ImportError:
-            continue  # that area's domain has not landed yet
-        LOADED.append(module)
-
-
-def available() -> list[dict]:
-    return [{"endpoint": ep, "title": title, "blurb": blurb} for module, ep, title, blurb in PAGES
-            if module in LOADED]
-
-
-@bp.app_context_processor
-def _context():
-    return {"nav": available(), "app_version": __version__,
-            "asset": lambda name: url_for("web.static", filename=name, v=__version__)}
-
-
-from . import home  # noqa: E402  (routes register themselves on bp)
-
-_load_pages()
+# Each registers its routes on `bp` as it is imported: the home page, then the menu's (PAGES).
+PAGE_MODULES = (home, penalties, timelines, deadlines, events, inspections, responsibilities, calendar)
 
 
 def register(app: Flask):

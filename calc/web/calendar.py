@@ -5,8 +5,9 @@ import datetime as dt
 
 from flask import render_template, request
 
-from ..api.state import current, today
-from . import bp, months
+from ..app_state import current, today
+from . import months
+from .blueprint import bp
 from .forms import Form
 
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 from flask import render_template, request
 
 from .. import periods
-from ..api.state import current
+from ..app_state import current
 from ..errors import DomainError
-from . import bp, months
+from . import months
+from .blueprint import bp
 from .forms import Form, explain
 
 UNIT_LABELS = {"workdays": "个工作日", "days": "日（自然日）", "months": "个月", "years": "年"}

@@ -7,10 +7,11 @@ import datetime as dt
 
 from flask import render_template, request, url_for
 
-from ..api.state import current, today
+from ..app_state import current, today
 from ..errors import DomainError
 from ..events import Events
-from . import bp, months
+from . import months
+from .blueprint import bp
 from .forms import Form, explain
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask import render_template
 
-from . import bp
+from .blueprint import bp
 
 
 @bp.get("/")

@@ -10,9 +10,9 @@ import re
 from flask import render_template, request
 
 from .. import inspections as ins
-from ..api.state import current, today
+from ..app_state import current, today
 from ..errors import DomainError
-from . import bp
+from .blueprint import bp
 from .forms import Form, gap_sentence, parse_date
 
 DEFAULT = "special-trades"

@@ -8,13 +8,13 @@ from decimal import Decimal, InvalidOperation
 from flask import render_template, request
 
 from .. import penalties as dom
-from ..api.state import current, today
+from ..app_state import current, today
 from ..errors import DomainError, NotFound
-from . import bp
+from ..labels import FACT_STATUS
+from .blueprint import bp
 from .forms import Form, explain
 
 CODES = {c: t for c, t in dom.CIRCUMSTANCES.items() if c != "base"}
-FACT_STATUS = {"yes": "是", "no": "否", "depends": "视决定数额而定", "unknown": "未收录"}
 FACT_TITLES = {"simplified": "可否当场处罚（简易程序）", "collection": "可否当场收缴罚款", "hearing": "是否应告知听证权利"}
 RULES = {"same": "行为时与决定时规定相同", "act_time": "从旧：适用行为时的规定",
          "decision_time_lighter": "从轻：适用决定时较轻的规定", "repealed": "决定时已无处罚规定"}

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from flask import render_template, request
 
-from ..api.state import current
+from ..app_state import current
 from ..errors import DomainError
-from . import bp
+from .blueprint import bp
 from .forms import Form
 
 KINDS = {"": "全部", "duty": "具体工作事项", "case-category": "刑事案件类别", "boundary": "与其他部门的职责边界"}

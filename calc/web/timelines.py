@@ -10,13 +10,15 @@ import re
 from flask import render_template, request
 
 from .. import timelines as dom
-from ..api.state import current
+from ..app_state import current
 from ..errors import DomainError
+from ..labels import STAGE_STATUS
 from ..periods import DateRange
-from . import bp, months, svg
+from . import months, svg
+from .blueprint import bp
 from .forms import Form, gap_sentence, parse_date
 
-STATUS = {"open": "", "decided": "已办结", "late": "超期办结", "overdue": "已超期"}
+STATUS = {**STAGE_STATUS, "open": ""}  # calc/labels.py; an open stage carries no tag on the page
 DEFAULT = "internet-cafe-licence"
 _CLOCK = re.compile(r"^\s*(.+?)[ T]+(\d{1,2})[:：](\d{2})\s*$")
 

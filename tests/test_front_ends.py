@@ -1,0 +1,38 @@
+"""The front ends share their edges (issue 14, item 8): one label table, and a page module that
+fails to import stops start-up instead of leaving its page to answer 404."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from calc import cli, labels
+from calc.web import penalties as web_penalties, timelines as web_timelines
+
+
+def test_the_cli_and_the_web_page_name_each_status_the_same_way():
+    # 逾期, the laws' word (行政许可法 第三十二条 "逾期不告知的"、第五十条 "逾期未作决定的"); the page
+    # said 超期办结 / 已超期 while the CLI said 逾期办结 / 已逾期.
+    assert labels.STAGE_STATUS["late"] == "逾期办结" and labels.STAGE_STATUS["overdue"] == "已逾期"
+    assert cli.STATUSES == labels.STAGE_STATUS
+    shown = {k: v for k, v in web_timelines.STATUS.items() if v}  # an open stage has no tag on the page
+    assert shown == {k: v for k, v in labels.STAGE_STATUS.items() if k != "open"}
+    assert cli.FACT_STATUSES == web_penalties.FACT_STATUS == labels.FACT_STATUS
+
+
+def test_a_late_stage_is_shown_as_逾期办结_on_the_page(client):
+    # 行政许可法 第四十二条第一款: 20 working days for the decision. Applied 2026-03-02 (a Monday),
+    # accepted the same day, decided 2026-06-01: far beyond 20 working days (due 2026-03-30), so late.
+    page = client.get("/timelines?procedure=administrative-licence&start=2026-03-02"
+                      "&actual-acceptance=2026-03-02&actual-decision=2026-06-01")
+    text = page.get_data(as_text=True)
+    assert page.status_code == 200, text[:500]
+    assert "逾期办结" in text and "超期" not in text
+
+
+def test_a_page_module_that_fails_to_import_stops_start_up():
+    # sys.modules[name] = None makes `import name` raise ImportError, as a broken page module would.
+    probe = ("import sys\nsys.modules['calc.web.events'] = None\n"
+             "from calc.api import create_app\ncreate_app({'TESTING': True})\n")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
+    assert done.returncode != 0
+    assert "ModuleNotFoundError: import of calc.web.events" in done.stderr  # an ImportError, no longer swallowed
