@@ -406,7 +406,8 @@ def _in_notice_year(node: Node, key: str, day: dt.date, year: int):
 # date is not checked; kept for the editor, not used in counting.
 YEAR_KEYS = Keys("year", notice=Keys("title", "number", "date", "url", "posted"),
                  **{"break": Keys("name", "from", "until", "notice"), "makeup": Keys("date", "for", "notice")})
-PROVISIONAL_KEYS = Keys("basis", "until_year", "assumption", names=FREE)
+PROVISIONAL_KEYS = Keys("basis", "until_year", "assumption", "range_note", names=FREE,
+                        spread=Keys("name", "holidays", "off_before", "off_after", "work_before", "work_after"))
 
 
 def load_year(source: Source) -> tuple[int, list[Notice], list[Break], list[Makeup]]:
