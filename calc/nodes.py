@@ -33,9 +33,10 @@ class Keys:
     def __init__(self, *names: str, **tables: "Keys | Named | Free"):
         self.tables = tables
         self.known = tuple(dict.fromkeys((*names, *tables)))
+        self._known = frozenset(self.known)
 
     def unknown(self, data: dict) -> list[str]:
-        return [key for key in data if key not in self.known]
+        return [] if self._known.issuperset(data) else [key for key in data if key not in self._known]
 
 
 class Named:
@@ -74,8 +75,7 @@ def _walk(source: Source, path: str, data: dict, keys, found: list, top: bool = 
         return data if all(out[k] is data[k] for k in data) else out
     unknown = keys.unknown(data)
     found += [UnknownKey(source.name, _join(path, key), key, keys.known) for key in unknown]
-    out = {k: v for k, v in data.items() if k not in unknown} if unknown else dict(data)
-    changed = bool(unknown)
+    out = {k: v for k, v in data.items() if k not in unknown} if unknown else data  # copied only on a change
     for key, sub in keys.tables.items():
         value = out.get(key)
         if isinstance(value, dict):
@@ -88,8 +88,9 @@ def _walk(source: Source, path: str, data: dict, keys, found: list, top: bool = 
         else:
             continue
         if new is not value:
-            out[key], changed = new, True
-    return out if changed else data
+            out = dict(out) if out is data else out
+            out[key] = new
+    return out
 
 
 class Node:
