@@ -2,8 +2,10 @@
 
 The applicant's estimate takes the worst case: each stage starts the day the stage it hangs on was
 decided, which is that stage's due date unless the caller gives the actual date (DESIGN.md §4).
-Every period is counted by `calc.periods.due` (DESIGN.md §2); only hour periods (询问查证) are
-counted here, because they run on the clock and never move for holidays (程序规定 第三十五条).
+Every period is counted by `calc.periods.due` (DESIGN.md §2); only hour periods (询问查证, 传唤,
+继续盘问) are counted here, as durations from the moment given (程序规定 第三十五条; 刑事诉讼法
+第一百零五条). A procedure may mix hour and day stages (拘留后二十四小时内讯问, 三日内提请批准逮捕):
+its start is then a date and time, and its day stages count from that moment's date.
 
 Procedures, their versions, periods and legal basis are data: `schedules/timelines/*.toml`.
 """
@@ -28,7 +30,8 @@ UNITS = (*periods.UNITS, HOURS)
 # Not a legal number: bounds one hour period (the longest in law is 24 hours).
 HOUR_LIMIT = 72
 ANCHORS = ("start", "previous", "previous-decided", "event")
-TEXTS = ("hours", "term", "on_the_spot", "prerequisite", "none", "earliest")
+TEXTS = ("hours", "term", "on_the_spot", "prerequisite", "none", "earliest", "hours_plain", "renewal",
+         "restart", "duration")
 
 DECIDED, LATE, OPEN, OVERDUE = "decided", "late", "open", "overdue"
 
@@ -76,6 +79,46 @@ class Earliest:
 
 
 @dataclass(frozen=True)
+class Renewal:
+    """One link of a chain of extensions the law allows one after another, each with its own
+    approver and condition (刑事诉讼法 第一百五十六条、第一百五十八条、第一百五十九条; 继续盘问规定
+    第十一条、第十七条). `least` < `amount` where the law allows a range (延长一日至四日)."""
+
+    amount: int
+    unit: str
+    least: int
+    approver: str
+    condition: str
+    basis: str
+
+
+@dataclass(frozen=True)
+class Restart:
+    """The law restarts the period from a later day (刑事诉讼法 第一百六十条: 另有重要罪行)."""
+
+    basis: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Counting:
+    """Which article says how this stage's period is counted, where it is not the administrative
+    case rules' 第三十五条 (periods.toml): `start` for the day not counted, `holiday` for moving (or
+    not moving) off a holiday and for hour periods."""
+
+    start: str | None = None
+    holiday: str | None = None
+
+
+@dataclass(frozen=True)
+class DecidedAmount:
+    """The period's length is set by a decision within the law's most (行政拘留的日数)."""
+
+    what: str
+    basis: str
+
+
+@dataclass(frozen=True)
 class Variant:
     """An alternative period the law sets for named circumstances (偏远地区, 可能适用行政拘留…)."""
 
@@ -101,6 +144,10 @@ class Stage:
     extension: Extension | None = None
     earliest: Earliest | None = None
     variants: tuple[Variant, ...] = ()
+    renewals: tuple[Renewal, ...] = ()
+    restart: Restart | None = None
+    counting: Counting = Counting()
+    decided_amount: DecidedAmount | None = None
 
     @property
     def optional(self) -> bool:
@@ -233,8 +280,9 @@ def _procedure(node: Node) -> Procedure:
     if versions_nodes and node.has("stage"):
         node.fail("stage 与 version 只能二选一")
     event_label = node.text("event_label", None)
+    counting = _counting(node)
     if versions_nodes:
-        versions = tuple(_version(v, event_label) for v in versions_nodes)
+        versions = tuple(_version(v, event_label, inherited=counting) for v in versions_nodes)
     else:
         versions = (_version(node, event_label, own=False),)
     _check_versions(node, versions)
@@ -262,18 +310,17 @@ def _check_versions(node: Node, versions: tuple[Version, ...]):
             node.fail(f"版本施行期间重叠：{a.label} 与 {b.label}", "version")
 
 
-def _version(node: Node, event_label: str | None, own: bool = True) -> Version:
+def _version(node: Node, event_label: str | None, own: bool = True,
+             inherited: Counting | None = None) -> Version:
     first = until = None
     if node.has("effective"):
         first, until = node.effective()
     stages: list[Stage] = []
+    counting = _counting(node) or inherited
     for s in node.children("stage"):
-        stages.append(_stage(s, stages, event_label))
+        stages.append(_stage(s, stages, event_label, counting))
     if not stages:
         node.fail("至少要有一个阶段", "stage")
-    hours = [s for s in stages if s.span is not None and s.span.unit == HOURS]
-    if hours and len(hours) != len(stages):
-        node.fail("以小时计算的程序，所有阶段都须以小时计算", "stage")
     return Version(
         label=node.text("label", None) if own else None,
         effective_from=first,
@@ -317,7 +364,43 @@ def _extension(node: Node, key: str = "extension") -> Extension | None:
     return Extension(amount, unit, times, e.text("condition"), e.basis())
 
 
-def _stage(node: Node, before: list[Stage], event_label: str | None) -> Stage:
+def _counting(node: Node) -> Counting | None:
+    c = node.child("counting", None)
+    if c is None:
+        return None
+    return Counting(c.text("start", None), c.text("holiday", None))
+
+
+def _renewals(node: Node, span: Span | None) -> tuple[Renewal, ...]:
+    out = []
+    for r in node.children("renewal", required=False):
+        if span is None or span.direction == "before":
+            r.fail("只有向后计算的期间可以逐次延长", "amount")
+        limit = HOUR_LIMIT if span.unit == HOURS else periods.LIMITS[span.unit]
+        amount = r.number("amount", minimum=1, maximum=limit)
+        least = r.number("least", amount, minimum=1, maximum=amount)
+        if not isinstance(amount, int) or not isinstance(least, int):
+            r.fail("amount、least 应为整数")
+        out.append(Renewal(amount, span.unit, least, r.text("approver"), r.text("condition"), r.basis()))
+    if span is not None and span.unit == HOURS and span.amount + sum(x.amount for x in out) > HOUR_LIMIT:
+        node.fail(f"以小时计算的期间连同延长不能超过 {HOUR_LIMIT} 小时", "renewal")
+    return tuple(out)
+
+
+def _check_anchor_units(node: Node, stage_span: Span | None, anchor: str, before: list[Stage]):
+    """An hour stage needs a moment to count from: the start, or an earlier hour stage's end."""
+    if stage_span is None or stage_span.unit != HOURS:
+        return
+    if anchor == "event":
+        node.fail("以小时计算的阶段不能以 event（日期）为基准", "anchor")
+    prior = before[-1] if anchor in ("previous", "previous-decided") and before else \
+        next((s for s in before if s.id == anchor), None)
+    if prior is not None and (prior.span is None or prior.span.unit != HOURS):
+        node.fail("以小时计算的阶段只能以起算时间或以小时计算的阶段为基准", "anchor")
+
+
+def _stage(node: Node, before: list[Stage], event_label: str | None,
+           counting: Counting | None = None) -> Stage:
     sid = node.text("id")
     if any(s.id == sid for s in before):
         node.fail("阶段编号重复", "id")
@@ -345,6 +428,22 @@ def _stage(node: Node, before: list[Stage], event_label: str | None) -> Stage:
     extension = _extension(node)
     if extension is not None and (span is None or span.direction == "before" or span.unit == HOURS):
         node.fail("只有向后计算的日期期间可以延长", "extension")
+    renewals = _renewals(node, span)
+    if renewals and extension is not None:
+        node.fail("extension 与 renewal 只能二选一", "renewal")
+    _check_anchor_units(node, span, anchor, before)
+    restart = None
+    if node.has("restart"):
+        r = node.child("restart")
+        restart = Restart(r.basis(), r.text("reason"))
+        if span is None or span.unit == HOURS:
+            node.fail("只有以日、月计算的期间可以重新计算", "restart")
+    decided_amount = None
+    if node.has("decided_amount"):
+        d = node.child("decided_amount")
+        decided_amount = DecidedAmount(d.text("what"), d.basis())
+        if span is None or span.unit == HOURS or span.direction == "before":
+            node.fail("只有向后计算的日期期间可以由决定确定长度", "decided_amount")
     earliest = None
     if node.has("earliest"):
         e = node.child("earliest")
@@ -375,6 +474,10 @@ def _stage(node: Node, before: list[Stage], event_label: str | None) -> Stage:
         extension=extension,
         earliest=earliest,
         variants=tuple(variants),
+        renewals=renewals,
+        restart=restart,
+        counting=_counting(node) or counting or Counting(),
+        decided_amount=decided_amount,
     )
 
 
@@ -439,17 +542,24 @@ def estimate(timelines: Timelines, procedure_id: str, start: Moment, book: Calen
              pauses: Mapping[str, Sequence[DateRange]] | None = None,
              extensions: Mapping[str, bool | int] | None = None,
              variants: Mapping[str, str] | None = None, event: dt.date | None = None,
-             as_of: Moment | None = None, provisional: bool = False, bracket: bool = True) -> Timeline:
+             as_of: Moment | None = None, provisional: bool = False, bracket: bool = True,
+             restarts: Mapping[str, dt.date] | None = None,
+             durations: Mapping[str, int] | None = None) -> Timeline:
     """Every stage's start and due date, chained in the worst case, and the completion date.
 
     A provisional timeline is counted again on the two extreme books (workcal.CalendarBook.bounds),
-    so each estimated date says where the real one can fall (`bracket=False` skips that)."""
+    so each estimated date says where the real one can fall (`bracket=False` skips that).
+    `restarts` {stage: day}: the law counts the stage anew from that day (另有重要罪行);
+    `durations` {stage: n}: the length a decision set, within the law's most (行政拘留的日数)."""
     proc = timelines.get(procedure_id)
     actual, pauses = dict(actual or {}), dict(pauses or {})
     extensions, variants = dict(extensions or {}), dict(variants or {})
+    restarts, durations = dict(restarts or {}), dict(durations or {})
     version = _choose_version(proc, start)
     _check_inputs(proc, version, start, actual, pauses, extensions, variants, event)
+    _check_more(version, actual, restarts, durations)
     chain = _Chain(timelines, proc, version, start, event, book, rules, provisional, as_of)
+    chain.restarts, chain.durations = restarts, durations
     results = tuple(chain.run(actual, pauses, extensions, variants))
     notes = list(chain.notes)
     completion = _completion(results, notes)
@@ -464,7 +574,8 @@ def estimate(timelines: Timelines, procedure_id: str, start: Moment, book: Calen
     if t.provisional and bracket:
         others = [estimate(timelines, procedure_id, start, b, rules, actual=actual, pauses=pauses,
                            extensions=extensions, variants=variants, event=event, as_of=as_of,
-                           provisional=True, bracket=False) for b in book.bounds]
+                           provisional=True, bracket=False, restarts=restarts, durations=durations)
+                  for b in book.bounds]
         t = _with_ranges(t, others)
     return t
 
@@ -513,6 +624,10 @@ def _check_inputs(proc, version, start, actual, pauses, extensions, variants, ev
             if sid not in ids:
                 raise InvalidInput(f"本程序没有阶段 {sid}（阶段：{known}）", field=f"{name}.{sid}")
     for sid, moment in actual.items():
+        stage = version.stage(sid)
+        clock = stage.span is not None and stage.span.unit == HOURS
+        if version.hours and not clock:
+            continue  # a day stage of a procedure that also counts hours: _check_more takes the day
         if version.hours != isinstance(moment, dt.datetime):
             need = "日期时间" if version.hours else "日期（YYYY-MM-DD）"
             raise InvalidInput(f"实际日期应为{need}", field=f"actual.{sid}")
@@ -530,6 +645,9 @@ def _check_inputs(proc, version, start, actual, pauses, extensions, variants, ev
         rule = variant.extension if variant else stage.extension
         if wanted is False:
             continue
+        if stage.renewals and variant is None:
+            renewal_plan(stage, wanted, f"extensions.{sid}")
+            continue
         if rule is None:
             raise InvalidInput(f"阶段 {sid} 依法不能延长", field=f"extensions.{sid}")
         if wanted is not True and (isinstance(wanted, bool) or not isinstance(wanted, int)
@@ -546,6 +664,61 @@ def _check_inputs(proc, version, start, actual, pauses, extensions, variants, ev
         raise InvalidInput("本程序没有以 event 为基准的阶段", field="event")
 
 
+def _check_more(version, actual, restarts, durations):
+    """The inputs this module added for custody and detention: restarts and decided lengths."""
+    ids = "、".join(s.id for s in version.stages)
+    for sid, moment in list(actual.items()):
+        stage = version.stage(sid)
+        if isinstance(moment, dt.datetime) and (stage.span is None or stage.span.unit != HOURS):
+            actual[sid] = moment.date()  # a day stage is decided on a day (刑事诉讼法 第一百零五条)
+    for sid, day in restarts.items():
+        stage = version.stage(sid)
+        if stage is None:
+            raise InvalidInput(f"本程序没有阶段 {sid}（阶段：{ids}）", field=f"restarts.{sid}")
+        if stage.restart is None:
+            raise InvalidInput(f"阶段 {sid} 依法没有重新计算期限的规定", field=f"restarts.{sid}")
+        if not isinstance(day, dt.date) or isinstance(day, dt.datetime):
+            raise InvalidInput("重新计算的起算日应为日期（YYYY-MM-DD）", field=f"restarts.{sid}")
+    for sid, n in durations.items():
+        stage = version.stage(sid)
+        if stage is None:
+            raise InvalidInput(f"本程序没有阶段 {sid}（阶段：{ids}）", field=f"durations.{sid}")
+        if stage.decided_amount is None:
+            raise InvalidInput(f"阶段 {sid} 的期间由法律规定，不能另行指定", field=f"durations.{sid}")
+        if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= stage.span.amount:
+            raise InvalidInput(f"{stage.decided_amount.what}应为 1 至 {stage.span.amount} 之间的整数"
+                               f"（{stage.decided_amount.basis}）", field=f"durations.{sid}")
+
+
+def renewal_plan(stage: Stage, wanted: bool | int, field_name: str) -> list[tuple[Renewal, int]]:
+    """The links of the chain that `wanted` units use, in the law's order: `true` all of them; a
+    number must end within one link's range (e.g. 1, 3 or 5 months for 侦查羁押), since each
+    extension is approved whole before the next may be asked for."""
+    chain = stage.renewals
+    if wanted is True:
+        return [(r, r.amount) for r in chain]
+    plan, left = [], wanted
+    for r in chain:
+        if left <= 0:
+            break
+        if left < r.least:
+            break
+        take = min(left, r.amount)
+        plan.append((r, take))
+        left -= take
+        if take < r.amount:
+            break
+    if left != 0 or isinstance(wanted, bool) or not isinstance(wanted, int):
+        unit = {"days": "日", "months": "个月", "workdays": "个工作日", "years": "年", HOURS: "小时"}[stage.span.unit]
+        allowed, total = [], 0
+        for r in chain:
+            allowed.append(f"{total + r.least}" if r.least == r.amount else f"{total + r.least}至{total + r.amount}")
+            total += r.amount
+        raise InvalidInput(f"阶段 {stage.id} 依法可延长{'、'.join(allowed)}{unit}（逐次批准，"
+                           f"共计至多{total}{unit}），或 true", field=field_name)
+    return plan
+
+
 class _Chain:
     """Walks the stages in order; each one's start comes from the stage (or date) it hangs on."""
 
@@ -554,6 +727,8 @@ class _Chain:
         self.proc, self.version, self.start, self.event = proc, version, start, event
         self.book, self.rules, self.provisional, self.as_of = book, rules, provisional, as_of
         self.done: dict[str, StageResult] = {}
+        self.restarts: dict[str, dt.date] = {}
+        self.durations: dict[str, int] = {}
         self.last: StageResult | None = None
         self.notes: list[Note] = []
         self.assumptions: list[str] = []
@@ -605,7 +780,13 @@ class _Chain:
             step = Step(t.text.format(title=stage.title), _day(begin), t.basis.format(basis=basis))
             return self._finish(stage, begin, begin, span, basis, (step,), decided)
         if span.unit == HOURS:
-            return self._hours(stage, begin, span, basis, decided, variant)
+            return self._hours(stage, begin, span, basis, decided, variant, wanted)
+        if isinstance(begin, dt.datetime):
+            begin = begin.date()  # 期间开始的日不算在期间以内: a day period counts from the next day
+        if stage.id in self.durations:
+            span = Span(self.durations[stage.id], span.unit, span.direction)
+        if stage.id in self.restarts:
+            return self._restarted(stage, begin, span, basis, decided, variant, pauses, wanted)
         try:
             return self._days(stage, begin, span, basis, decided, variant, pauses, wanted)
         except CalendarGap as gap:
@@ -618,18 +799,49 @@ class _Chain:
             self.notes.append(Note("calendar_gap", text, {"stage": stage.id, "year": gap.year}))
             return self._finish(stage, begin, None, span, basis, (), decided, variant=variant)
 
-    def _hours(self, stage, begin, span, basis, decided, variant) -> StageResult:
+    def _hours(self, stage, begin, span, basis, decided, variant, wanted=False) -> StageResult:
         due = begin + dt.timedelta(hours=span.amount)
-        t = self.texts["hours"]
-        step = Step(t.text.format(start=_clock(begin), n=span.amount, due=_clock(due)), due.date(),
-                    f"{basis}；{t.basis}")
-        return self._finish(stage, begin, due, span, basis, (step,), decided, variant=variant)
+        t = self.texts["hours" if stage.restricts_liberty else "hours_plain"]
+        how = stage.counting.holiday or t.basis
+        steps = [Step(t.text.format(start=_clock(begin), n=span.amount, due=_clock(due)), due.date(),
+                      f"{basis}；{how}")]
+        applied = None
+        if wanted is not False and stage.renewals and variant is None:
+            plan = renewal_plan(stage, wanted, f"extensions.{stage.id}")
+            for k, (r, n) in enumerate(plan, 1):
+                due = due + dt.timedelta(hours=n)
+                steps.append(self._renewal_step(k, r, n, due.date(), f"，至{_clock(due)}届满"))
+            total = sum(n for _, n in plan)
+            applied = (total, HOURS, "；".join(f"{r.basis}（{r.approver}）" for r, _ in plan))
+        return self._finish(stage, begin, due, span, basis, steps, decided, variant=variant, extension=applied)
+
+    def _renewal_step(self, k, r: Renewal, n, day, tail="") -> Step:
+        t = self.texts["renewal"]
+        text = t.text.format(k=k, approver=r.approver, n=n, unit=self.rules.units[r.unit],
+                             condition=r.condition) + tail
+        return Step(text, day, t.basis.format(basis=r.basis))
+
+    def _restarted(self, stage, begin, span, basis, decided, variant, pauses, wanted) -> StageResult:
+        """第一百六十条: the period counts anew from the day the other major crime was found, which
+        must fall within the period first counted (在侦查期间)."""
+        day = self.restarts[stage.id]
+        first = self._days(stage, begin, span, basis, None, variant, pauses, wanted)
+        if day < begin or day > first.due:
+            raise InvalidInput(f"重新计算的起算日 {day} 应在原期间 {begin} 至 {first.due} 之内",
+                               field=f"restarts.{stage.id}")
+        again = self._days(stage, day, span, basis, decided, variant, pauses, wanted)
+        t = self.texts["restart"]
+        step = Step(t.text.format(day=day.isoformat(), first=first.due.isoformat(), reason=stage.restart.reason),
+                    day, t.basis.format(basis=stage.restart.basis))
+        return replace(again, steps=(step, *again.steps))
 
     def _days(self, stage, begin, span, basis, decided, variant, pauses, wanted) -> StageResult:
         no_roll = stage.kind in (TERM, ELIGIBLE) or stage.restricts_liberty
         rule = variant.extension if variant else stage.extension
         chunks: list[int] = []
         applied = None
+        if wanted is not False and stage.renewals and variant is None:
+            return self._renewed(stage, begin, span, basis, decided, variant, pauses, wanted, no_roll)
         if wanted is not False and rule is not None:
             total = rule.most if wanted is True else wanted
             chunks = [rule.amount] * (total // rule.amount) + ([total % rule.amount] if total % rule.amount else [])
@@ -655,10 +867,59 @@ class _Chain:
             self.assumptions.extend(more.assumptions)
         if stage.kind in (TERM, ELIGIBLE) and not stage.restricts_liberty:
             steps = self._as_term(steps, stage)
+        steps = self._counted_by(stage, steps, span)
         earliest = self._earliest(stage, begin)
         return self._finish(stage, begin, due, span, basis, steps, decided, variant=variant,
                             extension=applied, pauses=ranges, earliest=earliest,
                             provisional=guessed, years=() if no_roll else sorted(years))
+
+    def _renewed(self, stage, begin, span, basis, decided, variant, pauses, wanted, no_roll) -> StageResult:
+        """The first period, then each extension of the chain from the end of the one before, each
+        counted by the same rules (a custody period never moves for a holiday)."""
+        plan = renewal_plan(stage, wanted, f"extensions.{stage.id}")
+        ranges = tuple(DateRange(p.start, p.end, p.reason or stage.pauses.reason, stage.pauses.basis)
+                       for p in pauses)
+        provisional = self.provisional and not no_roll
+        d = periods.due(begin, Period(span.amount, span.unit, span.direction, restricts_liberty=no_roll),
+                        self.book, self.rules, pauses=ranges, provisional=provisional)
+        steps, due, years, guessed = list(d.steps), d.due, set(d.calendar_years), d.provisional
+        self.assumptions.extend(d.assumptions)
+        for k, (r, n) in enumerate(plan, 1):
+            steps.append(self._renewal_step(k, r, n, due))
+            more = periods.due(due, Period(n, r.unit, restricts_liberty=no_roll), self.book, self.rules,
+                               pauses=ranges, provisional=provisional)
+            steps.extend(x for x in more.steps if x.rule != self.rules["start_excluded"].text)
+            due, guessed = more.due, guessed or more.provisional
+            years.update(more.calendar_years)
+            self.assumptions.extend(more.assumptions)
+        steps = self._counted_by(stage, steps, span)
+        total = sum(n for _, n in plan)
+        applied = (total, span.unit, "；".join(f"{r.basis}（{r.approver}）" for r, _ in plan))
+        return self._finish(stage, begin, due, span, basis, steps, decided, variant=variant,
+                            extension=applied, pauses=ranges, provisional=guessed,
+                            years=() if no_roll else sorted(years))
+
+    def _counted_by(self, stage, steps, span):
+        """Cite the article that governs this stage's counting (刑事诉讼法 第一百零五条, 拘留所条例
+        第三十二条) where it is not the administrative case rules' 第三十五条; say the length a
+        decision set."""
+        c = stage.counting
+        out = list(steps)
+        if c.start or c.holiday:
+            swap = {}
+            if c.start:
+                swap[self.rules["start_excluded"].basis] = c.start
+            if c.holiday:
+                swap[self.rules["roll_forward"].basis] = c.holiday
+                swap[self.rules["no_roll"].basis] = c.holiday
+            out = [Step(s.rule, s.date, swap.get(s.basis, s.basis)) for s in out]
+        if stage.id in self.durations and stage.decided_amount is not None and out:
+            t = self.texts["duration"]
+            d = stage.decided_amount
+            out.insert(0, Step(t.text.format(what=d.what, n=span.amount, most=stage.span.amount,
+                                             unit=self.rules.units[span.unit]), out[0].date,
+                               t.basis.format(basis=d.basis)))
+        return tuple(out)
 
     def _as_term(self, steps, stage):
         """A term ends on its corresponding day: say why, instead of citing the liberty rule."""
@@ -677,6 +938,8 @@ class _Chain:
     def _check_decided(self, stage, begin, decided):
         if decided is None:
             return
+        if isinstance(decided, dt.datetime) != isinstance(begin, dt.datetime):
+            decided, begin = _day(decided), _day(begin)  # a day stage of a procedure that counts hours
         if stage.span is not None and stage.span.direction == "before":
             if decided > begin:
                 raise InvalidInput(f"实际日期 {decided} 晚于本阶段的基准日 {begin}", field=f"actual.{stage.id}")
@@ -736,7 +999,8 @@ def _completion(results: Sequence[StageResult], notes: list[Note]) -> Moment | N
 
 
 def _sort_key(m: Moment):
-    return m if isinstance(m, dt.datetime) else dt.datetime.combine(m, dt.time())
+    """A day period runs to the end of its last day, so a date sorts after any time that day."""
+    return m if isinstance(m, dt.datetime) else dt.datetime.combine(m, dt.time.max)
 
 
 # -- county list against the national rule --------------------------------------------------------
