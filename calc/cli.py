@@ -149,6 +149,37 @@ def _stage_date(text: str) -> tuple[str, dt.date | dt.datetime]:
     return stage, _moment(when)
 
 
+def _stage_extension(text: str) -> tuple[str, bool | int]:
+    """STAGE (all the law allows) or STAGE=N (N of the stage's units)."""
+    stage, sep, amount = text.partition("=")
+    if not stage:
+        raise argparse.ArgumentTypeError(f"应为 阶段编号 或 阶段编号=整数，实为 {text!r}")
+    if not sep:
+        return stage, True
+    if not amount.isdigit() or int(amount) < 1:
+        raise argparse.ArgumentTypeError(f"延长量应为正整数（阶段的单位数），实为 {amount!r}")
+    return stage, int(amount)
+
+
+def _stage_word(text: str) -> tuple[str, str]:
+    stage, sep, word = text.partition("=")
+    if not sep or not stage or not word:
+        raise argparse.ArgumentTypeError(f"应为 阶段编号=值（如 arrest-request=roving），实为 {text!r}")
+    return stage, word
+
+
+def _stage_day(text: str) -> tuple[str, dt.date]:
+    stage, word = _stage_word(text)
+    return stage, _day(word)
+
+
+def _stage_count(text: str) -> tuple[str, int]:
+    stage, word = _stage_word(text)
+    if not word.isdigit() or int(word) < 1:
+        raise argparse.ArgumentTypeError(f"应为正整数，实为 {word!r}")
+    return stage, int(word)
+
+
 def _year(text: str) -> int:
     try:
         year = int(text)
@@ -278,7 +309,9 @@ def timeline(args) -> int:
     try:
         t = timelines.estimate(s.timelines, args.id, args.start, s.calendar, s.rules,
                                actual=dict(args.actual), event=args.event, as_of=args.as_of,
-                               provisional=args.provisional)
+                               provisional=args.provisional, extensions=dict(args.extension),
+                               variants=dict(args.variant), restarts=dict(args.restart),
+                               durations=dict(args.duration))
     except NotFound as err:
         known = [p.id for p in s.timelines]
         return _refused(err, "可用的程序编号：" + "、".join(known), args.id, known)
@@ -499,6 +532,14 @@ def parser() -> argparse.ArgumentParser:
     t.add_argument("--actual", metavar="STAGE=DATE", type=_stage_date, action="append", default=[],
                    help="某阶段实际作出决定之日，后续阶段自此起算；可重复")
     t.add_argument("--event", metavar="DATE", type=_day, help="以事件为基准的阶段所需的日期（如听证举行日）")
+    t.add_argument("--extension", metavar="STAGE[=N]", type=_stage_extension, action="append", default=[],
+                   help="按依法可延长的最长期限（或 N 个单位）计算该阶段；可重复")
+    t.add_argument("--variant", metavar="STAGE=CODE", type=_stage_word, action="append", default=[],
+                   help="该阶段适用法律规定的另一情形（如 arrest-request=roving）；可重复")
+    t.add_argument("--restart", metavar="STAGE=DATE", type=_stage_day, action="append", default=[],
+                   help="该阶段依法自此日起重新计算（如发现另有重要罪行）")
+    t.add_argument("--duration", metavar="STAGE=N", type=_stage_count, action="append", default=[],
+                   help="由决定确定的期间长度（如行政拘留的日数）")
     t.add_argument("--as-of", metavar="DATE", type=_moment, help="检查日：未完成且已过期限的阶段标为已逾期")
     t.add_argument("--provisional", action="store_true", help="超出已收录的国务院放假安排时，按放假办法推定")
     t.add_argument("--json", action="store_true", help="输出与 POST /v1/timelines/{id} 相同的 JSON")

@@ -44,7 +44,13 @@ def stage_json(s: dom.Stage) -> dict:
             "extension": _extension_rule(s.extension),
             "pauses": {"basis": s.pauses.basis, "reason": s.pauses.reason} if s.pauses else None,
             "variants": [{"code": v.code, "title": v.title, "amount": v.span.amount, "unit": v.span.unit,
-                          "basis": v.basis, "extension": _extension_rule(v.extension)} for v in s.variants]}
+                          "basis": v.basis, "extension": _extension_rule(v.extension)} for v in s.variants],
+            "renewals": [{"amount": r.amount, "least": r.least, "unit": r.unit, "approver": r.approver,
+                          "condition": r.condition, "basis": r.basis} for r in s.renewals],
+            "restart": {"basis": s.restart.basis, "reason": s.restart.reason} if s.restart else None,
+            "decided_amount": ({"what": s.decided_amount.what, "basis": s.decided_amount.basis}
+                               if s.decided_amount else None),
+            "restricts_liberty": s.restricts_liberty}
 
 
 def _effective(v: dom.Version):

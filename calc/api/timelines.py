@@ -71,6 +71,10 @@ class TimelineIn(Strict):
     event = Day(load_default=None, metadata={"description": "以事件为基准的阶段（如听证举行日）所需的日期"})
     as_of = Moment(load_default=None, metadata={"description": "检查日：未完成且已过期限的阶段标为 overdue"})
     provisional = fields.Boolean(load_default=False)
+    restarts = fields.Dict(keys=fields.String(), values=Day(), load_default=dict,
+                           metadata={"description": "{阶段编号: 日期}：依法自此日起重新计算期限的阶段（如发现另有重要罪行，刑事诉讼法 第一百六十条）"})
+    durations = fields.Dict(keys=fields.String(), values=fields.Integer(strict=True), load_default=dict,
+                            metadata={"description": "{阶段编号: 整数}：期间长度由决定确定的阶段（如行政拘留的日数），不超过法定上限"})
 
 
 class TimelineExtensionRuleOut(Schema):
@@ -88,6 +92,25 @@ class TimelineVariantOut(Schema):
     unit = fields.String()
     basis = fields.String()
     extension = fields.Nested(TimelineExtensionRuleOut, allow_none=True)
+
+
+class TimelineRenewalRuleOut(Schema):
+    amount = fields.Integer()
+    least = fields.Integer()
+    unit = fields.String()
+    approver = fields.String()
+    condition = fields.String()
+    basis = fields.String()
+
+
+class TimelineRestartRuleOut(Schema):
+    basis = fields.String()
+    reason = fields.String()
+
+
+class TimelineDecidedAmountOut(Schema):
+    what = fields.String()
+    basis = fields.String()
 
 
 class TimelinePauseRuleOut(Schema):
@@ -109,6 +132,11 @@ class TimelineStageDefOut(Schema):
     extension = fields.Nested(TimelineExtensionRuleOut, allow_none=True)
     pauses = fields.Nested(TimelinePauseRuleOut, allow_none=True)
     variants = fields.List(fields.Nested(TimelineVariantOut))
+    renewals = fields.List(fields.Nested(TimelineRenewalRuleOut),
+                           metadata={"description": "依法可逐次延长的各次延长（依次批准），extensions 给出延长的单位数"})
+    restart = fields.Nested(TimelineRestartRuleOut, allow_none=True)
+    decided_amount = fields.Nested(TimelineDecidedAmountOut, allow_none=True)
+    restricts_liberty = fields.Boolean(metadata={"description": "限制人身自由的期间：不因节假日顺延"})
 
 
 class TimelineEffectiveOut(Schema):
@@ -249,7 +277,8 @@ class Procedure(MethodView):
         t = dom.estimate(s.timelines, procedure_id, args["start"], s.calendar, s.rules,
                          actual=args["actual"], pauses=pauses, extensions=args["extensions"],
                          variants=args["variants"], event=args["event"], as_of=args["as_of"],
-                         provisional=args["provisional"])
+                         provisional=args["provisional"], restarts=args["restarts"],
+                         durations=args["durations"])
         if ics_http.wants_calendar():
             return _calendar(t, args, procedure_id)
         return jsonify(timeline_json(t))

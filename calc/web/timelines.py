@@ -52,20 +52,23 @@ def moment(form: Form, name: str, label: str, hours: bool, required: bool = True
 
 def field_of(domain_field: str) -> str:
     """The API's field names (actual.<stage>, pauses.<stage>[0].end…) as this form's field ids."""
-    m = re.fullmatch(r"(actual|extensions|variants|pauses)\.([\w.-]+?)(\[\d+\])?(\.\w+)?", domain_field or "")
+    m = re.fullmatch(r"(actual|extensions|variants|pauses|restarts|durations)\.([\w.-]+?)(\[\d+\])?(\.\w+)?",
+                     domain_field or "")
     if not m:
         return domain_field if domain_field in ("start", "event") else "start"
     kind, sid = m.group(1), m.group(2)
     if kind == "pauses":
         return f"pause_end-{sid}" if (m.group(4) or "") == ".end" else f"pause_start-{sid}"
-    return {"actual": "actual", "extensions": "ext", "variants": "variant"}[kind] + f"-{sid}"
+    return {"actual": "actual", "extensions": "ext", "variants": "variant", "restarts": "restart",
+            "durations": "duration"}[kind] + f"-{sid}"
 
 
 def read_stage_inputs(form: Form, version: dom.Version, hours: bool):
     actual, pauses, extensions, variants = {}, {}, {}, {}
     for s in version.stages:
         label = s.title.split("：")[0]
-        value = moment(form, f"actual-{s.id}", f"“{label}”的实际办结日", hours, required=False)
+        clock = hours and s.span is not None and s.span.unit == dom.HOURS  # day stages take a date
+        value = moment(form, f"actual-{s.id}", f"“{label}”的实际办结日", clock, required=False)
         if value is not None:
             actual[s.id] = value
         if s.pauses is not None:
@@ -79,7 +82,7 @@ def read_stage_inputs(form: Form, version: dom.Version, hours: bool):
             elif first or last:
                 missing = f"pause_end-{s.id}" if first else f"pause_start-{s.id}"
                 form.fail(missing, "不计入期间须同时填写开始日和结束日。")
-        if (s.extension or any(v.extension for v in s.variants)) and form.flag(f"ext-{s.id}"):
+        if (s.extension or s.renewals or any(v.extension for v in s.variants)) and form.flag(f"ext-{s.id}"):
             extensions[s.id] = True
         code = form.raw(f"variant-{s.id}")
         if code:
@@ -88,6 +91,22 @@ def read_stage_inputs(form: Form, version: dom.Version, hours: bool):
             else:
                 variants[s.id] = code
     return actual, pauses, extensions, variants
+
+
+def read_custody_inputs(form: Form, version: dom.Version):
+    """The restart day (另有重要罪行) and the length a decision set (行政拘留的日数), where a stage has them."""
+    restarts, durations = {}, {}
+    for s in version.stages:
+        label = s.title.split("：")[0]
+        if s.restart is not None:
+            day = form.date(f"restart-{s.id}", f"“{label}”重新计算的起算日", required=False)
+            if day:
+                restarts[s.id] = day
+        if s.decided_amount is not None and form.raw(f"duration-{s.id}"):
+            n = form.integer(f"duration-{s.id}", s.decided_amount.what, 1, s.span.amount)
+            if n is not None:
+                durations[s.id] = n
+    return restarts, durations
 
 
 def calendar_months(t: dom.Timeline) -> list[tuple[int, int]]:
@@ -131,13 +150,14 @@ def timelines():
             version = proc.version_on(dom._day(start)) or version
         event = form.date("event", proc.event_label or "事件日", required=False) if proc.event_label else None
         actual, pauses, extensions, variants = read_stage_inputs(form, version, hours)
+        restarts, durations = read_custody_inputs(form, version)
         provisional = form.flag("provisional")
         if form.ok:
             s = current()
             try:
                 answer = dom.estimate(tl, proc.id, start, s.calendar, s.rules, actual=actual, pauses=pauses,
                                       extensions=extensions, variants=variants, event=event,
-                                      provisional=provisional)
+                                      provisional=provisional, restarts=restarts, durations=durations)
             except DomainError as exc:
                 if exc.reason == "calendar_gap":
                     form.fail("provisional", gap_sentence(exc.details.get("year")))
@@ -149,7 +169,7 @@ def timelines():
             marks = marks_of(answer)
             grids = [months.month(cal, y, m, marks) for y, m in calendar_months(answer)]
     stage_open = bool(form.errors) or any(
-        v.strip() for k, v in request.args.items(multi=True) if k.startswith(("actual-", "ext-", "variant-", "pause_")))
+        v.strip() for k, v in request.args.items(multi=True) if k.startswith(("actual-", "ext-", "variant-", "pause_", "restart-", "duration-")))
     return render_template("timelines.html", form=form, stage_open=stage_open, procs=procs, proc=proc, version=version,
                            answer=answer, picture=picture, grids=grids, status=STATUS,
                            describe=dom.describe, day=dom._day), 200 if form.ok else 422
