@@ -697,7 +697,8 @@ def renewal_plan(stage: Stage, wanted: bool | int, field_name: str) -> list[tupl
     chain = stage.renewals
     if wanted is True:
         return [(r, r.amount) for r in chain]
-    plan, left = [], wanted
+    valid = not isinstance(wanted, bool) and isinstance(wanted, int) and wanted >= 1
+    plan, left = [], wanted if valid else -1
     for r in chain:
         if left <= 0:
             break
@@ -708,7 +709,7 @@ def renewal_plan(stage: Stage, wanted: bool | int, field_name: str) -> list[tupl
         left -= take
         if take < r.amount:
             break
-    if left != 0 or isinstance(wanted, bool) or not isinstance(wanted, int):
+    if left != 0:
         unit = {"days": "日", "months": "个月", "workdays": "个工作日", "years": "年", HOURS: "小时"}[stage.span.unit]
         allowed, total = [], 0
         for r in chain:
