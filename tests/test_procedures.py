@@ -127,6 +127,22 @@ def test_detention_actual_request_day_moves_the_decision(run):
 
 # ---------------------------------------------------------------- custody after arrest
 
+def test_arrest_notice_questioning_and_receipt(run):
+    # 第九十三条、第九十四条: arrested 9/30 16:00: family notice and questioning within 24 h -> 10/1 16:00;
+    # 程序规定 第一百四十二条: receipt to the procuratorate within 3 days -> 10/3 (国庆; the suspect is in
+    # custody, 第一百零五条第四款: not moved).
+    t = run("criminal-arrest", DT(2026, 9, 30, 16, 0))
+    assert dues(t) == {"family-notice": DT(2026, 10, 1, 16, 0), "questioning": DT(2026, 10, 1, 16, 0),
+                       "receipt": D(2026, 10, 3)}
+    assert stage(t, "receipt").steps[-1].rule == NO_ROLL
+
+
+def test_custody_into_an_unpublished_year_needs_no_holiday_calendar(run):
+    # Custody never moves for a holiday, so 2027's notice is not needed: 10/1 + 2+1+2+2 months -> 2027-05-01.
+    t = run("criminal-custody", D(2026, 10, 1), extensions={"investigation-custody": True})
+    assert t.completion == D(2027, 5, 1) and not t.provisional and t.calendar_years == ()
+
+
 def test_custody_two_months_then_one_two_and_two(run):
     # 第一百五十六条: 2 months after arrest 3/10 -> 5/10 (Sun; in custody, not moved). Extensions in order:
     # +1 month (上一级人民检察院) -> 6/10; +2 (第一百五十八条, 省级人民检察院) -> 8/10; +2 (第一百五十九条) -> 10/10.
@@ -370,7 +386,7 @@ def test_filing_supervision(run):
 
 # ---------------------------------------------------------------- every new procedure, and bad schedules
 
-NEW = ("criminal-summons", "criminal-detention", "criminal-custody", "bail", "residential-surveillance",
+NEW = ("criminal-summons", "criminal-detention", "criminal-arrest", "criminal-custody", "bail", "residential-surveillance",
        "continued-questioning", "police-hearing", "seizure", "evidence-preservation", "fast-track",
        "appraisal-opinion", "on-the-spot-filing", "fine-handover", "suspended-detention", "detention-execution",
        "court-enforcement", "criminal-filing-refusal", "transferred-case", "filing-supervision")

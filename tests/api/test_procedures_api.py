@@ -3,7 +3,7 @@ administrative case rules). Dates worked by hand in tests/test_procedures.py; he
 date-times for hour stages, dates for day stages, 422 naming the field."""
 import pytest
 
-NEW = ("criminal-summons", "criminal-detention", "criminal-custody", "bail", "residential-surveillance",
+NEW = ("criminal-summons", "criminal-detention", "criminal-arrest", "criminal-custody", "bail", "residential-surveillance",
        "continued-questioning", "police-hearing", "seizure", "evidence-preservation", "fast-track",
        "appraisal-opinion", "on-the-spot-filing", "fine-handover", "suspended-detention", "detention-execution",
        "court-enforcement", "criminal-filing-refusal", "transferred-case", "filing-supervision")
