@@ -431,3 +431,41 @@ def test_bad_custody_schedules_are_refused_naming_the_key(body, problem):
     with pytest.raises(ScheduleError) as err:
         _load(HEAD + body)
     assert problem in str(err.value)
+
+
+# ---------------------------------------------------------------- invariants
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+DAYS_2026 = st.dates(min_value=D(2026, 1, 1), max_value=D(2026, 12, 31))
+
+
+def _corresponding(day, months):
+    y, m = divmod(day.month - 1 + months, 12)
+    year, month = day.year + y, m + 1
+    last = (D(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return D(year, month, min(day.day, last))
+
+
+@settings(max_examples=60, deadline=None)
+@given(DAYS_2026, st.sampled_from([0, 1, 3, 5]))
+def test_custody_ends_on_the_corresponding_day_whatever_the_holidays(run, arrest, wanted):
+    # In custody nothing moves: 2 months to the corresponding day (the month's last day where there is
+    # none, 民法典 第二百零二条), then each extension (1, 2, 2 months) from the end of the one before,
+    # whatever weekday or holiday each end falls on. (1/31: 3/31, 4/30, 6/30, 8/30.)
+    expected = _corresponding(arrest, 2)
+    for months in {0: [], 1: [1], 3: [1, 2], 5: [1, 2, 2]}[wanted]:
+        expected = _corresponding(expected, months)
+    t = run("criminal-custody", arrest, extensions={"investigation-custody": wanted} if wanted else {})
+    assert t.completion == expected
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.datetimes(min_value=DT(2026, 1, 1), max_value=DT(2026, 12, 31, 23, 59)),
+       st.sampled_from([(False, 12), (12, 24), (True, 48)]))
+def test_questioning_lasts_exactly_its_hours(run, start, case):
+    start = start.replace(second=0, microsecond=0)
+    wanted, hours = case
+    t = run("continued-questioning", start, extensions={"questioning": wanted} if wanted else {})
+    assert t.completion - start == dt.timedelta(hours=hours)
