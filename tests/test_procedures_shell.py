@@ -20,14 +20,19 @@ def test_page_extends_custody_and_restarts_it(client):
     assert "2026-10-10" in text
     p, text = page(client, "/timelines?procedure=criminal-custody&start=2026-03-10&restart-investigation-custody=2026-04-20")
     assert "2026-06-20" in text and "restart-investigation-custody" in p.ids
+    check_accessible(p)
     p, _ = page(client, "/timelines?procedure=criminal-custody&start=2026-03-10&restart-investigation-custody=2026-06-01",
                 status=422)
     assert "应在原期间" in p.errors["restart-investigation-custody"]
 
 
 def test_page_takes_the_days_of_administrative_detention(client):
-    _, text = page(client, "/timelines?procedure=detention-execution&start=2026-09-26&duration-detention=10")
+    p, text = page(client, "/timelines?procedure=detention-execution&start=2026-09-26&duration-detention=10")
     assert "2026-10-06" in text
+    check_accessible(p)
+    p, text = page(client, "/timelines?procedure=continued-questioning&start=2026-09-30 22:00&ext-questioning=1")
+    assert "2026-10-02 22:00" in text and "主管负责人" in text  # 12 + 12 + 24 hours, each approver named
+    check_accessible(p)
     p, _ = page(client, "/timelines?procedure=detention-execution&start=2026-09-26&duration-detention=30", status=422)
     assert "1 至 20" in p.errors["duration-detention"]
 
