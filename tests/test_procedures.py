@@ -346,6 +346,11 @@ def test_court_enforcement_periods(run):
     assert dues(t)["ruling"] == D(2026, 11, 12)
 
 
+def test_emergency_measure_report_within_24_hours(run):
+    # 行政强制法 第十九条; 程序规定 第五十六条: measure taken 10/1 09:15 -> report by 10/2 09:15.
+    assert run("emergency-measure-report", DT(2026, 10, 1, 9, 15)).completion == DT(2026, 10, 2, 9, 15)
+
+
 # ---------------------------------------------------------------- criminal case filing
 
 def test_refusal_to_file_notice_reconsideration_and_review(run):
@@ -389,7 +394,7 @@ def test_filing_supervision(run):
 NEW = ("criminal-summons", "criminal-detention", "criminal-arrest", "criminal-custody", "bail", "residential-surveillance",
        "continued-questioning", "police-hearing", "seizure", "evidence-preservation", "fast-track",
        "appraisal-opinion", "on-the-spot-filing", "fine-handover", "suspended-detention", "detention-execution",
-       "court-enforcement", "criminal-filing-refusal", "transferred-case", "filing-supervision")
+       "court-enforcement", "emergency-measure-report", "criminal-filing-refusal", "transferred-case", "filing-supervision")
 
 
 def test_every_new_procedure_is_dated_and_cited_and_custody_stages_say_so(schedules):

@@ -6,7 +6,7 @@ import pytest
 NEW = ("criminal-summons", "criminal-detention", "criminal-arrest", "criminal-custody", "bail", "residential-surveillance",
        "continued-questioning", "police-hearing", "seizure", "evidence-preservation", "fast-track",
        "appraisal-opinion", "on-the-spot-filing", "fine-handover", "suspended-detention", "detention-execution",
-       "court-enforcement", "criminal-filing-refusal", "transferred-case", "filing-supervision")
+       "court-enforcement", "emergency-measure-report", "criminal-filing-refusal", "transferred-case", "filing-supervision")
 
 
 def post(client, pid, body):
