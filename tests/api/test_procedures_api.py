@@ -75,3 +75,13 @@ def test_bad_input_is_a_422_naming_the_field(client, pid, body, field):
     r = post(client, pid, body)
     assert r.status_code == 422, r.json
     assert any(k == field or k.startswith(field + ".") for k in r.json["errors"]), r.json
+
+
+def test_detention_as_calendar_events_timed_and_all_day(client):
+    # The 24-hour stages end 2/14 20:30 (Beijing time); the arrest request 2/16 and decision 2/23 are days.
+    r = client.post("/v1/timelines/criminal-detention", json={"start": "2026-02-13T20:30"},
+                    headers={"Accept": "text/calendar"})
+    assert r.status_code == 200 and r.mimetype == "text/calendar"
+    starts = [line for line in r.get_data(as_text=True).splitlines() if line.startswith("DTSTART")]
+    assert starts.count("DTSTART;TZID=Asia/Shanghai:20260214T203000") == 3
+    assert "DTSTART;VALUE=DATE:20260216" in starts and "DTSTART;VALUE=DATE:20260223" in starts
