@@ -229,14 +229,18 @@ LAYERED = {"procedure": "id", "texts": "*"}
 # The keys each table of a timelines/*.toml file may have (calc.schedules refuses any other).
 _SPAN = Keys("amount", "unit", "direction")
 _EXTENSION = Keys("amount", "unit", "times", "condition", "basis")
+_COUNTING = Keys("start", "holiday")
 _STAGE = Keys("id", "authority", "title", "kind", "anchor", "basis", "when", "restricts_liberty",
               period=_SPAN, pauses=Keys("basis", "reason"), extension=_EXTENSION,
               earliest=Keys("amount", "unit", "direction", "what", "basis"),
-              variant=Keys("code", "title", "basis", period=_SPAN, extension=_EXTENSION))
+              variant=Keys("code", "title", "basis", period=_SPAN, extension=_EXTENSION),
+              renewal=Keys("amount", "least", "approver", "condition", "basis"),
+              restart=Keys("basis", "reason"), decided_amount=Keys("what", "basis"), counting=_COUNTING)
 KEYS = Keys(
     procedure=Keys("id", "title", "start_label", "event_label", "seed", "compare_with", "remarks", "summary",
-                   effective=EFFECTIVE, stage=_STAGE,
-                   version=Keys("label", "start_label", "summary", effective=EFFECTIVE, stage=_STAGE)),
+                   effective=EFFECTIVE, stage=_STAGE, counting=_COUNTING,
+                   version=Keys("label", "start_label", "summary", effective=EFFECTIVE, stage=_STAGE,
+                                counting=_COUNTING)),
     texts=Named(Keys("text", "basis")),
 )
 

@@ -18,7 +18,7 @@ import pytest
 from calc import timelines as T
 from calc.errors import InvalidInput, ScheduleError
 from calc.periods import DateRange
-from calc.schedules import Source
+from calc.nodes import Source
 
 D, DT = dt.date, dt.datetime
 NO_ROLL = "限制人身自由的期间，不因节假日顺延"
@@ -474,3 +474,23 @@ def test_questioning_lasts_exactly_its_hours(run, start, case):
     wanted, hours = case
     t = run("continued-questioning", start, extensions={"questioning": wanted} if wanted else {})
     assert t.completion - start == dt.timedelta(hours=hours)
+
+
+def test_a_misspelt_chain_of_extensions_is_refused_naming_the_key(tmp_path):
+    # 刑事诉讼法 第一百五十八条、第一百五十九条: a `renewals` (for `renewal`) would silently drop four
+    # months of custody extensions; the key check refuses it with file and key.
+    import shutil
+
+    from calc import schedules
+    from calc.errors import UnknownKey
+
+    root = tmp_path / "schedules"
+    shutil.copytree(schedules.DEFAULT_ROOT, root)
+    path = root / "timelines/criminal.toml"
+    text = path.read_text("utf-8")
+    assert "[[procedure.version.stage.renewal]]" in text
+    path.write_text(text.replace("[[procedure.version.stage.renewal]]", "[[procedure.version.stage.renewals]]", 1),
+                    "utf-8")
+    with pytest.raises(UnknownKey) as refused:
+        schedules.load(root)
+    assert refused.value.file == "timelines/criminal.toml" and refused.value.key.endswith(".renewals")
