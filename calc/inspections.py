@@ -82,6 +82,7 @@ class Regime:
     superior: str | None
     requirements: dict[str, Requirement]
     extra: dict = field(default_factory=dict)
+    digest: str = ""  # of the regime's table in its schedule file
 
     def requirement(self, rid: str, where: str) -> Requirement:
         try:
@@ -623,5 +624,5 @@ def load(sources: list[Source], base: dict) -> Inspections:
             if facts:
                 extra["facts"] = facts
             regimes[rid] = Regime(rid, n.text("title"), n.text("unit"), n.text("object"), n.text("seed"),
-                                  n.basis(), n.text("superior", None), reqs, extra)
+                                  n.basis(), n.text("superior", None), reqs, extra, n.digest)
     return Inspections(regimes)

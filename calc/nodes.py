@@ -93,6 +93,17 @@ def _walk(source: Source, path: str, data: dict, keys, found: list, top: bool = 
     return out
 
 
+def digest(data: Any) -> str:
+    """16 hex of sha256 over a table's content (keys sorted, dates in ISO): an answer that carries
+    the digest of the rule it used knows, once stored, whether that rule has changed since."""
+    import hashlib
+    import json
+
+    text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
+                      default=lambda v: v.isoformat() if isinstance(v, (dt.date, dt.time)) else str(v))
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
 class Node:
     """A table inside a schedule file that knows where it is, so errors can say so."""
 
@@ -100,6 +111,10 @@ class Node:
         self.source, self.key, self.data = source, key, data
         if not isinstance(data, dict):
             self.fail("应为表（table）")
+
+    @property
+    def digest(self) -> str:
+        return digest(self.data)
 
     def fail(self, problem: str, key: str | None = None):
         raise ScheduleError(self.source.name, self._path(key), problem)

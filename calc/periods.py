@@ -32,6 +32,7 @@ class Rule:
 class CountingRules:
     rules: dict[str, Rule]
     units: dict[str, str]
+    digest: str = ""  # of periods.toml: every deadline answer rests on it
 
     def __getitem__(self, name: str) -> Rule:
         return self.rules[name]
@@ -52,7 +53,7 @@ def load_rules(source: Source) -> CountingRules:
         node = root.child(name)
         rules[name] = Rule(node.text("text"), node.basis())
     units = root.child("units")
-    return CountingRules(rules, {u: units.text(u) for u in (*UNITS, "hours")})
+    return CountingRules(rules, {u: units.text(u) for u in (*UNITS, "hours")}, root.digest)
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,7 @@ class Due:
     calendar_years: tuple[int, ...] = ()
     assumptions: tuple[str, ...] = field(default=())
     range: tuple[dt.date, dt.date] | None = None  # provisional: where the real date can fall
+    rules_digest: str = ""  # the counting rules (periods.toml) it was counted by
 
 
 def check_period(period: Period, field_name: str = "amount"):
@@ -148,7 +150,7 @@ def due(start: dt.date, period: Period, book: CalendarBook, rules: CountingRules
         ends = [end, *(due(start, period, b, rules, pauses, extension, True, extension_basis, False, False).due
                        for b in book.bounds)]
         span = (min(ends), max(ends))
-    return Due(start, period, end, tuple(counter.steps), bool(guessed), years, assumptions, span)
+    return Due(start, period, end, tuple(counter.steps), bool(guessed), years, assumptions, span, rules.digest)
 
 
 # -- counting on ordinals (date.toordinal()): one implementation for `due` and for batches --------

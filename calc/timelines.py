@@ -190,6 +190,7 @@ class Procedure:
     seed: str | None = None
     compare_with: str | None = None
     remarks: tuple[str, ...] = ()
+    digest: str = ""  # of the procedure's table in its schedule file
 
     def version_on(self, day: dt.date) -> Version | None:
         return next((v for v in self.versions if v.in_force(day)), None)
@@ -299,6 +300,7 @@ def _procedure(node: Node) -> Procedure:
         seed=node.text("seed", None),
         compare_with=node.text("compare_with", None),
         remarks=tuple(node.get("remarks", list, [])),
+        digest=node.digest,
     )
 
 

@@ -2,12 +2,20 @@
 from __future__ import annotations
 
 from .. import periods
+from .rules import rule_version
 
 
-def as_json(d: periods.Due, with_steps: bool = True) -> dict:
+def rules_json(digest: str) -> list[dict]:
+    """A batch says once, beside its items, which counting rules they were all counted by."""
+    return [rule_version("counting_rules", "periods", digest=digest)]
+
+
+def as_json(d: periods.Due, with_steps: bool = True, with_rules: bool = True) -> dict:
     out = {"start": d.start.isoformat(), "amount": d.period.amount, "unit": d.period.unit,
            "direction": d.period.direction, "due": d.due.isoformat(), "provisional": d.provisional,
            "calendar_years": list(d.calendar_years)}
+    if with_rules and d.rules_digest:
+        out["rule_versions"] = rules_json(d.rules_digest)
     if d.range:
         out["range"] = {"earliest": d.range[0].isoformat(), "latest": d.range[1].isoformat()}
     if with_steps:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .. import timelines as dom
+from .rules import rule_version
 
 
 def moment(value):
@@ -109,4 +110,6 @@ def timeline_json(t: dom.Timeline) -> dict:
             "stages": [result_json(r) for r in t.stages], "completion": moment(t.completion),
             "notes": [{"code": n.code, "text": n.text, "details": _plain(dict(n.details))} for n in t.notes],
             "provisional": t.provisional, "calendar_years": list(t.calendar_years),
+            "rule_versions": [rule_version("procedure", t.procedure.id, v.label, v.effective_from,
+                                           v.effective_until, digest=t.procedure.digest)],
             **({"completion_range": _range(t.completion_range)["range"]} if t.completion_range else {})}

@@ -11,10 +11,10 @@ from marshmallow import Schema, ValidationError, fields, validates_schema
 from marshmallow.validate import OneOf, Range
 
 from .. import ics, periods
-from ..answers.deadlines import as_json
+from ..answers.deadlines import as_json, rules_json
 from ..errors import DomainError
 from . import ics as ics_http
-from .fields import RANGE_DOC, CalendarDependent, DateRangeIn, Day, ErrorOut, RangeOut, StepOut, Strict
+from .fields import RANGE_DOC, RULE_VERSIONS, CalendarDependent, DateRangeIn, Day, ErrorOut, RangeOut, StepOut, Strict
 from .state import current
 
 blp = Blueprint("deadlines", __name__, url_prefix="/v1/deadlines", description="期间计算")
@@ -62,6 +62,7 @@ def _check_amount(data):
 
 
 class DeadlineOut(CalendarDependent):
+    rule_versions = RULE_VERSIONS
     start = fields.Date()
     amount = fields.Integer()
     unit = fields.String()
@@ -88,6 +89,7 @@ class BatchIn(Strict):
 
 class BatchOut(Schema):
     items = fields.List(fields.Dict(), metadata={"description": "与请求同序：期间答案或 {error: {...}}"})
+    rule_versions = RULE_VERSIONS
 
 
 def compute(args: dict, s=None, explain: bool = True):
@@ -256,7 +258,7 @@ def answer_item(item, s=None) -> dict:
     except ValidationError as err:
         return {"error": {"errors": err.messages, "message": "输入有误"}}
     try:
-        return as_json(compute(args, s, explain=args["steps"]), args["steps"])
+        return as_json(compute(args, s, explain=args["steps"]), args["steps"], with_rules=False)
     except DomainError as err:
         error = {"reason": err.reason, "message": err.message}
         if err.field:
@@ -275,7 +277,8 @@ class DeadlineBatch(MethodView):
         if len(args["items"]) > limit:
             abort(413, message=f"批量条数 {len(args['items'])} 超过上限 {limit}")
         s = current()
-        return _json({"items": [plain_item(item, s) or answer_item(item, s) for item in args["items"]]})
+        return _json({"items": [plain_item(item, s) or answer_item(item, s) for item in args["items"]],
+                      "rule_versions": rules_json(s.rules.digest)})
 
 
 def _json(answer: dict):

@@ -60,6 +60,19 @@ class MomentRangeOut(Schema):
 RANGE_DOC = {"description": "仅推定日期：国务院当年通知发布后实际日期可能落入的区间"}
 
 
+class RuleVersionOut(Schema):
+    kind = fields.String(metadata={"enum": ["counting_rules", "procedure", "violation", "late_fee",
+                                            "inspection_regime"]})
+    id = fields.String()
+    version = fields.String(allow_none=True, metadata={"description": "所用版本的名称（如有）"})
+    effective = fields.Dict(allow_none=True, metadata={"description": "所用版本的施行期间 {from, until}"})
+    digest = fields.String(metadata={"description": "该规则在时间表文件中内容的摘要；摘要变化即应重算已存的答案"})
+
+
+RULE_VERSIONS = fields.List(fields.Nested(RuleVersionOut), metadata={
+    "description": "答案所依据的规则及其版本与摘要（与 calendar_years 并列，供已存答案判断是否需要重算）"})
+
+
 class CalendarDependent(Schema):
     """Every answer that depends on the holiday calendar says how far it relied on it."""
 

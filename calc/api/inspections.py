@@ -7,7 +7,8 @@ from flask_smorest import Blueprint
 from marshmallow import Schema, fields, validate, validates_schema, ValidationError
 
 from .. import etags, inspections as ins
-from .fields import RANGE_DOC, CalendarDependent, Day, ErrorOut, RangeOut, StepOut, Strict
+from ..answers.rules import rule_version
+from .fields import RANGE_DOC, RULE_VERSIONS, CalendarDependent, Day, ErrorOut, RangeOut, StepOut, Strict
 from .state import current
 
 blp = Blueprint("inspections", __name__, url_prefix="/v1/inspections", description="监督检查指标、计划与核查（责任清单 四）")
@@ -133,6 +134,7 @@ class TriggeredOut(Schema):
 
 
 class PlanOut(CalendarDependent):
+    rule_versions = RULE_VERSIONS
     id = fields.String()
     title = fields.String()
     unit = fields.String()
@@ -212,6 +214,7 @@ def _plan(p: ins.Plan) -> dict:
     r = p.regime
     return {"id": r.id, "title": r.title, "unit": r.unit, "start": p.start.isoformat(), "end": p.end.isoformat(),
             "provisional": p.provisional, "calendar_years": list(p.calendar_years),
+            "rule_versions": [rule_version("inspection_regime", r.id, digest=r.digest)],
             "windows": [_window(w) for w in p.windows], "per_event": [_triggered(q) for q in p.triggered],
             "overrides": [_step(s) for s in p.overrides], "assumptions": list(p.assumptions)}
 

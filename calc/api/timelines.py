@@ -12,7 +12,7 @@ from .. import etags, ics, timelines as dom
 from ..answers.timelines import moment, procedure_json, timeline_json
 from ..periods import FIRST_DAY, LAST_DAY, DateRange
 from . import ics as ics_http
-from .fields import RANGE_DOC, CalendarDependent, DateRangeIn, Day, ErrorOut, MomentRangeOut, StepOut, Strict
+from .fields import RANGE_DOC, RULE_VERSIONS, CalendarDependent, DateRangeIn, Day, ErrorOut, MomentRangeOut, StepOut, Strict
 from .state import current
 
 blp = Blueprint("timelines", __name__, url_prefix="/v1/timelines", description="办理时限（程序各阶段的期限）")
@@ -229,6 +229,7 @@ class TimelineVersionUsed(Schema):
 
 
 class TimelineOut(CalendarDependent):
+    rule_versions = RULE_VERSIONS
     id = fields.String()
     title = fields.String()
     start_label = fields.String()
