@@ -58,8 +58,13 @@ def test_seal_facility_change_fines_1000_to_5000_only_when_not_corrected(p):
     assert [(b.when, fine(b)) for b in bs] == [("base", None), ("not_corrected", (1000, 5000))]
 
 
+BEFORE_FILING = dict(act=D(2024, 6, 3), decision=D(2024, 9, 2))  # before the 2024-12-06 revision
+
+
 def test_seal_facility_change_serious_revokes_the_special_trade_licence(p):
-    _, bs = bands(p, "seal.facility-change", circ=["serious"])
+    # Changed (issue 15): the act date moved to 2024, before 印铸刻字业暂行管理规则 was revised on
+    # 2024-12-06 (seal engraving filed, no 特种行业许可证 any more, LAW.md "Corrections").
+    _, bs = bands(p, "seal.facility-change", circ=["serious"], **BEFORE_FILING)
     licence = [b.licence for b in bs if b.licence]
     assert licence == [pen.Licence("revoke", "特种行业许可证")]
     assert "治安管理处罚法" in bs[-1].basis
@@ -69,8 +74,21 @@ def test_seal_unrecorded_orders_correction_and_fines_5000_to_30000(p):
     # 应责令改正，并处五千元以上三万元以下的罚款；情节严重的，…吊销《特种行业许可证》
     _, bs = bands(p, "seal.unrecorded")
     assert [(b.when, b.order_to_correct, fine(b)) for b in bs] == [("base", "责令改正", (5000, 30000))]
-    _, bs = bands(p, "seal.unrecorded", circ=["serious"])
+    _, bs = bands(p, "seal.unrecorded", circ=["serious"], **BEFORE_FILING)  # changed: see above
     assert [b.when for b in bs] == ["base", "serious"] and bs[1].licence.action == "revoke"
+
+
+@pytest.mark.parametrize("vid", ["seal.facility-change", "seal.unrecorded"])
+def test_from_the_2024_12_06_revision_a_seal_engraver_has_no_licence_to_revoke(p, vid):
+    # 印铸刻字业暂行管理规则 (2024-12-06): 备案 instead of 特种行业许可证 (LAW.md); the county list's
+    # 吊销《特种行业许可证》 ends on 2024-12-05, the Hebei fines stand on the county list alone.
+    a, bs = bands(p, vid, act=D(2025, 3, 3), decision=D(2025, 4, 1), circ=["serious"])
+    assert not [b for b in bs if b.licence]
+    assert a.choice.applied.rests_on == "county_list" and a.choice.applied.first == D(2024, 12, 6)
+    # an act before the revision, decided after it: the new text no longer revokes, so it is
+    # lighter and applies (行政处罚法 第三十七条)
+    a, bs = bands(p, vid, act=D(2024, 11, 4), decision=D(2025, 1, 6), circ=["serious"])
+    assert a.choice.rule == "decision_time_lighter" and not [b for b in bs if b.licence]
 
 
 def test_seal_unfiled_change_is_a_warning_or_200_to_1000_and_the_filing_made_good(p):
@@ -103,11 +121,19 @@ def test_pawn_unreported_suspect_bands(p, circ, expected):
 
 
 def test_special_trade_licence_is_withdrawn_only_when_serious(p):
-    # 四（六）五、2: 情节严重的，…予以收缴《特种行业许可证》
+    # 四（六）五、2: 情节严重的，依照《治安管理处罚法》有关规定…予以收缴《特种行业许可证》. Changed
+    # (issue 15): the provision is 治安管理处罚法（2012） 第五十四条第三款 / （2025） 第六十五条第三款,
+    # whose word is 吊销 (可以吊销许可证), a 治安管理处罚 (第十条(四)): revoke, under the 治安 procedure.
     a, bs = bands(p, "special-trade.licence-withdrawal")
     assert bs == () and a.outcome.notes
-    _, (b,) = bands(p, "special-trade.licence-withdrawal", circ=["serious"])
-    assert b.licence == pen.Licence("withdraw", "特种行业许可证")
+    a, (b,) = bands(p, "special-trade.licence-withdrawal", circ=["serious"])
+    assert b.licence == pen.Licence("revoke", "特种行业许可证")
+    assert a.choice.applied.basis == "治安管理处罚法（2025） 第六十五条第三款"
+    assert a.regime.id == "public-order"
+    # 2025 第一百一十七条: 吊销许可证件 -> hearing right
+    assert a.procedure["hearing"].status == "yes" and "第一百一十七条" in a.procedure["hearing"].basis
+    old, _ = bands(p, "special-trade.licence-withdrawal", act=D(2025, 3, 3), decision=D(2025, 4, 1), circ=["serious"])
+    assert "第九十八条" in old.procedure["hearing"].basis   # 2012: 吊销许可证 -> hearing
 
 
 def test_border_pass_confiscated_and_a_warning_or_at_most_100(p):
@@ -263,7 +289,7 @@ def test_hearing_right_for_a_landlord_under_the_2012_text_starts_at_2000(p):
 
 
 def test_revoking_a_licence_always_gives_a_hearing(p):
-    a, _ = bands(p, "seal.facility-change", circ=["serious"])
+    a, _ = bands(p, "seal.facility-change", circ=["serious"], **BEFORE_FILING)  # changed: see above
     assert a.procedure["hearing"].status == "yes"
 
 

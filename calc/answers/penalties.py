@@ -39,8 +39,13 @@ def effective(v) -> dict:
     return {"from": v.first.isoformat(), "until": v.until.isoformat() if v.until else None}
 
 
+def rests_on_json(v: dom.Version) -> dict:
+    """Where the quoted text comes from when the law itself was not at hand (null: the law's text)."""
+    return {"rests_on": v.rests_on, "rests_on_text": dom.RESTS_ON.get(v.rests_on) if v.rests_on else None}
+
+
 def version_ref(v: dom.Version | None):
-    return None if v is None else {"basis": v.basis, "effective": effective(v), "text": v.text}
+    return None if v is None else {"basis": v.basis, "effective": effective(v), "text": v.text, **rests_on_json(v)}
 
 
 def summary_json(v: dom.Violation) -> dict:
@@ -51,7 +56,7 @@ def summary_json(v: dom.Violation) -> dict:
 def violation_json(v: dom.Violation) -> dict:
     return summary_json(v) | {
         "keywords": list(v.keywords),
-        "versions": [{"effective": effective(x), "basis": x.basis, "text": x.text,
+        "versions": [{"effective": effective(x), "basis": x.basis, "text": x.text, **rests_on_json(x),
                       "bands": [band_json(b, None) for b in x.bands]} for x in v.versions],
     }
 

@@ -70,7 +70,7 @@ def penalty(vid):
     return render_template("penalty.html", v=v, form=form, answer=answer, parties=dom.PARTIES,
                            codes=CODES, circumstances=dom.CIRCUMSTANCES, party_sanctions=party_sanctions,
                            fact_status=FACT_STATUS, fact_titles=FACT_TITLES, rules=RULES,
-                           units=current().rules.units, today=today(),
+                           units=current().rules.units, today=today(), rests_on=dom.RESTS_ON,
                            checked=set(form.raw_list("c"))), 200 if form.ok else 422
 
 
