@@ -697,19 +697,13 @@ class Limitation:
     message: str
 
 
-def _plain_end(p: Penalties, act: dt.date, d: periods.Due) -> dt.date:
-    """The corresponding day before any roll forward: the date of the months/years step."""
-    text = p.rules[d.period.unit].text.format(n=d.period.amount)
-    # without pauses the steps are: start not counted, the corresponding day, (the roll forward)
-    return next((s.date for s in d.steps if s.rule == text), d.steps[1].date)
-
-
-def limitation(p: Penalties, regime: Regime, act: dt.date, harm: bool, provisional: bool) -> Limitation:
+def limitation(p: Penalties, regime: Regime, act: dt.date, harm: bool, provisional: bool = False) -> Limitation:
     """The last day on which the act can still be discovered and punished (追究时效), counted from
-    the act date by the rule in force on that date. 民法典 第二百零三条 and 程序规定 第三十五条 move
-    the last day of a period off a rest day; 第二百零四条 leaves room only for a law that says
-    otherwise, and 程序规定 第三十五条 excepts only periods that restrict liberty. No text excepts
-    this period, so it is moved; `plain_end` is the unmoved day for a cautious reader."""
+    the act date by the rule in force on that date: the corresponding day (民法典 第二百零一条、
+    第二百零二条), never moved for a rest day. 第二百零三条's roll forward protects a person who must
+    act within a period; this one is the state's time to discover the act (LAW.md, "Corrections"),
+    so no holiday calendar is needed and no year is ever missing. `provisional` is accepted for
+    the callers' sake and changes nothing."""
     rule = Regime.on(regime.limitation, act)
     if rule is None:
         return Limitation(None, None, None, None, (), False, (), None, None,
@@ -721,21 +715,17 @@ def limitation(p: Penalties, regime: Regime, act: dt.date, harm: bool, provision
     elif harm:
         extra.append(f"{rule.basis} 未就危害生命健康、金融安全规定更长的时效，按一般时效计算")
     note = "；".join([*([rule.note] if rule.note else []), *extra]) or None
-    try:
-        d = periods.due(act, period, p.book, p.rules, provisional=provisional)
-    except CalendarGap as gap:
-        plain = _plain_end(p, act, periods.due(act, period, p.book, p.rules, provisional=True))
-        return Limitation(period, basis, plain, None, (), False, (), gap.year, note,
-                          f"时效对应日为 {plain}；其是否顺延取决于 {gap.year} 年节假日安排，尚未收录（可用 provisional: true 推定）")
-    plain = _plain_end(p, act, d)
-    moved = "已顺延" if d.due != plain else "无需顺延"
-    choice = Step("追究时效亦为期间：最后一日逢法定休假日的，依民法典第二百零三条、程序规定第三十五条顺延"
-                  f"（程序规定第三十五条仅将限制人身自由的期间除外）；本案对应日为 {plain}，{moved}"
-                  + ("；从严掌握时可以未顺延的对应日为准" if d.due != plain else ""), d.due,
-                  "民法典 第二百零三条、第二百零四条；公安机关办理行政案件程序规定 第三十五条")
-    steps = (*d.steps, choice)
-    msg = f"自行为日 {act} 起 {period.amount}{p.rules.units[period.unit]}，{d.due}（含）之前被发现的，仍可给予处罚"
-    return Limitation(period, basis, plain, d.due, tuple(steps), d.provisional, d.calendar_years, None, note, msg)
+    r = p.rules
+    months = period.amount * (12 if period.unit == "years" else 1)
+    if period.unit in ("months", "years"):
+        end = periods.shift_months(act, months)
+    else:  # a limitation in days: the day n days after the act (start not counted)
+        end = act + dt.timedelta(days=period.amount)
+    steps = (Step(r["start_excluded"].text, act, r["start_excluded"].basis),
+             Step(r[period.unit].text.format(n=period.amount), end, r[period.unit].basis),
+             Step(r["not_moved"].text, end, r["not_moved"].basis.format(basis=basis)))
+    msg = f"自行为日 {act} 起 {period.amount}{r.units[period.unit]}，{end}（含）之前被发现的，仍可给予处罚"
+    return Limitation(period, basis, end, end, steps, False, (), None, note, msg)
 
 
 # ---------------------------------------------------------------- assessment

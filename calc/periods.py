@@ -39,7 +39,8 @@ class CountingRules:
 
 
 RULE_NAMES = ("start_excluded", "workdays", "days", "months", "years", "roll_forward", "no_roll",
-              "pause", "extension", "backward", "roll_back", "provisional")
+              "pause", "extension", "backward", "roll_back", "provisional", "not_moved", "authority_strict")
+DUTIES = ("party", "authority")  # whose duty a backward period is: only a party's moves back
 
 
 # The keys of periods.toml (calc.schedules refuses any other).
@@ -72,6 +73,7 @@ class Period:
     unit: str
     direction: str = "after"  # or "before": "at least N days before the event"
     restricts_liberty: bool = False  # detention, questioning: never rolled off a rest day
+    duty: str = "party"  # a backward period's: a party's latest day moves back off a rest day, an authority's does not
 
 
 @dataclass(frozen=True)
@@ -99,6 +101,8 @@ def check_period(period: Period, field_name: str = "amount"):
         raise InvalidInput(f"未知的期间单位：{period.unit}", field="unit")
     if period.direction not in ("after", "before"):
         raise InvalidInput(f"未知的计算方向：{period.direction}", field="direction")
+    if period.duty not in DUTIES:
+        raise InvalidInput(f"未知的义务人：{period.duty}（应为 {', '.join(DUTIES)}）", field="duty")
     limit = LIMITS[period.unit]
     if not 0 <= period.amount <= limit:
         raise InvalidInput(f"期间长度应在 0 至 {limit}{period.unit} 之间", field=field_name)
@@ -290,6 +294,10 @@ class _Counter:
         if unit == "workdays" or period.restricts_liberty:
             return end
         rolled = self.cal.previous_workday(end)
+        if period.duty == "authority":
+            if rolled != end:
+                self.step("authority_strict", end, why=self._why_rest(end))
+            return end
         if rolled != end and self.explain:
             self.step("roll_back", rolled, why=self._why_rest(end))
         return rolled

@@ -45,6 +45,7 @@ class Span:
     amount: int
     unit: str
     direction: str = "after"
+    duty: str = "party"  # a backward period's: whose duty it is (periods.DUTIES)
 
 
 @dataclass(frozen=True)
@@ -351,7 +352,12 @@ def _span(node: Node, key: str = "period") -> Span:
         p.fail("应为整数", "amount")
     if unit == HOURS and direction != "after":
         p.fail("以小时计算的期间只能向后计算", "direction")
-    return Span(amount, unit, direction)
+    duty = p.text("duty", "party")
+    if duty not in periods.DUTIES:
+        p.fail(f"duty 应为 {'、'.join(periods.DUTIES)}", "duty")
+    if duty != "party" and direction != "before":
+        p.fail("只有向前计算的期间需要写明 duty", "duty")
+    return Span(amount, unit, direction, duty)
 
 
 def _extension(node: Node, key: str = "extension") -> Extension | None:
@@ -857,7 +863,8 @@ class _Chain:
                        for p in pauses)
         provisional = self.provisional and not no_roll
         first = Period(chunks[0], rule.unit, restricts_liberty=no_roll) if chunks else None
-        d = periods.due(begin, Period(span.amount, span.unit, span.direction, restricts_liberty=no_roll),
+        d = periods.due(begin, Period(span.amount, span.unit, span.direction, restricts_liberty=no_roll,
+                                      duty=span.duty),
                         self.book, self.rules, pauses=ranges, extension=first,
                         provisional=provisional, extension_basis=applied and applied[2])
         steps, due, years, guessed = list(d.steps), d.due, set(d.calendar_years), d.provisional

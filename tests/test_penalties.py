@@ -318,12 +318,16 @@ def test_border_pass_fine_at_most_100_is_simplified_and_collectable_on_the_spot(
 # ------------------------------------------------------------ limitation
 
 
-def test_public_order_limitation_six_months_rolls_off_a_sunday(p):
-    # 2025-11-10 + 6 months = 2026-05-10, a Sunday (5/9 Sat is the make-up day) -> Monday 2026-05-11
+def test_public_order_limitation_six_months_is_not_moved_off_a_sunday(p):
+    # Changed (issue 15, LAW.md "Corrections"): 治安管理处罚法（2012） 第二十二条 "在六个月内没有被公安
+    # 机关发现的，不再处罚" is the state's time to discover the act, not a party's time to act: its last
+    # day is not moved. 2025-11-10 + 6 months = 2026-05-10 (民法典 第二百零二条), a Sunday, and stays.
+    # (It used to be moved to Monday 2026-05-11.)
     lim = landlord(p, D(2025, 11, 10), D(2026, 2, 10)).limitation
     assert lim.basis == "治安管理处罚法（2012） 第二十二条"
-    assert (lim.plain_end, lim.expires) == (D(2026, 5, 10), D(2026, 5, 11))
-    assert any("第二百零三条" in s.basis for s in lim.steps)
+    assert (lim.plain_end, lim.expires) == (D(2026, 5, 10), D(2026, 5, 10))
+    assert "不因法定休假日顺延" in lim.steps[-1].rule and "第二十二条" in lim.steps[-1].basis
+    assert lim.calendar_years == () and lim.calendar_gap is None
 
 
 def test_administrative_limitation_two_years(p):
@@ -332,19 +336,32 @@ def test_administrative_limitation_two_years(p):
 
 
 def test_five_years_where_life_health_or_financial_security_was_harmed(p):
-    # 2021-08-01 + 5 years = 2026-08-01, a Saturday -> Monday 2026-08-03
+    # 行政处罚法（2021） 第三十六条第一款: 五年. 2021-08-01 + 5 years = 2026-08-01, a Saturday: not moved.
+    # Changed (issue 15): it used to be moved to Monday 2026-08-03.
     a = pen.assess(p, "pawn.prohibited-goods", D(2021, 8, 1), D(2026, 1, 5), "organization",
                    harm_to_life_health_finance=True)
     assert a.limitation.period == pen.Period(5, "years")
-    assert (a.limitation.plain_end, a.limitation.expires) == (D(2026, 8, 1), D(2026, 8, 3))
+    assert (a.limitation.plain_end, a.limitation.expires) == (D(2026, 8, 1), D(2026, 8, 1))
 
 
-def test_a_limitation_day_beyond_the_published_calendar_is_a_gap_unless_provisional(p):
+def test_a_limitation_day_beyond_the_published_calendar_needs_no_calendar(p):
+    # Changed (issue 15): the limitation is never moved, so it needs no holiday calendar: 2026-03-10
+    # + 2 years (行政处罚法 第三十六条) = 2028-03-10, answered without provisional and without a gap.
     a = pen.assess(p, "seal.unrecorded", D(2026, 3, 10), D(2026, 5, 10), "organization")
-    assert a.limitation.expires is None and a.limitation.calendar_gap == 2028
-    assert a.limitation.plain_end == D(2028, 3, 10)
+    assert a.limitation.expires == D(2028, 3, 10) and a.limitation.calendar_gap is None
+    assert not a.limitation.provisional and a.limitation.calendar_years == ()
     b = pen.assess(p, "seal.unrecorded", D(2026, 3, 10), D(2026, 5, 10), "organization", provisional=True)
-    assert b.limitation.expires == D(2028, 3, 10) and b.limitation.provisional   # a Friday
+    assert b.limitation.expires == D(2028, 3, 10) and not b.limitation.provisional
+
+
+def test_an_act_on_2026_09_01_has_its_limitation_today(p):
+    # 治安管理处罚法（2025） 第二十五条 does not apply to acts before 2026-01-01; rental's 2025 text
+    # from 2026-01-01. An act on 2026-09-01: + 6 months = 2027-03-01 (民法典 第二百零二条), a year
+    # without a State Council notice (LAW.md): still answered, no calendar_gap.
+    lim = landlord(p, D(2026, 9, 1), D(2026, 9, 20)).limitation
+    assert lim.basis == "治安管理处罚法（2025） 第二十五条"
+    assert lim.expires == D(2027, 3, 1) and lim.calendar_gap is None and not lim.provisional
+    assert "不因法定休假日顺延" in lim.steps[-1].rule
 
 
 # ------------------------------------------------------------ refusals

@@ -55,7 +55,8 @@ def test_assess_landlord_2025_act_decided_2026_keeps_200_to_500(client):
     assert "第三十七条" in j["version"]["basis"] and "从旧" in j["version"]["reason"]
     assert [b["fine"] for b in j["bands"]] == [{"min": 200, "max": 500}]
     assert j["procedure"]["simplified"]["status"] == "yes"
-    assert j["limitation"]["expires"] == "2026-05-20" and j["limitation"]["calendar_years"] == [2025, 2026]
+    # changed (issue 15): the limitation uses no holiday calendar (it is never moved), so none is listed
+    assert j["limitation"]["expires"] == "2026-05-20" and j["limitation"]["calendar_years"] == []
 
 
 def test_assess_minor_2025_act_decided_2026_takes_the_lighter_new_band(client):
@@ -92,12 +93,14 @@ def test_bad_assess_input_is_422_naming_the_field(client, body, field):
     assert r.status_code == 422 and field in r.json["errors"]
 
 
-def test_limitation_beyond_the_calendar_is_reported_not_refused(client):
+def test_limitation_beyond_the_calendar_is_answered(client):
+    # Changed (issue 15): 2026-03-05 + 2 years (行政处罚法 第三十六条) = 2028-03-05, a Sunday, not moved
+    # and needing no 2028 calendar: answered without calendar_gap, with or without provisional.
     j = assess(client, "seal.unrecorded", party="organization").json
     lim = j["limitation"]
-    assert lim["expires"] is None and lim["calendar_gap"] == 2028 and lim["plain_end"] == "2028-03-05"
+    assert lim["expires"] == "2028-03-05" and lim["calendar_gap"] is None and lim["plain_end"] == "2028-03-05"
     j = assess(client, "seal.unrecorded", party="organization", provisional=True).json
-    assert j["limitation"]["expires"] == "2028-03-06" and j["provisional"] is True  # 3/5 is a Sunday
+    assert j["limitation"]["expires"] == "2028-03-05" and j["provisional"] is False
 
 
 def test_late_fee_worked_example(client):

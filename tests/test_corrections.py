@@ -1,0 +1,59 @@
+"""Issue 15: the corrections found by reading the schedules against ../shared/laws (LAW.md,
+"Corrections"). Each expected value is worked by hand from the text named in its comment and the
+2026 State Council notice (国办发明电〔2025〕7号: 国庆 10/1-10/7, 9/20 Sun and 10/10 Sat worked;
+中秋 9/25-9/27), never from the code under test.
+"""
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from calc import penalties as pen
+from calc import timelines as T
+from calc.errors import InvalidInput
+
+D = dt.date
+
+
+@pytest.fixture(scope="module")
+def p(schedules):
+    return schedules.penalties
+
+
+@pytest.fixture(scope="module")
+def run(schedules, book, rules):
+    def go(pid, start, **kw):
+        return T.estimate(schedules.timelines, pid, start, book, rules, **kw)
+    return go
+
+
+def dues(t):
+    return {r.stage.id: r.due for r in t.stages}
+
+
+def stage(t, sid):
+    return next(r for r in t.stages if r.stage.id == sid)
+
+
+# ---------------------------------------------------------------- backward periods: whose duty
+
+
+def test_the_assembly_decision_notice_is_the_authoritys_duty_and_is_not_moved(run):
+    # 集会游行示威法 第九条: "应当在申请举行日期的二日前，将许可或者不许可的决定书面通知其负责人…
+    # 逾期不通知的，视为许可". Event 2026-10-09 (Fri): two days before = 10/07, the last day of the
+    # 国庆 break. The duty is the authority's: the day stays 10/07 and the answer says it is a holiday.
+    # 第八条 (the applicant's 五日前): 10/04, a holiday -> the party's latest day moves back to 9/30 (Wed).
+    # 第十三条 appeal: three days from the notice 10/07 -> 10/10 (Sat, a worked day); answer 3 days -> 10/13.
+    t = run("assembly-procession", D(2026, 10, 9))
+    assert dues(t) == {"application": D(2026, 9, 30), "decision": D(2026, 10, 7),
+                       "appeal": D(2026, 10, 10), "appeal-decision": D(2026, 10, 13)}
+    last = stage(t, "decision").steps[-1]
+    assert "机关的义务" in last.rule and "10-07" in last.rule and "国庆" in last.rule
+    assert any("提前至此前最后一个工作日" in s.rule for s in stage(t, "application").steps)
+
+
+def test_a_backward_duty_must_be_named_party_or_authority(schedules, book, rules):
+    from calc.periods import Period, due
+    with pytest.raises(InvalidInput) as err:
+        due(D(2026, 10, 9), Period(2, "days", "before", duty="court"), book, rules)
+    assert err.value.field == "duty"
