@@ -57,3 +57,35 @@ def test_a_backward_duty_must_be_named_party_or_authority(schedules, book, rules
     with pytest.raises(InvalidInput) as err:
         due(D(2026, 10, 9), Period(2, "days", "before", duty="court"), book, rules)
     assert err.value.field == "duty"
+
+
+# ---------------------------------------------------------------- public-order-case
+
+
+def test_the_2012_text_delivers_within_two_days_and_excludes_appraisal(run):
+    # 治安管理处罚法（2012） 第九十七条第一款: "无法当场向被处罚人宣告的，应当在二日内送达被处罚人";
+    # 第九十九条第二款: appraisal time not counted. 受理 2025-06-02 (Mon): 30 days -> 7/2 (Wed),
+    # delivery 2 days -> 7/4 (Fri). Appraisal 6/10-6/19 (10 days) not counted: 6/3-6/9 count (7),
+    # 23 more from 6/19 -> 7/12 (Sat) -> 7/14 (Mon); delivery 2 days -> 7/16 (Wed).
+    t = run("public-order-case", D(2025, 6, 2))
+    assert dues(t) == {"decision": D(2025, 7, 2), "delivery": D(2025, 7, 4)}
+    t = run("public-order-case", D(2025, 6, 2), pauses={"decision": [T.DateRange(D(2025, 6, 10), D(2025, 6, 19), "")]})
+    assert dues(t) == {"decision": D(2025, 7, 14), "delivery": D(2025, 7, 16)}
+    assert stage(t, "delivery").basis == "治安管理处罚法（2012） 第九十七条第一款"
+
+
+def test_the_2025_text_excludes_the_hearing_and_a_police_station_asks_its_own_bureau(run):
+    # 治安管理处罚法（2025） 第一百一十八条: "公安派出所办理的案件需要延长期限的，由所属公安机关批准";
+    # 第二款: "鉴定的期间、听证的期间，不计入". 立案 2026-03-02: hearing 3/10-3/12 not counted:
+    # 3/3-3/9 count (7), 23 more from 3/12 -> 4/4 (Sat, 清明 4/4-4/6) -> 4/7 (Tue).
+    t = run("public-order-case", D(2026, 3, 2), pauses={"decision": [T.DateRange(D(2026, 3, 10), D(2026, 3, 12), "听证")]})
+    assert stage(t, "decision").due == D(2026, 4, 7)
+    ext = stage(t, "decision").stage.extension
+    assert "公安派出所办理的案件需要延长期限的，由所属公安机关批准" in ext.condition and ext.times == 2
+    assert "听证的期间" in stage(t, "decision").stage.pauses.reason
+
+
+def test_the_public_order_case_says_why_the_version_follows_the_start_date(run):
+    t = run("public-order-case", D(2025, 12, 20))
+    remark = next(n for n in t.notes if n.code == "remark")
+    assert "自该日起算" in remark.text and "程序从新" in remark.text

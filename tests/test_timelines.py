@@ -299,7 +299,9 @@ def test_public_order_case_limit_switches_on_2026_01_01(run):
     # 受理 12/31/2025 under the 2012 text: 30 days -> 2026-01-30 (Fri).
     old = run("public-order-case", D(2025, 12, 31))
     assert "2012" in old.version.label and old.stages[0].due == D(2026, 1, 30)
-    assert [r.stage.id for r in old.stages] == ["decision"]
+    # Changed (issue 15): the 2012 text has the delivery too (第九十七条第一款: 二日内送达): 1/30 + 2
+    # days = 2/1 (Sun) -> 2/2 (Mon).
+    assert dues(old) == {"decision": D(2026, 1, 30), "delivery": D(2026, 2, 2)}
     # 立案 1/1/2026 under the 2025 text: 30 days -> 1/31 (Sat) -> 2/2 (Mon); delivery 2 days -> 2/4.
     new = run("public-order-case", D(2026, 1, 1))
     assert "2025" in new.version.label and dues(new) == {"decision": D(2026, 2, 2), "delivery": D(2026, 2, 4)}
@@ -320,16 +322,20 @@ def test_public_order_case_extensions(run):
     assert once.stages[0].due == D(2026, 5, 6)
 
 
-def test_appraisal_time_is_not_counted_only_from_2026(run):
-    # 2025 text 第一百一十八条: appraisal 1/5-1/14 not counted: 1/2-1/4 count (3); 27 more from 1/14 -> 2/10.
+def test_appraisal_time_is_not_counted_under_both_texts(run):
+    # 2025 text 第一百一十八条第二款: appraisal 1/5-1/14 not counted: 1/2-1/4 count (3); 27 more from 1/14 -> 2/10.
     pause = {"decision": [DateRange(D(2026, 1, 5), D(2026, 1, 14), "")]}
     t = run("public-order-case", D(2026, 1, 1), pauses=pause)
     assert t.stages[0].due == D(2026, 2, 10)
-    pause = [s for s in t.stages[0].steps if "鉴定期间" in s.rule]
-    assert pause and pause[0].basis == "治安管理处罚法（2025） 第一百一十八条"
-    with pytest.raises(InvalidInput) as err:
-        run("public-order-case", D(2025, 12, 20), pauses={"decision": [DateRange(D(2025, 12, 22), D(2025, 12, 23))]})
-    assert err.value.field == "pauses.decision"
+    pause = [s for s in t.stages[0].steps if "鉴定的期间" in s.rule]
+    # changed (issue 15): the basis names the paragraph, 第一百一十八条第二款
+    assert pause and pause[0].basis == "治安管理处罚法（2025） 第一百一十八条第二款"
+    # Changed (issue 15): the 2012 text already excluded it (第九十九条第二款 "为了查明案情进行鉴定的期间，
+    # 不计入办理治安案件的期限"); this used to be refused. 受理 12/20: 12/21 counts (1), 12/22-23 not
+    # counted, 29 more from 12/23 -> 2026-01-21 (Wed).
+    t = run("public-order-case", D(2025, 12, 20), pauses={"decision": [DateRange(D(2025, 12, 22), D(2025, 12, 23))]})
+    assert t.stages[0].due == D(2026, 1, 21)
+    assert any(s.basis == "治安管理处罚法（2012） 第九十九条第二款" for s in t.stages[0].steps)
 
 
 def test_questioning_runs_in_hours_through_the_spring_festival(run):

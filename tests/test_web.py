@@ -263,12 +263,13 @@ def test_penalty_detail_shows_both_versions_with_basis(client):
 
 def test_penalty_assess_chooses_the_lighter_new_law_and_counts_the_limitation(client):
     # act 2025-11-01 (2012 text: 200-500), decision 2026-02-01, minor: the 2025 text allows a warning
-    # or ≤500 -> lighter -> 从轻. Limitation 6 months -> 2026-05-01 is 劳动节 (5/1-5/5 off) -> 2026-05-06.
+    # or ≤500 -> lighter -> 从轻. Limitation 6 months -> 2026-05-01 (劳动节), not moved: changed (issue
+    # 15), the limitation is the state's time to discover the act and is never moved (it was 2026-05-06).
     url = ("/penalties/rental.unregistered-tenant?act_date=2025-11-01&decision_date=2026-02-01"
            "&party=individual&c=minor")
     p, text = page(client, url)
     assert "从轻" in text and "警告或者500元以下罚款" in text
-    assert '<time datetime="2026-05-06" class="due">' in text
+    assert '<time datetime="2026-05-01" class="due">' in text
     assert "当场" in text and "听证" in text
     assert 'id="c-minor" name="c" value="minor" checked' in text
     check_accessible(p)
@@ -289,9 +290,11 @@ def test_penalty_assess_errors_next_to_the_field(client, query, field, words):
     check_accessible(p)
 
 
-def test_penalty_limitation_into_an_unpublished_year_says_how_to_go_on(client):
+def test_penalty_limitation_into_an_unpublished_year_is_answered(client):
+    # Changed (issue 15): the limitation needs no holiday calendar (never moved), so an act on
+    # 2026-09-01 has its day: + 6 months (治安管理处罚法（2025） 第二十五条) = 2027-03-01.
     _, text = page(client, "/penalties/rental.unregistered-tenant?act_date=2026-09-01&decision_date=2026-10-01")
-    assert "2027年的放假安排尚未发布" in text and "按放假办法推定" in text
+    assert '<time datetime="2027-03-01" class="due">' in text and "2027年的放假安排尚未发布" not in text
 
 
 def test_unknown_violation_is_a_chinese_404_page(client):
