@@ -159,9 +159,23 @@ class Dated:
     period: Period | None = None
     harm_period: Period | None = None
     harm_basis: str | None = None
+    local: bool = False  # hearing: the fine rests on a local regulation or rule; the local amount decides
+    beside: "Beside | None" = None  # a lower rule's limit shown beside this one, and why this one prevails
 
     def in_force(self, day: dt.date) -> bool:
         return self.first <= day and (self.until is None or day <= self.until)
+
+
+@dataclass(frozen=True)
+class Beside:
+    """Another rule's limit for the same decision (程序规定 beside 行政处罚法) and why it does not decide."""
+
+    basis: str
+    max_fine: dict[str, Decimal]
+    why: str
+
+    def describe(self, party: str) -> str:
+        return f"{self.basis}：{PARTIES[party]}{yuan(self.max_fine[party])}元以下；{self.why}"
 
 
 @dataclass(frozen=True)
@@ -355,16 +369,28 @@ def _limit_reader(node: Node, key: str) -> Decimal:
     return _money(node, key)
 
 
+def _beside(node: Node) -> Beside | None:
+    if not node.has("beside"):
+        return None
+    b = node.child("beside")
+    return Beside(b.basis(), _per_party(b, "max_fine", _limit_reader), b.text("why"))
+
+
 def _dated(node: Node, kind: str) -> Dated:
     first, until = node.effective()
+    local = node.get("local", bool, False)
+    if local and kind != "hearing":
+        node.fail("local 只用于听证（程序规定 第一百二十三条第二款）", "local")
+    if node.has("beside") and kind not in ("simplified", "collection"):
+        node.fail("beside 只用于当场处罚、当场收缴", "beside")
     rule = Dated(first, until, node.basis(), node.text("note", None),
                  max_fine=_per_party(node, "max_fine", _limit_reader),
                  min_fine=_per_party(node, "min_fine", _limit_reader),
                  licence=node.get("licence", bool, False), suspension=node.get("suspension", bool, False),
                  period=_period(node, "period"), harm_period=_period(node, "harm_period"),
-                 harm_basis=node.text("harm_basis", None))
+                 harm_basis=node.text("harm_basis", None), local=local, beside=_beside(node))
     needs = {"simplified": "max_fine", "collection": "max_fine", "hearing": "min_fine", "limitation": "period"}
-    if getattr(rule, needs[kind]) is None:
+    if getattr(rule, needs[kind]) is None and not (kind == "hearing" and local):
         node.fail("缺少此项", needs[kind])
     if rule.harm_period is not None and rule.harm_basis is None:
         node.fail("缺少此项", "harm_basis")
@@ -622,6 +648,18 @@ class Fact:
     basis: str | None
     limit: Decimal | None = None
     note: str | None = None
+    beside: tuple[tuple[str, Decimal, str], ...] = ()  # (basis, limit, why it does not decide)
+
+
+def _beside_of(rule: Dated, party: str) -> tuple:
+    b = rule.beside
+    return () if b is None else ((b.basis, b.max_fine[party], b.why),)
+
+
+def _with_beside(note: str | None, rule: Dated, party: str) -> str | None:
+    if rule.beside is None:
+        return note
+    return "；".join(x for x in (note, "另：" + rule.beside.describe(party)) if x)
 
 
 def _unknown(what: str, day: dt.date, regime: Regime) -> Fact:
@@ -644,7 +682,7 @@ def simplified_fact(regime: Regime, out: Outcome, day: dt.date) -> Fact:
         status, why = "depends", f"决定给予警告或者{yuan(limit)}元以下罚款时，方可当场作出决定"
     else:
         status, why = "no", f"最低罚款 {yuan(out.fine_floor)} 元超过当场处罚上限 {yuan(limit)} 元"
-    return Fact(status, why, rule.basis, limit, rule.note)
+    return Fact(status, why, rule.basis, limit, _with_beside(rule.note, rule, out.party), _beside_of(rule, out.party))
 
 
 def collection_fact(regime: Regime, out: Outcome, day: dt.date, simplified: Fact) -> Fact:
@@ -661,15 +699,22 @@ def collection_fact(regime: Regime, out: Outcome, day: dt.date, simplified: Fact
         status, why = "depends", f"罚款决定为{yuan(limit)}元以下时，方可当场收缴"
     else:
         status, why = "no", f"最低罚款 {yuan(out.fine_floor)} 元超过当场收缴上限 {yuan(limit)} 元"
-    return Fact(status, why, rule.basis, limit, rule.note)
+    return Fact(status, why, rule.basis, limit, _with_beside(rule.note, rule, out.party), _beside_of(rule, out.party))
 
 
 def hearing_fact(regime: Regime, out: Outcome, day: dt.date) -> Fact:
     rule = Regime.on(regime.hearing, day)
     if rule is None:
         return _unknown("听证", day, regime)
-    limit = rule.min_fine[out.party]
     fine = out.fine
+    if rule.local and rule.min_fine is None and not (out.licence and rule.licence) \
+            and not (out.suspension and rule.suspension):
+        if fine is None:
+            return Fact("no", "无罚款且无吊销许可证、责令停产停业，无听证权利", rule.basis, None, rule.note)
+        return Fact("depends", "罚款依据地方性法规或者地方政府规章作出：适用听证的罚款数额按照地方规定执行，"
+                    "本县数据未给出该数额，请按地方规定核对（不适用个人二千元、单位一万元的一般标准）",
+                    rule.basis, None, rule.note)
+    limit = rule.min_fine[out.party] if rule.min_fine else None
     if out.licence and rule.licence:
         status, why = "yes", f"拟{out.licence.describe()}，应告知当事人有权要求听证"
     elif out.suspension and rule.suspension:

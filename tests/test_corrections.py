@@ -89,3 +89,56 @@ def test_the_public_order_case_says_why_the_version_follows_the_start_date(run):
     t = run("public-order-case", D(2025, 12, 20))
     remark = next(n for n in t.notes if n.code == "remark")
     assert "自该日起算" in remark.text and "程序从新" in remark.text
+
+
+# ---------------------------------------------------------------- hearing right, on-the-spot limits
+
+
+def test_a_fine_under_hebeis_own_rule_takes_the_local_hearing_amount(p):
+    # 公安机关办理行政案件程序规定 第一百二十三条第二款: "对依据地方性法规或者地方政府规章作出的罚款处罚，
+    # 适用听证的罚款数额按照地方规定执行". seal.unrecorded rests on 河北省印章刻制治安管理办法 (a local
+    # government rule): 5,000-30,000 for an organisation is not judged against the national 10,000;
+    # the county data gives no Hebei amount, so the answer says the local amount decides.
+    a = pen.assess(p, "seal.unrecorded", D(2026, 3, 2), D(2026, 3, 20), "organization")
+    h = a.procedure["hearing"]
+    assert h.status == "depends" and h.limit is None
+    assert "地方规定" in h.explanation and "第一百二十三条第二款" in h.basis
+    # a national rule (典当管理办法, a ministry rule) keeps 程序规定's 2,000/10,000
+    b = pen.assess(p, "pawn.unreported-suspect", D(2026, 3, 2), D(2026, 3, 20), "organization")
+    assert b.procedure["hearing"].limit == 10000
+
+
+def test_a_local_hearing_amount_given_by_the_county_decides(p):
+    import dataclasses
+    reg = p.regimes["administrative-local"]
+    given = dataclasses.replace(reg.hearing[0], min_fine={"individual": Decimal(1000), "organization": Decimal(5000)})
+    local = dataclasses.replace(reg, hearing=(given,))
+    a = pen.assess(p, "seal.unrecorded", D(2026, 3, 2), D(2026, 3, 20), "organization")
+    # 5,000-30,000 against a local 5,000 (以上 includes it): a hearing right in every case
+    h = pen.hearing_fact(local, a.outcome, D(2026, 3, 20))
+    assert (h.status, h.limit) == ("yes", 5000)
+
+
+def test_on_the_spot_limits_of_the_procedure_rules_are_shown_beside_the_law(p):
+    # 行政处罚法（2021） 第五十一条: 个人200元、单位3000元以下; 程序规定（2018） 第三十七条第一款第（三）项:
+    # 个人50元、单位1000元以下. 第六十八条第一项: 100元以下 collected on the spot; 程序规定 第二百一十四条
+    # 第一款第（二）项: 20元以下. The law prevails (a law above a ministry rule, and revised later).
+    a = pen.assess(p, "border-pass.invalid", D(2026, 3, 2), D(2026, 3, 20), "individual")  # warning or ≤100
+    s, c = a.procedure["simplified"], a.procedure["collection"]
+    assert s.limit == 200 and s.beside[0][:2] == ("公安机关办理行政案件程序规定（2018） 第三十七条第一款第（三）项", 50)
+    assert c.limit == 100 and c.beside[0][1] == 20
+    assert "以行政处罚法为准" in s.beside[0][2] and "以行政处罚法为准" in s.note
+    # 治安管理处罚法（2025） 第一百一十九条 500 beside 程序规定 第三十七条第一款第（一）项 200;
+    # 第一百二十三条 200 beside 第二百一十四条第一款第（一）项 50.
+    r = pen.assess(p, "rental.unregistered-tenant", D(2026, 3, 2), D(2026, 3, 20), "individual", ["minor"])
+    assert (r.procedure["simplified"].limit, r.procedure["simplified"].beside[0][1]) == (500, 200)
+    assert (r.procedure["collection"].limit, r.procedure["collection"].beside[0][1]) == (200, 50)
+    assert "以治安管理处罚法为准" in r.procedure["simplified"].beside[0][2]
+
+
+def test_the_answer_json_lists_the_rule_beside(client):
+    r = client.post("/v1/penalties/border-pass.invalid/assess", json={
+        "act_date": "2026-03-02", "decision_date": "2026-03-20", "party": "individual"})
+    assert r.status_code == 200
+    beside = r.json["procedure"]["simplified"]["beside"]
+    assert beside[0]["limit"] == 50 and "第三十七条" in beside[0]["basis"]

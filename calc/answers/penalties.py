@@ -67,7 +67,8 @@ def steps_json(steps) -> list[dict]:
 
 def fact_json(f: dom.Fact) -> dict:
     return {"status": f.status, "explanation": f.explanation, "basis": f.basis,
-            "limit": None if f.limit is None else money(f.limit), "note": f.note}
+            "limit": None if f.limit is None else money(f.limit), "note": f.note,
+            "beside": [{"basis": b, "limit": money(lim), "why": why} for b, lim, why in f.beside]}
 
 
 def severity_json(o: dom.Outcome) -> dict:
