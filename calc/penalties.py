@@ -7,6 +7,7 @@ act date, unless the rule in force on the decision date punishes less (`lighter`
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -201,6 +202,8 @@ class LateFeeRule:
     daily_rate: Decimal
     cap_ratio: Decimal
     cap_basis: str
+    pause_basis: str | None = None  # reconsideration or litigation time is not counted
+    deferral_basis: str | None = None  # deferred or instalment payment approved on application
 
 
 @dataclass(frozen=True)
@@ -416,7 +419,8 @@ def _late_fee(node: Node) -> LateFeeRule:
         node.fail("缺少此项", "pay_within")
     rate = Decimal(str(node.number("daily_rate", minimum=0, maximum=1)))
     cap = Decimal(str(node.number("cap_ratio", minimum=0, maximum=10)))
-    return LateFeeRule(first, node.basis(), pay, node.text("pay_basis"), rate, cap, node.text("cap_basis"))
+    return LateFeeRule(first, node.basis(), pay, node.text("pay_basis"), rate, cap, node.text("cap_basis"),
+                       node.text("pause_basis", None), node.text("deferral_basis", None))
 
 
 # What a county's overlay may replace by id (calc.schedules layers): array of tables -> its id
@@ -839,9 +843,14 @@ def _exact(amount: Decimal) -> str:
     return format(amount.normalize(), "f")
 
 
-def late_fee(p: Penalties, fine: Decimal, served: dt.date, paid: dt.date, provisional: bool = False) -> LateFee:
+def late_fee(p: Penalties, fine: Decimal, served: dt.date, paid: dt.date, provisional: bool = False,
+             deferred_until: dt.date | None = None,
+             not_counted: Sequence[periods.DateRange] = ()) -> LateFee:
     """加处罚款: pay within 15 days of service (rule 3: a due day on a rest day moves to the next
-    working day); from the next day, 3% of the fine per day, in total never more than the fine."""
+    working day); from the next day, 3% of the fine per day, in total never more than the fine.
+    `deferred_until`: the day an approved deferral (or this instalment) is due (第六十六条第二款), which
+    replaces the 15th day. `not_counted`: reconsideration or litigation periods, whose days add no
+    surcharge (第七十三条第三款)."""
     r = p.late_fee
     fine = Decimal(fine)
     try:
@@ -853,21 +862,66 @@ def late_fee(p: Penalties, fine: Decimal, served: dt.date, paid: dt.date, provis
         raise InvalidInput(f"本服务收录的加处罚款规定自 {r.first} 起施行；送达日 {served} 早于此日", field="served")
     if paid < served:
         raise InvalidInput(f"缴纳日 {paid} 早于送达日 {served}", field="paid")
+    for i, rng in enumerate(not_counted):
+        if rng.end < rng.start:
+            raise InvalidInput("结束日不能早于开始日", field=f"not_counted[{i}].end")
+    if not_counted and r.pause_basis is None:
+        raise InvalidInput("本服务收录的加处罚款规定没有不予计算期间的依据", field="not_counted")
     d = periods.due(served, r.pay_within, p.book, p.rules, provisional=provisional)
     steps = [Step(f"自收到处罚决定书之日起{r.pay_within.amount}日内缴纳罚款（自然日）", served, r.pay_basis), *d.steps]
-    days = max(0, (paid - d.due).days)
+    due = d.due
+    if deferred_until is not None:
+        if r.deferral_basis is None:
+            raise InvalidInput("本服务收录的加处罚款规定没有暂缓、分期缴纳的依据", field="deferred_until")
+        if deferred_until < served:
+            raise InvalidInput(f"暂缓（分期）缴纳期限 {deferred_until} 早于送达日 {served}", field="deferred_until")
+        due = deferred_until
+        steps.append(Step(f"经当事人申请和行政机关批准暂缓或者分期缴纳：本次缴纳期限为 {deferred_until}，"
+                          f"自次日起方加处罚款", deferred_until, r.deferral_basis))
+    late = _late_days(due, paid, not_counted)
+    for first, last, reason in late.skipped:
+        steps.append(Step(f"{first} 至 {last}（{reason}）为行政复议或者行政诉讼期间，加处罚款的数额不予计算，"
+                          f"共{(last - first).days + 1}日", last, r.pause_basis))
+    days = late.days
     exact = fine * r.daily_rate * days
     cap = (fine * r.cap_ratio).quantize(FEN, ROUND_HALF_UP)
     capped = exact > cap
     surcharge = cap if capped else exact.quantize(FEN, ROUND_HALF_UP)
     pct = (r.daily_rate * 100).normalize()
     if days == 0:
-        steps.append(Step(f"{paid} 缴纳，未超过缴纳期限 {d.due}，不加处罚款", paid, r.basis))
+        steps.append(Step(f"{paid} 缴纳，未超过缴纳期限 {due}" + ("（扣除不予计算的期间）" if late.skipped else "")
+                          + "，不加处罚款", paid, r.basis))
     else:
         rounded = "" if capped or exact == surcharge else f"，按分四舍五入为 {yuan(surcharge)} 元"
-        steps.append(Step(f"逾期 {days} 日（{d.due + dt.timedelta(days=1)} 至 {paid}）：每日按罚款数额的{pct}%加处"
+        span = f"{due + dt.timedelta(days=1)} 至 {paid}" + ("，扣除不予计算的期间" if late.skipped else "")
+        steps.append(Step(f"逾期 {days} 日（{span}）：每日按罚款数额的{pct}%加处"
                           f" {_exact(fine * r.daily_rate)} 元，合计 {yuan(fine)} × {pct}% × {days} = {_exact(exact)} 元"
                           f"{rounded}", paid, r.basis))
     if capped:
         steps.append(Step(f"加处罚款不得超出罚款数额：以 {yuan(cap)} 元为限", paid, r.cap_basis))
+    if deferred_until is not None:
+        d = dataclasses.replace(d, due=due)
     return LateFee(fine, served, paid, d, days, surcharge, capped, fine + surcharge, tuple(steps))
+
+
+@dataclass(frozen=True)
+class _Late:
+    days: int
+    skipped: tuple[tuple[dt.date, dt.date, str], ...]
+
+
+def _late_days(due: dt.date, paid: dt.date, not_counted: Sequence[periods.DateRange]) -> _Late:
+    """Days from the day after `due` to `paid`, both included, less those inside `not_counted`."""
+    first, last = due + dt.timedelta(days=1), paid
+    if last < first:
+        return _Late(0, ())
+    covered: set[int] = set()
+    skipped = []
+    for rng in sorted(not_counted, key=lambda x: x.start):
+        a, b = max(rng.start, first), min(rng.end, last)
+        if a > b:
+            continue
+        new = set(range(a.toordinal(), b.toordinal() + 1)) - covered
+        covered |= new
+        skipped.append((a, b, rng.reason))
+    return _Late((last - first).days + 1 - len(covered), tuple(skipped))

@@ -142,3 +142,44 @@ def test_the_answer_json_lists_the_rule_beside(client):
     assert r.status_code == 200
     beside = r.json["procedure"]["simplified"]["beside"]
     assert beside[0]["limit"] == 50 and "第三十七条" in beside[0]["basis"]
+
+
+# ---------------------------------------------------------------- late fee
+
+
+def test_reconsideration_time_adds_no_surcharge(p):
+    # 行政处罚法（2021） 第七十三条第三款: "加处罚款的数额在行政复议或者行政诉讼期间不予计算".
+    # Served 2026-03-02: day 15 = 3/17 (Tue). Paid 4/30: 44 days late (3/18-4/30). Reconsideration
+    # 3/20-4/19 (31 days) not counted -> 13 days; 1000 x 3% x 13 = 390.
+    from calc.periods import DateRange
+    f = pen.late_fee(p, Decimal(1000), D(2026, 3, 2), D(2026, 4, 30),
+                     not_counted=[DateRange(D(2026, 3, 20), D(2026, 4, 19), "行政复议")])
+    assert f.due.due == D(2026, 3, 17)
+    assert (f.days_late, f.surcharge) == (13, Decimal("390.00"))
+    assert any(s.basis == "行政处罚法（2021） 第七十三条第三款" and "共31日" in s.rule for s in f.steps)
+    plain = pen.late_fee(p, Decimal(1000), D(2026, 3, 2), D(2026, 4, 30))
+    assert plain.days_late == 44
+
+
+def test_an_approved_deferral_moves_the_due_date(p):
+    # 行政处罚法（2021） 第六十六条第二款: "经当事人申请和行政机关批准，可以暂缓或者分期缴纳".
+    # Served 2026-03-02, deferred to 2026-06-30: paid 7/3 -> 3 days late (7/1-7/3); 1000 x 3% x 3 = 90.
+    f = pen.late_fee(p, Decimal(1000), D(2026, 3, 2), D(2026, 7, 3), deferred_until=D(2026, 6, 30))
+    assert f.due.due == D(2026, 6, 30) and (f.days_late, f.surcharge) == (3, Decimal("90.00"))
+    assert any(s.basis == "行政处罚法（2021） 第六十六条第二款" for s in f.steps)
+    with pytest.raises(InvalidInput) as err:
+        pen.late_fee(p, Decimal(1000), D(2026, 3, 2), D(2026, 7, 3), deferred_until=D(2026, 3, 1))
+    assert err.value.field == "deferred_until"
+
+
+def test_the_late_fee_api_takes_both_and_names_bad_fields(client):
+    r = client.post("/v1/penalties/late-fee", json={
+        "fine": 1000, "served": "2026-03-02", "paid": "2026-04-30",
+        "not_counted": [{"start": "2026-03-20", "end": "2026-04-19", "reason": "行政复议"}]})
+    assert r.status_code == 200 and r.json["days_late"] == 13 and r.json["surcharge"] == 390
+    r = client.post("/v1/penalties/late-fee", json={
+        "fine": 1000, "served": "2026-03-02", "paid": "2026-07-03", "deferred_until": "2026-06-30"})
+    assert r.status_code == 200 and r.json["due"] == "2026-06-30" and r.json["days_late"] == 3
+    r = client.post("/v1/penalties/late-fee", json={
+        "fine": 1000, "served": "2026-03-02", "paid": "2026-07-03", "not_counted": [{"start": "2026-04-02", "end": "2026-04-01"}]})
+    assert r.status_code == 422 and "not_counted" in str(r.json["errors"])

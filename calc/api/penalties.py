@@ -15,11 +15,12 @@ from marshmallow import Schema, fields
 from marshmallow.validate import OneOf, Range
 
 from .. import etags, penalties as dom
+from .. import periods
 from .. import thresholds as thr
 from ..answers.clock import today
 from ..answers.penalties import (answer_json, assessment_json, late_fee_json, summary_json, threshold_json,
                                  violation_json)
-from .fields import RANGE_DOC, CalendarDependent, Day, ErrorOut, RangeOut, StepOut, Strict
+from .fields import RANGE_DOC, CalendarDependent, DateRangeIn, Day, ErrorOut, RangeOut, StepOut, Strict
 from .state import current
 
 blp = Blueprint("penalties", __name__, description="罚款幅度、裁量版本、加处罚款与立案标准")
@@ -200,6 +201,10 @@ class LateFeeIn(Strict):
     served = Day(required=True, metadata={"description": "处罚决定书送达之日"})
     paid = Day(required=True, metadata={"description": "实际缴纳之日"})
     provisional = fields.Boolean(load_default=False)
+    deferred_until = Day(load_default=None, metadata={
+        "description": "经申请和批准暂缓或者分期缴纳的，本次缴纳期限（行政处罚法 第六十六条第二款）"})
+    not_counted = fields.List(fields.Nested(DateRangeIn), load_default=list, validate=lambda v: len(v) <= 100,
+                              metadata={"description": "行政复议或者行政诉讼期间：加处罚款不予计算（行政处罚法 第七十三条第三款）"})
 
 
 class LateFeeOut(CalendarDependent):
@@ -305,7 +310,10 @@ class LateFee(MethodView):
     def post(self, args):
         """加处罚款: due 15 days after service (rest-day roll forward), 3% a day, never above the fine."""
         p = current().penalties
-        f = dom.late_fee(p, Decimal(repr(args["fine"])), args["served"], args["paid"], args["provisional"])
+        f = dom.late_fee(p, Decimal(repr(args["fine"])), args["served"], args["paid"], args["provisional"],
+                         deferred_until=args["deferred_until"],
+                         not_counted=[periods.DateRange(r["start"], r["end"], r.get("reason") or "行政复议或者行政诉讼期间")
+                                      for r in args["not_counted"]])
         return jsonify(late_fee_json(f, p.late_fee.daily_rate))
 
 
