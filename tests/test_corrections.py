@@ -183,3 +183,36 @@ def test_the_late_fee_api_takes_both_and_names_bad_fields(client):
     r = client.post("/v1/penalties/late-fee", json={
         "fine": 1000, "served": "2026-03-02", "paid": "2026-07-03", "not_counted": [{"start": "2026-04-02", "end": "2026-04-01"}]})
     assert r.status_code == 422 and "not_counted" in str(r.json["errors"])
+
+
+# ---------------------------------------------------------------- detox
+
+
+def test_compulsory_isolation_counts_from_the_decision(run):
+    # 戒毒条例 第二十七条第一款: "强制隔离戒毒的期限为2年，自作出强制隔离戒毒决定之日起计算";
+    # 第二款: 3-6 months in the PSB's facility. Decision 2026-01-15: earliest transfer 4/15, latest
+    # 7/15; two years -> 2028-01-15 (a liberty period: not moved).
+    t = run("detox-isolation-psb", D(2026, 1, 15))
+    assert "决定" in t.procedure.start_label
+    psb, judicial, _ = t.stages
+    assert (psb.earliest.date, psb.due, judicial.due) == (D(2026, 4, 15), D(2026, 7, 15), D(2028, 1, 15))
+    assert "戒毒条例 第二十七条第二款" in psb.basis and "戒毒条例 第二十七条第一款" in judicial.basis
+
+
+def test_community_detox_counts_from_reporting_within_15_days(run):
+    # 戒毒条例 第十四条: report within 15 days of receiving the decision; 3 years from reporting.
+    # Received 2026-03-02: 15 days -> 3/17 (Tue). Not reported yet: the worst case counts from 3/17 ->
+    # 2029-03-17. Reported 3/5: 2029-03-05.
+    t = run("community-detox", D(2026, 3, 2))
+    assert dues(t) == {"report": D(2026, 3, 17), "community-detox": D(2029, 3, 17)}
+    t = run("community-detox", D(2026, 3, 2), actual={"report": D(2026, 3, 5)})
+    assert t.completion == D(2029, 3, 5)
+
+
+def test_community_rehabilitation_is_at_most_three_years(run):
+    # 禁毒法 第四十八条第一款: "不超过三年的社区康复": the date is the longest term's end
+    t = run("compulsory-isolation-detox", D(2026, 3, 1))
+    rehab = stage(t, "community-rehabilitation")
+    assert "不超过三年" in rehab.stage.title and "最长" in rehab.stage.title
+    t = run("detox-isolation-psb", D(2026, 1, 15))
+    assert "不超过三年" in stage(t, "rehabilitation").stage.title

@@ -412,7 +412,9 @@ def test_detox_isolation_in_the_psb_facility_then_transfer(run):
 def test_detox_terms(run):
     assert run("detox-rehabilitation", D(2026, 2, 16)).completion == D(2029, 2, 16)
     # 社区戒毒 3 years from 2024-02-29: no 2027-02-29 -> the month's last day (民法典 第二百零二条).
-    assert run("community-detox", D(2024, 2, 29)).completion == D(2027, 2, 28)
+    # Changed (issue 15): the 3 years count from reporting (戒毒条例 第十四条第二款), so 2024-02-29 is
+    # now the actual report day after a decision received 2024-02-14.
+    assert run("community-detox", D(2024, 2, 14), actual={"report": D(2024, 2, 29)}).completion == D(2027, 2, 28)
     t = run("compulsory-isolation-detox", D(2026, 3, 1))
     assert t.stages[0].due == D(2028, 3, 1) and t.completion == D(2028, 3, 1)
 
