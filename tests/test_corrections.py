@@ -216,3 +216,33 @@ def test_community_rehabilitation_is_at_most_three_years(run):
     assert "不超过三年" in rehab.stage.title and "最长" in rehab.stage.title
     t = run("detox-isolation-psb", D(2026, 1, 15))
     assert "不超过三年" in stage(t, "rehabilitation").stage.title
+
+
+# ---------------------------------------------------------------- internet cafés, national texts
+
+
+@pytest.mark.parametrize("start", [D(2017, 5, 8), D(2020, 6, 1), D(2026, 9, 21)])
+def test_national_texts_have_the_licence_first_and_nothing_after_the_final_review(run, start):
+    # 2016 (国务院令第666号), 2019 and 2022 第十条(一): 企业营业执照 with the application; 第十一条 ends
+    # with the 《网络文化经营许可证》: no registration stage follows.
+    t = run("internet-cafe-licence-national", start)
+    assert t.stages[0].stage.id == "business-registration" and t.stages[0].stage.kind == "prerequisite"
+    assert t.stages[-1].stage.id == "culture-final"
+
+
+def test_the_2019_chain_has_the_fire_check_before_the_final_review(run):
+    # 2019 第十一条: culture 20 WD, PSB network security 20 WD, fire approval (消防法 第十五条: 10 WD
+    # without a commitment), final 15 WD after both. From 2021-03-01 (Mon): 20 WD -> 3/29 (Mon);
+    # 20 WD -> 4/26 (清明 4/3-4/5 off: 3/30-4/2 (4), 4/6-9 (8), 4/12-16 (13), 4/19-23 (18), 4/25 Sun
+    # worked (19), 4/26 (20)); fire 10 WD: 4/27-30 (4), (劳动节 5/1-5/5), 5/6-7 (6), 5/8 Sat worked (7),
+    # 5/10-12 (10) -> 5/12; final 15 WD: 5/13-14 (2), 5/17-21 (7), 5/24-28 (12), 5/31-6/2 (15) -> 6/2.
+    t = run("internet-cafe-licence-national", D(2021, 3, 1))
+    assert dues(t) == {"business-registration": D(2021, 3, 1), "culture-preliminary": D(2021, 3, 29),
+                       "security-review": D(2021, 4, 26), "fire-safety": D(2021, 5, 12),
+                       "culture-final": D(2021, 6, 2)}
+    assert "消防法 第十五条" in stage(t, "fire-safety").basis
+
+
+def test_the_2022_version_says_its_date_in_force_was_not_read(run):
+    t = run("internet-cafe-licence-national", D(2022, 4, 1))
+    assert "施行日期未能从决定原文核对" in t.version.summary

@@ -150,22 +150,38 @@ def test_county_list_differs_from_the_2022_regulation(run):
     n = note(t, "differs_from_national")
     assert "2022年修订" in n.text and "当场" in n.text and "申请时须已具备" in n.text
     assert n.details["compare_with"] == "internet-cafe-licence-national"
-    assert {d.split("」")[0].lstrip("「") for d in n.details["differences"]} == {
-        "security-review", "business-registration"}
-    # National 2022: 20 WD (10/26), commitment on the spot (10/26), 15 WD: 10/27 … 11/16.
-    assert n.details["national_completion"] == D(2026, 11, 16)
+    # Changed (issue 15): the 2022 text (第十一条第二款、第三款) also needs the fire-safety approval
+    # before the final review, whose wording says so: two more differences.
+    diffs = n.details["differences"]
+    assert {d.split("」")[0].lstrip("「") for d in diffs if d.startswith("「")} == {
+        "security-review", "business-registration", "culture-final"}
+    assert any("另有「公众聚集场所投入使用、营业前消防安全检查" in d for d in diffs)
+    assert "自2016年修订起" in n.text
+    # National 2022: 20 WD (10/26), commitment on the spot (10/26), fire check 10 WD (消防法 第十五条):
+    # 10/27-30 (4), 11/2-6 (9), 11/9 (10); final 15 WD: 11/10-13 (4), 11/16-20 (9), 11/23-27 (14),
+    # 11/30 (15). Changed (issue 15): it was 11/16 without the fire check.
+    assert n.details["national_completion"] == D(2026, 11, 30)
 
 
-def test_county_list_matches_the_2016_text(run):
+def test_county_list_differs_from_the_2016_text_in_the_business_licence(run):
+    # Changed (issue 15): the 2016 revision (国务院令第666号) put the business licence at application
+    # (第十条(一)) and deleted the registration after the final review, so the county list (the
+    # 2002/2011 chain) no longer matches it: the business licence is the one difference.
     t = run("internet-cafe-licence", D(2017, 5, 8))
-    n = note(t, "matches_national")
-    assert "2016年修订" in n.text
+    n = note(t, "differs_from_national")
+    assert "2016年修订" in n.text and "申请时须已具备" in n.text
+    assert [d.split("」")[0].lstrip("「") for d in n.details["differences"]] == ["business-registration"]
 
 
-def test_county_list_against_the_2019_text_differs_only_in_the_security_review(run):
+def test_county_list_against_the_2019_text_differs_in_the_security_review_and_more(run):
+    # Changed (issue 15): besides the PSB's review (network security only), the 2019 text has the
+    # licence at application and the fire-safety approval before the final review.
     t = run("internet-cafe-licence", D(2020, 6, 1))
     n = note(t, "differs_from_national")
-    assert len(n.details["differences"]) == 1 and "消防" in n.details["differences"][0]
+    diffs = n.details["differences"]
+    assert any(d.startswith("「security-review」") and "消防" in d for d in diffs)
+    assert any(d.startswith("「business-registration」") for d in diffs)
+    assert any("另有「公众聚集场所投入使用、营业前消防安全检查" in d for d in diffs)
 
 
 def test_national_versions_are_chosen_by_submission_date(run):

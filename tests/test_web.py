@@ -325,10 +325,11 @@ def test_internet_cafe_chain_from_the_seed(client):
 
 
 def test_internet_cafe_national_rule_has_no_psb_review_period(client):
-    # LAW.md: 2022 revision — the PSB review is a commitment confirmed on the spot; 20 + 15 working
-    # days from 2026-09-21: 10/26, then 15 wd -> 11/16.
+    # LAW.md: 2022 revision — the PSB review is a commitment confirmed on the spot; 20 working days
+    # from 2026-09-21: 10/26. Changed (issue 15): the fire check (消防法 第十五条, 10 WD) comes before
+    # the final review (第十一条第三款): 11/9, then 15 WD -> 11/30 (was 11/16).
     _, text = page(client, "/timelines?procedure=internet-cafe-licence-national&start=2026-09-21")
-    assert '<time class="due" datetime="2026-11-16">' in text and "当场办理" in text
+    assert '<time class="due" datetime="2026-11-30">' in text and "当场办理" in text
 
 
 def test_timeline_stage_options_extension_and_pause(client):

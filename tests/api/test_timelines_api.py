@@ -63,7 +63,8 @@ def test_internet_cafe_before_national_day(client):
     codes = [n["code"] for n in body["notes"]]
     assert "differs_from_national" in codes and "completion_unknown" in codes
     differs = next(n for n in body["notes"] if n["code"] == "differs_from_national")
-    assert differs["details"]["national_completion"] == "2026-11-16"
+    # changed (issue 15): the 2022 text's fire check (消防法 第十五条, 10 WD) precedes the final review
+    assert differs["details"]["national_completion"] == "2026-11-30"
     assert body["provisional"] is False and body["calendar_years"] == [2026]
 
 
