@@ -33,6 +33,13 @@ class Test:
     op: str  # at_least | at_most
     limit: Decimal
     basis: str
+    applies: tuple[tuple[str, tuple[str, ...]], ...] = ()  # only where these choice facts have these values
+
+
+def _when(given: dict, conditions) -> bool:
+    """A condition on a choice fact holds if the fact has one of the values; an optional fact not
+    given leaves the condition open (the answer lists what applies in either case)."""
+    return all(given.get(name) is None or given[name] in codes for name, codes in conditions)
 
 
 @dataclass(frozen=True)
@@ -43,6 +50,7 @@ class Outcome:
     authority: str
     action: str
     basis: str
+    facts: tuple[tuple[str, tuple[str, ...]], ...] = ()  # only where these choice facts have these values
 
 
 @dataclass(frozen=True)
@@ -81,6 +89,21 @@ def load_threshold(node: Node) -> Threshold:
         facts.append(FactSpec(f.text("name"), f.text("title"), kind, f.text("unit", None),
                               f.get("required", bool, True), choices))
     names = {f.name: f for f in facts}
+
+    def conditions(n: Node, key: str):
+        if not n.has(key):
+            return ()
+        c = n.child(key)
+        out = []
+        for name, codes in c.data.items():
+            spec = names.get(name)
+            if spec is None or spec.kind != "choice":
+                c.fail("应为选择类事实", name)
+            if not isinstance(codes, list) or not codes or any(x not in spec.choices for x in codes):
+                c.fail(f"应为 {', '.join(spec.choices)} 中的值的列表", name)
+            out.append((name, tuple(codes)))
+        return tuple(out)
+
     tests = []
     for t in node.children("test"):
         fact = t.text("fact")
@@ -89,7 +112,7 @@ def load_threshold(node: Node) -> Threshold:
         ops = [op for op in ("at_least", "at_most") if t.has(op)]
         if len(ops) != 1:
             t.fail("应且只应给出 at_least 或 at_most 之一")
-        tests.append(Test(fact, ops[0], Decimal(str(t.number(ops[0]))), t.basis()))
+        tests.append(Test(fact, ops[0], Decimal(str(t.number(ops[0]))), t.basis(), conditions(t, "applies")))
     if not tests:
         node.fail("至少要有一个 test", "test")
     outcomes = []
@@ -103,7 +126,7 @@ def load_threshold(node: Node) -> Threshold:
         if referral not in ("criminal", "administrative", "none"):
             o.fail("应为 criminal、administrative 或 none", "referral")
         outcomes.append(Outcome(o.get("met", bool, None), tuple(rs), referral, o.text("authority"),
-                                o.text("action"), o.basis()))
+                                o.text("action"), o.basis(), conditions(o, "facts")))
     keywords = node.get("keywords", list, [])
     return Threshold(node.text("id"), node.text("title"), node.text("seed"), node.basis(), tuple(keywords),
                      node.text("note", None), tuple(facts), tuple(tests), tuple(outcomes))
@@ -161,7 +184,7 @@ def assess_threshold(t: Threshold, facts: Mapping[str, Any]) -> Answer:
             continue
         values[spec.name] = _value(spec, facts[spec.name])
     results = []
-    for test in t.tests:
+    for test in (x for x in t.tests if _when(values, x.applies)):
         spec = specs[test.fact]
         v = values[test.fact]
         holds = v >= test.limit if test.op == "at_least" else v <= test.limit
@@ -173,7 +196,8 @@ def assess_threshold(t: Threshold, facts: Mapping[str, Any]) -> Answer:
     met = all(r.holds for r in results)
     role = values.get("role")
     referrals = tuple(o for o in t.outcomes
-                      if (o.met is None or o.met == met) and (not o.roles or role is None or role in o.roles))
+                      if (o.met is None or o.met == met) and (not o.roles or role is None or role in o.roles)
+                      and _when(values, o.facts))
     summary = "；".join(r.explanation for r in results)
     return Answer(t, values, met, tuple(results), referrals, summary)
 

@@ -246,3 +246,39 @@ def test_the_2019_chain_has_the_fire_check_before_the_final_review(run):
 def test_the_2022_version_says_its_date_in_force_was_not_read(run):
     t = run("internet-cafe-licence-national", D(2022, 4, 1))
     assert "施行日期未能从决定原文核对" in t.version.summary
+
+
+# ---------------------------------------------------------------- thresholds
+
+
+def test_a_steamed_bun_with_additive_aluminium_is_unlawful_at_any_level(p):
+    # 2014年第8号公告: 硫酸铝钾、硫酸铝铵 not in wheat flour products except fried flour products,
+    # batters, coatings and frying mixes; the 100 mg/kg limit is for those. A 包子 at 50 mg/kg: the
+    # limit does not apply, aluminium from an additive is unlawful -> referred; a fried product at 50: fine.
+    from calc.thresholds import assess_threshold
+    t = p.threshold("food.aluminium")
+    bun = assess_threshold(t, {"product": "other", "aluminium_mg_per_kg": 50})
+    assert not bun.met and sorted(o.referral for o in bun.referrals) == ["administrative", "criminal"]
+    assert [r.test.limit for r in bun.tests] == [0] and "2014年第8号公告" in bun.tests[0].test.basis
+    fried = assess_threshold(t, {"product": "fried", "aluminium_mg_per_kg": 50})
+    assert fried.met and [r.test.limit for r in fried.tests] == [100]
+    with pytest.raises(InvalidInput) as err:
+        assess_threshold(t, {"aluminium_mg_per_kg": 50})
+    assert err.value.field == "facts.product"
+
+
+def test_below_the_criminal_threshold_an_organiser_from_2026_is_also_an_zhian_case(p):
+    # 治安管理处罚法（2025） 第三十四条第一款 (in force 2026-01-01): "组织、领导传销活动的，处十日以上
+    # 十五日以下拘留；情节较轻的，处五日以上十日以下拘留" — beside 禁止传销条例 (market regulation).
+    from calc.thresholds import assess_threshold
+    t = p.threshold("pyramid-selling")
+    a = assess_threshold(t, {"members": 12, "levels": 2, "role": "organizer", "act_time": "from_2026"})
+    bases = [o.basis for o in a.referrals]
+    assert "治安管理处罚法（2025） 第三十四条第一款" in bases and any("禁止传销条例" in b for b in bases)
+    psb = next(o for o in a.referrals if o.basis.startswith("治安管理处罚法"))
+    assert "十日以上十五日以下拘留" in psb.action and "公安" in psb.authority
+    # above the threshold the organiser is a criminal case, and a participant is not an organiser
+    assert [o.referral for o in assess_threshold(t, {"members": 30, "levels": 3, "role": "organizer",
+                                                     "act_time": "from_2026"}).referrals] == ["criminal"]
+    assert all(not o.basis.startswith("治安") for o in
+               assess_threshold(t, {"members": 12, "levels": 2, "role": "participant"}).referrals)

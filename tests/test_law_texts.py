@@ -101,9 +101,10 @@ ABSENT = {
     "治安管理处罚法",  # a citation without its year names no text
 }
 
-# Sources that are not laws: the county list and the State Council's notices and replies.
+# Sources that are not laws: the county list, the State Council's notices and replies, and the
+# ministries' announcements (公告), none of which is in ../shared/laws.
 NOT_LAW = re.compile(r"^(县公安局责任清单|责任清单|县级责任清单|国务院办公厅|国办发|国务院\d|国务院关于.*通知|日期：|"
-                     r"\{|—)")
+                     r"国家卫生计生委|\{|—)")
 
 CN = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 NUM = "零〇一二三四五六七八九十百千两"
@@ -190,12 +191,26 @@ class Citation:
     raw: str
 
 
+def _top_level(basis: str) -> list[str]:
+    """Split at ；/; outside parentheses (a remark in （…） may have its own ；)."""
+    out, depth, cur = [], 0, ""
+    for ch in basis:
+        depth += ch in "（(" 
+        depth -= ch in "）)" and depth > 0
+        if ch in "；;" and depth == 0:
+            out.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    return out + [cur]
+
+
 def split_basis(basis: str) -> list[tuple[str | None, str | None, str]]:
     """'A（2021） 第一条、第二条；第三条；B 第四条' -> [(A, 2021, '第一条、第二条'), (A, 2021, '第三条'),
     (B, None, '第四条')]: a segment without a law name continues the previous law."""
     out = []
     law = year = None
-    for seg in re.split(r"[；;]", basis):
+    for seg in _top_level(basis):
         seg = seg.strip()
         if not seg:
             continue

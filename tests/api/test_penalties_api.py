@@ -148,8 +148,11 @@ def test_thresholds_list_and_assess(client):
                     json={"facts": {"members": 30, "levels": 3, "role": "organizer"}})
     assert r.status_code == 200 and r.json["met"] is True
     assert [x["referral"] for x in r.json["referrals"]] == ["criminal"]
-    r = client.post("/v1/thresholds/food.aluminium/assess", json={"facts": {"aluminium_mg_per_kg": 801}})
+    # changed (issue 15): the product kind is a required fact; the 100 mg/kg limit is for fried products
+    r = client.post("/v1/thresholds/food.aluminium/assess", json={"facts": {"aluminium_mg_per_kg": 801, "product": "fried"}})
     assert r.json["met"] is False and r.json["tests"][0]["limit"] == 100
+    r = client.post("/v1/thresholds/food.aluminium/assess", json={"facts": {"aluminium_mg_per_kg": 801}})
+    assert r.status_code == 422 and "facts.product" in r.json["errors"]
 
 
 def test_bad_threshold_facts_are_422_naming_the_fact(client):
