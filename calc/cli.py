@@ -284,10 +284,12 @@ def due(args) -> int:
         raise BadArgument("calc due", f"参数 --extension：{args.unit} 期间不能超过 {limit}，实为 {args.extension}")
     if args.extension_basis and args.extension is None:
         raise BadArgument("calc due", "参数 --extension-basis 须与 --extension 同用")
+    if args.pause_basis and not args.pause:
+        raise BadArgument("calc due", "参数 --pause-basis 须与 --pause 同用")
     s = _load(args)
     direction = "before" if args.before else args.direction
     answer = periods.due(args.start, periods.Period(args.amount, args.unit, direction), s.calendar, s.rules,
-                         pauses=args.pause,
+                         pauses=[periods.DateRange(x.start, x.end, x.reason, args.pause_basis) for x in args.pause],
                          extension=periods.Period(args.extension, args.unit) if args.extension else None,
                          extension_basis=args.extension_basis, provisional=args.provisional)
     if args.json:  # the JSON POST /v1/deadlines answers
@@ -517,6 +519,7 @@ def parser() -> argparse.ArgumentParser:
     d.add_argument("--direction", choices=("after", "before"), default="after", help=argparse.SUPPRESS)
     d.add_argument("--pause", metavar="A..B", type=_pause, action="append", default=[],
                    help="不计入期间的时间（两端均含），如 2026-10-01..2026-10-05；可重复")
+    d.add_argument("--pause-basis", metavar="依据", help="不计入期间的法律依据（写入步骤，适用于各 --pause）")
     d.add_argument("--extension", metavar="N", type=_positive, help="依法延长 N 个 UNIT（自原期间届满之日起算）")
     d.add_argument("--extension-basis", metavar="依据", help="延长的法律依据（写入步骤）")
     d.add_argument("--provisional", action="store_true", help="超出已收录的国务院放假安排时，按放假办法推定（结果标注为推定）")

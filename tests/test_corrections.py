@@ -282,3 +282,40 @@ def test_below_the_criminal_threshold_an_organiser_from_2026_is_also_an_zhian_ca
                                                      "act_time": "from_2026"}).referrals] == ["criminal"]
     assert all(not o.basis.startswith("治安") for o in
                assess_threshold(t, {"members": 12, "levels": 2, "role": "participant"}).referrals)
+
+
+# ---------------------------------------------------------------- defaults that fit the case
+
+
+def test_a_calendar_day_pause_without_a_basis_does_not_cite_the_licensing_law(client):
+    # A 30-day 治安 case limit (治安管理处罚法（2025） 第一百一十八条) with appraisal 3/10-3/12 not
+    # counted: 3/3-3/9 (7) + 23 from 3/12 -> 4/4 (Sat, 清明 4/4-4/6) -> 4/7. Without a basis the step
+    # says none was given; with one, it cites it. 行政许可法 (a licensing law) is never the default.
+    body = {"start": "2026-03-02", "amount": 30, "unit": "days",
+            "pauses": [{"start": "2026-03-10", "end": "2026-03-12", "reason": "鉴定"}],
+            "extension": {"amount": 30, "unit": "days"}}
+    r = client.post("/v1/deadlines", json=body)
+    assert r.status_code == 200
+    pause = next(s for s in r.json["steps"] if "不计入期间" in s["rule"])
+    ext = next(s for s in r.json["steps"] if s["rule"].startswith("延长"))
+    assert pause["basis"].startswith("—（未给出") and ext["basis"].startswith("—（未给出")
+    body["pauses"][0]["basis"] = "治安管理处罚法（2025） 第一百一十八条第二款"
+    body["extension"]["basis"] = "治安管理处罚法（2025） 第一百一十八条第一款"
+    r = client.post("/v1/deadlines", json=body)
+    steps = r.json["steps"]
+    assert any(s["basis"] == "治安管理处罚法（2025） 第一百一十八条第二款" for s in steps)
+    assert any(s["basis"] == "治安管理处罚法（2025） 第一百一十八条第一款" for s in steps)
+    assert not any(s["basis"].startswith("行政许可法") for s in steps)
+    # 4/7 + 30 days = 5/7 (Thu)
+    assert r.json["due"] == "2026-05-07"
+
+
+def test_calc_due_takes_a_pause_basis(capsys):
+    from calc import cli
+    code = cli.main(["due", "2026-03-02", "30", "days", "--pause", "2026-03-10..2026-03-12",
+                     "--pause-basis", "治安管理处罚法（2025） 第一百一十八条第二款", "--json"])
+    out = capsys.readouterr().out
+    import json
+    answer = json.loads(out)
+    assert code == 0 and answer["due"] == "2026-04-07"
+    assert any(s["basis"] == "治安管理处罚法（2025） 第一百一十八条第二款" for s in answer["steps"])

@@ -100,7 +100,7 @@ def compute(args: dict, s=None, explain: bool = True):
         periods.Period(args["amount"], args["unit"], args.get("direction", "after")),
         s.calendar,
         s.rules,
-        pauses=[periods.DateRange(p["start"], p["end"], p.get("reason") or "依法不计入期间的时间")
+        pauses=[periods.DateRange(p["start"], p["end"], p.get("reason") or "依法不计入期间的时间", p.get("basis"))
                 for p in args.get("pauses") or ()],
         extension=periods.Period(ext["amount"], ext["unit"]) if ext else None,
         extension_basis=ext.get("basis") if ext else None,

@@ -32,6 +32,7 @@ class DateRangeIn(Strict):
     start = Day(required=True)
     end = Day(required=True)
     reason = fields.String(load_default=None)
+    basis = fields.String(load_default=None, metadata={"description": "不计入期间的法律依据（写入步骤）"})
 
     @validates_schema
     def ordered(self, data, **kwargs):
