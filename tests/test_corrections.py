@@ -319,3 +319,18 @@ def test_calc_due_takes_a_pause_basis(capsys):
     answer = json.loads(out)
     assert code == 0 and answer["due"] == "2026-04-07"
     assert any(s["basis"] == "治安管理处罚法（2025） 第一百一十八条第二款" for s in answer["steps"])
+
+
+# ---------------------------------------------------------------- the smaller ones
+
+
+def test_passport_paragraphs_are_the_texts(run):
+    # 护照法 第六条: 第二款 "自收到申请材料之日起十五日内签发普通护照"; 第三款 "…签发时间可以延长至三十日"
+    t = run("ordinary-passport", D(2026, 3, 2))
+    issue = stage(t, "issue")
+    assert issue.basis == "护照法 第六条第二款" and issue.stage.variant("remote").basis == "护照法 第六条第三款"
+
+
+def test_the_border_pass_rule_names_its_dates_and_rests_on_the_county_list(p):
+    v = p.get("border-pass.invalid").versions[0]
+    assert "1999年公布，2014年修订" in v.basis and v.rests_on == "county_list"
