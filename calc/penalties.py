@@ -900,7 +900,7 @@ def late_fee(p: Penalties, fine: Decimal, served: dt.date, paid: dt.date, provis
     if capped:
         steps.append(Step(f"加处罚款不得超出罚款数额：以 {yuan(cap)} 元为限", paid, r.cap_basis))
     if deferred_until is not None:
-        d = dataclasses.replace(d, due=due)
+        d = dataclasses.replace(d, due=due, range=None)  # the approved day is known, not provisional
     return LateFee(fine, served, paid, d, days, surcharge, capped, fine + surcharge, tuple(steps))
 
 
