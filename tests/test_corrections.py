@@ -334,3 +334,13 @@ def test_passport_paragraphs_are_the_texts(run):
 def test_the_border_pass_rule_names_its_dates_and_rests_on_the_county_list(p):
     v = p.get("border-pass.invalid").versions[0]
     assert "1999年公布，2014年修订" in v.basis and v.rests_on == "county_list"
+
+
+def test_from_2026_the_seal_fine_answer_names_the_zhian_article_for_not_registering(p):
+    # 治安管理处罚法（2025） 第六十九条: "娱乐场所和公章刻制…行业经营者…不登记信息的，处警告；拒不改正或者
+    # 造成后果的，对其直接负责的主管人员和其他直接责任人员处五日以下拘留或者三千元以下罚款"
+    a = pen.assess(p, "seal.unrecorded", D(2026, 3, 2), D(2026, 3, 20), "organization")
+    assert "治安管理处罚法（2025） 第六十九条" in a.choice.applied.basis
+    assert a.choice.applied.rests_on == "county_list"   # Hebei's fine itself rests on the county list
+    b = pen.assess(p, "seal.unrecorded", D(2025, 3, 3), D(2025, 4, 1), "organization")
+    assert "第六十九条" not in b.choice.applied.basis
