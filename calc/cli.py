@@ -408,6 +408,8 @@ def _assessment(a, defaulted: bool) -> None:
     applied = c.applied.basis if c.applied else "无（不再处罚）"
     print(f"适用：{applied}（{CHOICE_RULES.get(c.rule, c.rule)}）")
     print(f"  理由：{c.reason}\n  依据：{c.basis}")
+    if c.applied is not None and c.applied.rests_on:
+        print(f"  文本来源：{penalties.RESTS_ON[c.applied.rests_on]}")
     if a.outcome is not None:
         print("幅度：")
         for b in a.outcome.bands:
