@@ -344,3 +344,16 @@ def test_from_2026_the_seal_fine_answer_names_the_zhian_article_for_not_register
     assert a.choice.applied.rests_on == "county_list"   # Hebei's fine itself rests on the county list
     b = pen.assess(p, "seal.unrecorded", D(2025, 3, 3), D(2025, 4, 1), "organization")
     assert "第六十九条" not in b.choice.applied.basis
+
+
+def test_the_late_fee_page_takes_a_deferral_and_a_review_period(client):
+    # the same cases as above, through the page: 13 days late after a 3/20-4/19 reconsideration
+    # (1000 x 3% x 13 = 390, total 1390); deferred to 6/30 and paid 7/3: 3 days, 90.
+    r = client.get("/penalties/late-fee?fine=1000&served=2026-03-02&paid=2026-04-30"
+                   "&review_start=2026-03-20&review_end=2026-04-19")
+    text = r.get_data(as_text=True)
+    assert r.status_code == 200 and "1390 元" in text and "第七十三条第三款" in text
+    r = client.get("/penalties/late-fee?fine=1000&served=2026-03-02&paid=2026-07-03&deferred_until=2026-06-30")
+    assert r.status_code == 200 and "1090 元" in r.get_data(as_text=True)
+    r = client.get("/penalties/late-fee?fine=1000&served=2026-03-02&paid=2026-07-03&review_start=2026-03-20")
+    assert r.status_code == 422 and "同时填写" in r.get_data(as_text=True)

@@ -8,6 +8,7 @@ from decimal import Decimal, InvalidOperation
 from flask import render_template, request
 
 from .. import penalties as dom
+from .. import periods
 from ..app_state import current, today
 from ..errors import DomainError, NotFound
 from ..labels import FACT_STATUS
@@ -98,11 +99,22 @@ def late_fee():
         if served and paid and paid < served:
             form.fail("paid", f"缴纳日 {paid} 早于送达日 {served}，请检查。")
         provisional = form.flag("provisional")
+        deferred = form.date("deferred_until", "暂缓（分期）缴纳期限", required=False)
+        review_start = form.date("review_start", "复议（诉讼）开始日", required=False)
+        review_end = form.date("review_end", "复议（诉讼）结束日", required=False)
+        if (review_start is None) != (review_end is None) and form.ok:
+            form.fail("review_end" if review_end is None else "review_start", "复议（诉讼）期间须同时填写开始日和结束日。")
+        if review_start and review_end and review_end < review_start:
+            form.fail("review_end", "结束日早于开始日，请检查。")
         if form.ok:
+            ranges = ([periods.DateRange(review_start, review_end, "行政复议或者行政诉讼期间")]
+                      if review_start and review_end else [])
             try:
-                answer = dom.late_fee(p, fine, served, paid, provisional)
+                answer = dom.late_fee(p, fine, served, paid, provisional, deferred_until=deferred, not_counted=ranges)
             except DomainError as exc:
-                explain(form, exc, {"fine": "fine", "served": "served", "paid": "paid"}, "served",
+                explain(form, exc, {"fine": "fine", "served": "served", "paid": "paid",
+                                    "deferred_until": "deferred_until", "not_counted": "review_start",
+                                    "not_counted[0].end": "review_end"}, "served",
                         gap_field="provisional")
     return render_template("late_fee.html", form=form, answer=answer, rate=p.late_fee.daily_rate * 100, rule=p.late_fee,
                            yuan=dom.yuan), 200 if form.ok else 422
