@@ -187,7 +187,7 @@ def fast_load(item: dict) -> dict | None:
             return None
         extension = dict(zip(("amount", "unit", "basis"), extension))
     return {"start": start, "amount": amount, "unit": unit, "direction": direction,
-            "pauses": [{"start": first, "end": last, "reason": reason} for first, last, reason in pauses],
+            "pauses": [{"start": first, "end": last, "reason": reason, "basis": None} for first, last, reason in pauses],
             "extension": extension, "provisional": provisional, "steps": steps}
 
 
