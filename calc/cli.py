@@ -288,7 +288,7 @@ def due(args) -> int:
         raise BadArgument("calc due", "参数 --pause-basis 须与 --pause 同用")
     s = _load(args)
     direction = "before" if args.before else args.direction
-    answer = periods.due(args.start, periods.Period(args.amount, args.unit, direction), s.calendar, s.rules,
+    answer = periods.due(args.start, periods.Period(args.amount, args.unit, direction, duty=args.duty), s.calendar, s.rules,
                          pauses=[periods.DateRange(x.start, x.end, x.reason, args.pause_basis) for x in args.pause],
                          extension=periods.Period(args.extension, args.unit) if args.extension else None,
                          extension_basis=args.extension_basis, provisional=args.provisional)
@@ -521,6 +521,8 @@ def parser() -> argparse.ArgumentParser:
     d.add_argument("--direction", choices=("after", "before"), default="after", help=argparse.SUPPRESS)
     d.add_argument("--pause", metavar="A..B", type=_pause, action="append", default=[],
                    help="不计入期间的时间（两端均含），如 2026-10-01..2026-10-05；可重复")
+    d.add_argument("--duty", choices=periods.DUTIES, default="party",
+                   help="向前计算的期限是谁的义务：party 当事人（逢休息日提前，默认）、authority 机关（不提前，注明休息日）")
     d.add_argument("--pause-basis", metavar="依据", help="不计入期间的法律依据（写入步骤，适用于各 --pause）")
     d.add_argument("--extension", metavar="N", type=_positive, help="依法延长 N 个 UNIT（自原期间届满之日起算）")
     d.add_argument("--extension-basis", metavar="依据", help="延长的法律依据（写入步骤）")

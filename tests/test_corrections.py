@@ -357,3 +357,21 @@ def test_the_late_fee_page_takes_a_deferral_and_a_review_period(client):
     assert r.status_code == 200 and "1090 元" in r.get_data(as_text=True)
     r = client.get("/penalties/late-fee?fine=1000&served=2026-03-02&paid=2026-07-03&review_start=2026-03-20")
     assert r.status_code == 422 and "同时填写" in r.get_data(as_text=True)
+
+
+def test_the_deadline_api_and_calc_due_take_whose_duty_a_backward_period_is(client, capsys):
+    # 集会游行示威法 第九条 (an authority's duty): 2 days before 2026-10-09 = 10/07 (国庆), kept;
+    # the same period as a party's latest day moves back to 9/30 (10/1-10/7 off, 9/30 Wed).
+    body = {"start": "2026-10-09", "amount": 2, "unit": "days", "direction": "before"}
+    assert client.post("/v1/deadlines", json=body).json["due"] == "2026-09-30"
+    r = client.post("/v1/deadlines", json=body | {"duty": "authority"})
+    assert r.status_code == 200 and r.json["due"] == "2026-10-07"
+    assert "机关的义务" in r.json["steps"][-1]["rule"]
+    r = client.post("/v1/deadlines", json=body | {"duty": "court"})
+    assert r.status_code == 422 and "duty" in r.json["errors"]
+    batch = client.post("/v1/deadlines/batch", json={"items": [body | {"duty": "authority", "steps": False}, body | {"steps": False}]})
+    assert [i["due"] for i in batch.json["items"]] == ["2026-10-07", "2026-09-30"]
+    from calc import cli
+    import json
+    assert cli.main(["due", "2026-10-09", "2", "days", "--before", "--duty", "authority", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["due"] == "2026-10-07"

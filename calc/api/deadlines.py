@@ -36,6 +36,8 @@ class DeadlineIn(Strict):
     amount = fields.Integer(required=True, strict=True, validate=Range(1, MAX_AMOUNT))
     unit = fields.String(required=True, validate=OneOf(periods.UNITS))
     direction = fields.String(load_default="after", validate=OneOf(("after", "before")))
+    duty = fields.String(load_default="party", validate=OneOf(periods.DUTIES), metadata={
+        "description": "向前计算的期限是谁的义务：party（当事人，最后一日逢休息日提前）或 authority（机关，不提前、不顺延，注明休息日）"})
     pauses = fields.List(fields.Nested(DateRangeIn), load_default=list, validate=lambda v: len(v) <= 100)
     extension = fields.Nested(ExtensionIn, load_default=None)
     provisional = fields.Boolean(load_default=False)
@@ -97,7 +99,7 @@ def compute(args: dict, s=None, explain: bool = True):
     ext = args.get("extension")
     return periods.due(
         args["start"],
-        periods.Period(args["amount"], args["unit"], args.get("direction", "after")),
+        periods.Period(args["amount"], args["unit"], args.get("direction", "after"), duty=args.get("duty", "party")),
         s.calendar,
         s.rules,
         pauses=[periods.DateRange(p["start"], p["end"], p.get("reason") or "依法不计入期间的时间", p.get("basis"))
@@ -168,7 +170,7 @@ def fast_load(item: dict) -> dict | None:
     """The common, well-formed item loaded without marshmallow: the same dict `DeadlineIn().load`
     returns, or None for anything it would not accept exactly so (the schema then answers, with
     its own error messages). Only narrows what is accepted, so behaviour is unchanged."""
-    if not item.keys() <= _ITEM_KEYS:
+    if not item.keys() <= _ITEM_KEYS or "duty" in item:  # a duty is the schema's to judge
         return None
     start, amount, unit = _day(item.get("start")), item.get("amount"), item.get("unit")
     if start is None or not _amount(amount, unit):
@@ -187,6 +189,7 @@ def fast_load(item: dict) -> dict | None:
             return None
         extension = dict(zip(("amount", "unit", "basis"), extension))
     return {"start": start, "amount": amount, "unit": unit, "direction": direction,
+            "duty": "party",
             "pauses": [{"start": first, "end": last, "reason": reason, "basis": None} for first, last, reason in pauses],
             "extension": extension, "provisional": provisional, "steps": steps}
 
@@ -224,7 +227,8 @@ def plain_item(item, s) -> dict | None:
     if type(item) is not dict:
         return None
     get = item.get
-    if get("steps") is not False or get("provisional", False) is not False or not item.keys() <= _ITEM_KEYS:
+    if get("steps") is not False or get("provisional", False) is not False or not item.keys() <= _ITEM_KEYS \
+            or "duty" in item:
         return None
     start, amount, unit, direction = get("start"), get("amount"), get("unit"), get("direction", "after")
     if type(start) is not str or not _amount(amount, unit) or direction not in _DIRECTIONS:
