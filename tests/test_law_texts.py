@@ -380,3 +380,19 @@ def test_every_quoted_text_is_verbatim_or_says_what_it_rests_on(c):
         # the county's own wording, and is checked there)
         assert c.table.get("rests_on") in ("county_list", "quotation"), (
             f"{_id(c)}: {absent[0]} 的文本不在 ../shared/laws，应写明 rests_on = \"county_list\" 或 \"quotation\"")
+
+
+def test_a_wrong_paragraph_or_a_changed_word_is_caught():
+    # 护照法 第六条 has four paragraphs: a fifth is refused; 第二款 holds 十五日, not 三十日
+    (c,), _ = citations("护照法 第六条第五款")
+    with pytest.raises(AssertionError):
+        cited_text(c)
+    (c,), _ = citations("护照法 第六条第二款")
+    assert "十五日内签发普通护照" in norm(cited_text(c)) and "三十日" not in cited_text(c)
+    # a gist is not the text: one changed word fails the verbatim check
+    (c,), _ = citations("治安管理处罚法（2025） 第六十八条第一款")
+    assert norm("房屋出租人将房屋出租给身份不明、拒绝登记身份信息的人的") in norm(cited_text(c))
+    assert norm("房屋出租人将房屋出租给无身份证件的人居住") not in norm(cited_text(c))
+    # an unknown law is not silently skipped
+    with pytest.raises(pytest.fail.Exception):
+        citations("某某条例 第一条")
