@@ -75,6 +75,12 @@ LAW_FILES = {
     ("反恐怖主义法", None): "反恐怖主义法(2018).md",
 }
 
+# A law cited without a year may also be cited with the year of its one text at hand.
+for (_name, _year), _file in list(LAW_FILES.items()):
+    _m = re.search(r"\((\d{4})", _file)
+    if _year is None and _m:
+        LAW_FILES.setdefault((_name, _m.group(1)), _file)
+
 # Laws the schedules cite whose text is not in ../shared/laws (SOURCES.md): a citation of one is
 # not checked, and a `text` resting on one must say so (`rests_on`).
 ABSENT = {
