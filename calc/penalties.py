@@ -434,13 +434,15 @@ _PERIOD = Keys("amount", "unit")
 _BAND = Keys(*(k for k in BAND_KEYS if k not in ("fine", "detention", "licence")),
              fine=Keys("min", "max", **{p: _FINE for p in PARTIES}), detention=Keys("max"),
              licence=Keys("action", "document"))
-_DATED = Keys("basis", "note", "licence", "suspension", "harm_basis", effective=EFFECTIVE, max_fine=_PER_PARTY,
-              min_fine=_PER_PARTY, period=_PERIOD, harm_period=_PERIOD)
+_DATED = Keys("basis", "note", "licence", "suspension", "harm_basis", "local", effective=EFFECTIVE, max_fine=_PER_PARTY,
+              min_fine=_PER_PARTY, period=_PERIOD, harm_period=_PERIOD,
+              beside=Keys("basis", "why", max_fine=_PER_PARTY))
 KEYS = Keys(
     violation=Keys("id", "title", "authority", "seed", "regime", "keywords",
-                   version=Keys("basis", "text", effective=EFFECTIVE, bands=_BAND)),
+                   version=Keys("basis", "text", "rests_on", effective=EFFECTIVE, bands=_BAND)),
     regime=Keys("id", "title", **{kind: _DATED for kind in ("simplified", "collection", "hearing", "limitation")}),
-    late_fee=Keys("basis", "daily_rate", "cap_ratio", "pay_basis", "cap_basis", effective=EFFECTIVE, pay_within=_PERIOD),
+    late_fee=Keys("basis", "daily_rate", "cap_ratio", "pay_basis", "cap_basis", "pause_basis", "deferral_basis",
+                  effective=EFFECTIVE, pay_within=_PERIOD),
     version_choice=Keys("basis", "text"),
     threshold=THRESHOLD_KEYS,
 )

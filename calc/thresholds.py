@@ -69,8 +69,8 @@ class Threshold:
 # The keys of a [[threshold]] and its tables (calc.schedules refuses any other).
 KEYS = Keys("id", "title", "seed", "basis", "keywords", "note",
             fact=Keys("kind", "name", "title", "unit", "required", choices=FREE),
-            test=Keys("fact", "at_least", "at_most", "basis"),
-            outcome=Keys("met", "roles", "referral", "authority", "action", "basis"))
+            test=Keys("fact", "at_least", "at_most", "basis", applies=FREE),
+            outcome=Keys("met", "roles", "referral", "authority", "action", "basis", facts=FREE))
 
 
 def load_threshold(node: Node) -> Threshold:

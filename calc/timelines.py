@@ -229,7 +229,7 @@ class Timelines:
 LAYERED = {"procedure": "id", "texts": "*"}
 
 # The keys each table of a timelines/*.toml file may have (calc.schedules refuses any other).
-_SPAN = Keys("amount", "unit", "direction")
+_SPAN = Keys("amount", "unit", "direction", "duty")
 _EXTENSION = Keys("amount", "unit", "times", "condition", "basis")
 _COUNTING = Keys("start", "holiday")
 _STAGE = Keys("id", "authority", "title", "kind", "anchor", "basis", "when", "restricts_liberty",
