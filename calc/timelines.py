@@ -352,7 +352,7 @@ def _span(node: Node, key: str = "period") -> Span:
         p.fail("应为整数", "amount")
     if unit == HOURS and direction != "after":
         p.fail("以小时计算的期间只能向后计算", "direction")
-    duty = p.text("duty", "party")
+    duty = p.text("duty", "party") if key == "period" else "party"  # an earliest day has no duty
     if duty not in periods.DUTIES:
         p.fail(f"duty 应为 {'、'.join(periods.DUTIES)}", "duty")
     if duty != "party" and direction != "before":
