@@ -151,12 +151,12 @@ def test_county_list_differs_from_the_2022_regulation(run):
     assert "2022年修订" in n.text and "当场" in n.text and "申请时须已具备" in n.text
     assert n.details["compare_with"] == "internet-cafe-licence-national"
     # Changed (issue 15): the 2022 text (第十一条第二款、第三款) also needs the fire-safety approval
-    # before the final review, whose wording says so: two more differences.
+    # before the final review: one more difference.
     diffs = n.details["differences"]
     assert {d.split("」")[0].lstrip("「") for d in diffs if d.startswith("「")} == {
-        "security-review", "business-registration", "culture-final"}
-    assert any("另有「公众聚集场所投入使用、营业前消防安全检查" in d for d in diffs)
-    assert "自2016年修订起" in n.text
+        "security-review", "business-registration"}
+    assert any("另有「消防安全检查" in d for d in diffs)
+    assert "2016年修订起" in n.text
     # National 2022: 20 WD (10/26), commitment on the spot (10/26), fire check 10 WD (消防法 第十五条):
     # 10/27-30 (4), 11/2-6 (9), 11/9 (10); final 15 WD: 11/10-13 (4), 11/16-20 (9), 11/23-27 (14),
     # 11/30 (15). Changed (issue 15): it was 11/16 without the fire check.
@@ -181,7 +181,7 @@ def test_county_list_against_the_2019_text_differs_in_the_security_review_and_mo
     diffs = n.details["differences"]
     assert any(d.startswith("「security-review」") and "消防" in d for d in diffs)
     assert any(d.startswith("「business-registration」") for d in diffs)
-    assert any("另有「公众聚集场所投入使用、营业前消防安全检查" in d for d in diffs)
+    assert any("另有「消防安全检查" in d for d in diffs)
 
 
 def test_national_versions_are_chosen_by_submission_date(run):
