@@ -15,7 +15,7 @@ import os
 import re
 import sys
 
-from . import penalties, periods, schedules
+from . import penalties, people_dates, periods, schedules
 from .answers.clock import today
 from .answers.deadlines import as_json
 from .answers.events import events_json
@@ -95,31 +95,22 @@ class Parser(argparse.ArgumentParser):
 
 
 def _day(text: str) -> dt.date:
-    """YYYY-MM-DD within the range the API accepts (calc.api.fields.Day)."""
+    """A date as people type it (calc/people_dates.py: 2026-12-20, 2026/12/20, 20261220, 2026年12月20日,
+    full-width digits), within the range the API accepts."""
     try:
-        if len(text) != 10:
-            raise ValueError(text)
-        day = dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD，且须为真实存在的日期，实为 {text!r}") from None
-    if not periods.FIRST_DAY <= day <= periods.LAST_DAY:
-        raise argparse.ArgumentTypeError(f"日期应在 {periods.FIRST_DAY} 至 {periods.LAST_DAY} 之间，实为 {text}")
-    return day
+        return people_dates.read_date(text)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(f"日期{err}".rstrip("。") + f"，实为 {text!r}") from None
 
 
 def _moment(text: str) -> dt.date | dt.datetime:
     """A date, or a date and time YYYY-MM-DDTHH:MM (Beijing time) for procedures counted in hours."""
-    if len(text) == 10:
-        return _day(text)
     try:
-        if len(text) not in (16, 19) or text[10] != "T":
-            raise ValueError(text)
-        moment = dt.datetime.fromisoformat(text)
-    except ValueError:
+        return people_dates.read_moment(text)
+    except ValueError as err:
         raise argparse.ArgumentTypeError(
-            f"应为日期 YYYY-MM-DD，或日期时间 YYYY-MM-DDTHH:MM（北京时间），实为 {text!r}") from None
-    _day(moment.date().isoformat())
-    return moment
+            f"应为日期（如 2026-12-20），或日期时间 YYYY-MM-DDTHH:MM（北京时间）：{err}".rstrip("。")
+            + f"，实为 {text!r}") from None
 
 
 def _positive(text: str) -> int:

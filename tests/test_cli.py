@@ -172,7 +172,7 @@ def test_a_domain_refusal_of_a_well_formed_command_is_exit_3(capsys):
 
 BAD_ARGUMENTS = [
     (["due", "2026-02-30", "5", "days"], "START"),
-    (["due", "20260921", "5", "days"], "START"),
+    (["due", "2026092", "5", "days"], "START"),  # 20260921 is a date people type (issue 20); 7 digits are not
     (["due", "2026-09-21", "5", "weeks"], "UNIT"),
     (["due", "2026-09-21", "0", "days"], "AMOUNT"),
     (["due", "2026-09-21", "x", "days"], "AMOUNT"),
@@ -182,7 +182,7 @@ BAD_ARGUMENTS = [
     (["due", "2026-09-21", "5", "days", "--extension", "-1"], "--extension"),
     (["due", "2026-09-21"], "AMOUNT"),
     (["due", "2026-09-21", "5", "days", "--nonsense"], "--nonsense"),
-    (["timeline", "internet-cafe-licence", "2026-9-21"], "START"),
+    (["timeline", "internet-cafe-licence", "2026-9-31"], "START"),  # September has 30 days; 2026-9-21 now reads
     (["timeline", "internet-cafe-licence", "2026-09-21", "--actual", "culture-preliminary"], "--actual"),
     (["timeline", "internet-cafe-licence", "2026-09-21", "--actual", "culture-preliminary=30.09.2026"], "--actual"),
     (["penalty", RENTAL, "--act-date", "2025-11-20"], "--party"),

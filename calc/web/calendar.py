@@ -6,6 +6,7 @@ import datetime as dt
 from flask import render_template, request
 
 from ..app_state import current, today
+from ..people_dates import read_month
 from . import months
 from .blueprint import bp
 from .forms import Form
@@ -19,9 +20,10 @@ def calendar():
     year, month = now.year, now.month
     text = form.raw("month")
     if text:
-        first = form.date("month", "月份", text=text + "-01" if len(text) <= 7 else text)
-        if first:
-            year, month = first.year, first.month
+        try:
+            year, month = read_month(text)
+        except ValueError as exc:
+            form.fail("month", f"月份{exc}")
     book = current().calendar
     cal = book.get(provisional)
     grid = months.month(cal, year, month, {now: [("today", "今天")]})

@@ -2,31 +2,15 @@
 for each field a person got wrong. No legal knowledge here: the domain decides, this only parses."""
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 
 from ..errors import DomainError
-from ..periods import FIRST_DAY, LAST_DAY
-
-_DATE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
-
+from ..people_dates import read_date
 
 def parse_date(text: str) -> dt.date:
-    """2026-09-21, 2026/9/21, 2026.9.21 or 2026年9月21日; ValueError carries the Chinese reason."""
-    m = _DATE.match(text or "")
-    if not m:
-        raise ValueError("格式应为 年-月-日，例如 2026-09-21。")
-    year, month, day = (int(g) for g in m.groups())
-    if not 1 <= month <= 12:
-        raise ValueError(f"没有{month}月：月份应在 1 至 12 之间。")
-    last = calendar.monthrange(year, month)[1]
-    if not 1 <= day <= last:
-        raise ValueError(f"{year}年{month}月没有{day}日（该月只有{last}天），请检查日期。")
-    value = dt.date(year, month, day)
-    if not FIRST_DAY <= value <= LAST_DAY:
-        raise ValueError("应在 1900-01-01 至 2200-12-31 之间。")
-    return value
+    """The people's date reader (calc/people_dates.py); ValueError carries the Chinese reason."""
+    return read_date(text)
 
 
 class Form:

@@ -12,8 +12,9 @@ from flask import render_template, request
 from .. import inspections as ins
 from ..app_state import current, today
 from ..errors import DomainError
+from ..people_dates import read_date
 from .blueprint import bp
-from .forms import Form, gap_sentence, parse_date
+from .forms import Form, gap_sentence
 
 DEFAULT = "special-trades"
 WINDOW_NAMES = {"month": "每月", "quarter": "每季度", "year": "每年", "period": "整个期间", "event": "每次活动",
@@ -38,7 +39,7 @@ def parse_log(form: Form, regime: ins.Regime, text: str) -> list[ins.Entry]:
             problems.append(f"第{n}行应为“日期 指标编号 检查单位数 [民警人数]”四项或三项，实有{len(parts)}项")
             continue
         try:
-            day = parse_date(parts[0])
+            day = read_date(parts[0])
         except ValueError as exc:
             problems.append(f"第{n}行的日期{exc}".rstrip("。"))
             continue

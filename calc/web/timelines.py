@@ -14,27 +14,18 @@ from ..app_state import current
 from ..errors import DomainError
 from ..labels import STAGE_STATUS
 from ..periods import DateRange
+from ..people_dates import read_date, read_moment
 from . import months, svg
 from .blueprint import bp
-from .forms import Form, gap_sentence, parse_date
+from .forms import Form, gap_sentence
 
 STATUS = {**STAGE_STATUS, "open": ""}  # calc/labels.py; an open stage carries no tag on the page
 DEFAULT = "internet-cafe-licence"
-_CLOCK = re.compile(r"^\s*(.+?)[ T]+(\d{1,2})[:：](\d{2})\s*$")
 
 
 def parse_moment(text: str, hours: bool):
-    """A date, or for hour procedures a date and a time (2026-02-16 20:30)."""
-    if not hours:
-        return parse_date(text)
-    m = _CLOCK.match(text or "")
-    if not m:
-        raise ValueError("应填日期和时间，例如 2026-02-16 20:30（北京时间）。")
-    day = parse_date(m.group(1))
-    hour, minute = int(m.group(2)), int(m.group(3))
-    if hour > 23 or minute > 59:
-        raise ValueError(f"时间 {hour}:{minute:02d} 不存在，应在 00:00 至 23:59 之间。")
-    return dt.datetime(day.year, day.month, day.day, hour, minute)
+    """A date, or for hour procedures a date and a time (2026-02-16 20:30): calc/people_dates.py."""
+    return read_moment(text, hours) if hours else read_date(text)
 
 
 def moment(form: Form, name: str, label: str, hours: bool, required: bool = True):
