@@ -15,7 +15,7 @@ import os
 import re
 import sys
 
-from . import penalties, people_dates, periods, schedules
+from . import __version__, penalties, people_dates, periods, schedules
 from .answers.clock import today
 from .answers.deadlines import as_json
 from .answers.events import events_json
@@ -36,7 +36,12 @@ EXIT_CODES = """\
 schedules：--schedules DIR，否则环境变量 CALC_SCHEDULES（多个目录以 "{sep}" 分隔，自下而上叠加），
 否则随附的 schedules。""".format(sep=os.pathsep)
 
-UNIT_HELP = "workdays（工作日）、days（日）、months（月）、years（年）"
+UNIT_HELP = "workdays 或 工作日、days 或 日、months 或 月、years 或 年"
+UNIT_WORDS = {"工作日": "workdays", "个工作日": "workdays", "日": "days", "天": "days", "自然日": "days",
+              "月": "months", "个月": "months", "年": "years"}
+UNIT_NAMES = {"workdays": "个工作日", "days": "日", "months": "个月", "years": "年"}
+DAY_KINDS = {"workday": "工作日", "weekend": "休息日（周末）", "holiday": "法定节假日（放假）",
+             "makeup_workday": "调休上班日"}
 KINDS = {"bundled": "随附", "base": "基础", "overlay": "覆盖"}
 STATUSES = STAGE_STATUS  # calc/labels.py, shared with the web page
 FACT_LABELS = {"simplified": "当场处罚（简易程序）", "collection": "当场收缴罚款", "hearing": "听证"}
@@ -169,6 +174,40 @@ def _stage_count(text: str) -> tuple[str, int]:
     if not word.isdigit() or int(word) < 1:
         raise argparse.ArgumentTypeError(f"应为正整数，实为 {word!r}")
     return stage, int(word)
+
+
+def _unit(text: str) -> str:
+    """workdays/days/months/years, or as people write them: 工作日, 日 (天), 月 (个月), 年."""
+    word = people_dates.normalise(text)
+    unit = UNIT_WORDS.get(word, word)
+    if unit not in periods.UNITS:
+        raise argparse.ArgumentTypeError(f"期间单位应为 {UNIT_HELP}，实为 {text!r}")
+    return unit
+
+
+def _short(title: str) -> str:
+    """A stage's title up to its colon (筹建审批：作出决定… -> 筹建审批), as the web page shows it."""
+    return title.split("：")[0]
+
+
+def _fact(text: str) -> tuple[str, str]:
+    name, sep, value = text.partition("=")
+    if not sep or not name or not value:
+        raise argparse.ArgumentTypeError(f"应为 事实名=值（如 members=35），实为 {text!r}")
+    return name, people_dates.normalise(value)
+
+
+def _money(text: str):
+    from decimal import Decimal, InvalidOperation
+
+    plain = people_dates.normalise(text).replace(",", "").removesuffix("元")
+    try:
+        value = Decimal(plain)
+        if not value.is_finite() or value <= 0 or value != value.quantize(penalties.FEN) or value > 10**10:
+            raise InvalidOperation
+    except InvalidOperation:
+        raise argparse.ArgumentTypeError(f"罚款数额应为正数（元），最多两位小数，如 500 或 1250.50，实为 {text!r}") from None
+    return value
 
 
 def _year(text: str) -> int:
@@ -319,7 +358,7 @@ def timeline(args) -> int:
         span = r.span
         amount = _span(span.amount if span else None, span.unit if span else None, units)
         when = f"（仅于{r.stage.when}）" if r.stage.when else ""
-        print(f"  {r.stage.id}  {r.stage.authority}  {moment(r.start) or '—'} → {moment(r.due) or '无期限'}  "
+        print(f"  {_short(r.stage.title)}  {r.stage.authority}  {moment(r.start) or '—'} → {moment(r.due) or '无期限'}  "
               f"{amount}  {STATUSES.get(r.status, r.status)}{when}" + ("（推定）" if r.provisional else ""))
     print(f"办结：{moment(t.completion) or '无法确定（见注）'}" + ("（推定）" if t.provisional else ""))
     if t.notes:
@@ -455,6 +494,160 @@ def events(args) -> int:
     return OK
 
 
+# ---------------------------------------------------------------- lists, late fees, thresholds, inspections, days
+
+LISTS = {"penalties": "违法行为（calc penalty ID）", "timelines": "办理程序（calc timeline ID；阶段编号用于 --actual）",
+         "events": "宣传日与开放日（calc events YEAR）", "inspections": "监督检查类别（calc inspections ID START END）",
+         "thresholds": "立案追诉与限量标准（calc threshold ID）"}
+
+
+def listing(args) -> int:
+    """The ids a command takes, each with its title, so nobody has to guess an id."""
+    s = _load(args)
+    rows = {
+        "penalties": [(v.id, v.title) for v in s.penalties.violations.values()],
+        "timelines": [(p.id, p.title) for p in s.timelines],
+        "events": [(e.id, e.title) for e in s.events.events.values()],
+        "inspections": [(r.id, r.title) for r in s.inspections.regimes.values()],
+        "thresholds": [(t.id, t.title) for t in s.penalties.thresholds.values()],
+    }
+    stages = {p.id: [(st.id, _short(st.title)) for st in p.latest.stages] for p in s.timelines}
+    wanted = [args.what] if args.what else list(LISTS)
+    if args.json:
+        _print_json({k: [{"id": i, "title": t} | ({"stages": [{"id": a, "title": b} for a, b in stages[i]]}
+                                                  if k == "timelines" else {}) for i, t in rows[k]] for k in wanted})
+        return OK
+    for k in wanted:
+        print(f"{LISTS[k]}，共 {len(rows[k])} 项：")
+        width = max((len(i) for i, _ in rows[k]), default=0)
+        for i, t in rows[k]:
+            print(f"  {i.ljust(width)}  {t}")
+            if k == "timelines" and args.what:
+                for a, b in stages[i]:
+                    print(f"      {a}  {b}")
+    return OK
+
+
+def late_fee(args) -> int:
+    """加处罚款: the same calc.penalties.late_fee as POST /v1/penalties/late-fee."""
+    from .answers.penalties import late_fee_json
+
+    if args.paid < args.served:
+        raise BadArgument("calc late-fee", f"参数 PAID：缴纳日 {args.paid} 早于送达日 {args.served}")
+    s = _load(args)
+    p = s.penalties
+    f = penalties.late_fee(p, args.fine, args.served, args.paid, args.provisional)
+    if args.json:  # the JSON POST /v1/penalties/late-fee answers
+        _print_json(late_fee_json(f, p.late_fee.daily_rate))
+        return OK
+    print(f"罚款 {penalties.yuan(f.fine)} 元；送达 {f.served}，缴纳 {f.paid}")
+    print(f"缴纳期限届满：{f.due.due}" + ("（推定）" if f.due.provisional else ""))
+    if f.days_late:
+        print(f"逾期 {f.days_late} 日，加处罚款 {penalties.yuan(f.surcharge)} 元" + ("（以罚款数额为限）" if f.capped else ""))
+    else:
+        print("未逾期，不加处罚款")
+    print(f"合计应缴：{penalties.yuan(f.total)} 元")
+    _steps(f.steps)
+    return OK
+
+
+def threshold(args) -> int:
+    """立案追诉与限量标准: without facts its tests; with --fact, which department takes the case."""
+    from . import thresholds as thr
+    from .answers.penalties import answer_json, threshold_json
+
+    s = _load(args)
+    try:
+        t = s.penalties.threshold(args.id)
+    except NotFound as err:
+        known = list(s.penalties.thresholds)
+        return _refused(err, "可用的编号：" + "、".join(known), args.id, known)
+    if not args.fact:
+        if args.json:  # the JSON GET /v1/thresholds/{id} answers
+            _print_json(threshold_json(t))
+            return OK
+        print(f"{t.title}（{t.id}）\n依据：{t.basis}；清单：{t.seed}")
+        print("事实（以 --fact 名=值 给出）：")
+        for f in t.facts:
+            choices = "，".join(f"{k} {v}" for k, v in (f.choices or {}).items())
+            print(f"  {f.name}  {f.title}" + (f"（{f.unit}）" if f.unit else "") + ("" if f.required else "，可不填")
+                  + (f"：{choices}" if choices else ""))
+        if t.note:
+            print(f"注：{t.note}")
+        return OK
+    facts = {}
+    for name, value in args.fact:
+        spec = next((f for f in t.facts if f.name == name), None)
+        if spec is not None and spec.kind != "choice":
+            try:
+                value = int(value) if spec.kind == "integer" else float(value)
+            except ValueError:
+                raise BadArgument("calc threshold", f"参数 --fact：{spec.title}应为数值，实为 {value!r}") from None
+        facts[name] = value
+    a = thr.assess_threshold(t, facts)
+    if args.json:  # the JSON POST /v1/thresholds/{id}/assess answers
+        _print_json(answer_json(a))
+        return OK
+    print(f"{t.title}：" + ("达到标准" if a.met else "未达到标准"))
+    for r in a.tests:
+        print(f"  {r.explanation}\n    依据：{r.test.basis}")
+    for o in a.referrals:
+        print(f"处理：{o.authority}：{o.action}\n  依据：{o.basis}")
+    return OK
+
+
+def inspections(args) -> int:
+    """监督检查计划: the same calc.inspections.plan as POST /v1/inspections/{id}/plan."""
+    from . import inspections as ins
+    from .answers.inspections import plan_json
+
+    if args.end < args.start:
+        raise BadArgument("calc inspections", f"参数 END：结束日 {args.end} 早于开始日 {args.start}")
+    s = _load(args)
+    try:
+        regime = s.inspections.get(args.id)
+    except NotFound as err:
+        known = list(s.inspections.regimes)
+        return _refused(err, "可用的检查类别：" + "、".join(known), args.id, known)
+    plan = ins.plan(regime, args.start, args.end, s.calendar, population=args.population,
+                    provisional=args.provisional)
+    if args.json:  # the JSON POST /v1/inspections/{id}/plan answers
+        _print_json(plan_json(plan))
+        return OK
+    print(f"{regime.title}（{regime.unit}）{args.start} 至 {args.end}" + ("（推定）" if plan.provisional else ""))
+    for w in plan.windows:
+        q = w.requirement
+        times = "按清单" if w.times is None else f"{w.times} 次"
+        units = f"，至少 {w.min_units}{q.unit_label}" if w.min_units else ""
+        print(f"  {w.label}  {q.title}：{times}{units}；最迟 {w.due or '—'}" + ("（期间不足一个完整窗口）" if w.partial else ""))
+    if plan.triggered:
+        print("遇事即查：")
+        for q in plan.triggered:
+            print(f"  {q.trigger}：{q.title}")
+    for note in plan.assumptions:
+        print(f"注：{note}")
+    return OK
+
+
+def day(args) -> int:
+    """One day of the working-day calendar, as GET /v1/calendar/{date} answers."""
+    from .answers.calendar import day_json
+
+    s = _load(args)
+    cal = s.calendar.get(args.provisional)
+    answer = day_json(cal, args.date)
+    if args.json:
+        _print_json(answer)
+        return OK
+    d = args.date
+    name = f"（{answer['name']}）" if answer["name"] else ""
+    print(f"{d.year}年{d.month}月{d.day}日 星期{'一二三四五六日'[d.weekday()]}：{DAY_KINDS[answer['kind']]}{name}"
+          + ("，推定" if answer["provisional"] else ""))
+    if answer["notice"]:
+        print(f"  依据：{answer['notice']}")
+    return OK
+
+
 def serve(args) -> int:
     """Refuse bad schedules here, as `check` does, then become gunicorn with calc/serving.py."""
     roots = _roots(args)
@@ -488,6 +681,7 @@ def _refused(err: DomainError, hint: str | None = None, wanted: str | None = Non
 def parser() -> argparse.ArgumentParser:
     p = Parser(prog="calc", description="公安局罚款幅度与期限计算：与 HTTP 服务相同的答案，附每一步的规则与依据。",
                epilog=EXIT_CODES)
+    p.add_argument("--version", action="version", version=f"calc {__version__}", help="显示版本号并退出")
     p.add_argument("--schedules", metavar="DIR",
                    help=f"schedules 目录（多个以 \"{os.pathsep}\" 分隔，自下而上叠加）；默认 CALC_SCHEDULES，否则随附数据")
     sub = p.add_subparsers(dest="command", required=True, metavar="子命令", parser_class=Parser)
@@ -507,7 +701,7 @@ def parser() -> argparse.ArgumentParser:
                        description="自 START 起计算 AMOUNT 个 UNIT 的期间届满日，逐步说明所用规则与依据。")
     d.add_argument("start", metavar="START", type=_day, help="起算日 YYYY-MM-DD（不计入期间）")
     d.add_argument("amount", metavar="AMOUNT", type=_positive, help="期间长度（正整数）")
-    d.add_argument("unit", metavar="UNIT", choices=periods.UNITS, help=f"期间单位：{UNIT_HELP}")
+    d.add_argument("unit", metavar="UNIT", type=_unit, help=f"期间单位：{UNIT_HELP}")
     d.add_argument("--before", action="store_true", help="向前计算：事件日 START 之前至少 AMOUNT 个 UNIT")
     d.add_argument("--direction", choices=("after", "before"), default="after", help=argparse.SUPPRESS)
     d.add_argument("--pause", metavar="A..B", type=_pause, action="append", default=[],
@@ -566,6 +760,48 @@ def parser() -> argparse.ArgumentParser:
                        help="输出 iCalendar，与 GET /v1/events.ics?start=YEAR-01-01&end=YEAR-12-31 逐字节相同")
     shape.add_argument("--json", action="store_true", help="输出与 GET /v1/events?start=…&end=… 相同的 JSON")
     e.set_defaults(func=events)
+
+    li = sub.add_parser("list", parents=[schedules_after], help="列出可用的编号及名称", epilog=EXIT_CODES,
+                        description="列出各子命令所用的编号与名称：" + "；".join(LISTS.values()) + "。")
+    li.add_argument("what", metavar="类别", nargs="?", choices=tuple(LISTS),
+                    help="只列一类：" + "、".join(LISTS) + "（timelines 同时列出各阶段编号）")
+    li.add_argument("--json", action="store_true", help="以 JSON 输出编号与名称")
+    li.set_defaults(func=listing)
+
+    lf = sub.add_parser("late-fee", parents=[schedules_after], help="逾期缴纳罚款的加处罚款", epilog=EXIT_CODES,
+                        description="自收到处罚决定书之日起十五日内缴纳；逾期每日按罚款数额的3%加处，以罚款数额为限。")
+    lf.add_argument("fine", metavar="FINE", type=_money, help="罚款数额（元），如 500")
+    lf.add_argument("served", metavar="SERVED", type=_day, help="处罚决定书送达日")
+    lf.add_argument("paid", metavar="PAID", type=_day, help="缴纳日")
+    lf.add_argument("--provisional", action="store_true", help="期限届满日超出已收录的放假安排时按放假办法推定")
+    lf.add_argument("--json", action="store_true", help="输出与 POST /v1/penalties/late-fee 相同的 JSON")
+    lf.set_defaults(func=late_fee)
+
+    th = sub.add_parser("threshold", parents=[schedules_after], help="立案追诉与限量标准：由哪个部门处理", epilog=EXIT_CODES,
+                        description="不带 --fact：列出标准所需的事实与依据；带 --fact：判断是否达到标准、由哪个部门处理。")
+    th.add_argument("id", metavar="ID", help="标准编号，如 pyramid-selling（calc list thresholds）")
+    th.add_argument("--fact", metavar="名=值", type=_fact, action="append", default=[],
+                    help="一项事实，如 members=35；可重复")
+    th.add_argument("--json", action="store_true",
+                    help="输出与 GET /v1/thresholds/{id}（或 POST …/assess）相同的 JSON")
+    th.set_defaults(func=threshold)
+
+    ip = sub.add_parser("inspections", parents=[schedules_after], help="监督检查计划：各窗口应检查的次数与截止日",
+                        epilog=EXIT_CODES, description="按检查类别、期间和对象数量列出每个窗口（月、季、年）应检查的次数和最迟日期。")
+    ip.add_argument("id", metavar="ID", help="检查类别编号，如 special-trades（calc list inspections）")
+    ip.add_argument("start", metavar="START", type=_day, help="开始日")
+    ip.add_argument("end", metavar="END", type=_day, help="结束日（含）")
+    ip.add_argument("--population", metavar="N", type=int, help="对象总数（如辖区旅馆数），需要总数的指标都用此数")
+    ip.add_argument("--provisional", action="store_true", help="截止日超出已收录的放假安排时按放假办法推定")
+    ip.add_argument("--json", action="store_true", help="输出与 POST /v1/inspections/{id}/plan 相同的 JSON")
+    ip.set_defaults(func=inspections)
+
+    dy = sub.add_parser("day", parents=[schedules_after], help="某一日是否工作日及原因", epilog=EXIT_CODES,
+                        description="某一日是工作日、周末、法定节假日还是调休上班日，并列出国务院放假通知的出处。")
+    dy.add_argument("date", metavar="DATE", type=_day, help="日期，如 2026-10-10")
+    dy.add_argument("--provisional", action="store_true", help="放假安排尚未收录的年份按放假办法推定")
+    dy.add_argument("--json", action="store_true", help="输出与 GET /v1/calendar/{date} 相同的 JSON")
+    dy.set_defaults(func=day)
 
     sv = sub.add_parser("serve", parents=[schedules_after], help="校验 schedules 后以 gunicorn 启动服务", epilog=EXIT_CODES,
                         description="先如 check 一样校验 schedules（有误则退出码 1，不启动），"

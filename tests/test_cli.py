@@ -214,7 +214,8 @@ def test_help_is_chinese_and_documents_the_exit_codes(capsys):
     assert out.startswith("用法：calc")
     for line in ("0  得出答案", "1  schedules 有问题", "2  参数有误", "3  计算被拒绝"):
         assert line in out
-    for command in ("check", "due", "timeline", "penalty", "events", "serve"):
+    for command in ("check", "due", "timeline", "penalty", "events", "list", "late-fee", "threshold", "inspections",
+                    "day", "serve"):
         assert re.search(rf"^    {command} +\S", out, re.M), command
 
 
@@ -226,12 +227,19 @@ CAFE = [("culture-preliminary", "县文广新体局", "2026-09-21", "2026-10-26"
         ("business-registration", "县工商局", "2026-12-14", None, None)]
 
 
+CAFE_TITLES = {"culture-preliminary": "筹建审批", "security-review": "信息网络安全和消防安全审核", "culture-final": "最终审核",
+               "business-registration": "持《网络文化经营许可证》申请登记注册，领取营业执照后方可开业"}
+
+
 def test_timeline_of_the_internet_cafe_licence_one_line_per_stage(capsys):
     code, out, err = run(capsys, "timeline", "internet-cafe-licence", "2026-09-21")
     assert code == 0, err
     lines = out.splitlines()
     for stage, authority, start, due, span in CAFE:
-        line = next(x for x in lines if x.strip().startswith(stage + " "))
+        # people read the stage's title (issue 20: no stage ids in human output), as in the county list
+        title = CAFE_TITLES[stage]
+        assert not any(x.strip().startswith(stage + " ") for x in lines)
+        line = next(x for x in lines if x.strip().startswith(title + " "))
         assert authority in line and start in line and (due or "无期限") in line and (span or "无法定期限") in line
         assert "未办结" in line
     assert "注：" in lines and "2026-12-14" in out.split("注：")[1]
@@ -469,6 +477,11 @@ NO_WEB = ("import sys, calc.cli\n"
     ["penalty", RENTAL, "--act-date", "2025-11-20", "--party", "individual", "--json"],  # today() as the default
     ["events", "2027", "--json"],
     ["events", "2027", "--ics"],
+    ["list", "--json"],
+    ["late-fee", "500", "2026-09-01", "2026-09-20", "--json"],
+    ["threshold", "pyramid-selling", "--fact", "members=35", "--fact", "levels=3", "--json"],
+    ["inspections", "special-trades", "2026-01-01", "2026-03-31", "--json"],
+    ["day", "2026-10-10", "--json"],
 ], ids=lambda argv: " ".join(argv[:1] + argv[-1:]))
 def test_answers_and_their_json_never_import_the_web_adapter(argv):
     # The CLI's JSON comes from calc/answers/, which the API also serialises with: a script calling
@@ -491,3 +504,95 @@ def test_the_schedules_option_works_after_the_subcommand_too(capsys):
                  ["--schedules", str(overlay), "due", "2027-02-01", "10", "workdays", "--json"]):
         assert cli.main(argv) == 0
         assert json.loads(capsys.readouterr().out)["due"] == "2027-02-17"
+
+
+# ---------------------------------------------------------------- what people type, and the other questions
+
+def test_version_is_the_package_version(capsys):
+    from importlib.metadata import version
+
+    code, out, _ = run(capsys, "--version")
+    assert code == 0 and out.strip() == f"calc {version('calc')}"
+
+
+def test_list_names_every_id_with_its_title(capsys):
+    code, out, _ = run(capsys, "list")
+    assert code == 0
+    # ids and titles from the county list as encoded in schedules/
+    for id_, title in (("internet-cafe-licence", "网吧设立审批"), (RENTAL, "房屋出租人"), ("110-day", "“110”宣传日"),
+                       ("special-trades", "印章、旅馆、典当等特种行业事项监管"), ("pyramid-selling", "传销")):
+        line = next(x for x in out.splitlines() if x.strip().startswith(id_ + " "))
+        assert title in line, line
+    code, out, _ = run(capsys, "list", "timelines")
+    assert "violations" not in out and "      security-review  信息网络安全和消防安全审核" in out
+    listed = json.loads(run(capsys, "list", "inspections", "--json")[1])
+    assert list(listed) == ["inspections"] and {"id": "performance", "title": "营业性演出事项监督"} in listed["inspections"]
+
+
+@pytest.mark.parametrize("word, unit", [("工作日", "workdays"), ("日", "days"), ("天", "days"), ("月", "months"),
+                                        ("年", "years")])
+def test_units_in_chinese_are_the_same_periods(capsys, word, unit):
+    assert run_json(capsys, "due", "2025-09-21", "1", word) == run_json(capsys, "due", "2025-09-21", "1", unit)
+
+
+def test_late_fee_is_three_percent_a_day_capped_at_the_fine(capsys, client):
+    # 行政处罚法 第六十七条第三款: pay within 15 days of service: 09-01 + 15 days = 09-16 (a Wednesday);
+    # 第七十二条第一款第一项: 3% a day from 09-17; to 09-20 is 4 days: 500 × 3% × 4 = 60 yuan.
+    code, out, _ = run(capsys, "late-fee", "500", "2026-09-01", "2026-09-20")
+    assert code == 0 and "缴纳期限届满：2026-09-16" in out and "逾期 4 日，加处罚款 60 元" in out
+    assert "合计应缴：560 元" in out
+    # to 10-20: 34 days × 15 = 510 yuan, more than the fine: capped at 500 (the fine itself)
+    answer = run_json(capsys, "late-fee", "500", "2026-09-01", "2026-10-20")
+    assert (answer["days_late"], answer["surcharge"], answer["capped"], answer["total"]) == (34, 500, True, 1000)
+    api = client.post("/v1/penalties/late-fee", json={"fine": 500, "served": "2026-09-01", "paid": "2026-10-20"})
+    assert api.status_code == 200 and answer == api.get_json()
+
+
+def test_late_fee_paid_before_service_is_a_bad_argument(capsys):
+    code, out, err = run(capsys, "late-fee", "500", "2026-09-10", "2026-09-01")
+    assert code == 2 and out == "" and "PAID" in err
+
+
+def test_threshold_of_pyramid_selling(capsys, client):
+    # 立案追诉标准（二）第七十八条: 30 people or more and three levels or more -> criminal case (经侦)
+    code, out, _ = run(capsys, "threshold", "pyramid-selling")
+    assert code == 0 and "members" in out and "涉嫌组织、领导的传销活动人员人数" in out
+    code, out, _ = run(capsys, "threshold", "pyramid-selling", "--fact", "members=35", "--fact", "levels=3",
+                       "--fact", "role=organizer")
+    assert code == 0 and "达到标准" in out and "刑事立案" in out
+    code, out, _ = run(capsys, "threshold", "pyramid-selling", "--fact", "members=29", "--fact", "levels=3",
+                       "--fact", "role=organizer")
+    assert "未达到标准" in out and "禁止传销条例" in out
+    facts = {"members": 35, "levels": 3}
+    answer = run_json(capsys, "threshold", "pyramid-selling", "--fact", "members=35", "--fact", "levels=3")
+    api = client.post("/v1/thresholds/pyramid-selling/assess", json={"facts": facts})
+    assert api.status_code == 200 and answer == api.get_json()
+    assert run_json(capsys, "threshold", "pyramid-selling") == client.get("/v1/thresholds/pyramid-selling").get_json()
+    code, _, err = run(capsys, "threshold", "pyramid")
+    assert code == 3 and "pyramid-selling" in err
+
+
+def test_inspection_plan_is_what_the_api_plans(capsys, client):
+    # 责任清单 四（六）三、1: every hotel once a month; January 2026 ends on Saturday the 31st, so the
+    # last working day is Friday 01-30
+    code, out, _ = run(capsys, "inspections", "special-trades", "2026-01-01", "2026-03-31", "--population", "40")
+    assert code == 0
+    assert re.search(r"2026-01 .*每月对辖区所有旅馆进行1次监督检查.*1 次.*40家旅馆.*最迟 2026-01-30", out), out
+    answer = run_json(capsys, "inspections", "special-trades", "2026-01-01", "2026-03-31", "--population", "40")
+    api = client.post("/v1/inspections/special-trades/plan",
+                      json={"start": "2026-01-01", "end": "2026-03-31", "population": 40})
+    assert api.status_code == 200 and answer == api.get_json()
+    code, _, err = run(capsys, "inspections", "special-trade", "2026-01-01", "2026-03-31")
+    assert code == 3 and "special-trades" in err
+
+
+def test_one_day_of_the_calendar(capsys, client):
+    # 国办发明电〔2025〕7号: Saturday 2026-10-10 is a make-up working day for 国庆节
+    code, out, _ = run(capsys, "day", "2026年10月10日")
+    assert code == 0 and "2026年10月10日 星期六：调休上班日（国庆节）" in out and "国办发明电〔2025〕7号" in out
+    answer = run_json(capsys, "day", "2026-10-10")
+    assert answer == client.get("/v1/calendar/2026-10-10").get_json()
+    code, out, err = run(capsys, "day", "2027-02-10")
+    assert code == 3 and err.startswith("calendar_gap: 2027年")
+    # 全国年节及纪念日放假办法 (2025): 春节 is 农历除夕 to 正月初三; 除夕 2027 is 02-05, so 02-06 is off
+    assert run_json(capsys, "day", "2027-02-06", "--provisional")["kind"] == "holiday"
