@@ -821,8 +821,10 @@ def main(argv: list[str] | None = None) -> int:
         return BAD_ARGUMENTS
     except _Exit as done:
         return done.code
-    except CalendarGap as err:
-        return _refused(err, "提示：加 --provisional 可按放假办法推定（结果标注为推定）")
+    except CalendarGap as err:  # the API's sentence without its field syntax (provisional: true): the hint says how here
+        print(f"{err.reason}: {err.year}年的国务院节假日安排尚未收录，无法确定工作日", file=sys.stderr)
+        print("提示：加 --provisional 可按放假办法推定（结果标注为推定）", file=sys.stderr)
+        return REFUSED
     except DomainError as err:
         return _refused(err)
     except BrokenPipeError:  # `calc events 2027 | head`: the reader has what it wanted

@@ -634,7 +634,7 @@ def _check_inputs(proc, version, start, actual, pauses, extensions, variants, ev
                         ("variants", variants)):
         for sid in given:
             if sid not in ids:
-                raise InvalidInput(f"本程序没有阶段 {sid}（阶段：{known}）", field=f"{name}.{sid}")
+                raise InvalidInput(f"本程序没有阶段 {sid}（阶段编号：{known}）", field=f"{name}.{sid}")
     for sid, moment in actual.items():
         stage = version.stage(sid)
         clock = stage.span is not None and stage.span.unit == HOURS
@@ -646,7 +646,7 @@ def _check_inputs(proc, version, start, actual, pauses, extensions, variants, ev
     for sid, ranges in pauses.items():
         stage = version.stage(sid)
         if ranges and stage.pauses is None:
-            raise InvalidInput(f"阶段 {sid} 依法没有不计入期间的规定", field=f"pauses.{sid}")
+            raise InvalidInput(f"阶段「{stage.title}」依法没有不计入期间的规定", field=f"pauses.{sid}")
         for i, r in enumerate(ranges):
             if r.end < r.start:
                 raise InvalidInput("结束日不能早于开始日", field=f"pauses.{sid}[{i}].end")
@@ -661,7 +661,7 @@ def _check_inputs(proc, version, start, actual, pauses, extensions, variants, ev
             renewal_plan(stage, wanted, f"extensions.{sid}")
             continue
         if rule is None:
-            raise InvalidInput(f"阶段 {sid} 依法不能延长", field=f"extensions.{sid}")
+            raise InvalidInput(f"阶段「{stage.title}」依法不能延长", field=f"extensions.{sid}")
         if wanted is not True and (isinstance(wanted, bool) or not isinstance(wanted, int)
                                    or not 1 <= wanted <= rule.most):
             raise InvalidInput(f"延长量应为 true 或 1 至 {rule.most} 之间的整数（{rule.unit}）",
@@ -670,7 +670,7 @@ def _check_inputs(proc, version, start, actual, pauses, extensions, variants, ev
         stage = version.stage(sid)
         if stage.variant(code) is None:
             codes = "、".join(v.code for v in stage.variants) or "无"
-            raise InvalidInput(f"阶段 {sid} 没有情形 {code}（可用：{codes}）", field=f"variants.{sid}")
+            raise InvalidInput(f"阶段「{stage.title}」没有情形 {code}（可用：{codes}）", field=f"variants.{sid}")
     needs_event = any(s.anchor == "event" for s in version.stages)
     if event is not None and not needs_event:
         raise InvalidInput("本程序没有以 event 为基准的阶段", field="event")
@@ -962,11 +962,11 @@ class _Chain:
 
     def _unknown_start(self, stage):
         if stage.anchor == "event":
-            text = f"阶段「{stage.title}」以{self.proc.event_label}为基准：请求未给出 event，无法计算"
+            text = f"阶段「{stage.title}」以{self.proc.event_label}为基准：未给出{self.proc.event_label}，无法计算"
             self.notes.append(Note("event_missing", text, {"stage": stage.id}))
             return
-        text = (f"阶段「{stage.title}」的起算日取决于尚无日期的阶段（没有法定期限或无法计算）：在 actual 中"
-                f"给出该阶段的实际日期即可计算")
+        text = (f"阶段「{stage.title}」的起算日取决于尚无日期的阶段（没有法定期限或无法计算）："
+                f"给出所依赖阶段的实际办结日即可计算")
         self.notes.append(Note("unknown_start", text, {"stage": stage.id}))
 
     def _finish(self, stage, begin, due, span, basis, steps, decided, *, variant=None, extension=None,
@@ -1032,18 +1032,19 @@ def describe(stage: Stage) -> str:
     return f"{stage.span.amount}{unit[stage.span.unit]}{before}"
 
 
-def differences(county: Version, national: Version, label: str) -> list[str]:
+def differences(county: Version, national: Version, label: str) -> list[tuple[str | None, str]]:
+    """(stage id where both texts have the stage, the difference in words people read)."""
     out = []
     for c in county.stages:
         n = national.stage(c.id)
         if n is None:
-            out.append(f"县级清单的「{c.title}」（{c.authority}，{describe(c)}）在{label}中没有对应环节")
+            out.append((None, f"县级清单的「{c.title}」（{c.authority}，{describe(c)}）在{label}中没有对应环节"))
         elif (c.kind, c.span, c.title) != (n.kind, n.span, n.title):
-            out.append(f"「{c.id}」：县级清单为{c.authority}「{c.title}」，{describe(c)}；"
-                       f"{label}为{n.authority}「{n.title}」，{describe(n)}")
+            out.append((c.id, f"县级清单为{c.authority}「{c.title}」，{describe(c)}；"
+                              f"{label}为{n.authority}「{n.title}」，{describe(n)}"))
     for n in national.stages:
         if county.stage(n.id) is None:
-            out.append(f"{label}另有「{n.title}」（{n.authority}，{describe(n)}）")
+            out.append((None, f"{label}另有「{n.title}」（{n.authority}，{describe(n)}）"))
     return out
 
 
@@ -1056,9 +1057,11 @@ def _compare(timelines, proc, version, start, results, book, rules, provisional)
         return Note("national_not_encoded", f"{day}时施行的国家规定未收录（已收录自{first}起的版本），无法比较",
                     {"compare_with": other.id})
     label = national.label or other.title
-    diffs = differences(version, national, label)
+    pairs = differences(version, national, label)
+    diffs = [text for _, text in pairs]
+    # details keep the stage id for programs (the API's bytes as before); the text names stages by title
     details = {"compare_with": other.id, "version": label, "effective_from": national.effective_from,
-               "differences": diffs}
+               "differences": [f"「{sid}」：{text}" if sid else text for sid, text in pairs]}
     if not diffs:
         return Note("matches_national", f"县级清单与{day}施行的{label}一致", details)
     theirs = estimate(timelines, other.id, start, book, rules, provisional=provisional)
