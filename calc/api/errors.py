@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import flask_smorest
-from flask import jsonify
+from flask import current_app, jsonify, request
 from werkzeug.exceptions import HTTPException
 
 from ..errors import DomainError, NotFound
@@ -53,6 +53,10 @@ def http_error(exc: HTTPException):
     data = getattr(exc, "data", None) or {}
     messages = data.get("messages", data.get("errors"))
     errors = flatten(messages) if messages is not None else None
+    if code == 404 and _wants_page():
+        page = current_app.config.get("PAGE_NOT_FOUND")  # set by calc.web.register when the pages are served
+        if page is not None:
+            return page()
     reason = REASONS.get(code)
     message = {413: "请求体或批量条数超过上限", 404: "资源不存在", 405: "不支持该请求方法",
                400: "请求体不是合法的 JSON"}.get(code, exc.description)
@@ -61,6 +65,14 @@ def http_error(exc: HTTPException):
         if name.lower() not in ("content-type", "content-length"):
             response.headers[name] = value
     return response
+
+
+def _wants_page() -> bool:
+    """A person's browser (Accept prefers text/html) on an address outside the API gets a page; API
+    clients (Accept: application/json, */*, or nothing) and every /v1/ address keep the JSON body."""
+    if request.path.startswith("/v1/"):
+        return False
+    return request.accept_mimetypes.best_match(["application/json", "text/html"]) == "text/html"
 
 
 def register(app):

@@ -9,7 +9,7 @@ never through calc/api.
 """
 from __future__ import annotations
 
-from flask import Flask
+from flask import Flask, render_template, request
 
 from . import calendar, deadlines, events, home, inspections, penalties, responsibilities, timelines
 from .blueprint import PAGES, available, bp
@@ -20,5 +20,11 @@ __all__ = ["PAGES", "available", "bp", "register"]
 PAGE_MODULES = (home, penalties, timelines, deadlines, events, inspections, responsibilities, calendar)
 
 
+def page_not_found():
+    """The 404 a person sees for a mistyped address: where to go from here, not a JSON body."""
+    return render_template("page_not_found.html", path=request.path), 404
+
+
 def register(app: Flask):
     app.register_blueprint(bp)
+    app.config["PAGE_NOT_FOUND"] = page_not_found

@@ -15,14 +15,32 @@ KINDS = {"": "全部", "duty": "具体工作事项", "case-category": "刑事案
 
 @bp.get("/responsibilities")
 def responsibilities():
+    """Grouped by the unit that carries the work (a duty shared by two units is listed under both),
+    boundaries with other departments apart; a unit filter narrows to one unit's work."""
+    book = current().responsibilities
     form = Form(request.args)
     q = form.raw("q")
     kind = form.choice("kind", "类别", KINDS, default="") if form.raw("kind") else ""
+    units = {"": "全部单位", **{u: u for u in book.units()}}
+    for c in book.categories:
+        units.setdefault(c.unit, c.unit)
+    unit = form.choice("unit", "承担单位", units, default="") if form.raw("unit") else ""
     items = []
     if form.ok:
         try:
-            items = current().responsibilities.search(q or None, kind or None)
+            items = book.search(q or None, kind or None)
         except DomainError as exc:
             form.fail("q" if exc.field == "q" else "kind", exc.message.rstrip("。") + "。")
-    return render_template("responsibilities.html", form=form, q=q, kind=kind, kinds=KINDS,
-                           items=items), 200 if form.ok else 422
+    if unit:
+        items = [it for it in items if unit in it.get("units", ())]
+    groups: dict[str, list[dict]] = {}
+    for it in items:
+        if it["kind"] == "boundary":
+            continue
+        for u in it.get("units") or ["清单未写明承担单位"]:
+            if not unit or u == unit:
+                groups.setdefault(u, []).append(it)
+    boundaries = [it for it in items if it["kind"] == "boundary"]
+    return render_template("responsibilities.html", form=form, q=q, kind=kind, kinds=KINDS, unit=unit,
+                           units=units, items=items, groups=groups, boundaries=boundaries,
+                           narrowed=bool(q or kind or unit)), 200 if form.ok else 422
