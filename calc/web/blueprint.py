@@ -2,9 +2,12 @@
 can register its routes on `bp` without importing the package that imports it (no cycle)."""
 from __future__ import annotations
 
+import datetime as dt
+
 from flask import Blueprint, url_for
 
 from .. import __version__
+from ..app_state import current, today
 
 bp = Blueprint("web", __name__, template_folder="templates", static_folder="static",
                static_url_path="/assets/web")
@@ -25,7 +28,16 @@ def available() -> list[dict]:
     return [{"endpoint": ep, "title": title, "blurb": blurb} for _, ep, title, blurb in PAGES]
 
 
+def record() -> dict:
+    """What a printed page needs to stand as a record: when, from which data, covering which years."""
+    s = current()
+    now = dt.datetime.now(dt.timezone.utc) + dt.timedelta(hours=8)  # Beijing time, as answers.clock
+    book = s.calendar
+    return {"printed": now.strftime("%Y-%m-%d %H:%M"), "digest": s.digest, "first_year": book.first_year,
+            "last_year": book.last_year, "today": today()}
+
+
 @bp.app_context_processor
 def _context():
-    return {"nav": available(), "app_version": __version__,
+    return {"nav": available(), "app_version": __version__, "record": record,
             "asset": lambda name: url_for("web.static", filename=name, v=__version__)}

@@ -56,6 +56,13 @@
       });
     }
 
+    // The record's print time: the page says when it was made; printing later says when it was printed.
+    window.addEventListener("beforeprint", function () {
+      var now = new Date(Date.now() + 8 * 3600 * 1000);  // Beijing time, whatever the PC's zone
+      var text = now.toISOString().slice(0, 16).replace("T", " ");
+      document.querySelectorAll("[data-printed]").forEach(function (el) { el.textContent = text; });
+    });
+
     // Print button: only shown when JavaScript runs (the browser's own print works anyway).
     document.querySelectorAll("[data-print]").forEach(function (btn) {
       btn.addEventListener("click", function () { window.print(); });
