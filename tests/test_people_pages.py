@@ -89,3 +89,40 @@ def test_days_outside_the_month_are_readable():
     bg = re.search(r"background:\s*(#[0-9a-fA-F]{6})", rule).group(1)
     hi, lo = sorted((_luminance(fg), _luminance(bg)), reverse=True)
     assert (hi + 0.05) / (lo + 0.05) >= 4.5, (fg, bg)  # WCAG 2.1 AA for normal text
+
+
+def test_a_year_beyond_the_calendar_is_information_on_the_timeline_page(client):
+    # An applicant on 2026-12-20: the first stage's 20 working days run into 2027, whose State Council
+    # notice is not in the data. Provisionally (元旦 2027-01-01 only, no make-up days): 12/21-12/25 (5),
+    # 12/28-12/31 (9), 1/4-1/8 (14), 1/11-1/15 (19), 1/18 (20) -> 2027-01-18.
+    p, text = page(client, "/timelines?procedure=internet-cafe-licence&start=2026-12-20")
+    assert 'class="error-summary"' not in text and not p.errors
+    banner = re.search(r'<div class="banner gap-banner" role="status" id="gap-banner">(.*?)</div>', text, re.S).group(1)
+    assert "本系统尚未收录2027年的国务院节假日安排" in banner and "推定" in banner
+    assert '<time class="due" datetime="2027-01-18">' in text
+    assert "<details open" not in text  # the stage inputs stay folded: nothing was typed there
+    check_accessible(p)
+
+
+def test_the_banner_shows_the_range_when_the_answer_has_one(client):
+    p, text = page(client, "/timelines?procedure=internet-cafe-licence&start=2026-12-20")
+    ranges = re.findall(r"推定；可能在 (\S+) 至 (\S+) 之间", text)
+    # each provisional stage's due date with its range around it (the range comes from the domain)
+    assert ranges and all(a <= b for a, b in ranges)
+    assert "2027-01-18" >= ranges[0][0] and "2027-01-18" <= ranges[0][1]
+
+
+def test_used_stage_inputs_open_the_details(client):
+    _, text = page(client, "/timelines?procedure=internet-cafe-licence&start=2026-09-21"
+                           "&actual-culture-preliminary=2026-09-30")
+    assert "<details open" in text
+
+
+def test_the_same_words_on_every_page(client):
+    # deadline, inspections, late fee (errors there: the person must choose) and the calendar say it alike
+    for url, status in (("/deadline?start=2026-12-01&amount=30&unit=workdays", 422),
+                        ("/penalties/late-fee?fine=500&served=2026-12-20&paid=2027-01-20", 422),
+                        ("/calendar?month=2027-02", 200)):
+        _, text = page(client, url, status=status)
+        assert "本系统尚未收录2027年的国务院节假日安排" in text, url
+        assert "尚未发布" not in text, url

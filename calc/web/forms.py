@@ -79,9 +79,19 @@ class Form:
         return self.raw(name).lower() in ("1", "on", "true", "yes")
 
 
+GAP = "本系统尚未收录{year}年的国务院节假日安排"  # the API's words (calc/errors.py: …安排尚未收录), for people
+
+
 def gap_sentence(year: int) -> str:
-    return (f"{year}年的放假安排尚未发布（国务院办公厅的节假日安排通知尚未收录），无法确定工作日。"
+    """A calendar gap as a form error: the page cannot answer without the person's choice."""
+    return (GAP.format(year=year) + "（国务院办公厅的放假通知），无法确定该年的工作日。"
             "可勾选“按放假办法推定”，按法定节假日推算，结果将标注为推定。")
+
+
+def gap_banner(year: int) -> str:
+    """A calendar gap as information: the estimate is shown at once, provisional."""
+    return (GAP.format(year=year) + "，以下按《全国年节及纪念日放假办法》推定法定节假日（不含调休上班日），"
+            "标注“推定”的日期在该年安排收录后可能提前或推后。")
 
 
 def explain(form: Form, exc: DomainError, fields: dict[str, str], fallback: str, gap_field: str | None = None):

@@ -10,7 +10,7 @@ from ..errors import CalendarGap
 from ..workcal import HOLIDAY, MAKEUP, WEEKEND, WORKDAY, WorkCalendar
 
 WEEKDAYS = "一二三四五六日"
-KIND_LABEL = {WORKDAY: "工作日", WEEKEND: "休息日", HOLIDAY: "节假日", MAKEUP: "调休上班", "unknown": "放假安排未发布"}
+KIND_LABEL = {WORKDAY: "工作日", WEEKEND: "休息日", HOLIDAY: "节假日", MAKEUP: "调休上班", "unknown": "放假安排尚未收录"}
 
 
 @dataclass

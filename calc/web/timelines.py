@@ -11,13 +11,13 @@ from flask import render_template, request
 
 from .. import timelines as dom
 from ..app_state import current
-from ..errors import DomainError
+from ..errors import CalendarGap, DomainError
 from ..labels import STAGE_STATUS
 from ..periods import DateRange
 from ..people_dates import read_date, read_moment
 from . import months, svg
 from .blueprint import bp
-from .forms import Form, gap_sentence
+from .forms import Form, gap_banner, gap_sentence
 
 STATUS = {**STAGE_STATUS, "open": ""}  # calc/labels.py; an open stage carries no tag on the page
 DEFAULT = "internet-cafe-licence"
@@ -131,7 +131,7 @@ def timelines():
     proc = procs.get(chosen)
     if chosen and proc is None:
         form.fail("procedure", "请从列表中选择办理事项。")
-    answer = picture = None
+    answer = picture = gap_year = None
     grids = []
     version = proc.latest if proc else None
     if form.submitted and proc:
@@ -145,12 +145,16 @@ def timelines():
         provisional = form.flag("provisional")
         if form.ok:
             s = current()
+            asked = dict(actual=actual, pauses=pauses, extensions=extensions, variants=variants, event=event,
+                         restarts=restarts, durations=durations)
             try:
-                answer = dom.estimate(tl, proc.id, start, s.calendar, s.rules, actual=actual, pauses=pauses,
-                                      extensions=extensions, variants=variants, event=event,
-                                      provisional=provisional, restarts=restarts, durations=durations)
+                try:
+                    answer = dom.estimate(tl, proc.id, start, s.calendar, s.rules, provisional=provisional, **asked)
+                except CalendarGap as gap:  # information, not the applicant's mistake: estimate at once
+                    gap_year = gap.year
+                    answer = dom.estimate(tl, proc.id, start, s.calendar, s.rules, provisional=True, **asked)
             except DomainError as exc:
-                if exc.reason == "calendar_gap":
+                if exc.reason == "calendar_gap":  # beyond even the 放假办法's years
                     form.fail("provisional", gap_sentence(exc.details.get("year")))
                 else:
                     form.fail(field_of(exc.field), exc.message.rstrip("。") + "。")
@@ -159,8 +163,10 @@ def timelines():
             cal = s.calendar.get(answer.provisional)
             marks = marks_of(answer)
             grids = [months.month(cal, y, m, marks) for y, m in calendar_months(answer)]
-    stage_open = bool(form.errors) or any(
-        v.strip() for k, v in request.args.items(multi=True) if k.startswith(("actual-", "ext-", "variant-", "pause_", "restart-", "duration-")))
+    stage_keys = ("actual-", "ext-", "variant-", "pause_", "restart-", "duration-")
+    stage_open = any(k.startswith(stage_keys) for k in form.errors) or any(
+        v.strip() for k, v in request.args.items(multi=True) if k.startswith(stage_keys))
     return render_template("timelines.html", form=form, stage_open=stage_open, procs=procs, proc=proc, version=version,
                            answer=answer, picture=picture, grids=grids, status=STATUS,
+                           gap=gap_banner(gap_year) if gap_year else None,
                            describe=dom.describe, day=dom._day), 200 if form.ok else 422

@@ -68,7 +68,7 @@ def test_deadline_bad_date_shows_the_error_next_to_the_field(page, phone):
 
 def test_deadline_calendar_gap_and_the_provisional_box(page):
     page.goto("/deadline?start=2026-12-01&amount=30&unit=workdays")
-    assert "2027年的放假安排尚未发布" in page.locator("#provisional-error").inner_text()
+    assert "本系统尚未收录2027年的国务院节假日安排" in page.locator("#provisional-error").inner_text()
     page.get_by_label("按放假办法推定").check()
     page.get_by_role("button", name="计算").click()
     page.wait_for_load_state()
