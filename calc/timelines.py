@@ -808,7 +808,7 @@ class _Chain:
             # A stage that happens only in some cases (复议, 诉讼) must not cost the answer its
             # certain stages: it is left undated, and the note says why and how to get it.
             text = (f"阶段「{stage.title}」需要{gap.year}年的节假日安排（国务院通知尚未收录），未计算；"
-                    f"可改用 provisional: true 按放假办法推定")
+                    f"可按放假办法推定（结果标注为推定）")
             self.notes.append(Note("calendar_gap", text, {"stage": stage.id, "year": gap.year}))
             return self._finish(stage, begin, None, span, basis, (), decided, variant=variant)
 

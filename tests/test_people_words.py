@@ -14,7 +14,7 @@ from calc import cli
 CJK = re.compile(r"[\u4e00-\u9fff]")
 TOKEN = re.compile(r"(?<![A-Za-z0-9_./-])([a-z][a-z0-9]*(?:[-_.][a-z0-9]+)*)(?![A-Za-z0-9_/-])")
 FIELDS = {"act_date", "decision_date", "event", "actual", "provisional", "pauses", "extensions", "variants",
-          "circumstances", "party", "facts", "population", "overrides"}
+          "circumstances", "party", "facts", "population", "overrides", "durations", "restarts"}
 SKIP = {"script", "style", "code", "textarea", "pre", "svg"}
 INLINE = {"a", "span", "strong", "em", "time", "b", "i", "small", "abbr", "mark", "sup", "sub", "br"}
 
