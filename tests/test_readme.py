@@ -75,7 +75,17 @@ def test_every_curl_example_runs_as_written(port, command, shown):
     except json.JSONDecodeError:  # jq -c: one JSON value a line
         want = [json.loads(x) for x in shown.splitlines() if x.strip()]
         got = [json.loads(x) for x in done.stdout.splitlines() if x.strip()]
-    assert got == want
+    assert undigested(got) == undigested(want)
+
+
+def undigested(value):
+    """The answer without its `digest`s: a digest over a schedule table changes with every edit of
+    that table (rule_versions), and the docs show the one of the day they were written."""
+    if isinstance(value, dict):
+        return {k: undigested(v) for k, v in value.items() if k != "digest"}
+    if isinstance(value, list):
+        return [undigested(v) for v in value]
+    return value
 
 
 def test_the_readme_calc_line_answers():
