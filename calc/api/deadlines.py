@@ -135,7 +135,7 @@ def _calendar(d: periods.Due, args: dict):
         summary += "（推定）"
     lines = ics.step_lines(d.steps)
     if d.range:
-        lines += (f"实际日期可能在 {d.range[0].isoformat()} 至 {d.range[1].isoformat()} 之间（当年放假通知尚未发布）",)
+        lines += (f"实际日期可能在 {d.range[0].isoformat()} 至 {d.range[1].isoformat()} 之间（本系统尚未收录当年的国务院节假日安排）",)
     question = {k: v for k, v in args.items() if k != "steps"}
     return ics_http.due_dates([ics.DueEvent("due", d.due, summary, lines)], question, "期限", "deadline")
 
