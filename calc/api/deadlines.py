@@ -14,11 +14,13 @@ from .. import ics, periods
 from ..answers.deadlines import as_json, rules_json
 from ..errors import DomainError
 from . import ics as ics_http
-from .fields import RANGE_DOC, RULE_VERSIONS, CalendarDependent, DateRangeIn, Day, ErrorOut, RangeOut, StepOut, Strict
+from .fields import (RANGE_DOC, RULE_VERSIONS, CalendarDependent, Capped, DateRangeIn, Day, ErrorOut, RangeOut,
+                     StepOut, Strict)
 from .state import current
 
 blp = Blueprint("deadlines", __name__, url_prefix="/v1/deadlines", description="期间计算")
 MAX_AMOUNT = max(periods.LIMITS.values())
+MAX_PAUSES = 100
 
 
 class ExtensionIn(Strict):
@@ -38,7 +40,7 @@ class DeadlineIn(Strict):
     direction = fields.String(load_default="after", validate=OneOf(("after", "before")))
     duty = fields.String(load_default="party", validate=OneOf(periods.DUTIES), metadata={
         "description": "向前计算的期限是谁的义务：party（当事人，最后一日逢休息日提前）或 authority（机关，不提前、不顺延，注明休息日）"})
-    pauses = fields.List(fields.Nested(DateRangeIn), load_default=list, validate=lambda v: len(v) <= 100)
+    pauses = Capped(fields.Nested(DateRangeIn), MAX_PAUSES, load_default=list)
     extension = fields.Nested(ExtensionIn, load_default=None)
     provisional = fields.Boolean(load_default=False)
     steps = fields.Boolean(load_default=True, metadata={"description": "false 时省略 steps，批量计算更快"})
@@ -197,7 +199,7 @@ def fast_load(item: dict) -> dict | None:
 def _pauses(raw, day) -> list[tuple] | None:
     """(first, last, reason) of each pause in a well-formed list, each day read by `day` (to a date,
     or an ordinal; None refuses it), or None for anything the schema should judge."""
-    if type(raw) is not list or len(raw) > 100:
+    if type(raw) is not list or len(raw) > MAX_PAUSES:
         return None
     out = []
     for p in raw:
@@ -288,4 +290,8 @@ class DeadlineBatch(MethodView):
 def _json(answer: dict):
     """orjson instead of Flask's json.dumps: about ten times quicker on these plain dicts of str and
     int (a batch answer is 1.4-5.5 MB; jsonify was a third of a single request's view)."""
-    return current_app.response_class(orjson.dumps(answer), mimetype="application/json")
+    try:
+        data = orjson.dumps(answer)
+    except TypeError:  # marshmallow keys a list item's errors by its index (an int): {"pauses": {0: ...}}
+        data = orjson.dumps(answer, option=orjson.OPT_NON_STR_KEYS, default=str)
+    return current_app.response_class(data, mimetype="application/json")

@@ -3,13 +3,36 @@ from __future__ import annotations
 
 import flask_smorest
 from flask import current_app, jsonify, request
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import BadRequest, HTTPException, RequestEntityTooLarge
+from werkzeug.exceptions import UnsupportedMediaType as _UnsupportedMediaType
 
 from ..errors import DomainError, NotFound
 from .fields import ErrorOut
 
 REASONS = {404: "not_found", 413: "too_large", 405: "method_not_allowed", 400: "bad_request",
            415: "unsupported_media_type"}
+
+
+class _Said:
+    """An HTTP error raised by the adapter itself, with its `reason` and Chinese `message`."""
+
+    reason: str
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+class BadJson(_Said, BadRequest):
+    reason = "bad_json"
+
+
+class TooLarge(_Said, RequestEntityTooLarge):
+    reason = "too_large"
+
+
+class UnsupportedMediaType(_Said, _UnsupportedMediaType):
+    reason = "unsupported_media_type"
 
 
 class Api(flask_smorest.Api):
@@ -57,9 +80,10 @@ def http_error(exc: HTTPException):
         page = current_app.config.get("PAGE_NOT_FOUND")  # set by calc.web.register when the pages are served
         if page is not None:
             return page()
-    reason = REASONS.get(code)
-    message = {413: "请求体或批量条数超过上限", 404: "资源不存在", 405: "不支持该请求方法",
-               400: "请求体不是合法的 JSON"}.get(code, exc.description)
+    reason = getattr(exc, "reason", None) or REASONS.get(code)
+    message = getattr(exc, "message", None) or {
+        413: "请求体或批量条数超过上限", 404: "资源不存在", 405: "不支持该请求方法", 400: "请求体不是合法的 JSON",
+        415: "请求体应为 JSON（Content-Type: application/json）"}.get(code, exc.description)
     response = body(code, exc.name, errors=errors, reason=reason, message=message)
     for name, value in exc.get_headers():  # Allow on a 405 (RFC 9110), Retry-After...
         if name.lower() not in ("content-type", "content-length"):

@@ -8,7 +8,7 @@ from marshmallow import Schema, fields, validate, validates_schema, ValidationEr
 
 from .. import etags, inspections as ins
 from ..answers.inspections import compliance_json as _compliance, plan_json as _plan, regime_json as _regime
-from .fields import RANGE_DOC, RULE_VERSIONS, CalendarDependent, Day, ErrorOut, RangeOut, StepOut, Strict
+from .fields import RANGE_DOC, RULE_VERSIONS, CalendarDependent, Capped, Day, ErrorOut, RangeOut, StepOut, Strict
 from .state import current
 
 blp = Blueprint("inspections", __name__, url_prefix="/v1/inspections", description="监督检查指标、计划与核查（责任清单 四）")
@@ -46,7 +46,7 @@ class LogEntryIn(Strict):
 
 
 class ComplianceIn(PlanIn):
-    log = fields.List(fields.Nested(LogEntryIn), required=True, validate=validate.Length(max=MAX_LOG))
+    log = Capped(fields.Nested(LogEntryIn), MAX_LOG, required=True)
 
 
 class RequirementOut(Schema):
