@@ -8,6 +8,20 @@ CALC_BATCH_LIMIT (read by the app).
 
 `kill -HUP <master>` re-reads the schedules: the master validates a snapshot of them first and, if
 they are bad, logs why and keeps the workers on the last good snapshot (calc/reload.py).
+
+Slow clients. gthread gave each connection a thread from the moment it was accepted, and read with
+no deadline: 2 workers x 4 threads = 8 connections that send half a request held every slot, and
+/healthz stopped answering. The worker here is gevent's (`Worker` below): reading a request is a
+greenlet waiting on its socket, so a client that trickles costs a socket and a few KB, not a slot;
+up to `worker_connections` of them per worker. The headers must arrive within `keepalive` seconds
+(gunicorn's gevent worker bounds the read of each request line and headers by it), and any read
+that waits longer than CALC_READ_TIMEOUT seconds (default 15) drops the client. A production
+front (nginx or the cluster's ingress, with request buffering) still goes before it
+(docs/deployment.md): it holds slow clients for the whole cluster and hands over whole requests.
+
+Memory: workers are recycled after `max_requests` (with jitter, so they do not all restart at
+once), and a worker that has grown past CALC_MAX_WORKER_MB (default 300) after a request finishes
+it and is replaced, so memory held after a large request goes back to the system.
 """
 import multiprocessing
 import os
@@ -15,6 +29,8 @@ import sys
 from pathlib import Path
 
 import gunicorn.http.wsgi
+import gunicorn.util
+from gunicorn.workers.ggevent import GeventWorker
 
 from calc import reload as calc_reload  # noqa: E402
 
@@ -30,25 +46,63 @@ else:
 
 bind = os.environ.get("CALC_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("CALC_WORKERS", max(2, multiprocessing.cpu_count())))
-worker_class = "gthread"
-threads = int(os.environ.get("CALC_THREADS", 4))
+# CALC_WORKER_CLASS=gthread brings back the old worker (python -m bench compares the two).
+worker_class = os.environ.get("CALC_WORKER_CLASS", "calc.serving.Worker")
+threads = int(os.environ.get("CALC_THREADS", 4))  # gthread only
+worker_connections = int(os.environ.get("CALC_WORKER_CONNECTIONS", 1000))
+READ_TIMEOUT = float(os.environ.get("CALC_READ_TIMEOUT", 15))
+MAX_WORKER_MB = float(os.environ.get("CALC_MAX_WORKER_MB", 300))
 preload_app = False  # each worker builds the app, so a HUP picks up new code and new schedules
 timeout = 60
 graceful_timeout = 20
 keepalive = 5
-max_requests = 0
+max_requests = int(os.environ.get("CALC_MAX_REQUESTS", 20_000))
+max_requests_jitter = max_requests // 10
 limit_request_line = 8190
 limit_request_fields = 100
 limit_request_field_size = 8190
 # The app writes one JSON line per request (with its X-Request-Id) to stderr; gunicorn's own
-# plain-text access log would only repeat it.
+# plain-text access log would only repeat it. If it is switched on, it leaves out the query
+# string (%(U)s is the path alone): a pasted inspection log or a search is not for the log.
 accesslog = os.environ.get("CALC_GUNICORN_ACCESSLOG") or None
+access_log_format = '%(h)s "%(m)s %(U)s %(H)s" %(s)s %(B)s %(M)sms'
 errorlog = "-"
 control_socket_disable = True  # no management socket in $HOME: signals (HUP, TERM) are enough
 loglevel = os.environ.get("CALC_LOGLEVEL", "info")
 
 # No product or version in the Server header.
 gunicorn.http.wsgi.SERVER = "calc"
+
+
+class Worker(GeventWorker):
+    """gunicorn's gevent worker whose reads give up after READ_TIMEOUT seconds of silence."""
+
+    def handle(self, listener, client, addr):
+        client.settimeout(READ_TIMEOUT)
+        super().handle(listener, client, addr)
+
+
+MESSAGES = {400: "请求格式有误", 403: "禁止访问", 414: "请求地址过长（表单请用 POST 提交）", 417: "不支持该 Expect 请求头",
+            431: "请求头过多或过大", 500: "服务器内部错误", 501: "不支持该传输编码"}
+REASONS = {400: "bad_request", 414: "uri_too_long", 431: "headers_too_large", 500: "internal_error"}
+
+
+def write_error(sock, status_int, reason, mesg):
+    """gunicorn's own answers (a request line over 8190 bytes, too many headers, a malformed
+    request) in the API's shape: JSON with `code`, `status`, `reason` and a Chinese `message`,
+    and the security headers every other answer carries, instead of an English HTML page."""
+    import json
+
+    from calc.api.security import HEADERS, SERVER
+
+    body = json.dumps({"code": status_int, "status": reason, "reason": REASONS.get(status_int, "bad_request"),
+                       "message": MESSAGES.get(status_int, "请求格式有误")}, ensure_ascii=False).encode()
+    head = [f"HTTP/1.1 {status_int} {reason}", "Connection: close", "Content-Type: application/json",
+            f"Content-Length: {len(body)}", f"Server: {SERVER}", *(f"{k}: {v}" for k, v in HEADERS.items())]
+    gunicorn.util.write_nonblock(sock, ("\r\n".join(head) + "\r\n\r\n").encode("latin-1") + body)
+
+
+gunicorn.util.write_error = write_error
 
 
 def on_starting(server):
@@ -70,6 +124,23 @@ def post_worker_init(worker):
     import gc
 
     gc.freeze()
+
+
+def post_request(worker, req, environ, resp):
+    """A worker that has grown past MAX_WORKER_MB finishes what it holds and is replaced."""
+    mb = _rss_mb()
+    if mb > MAX_WORKER_MB and worker.alive:
+        worker.log.warning("worker %s holds %.0f MB (over %.0f MB) after %s %s: replacing it",
+                           worker.pid, mb, MAX_WORKER_MB, req.method, req.path)
+        worker.alive = False
+
+
+def _rss_mb() -> float:
+    try:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (OSError, ValueError, IndexError):
+        return 0.0
 
 
 def on_exit(server):
