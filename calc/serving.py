@@ -9,13 +9,9 @@ CALC_BATCH_LIMIT (read by the app).
 `kill -HUP <master>` re-reads the schedules: the master validates a snapshot of them first and, if
 they are bad, logs why and keeps the workers on the last good snapshot (calc/reload.py).
 
-Slow clients. gthread gave each connection a thread from the moment it was accepted, and read with
-no deadline: 2 workers x 4 threads = 8 connections that send half a request held every slot, and
-/healthz stopped answering. The worker here is gevent's (`Worker` below): reading a request is a
-greenlet waiting on its socket, so a client that trickles costs a socket and a few KB, not a slot;
-up to `worker_connections` of them per worker. The headers must arrive within `keepalive` seconds
-(gunicorn's gevent worker bounds the read of each request line and headers by it), and any read
-that waits longer than CALC_READ_TIMEOUT seconds (default 15) drops the client. A production
+Slow clients: the worker is calc.worker.BufferingWorker, gthread whose main loop reads each whole
+request (headers and body) before a thread sees it, so a client that trickles holds no thread;
+CALC_READ_TIMEOUT (30 s) bounds a whole request. calc/worker.py says why not gevent. A production
 front (nginx or the cluster's ingress, with request buffering) still goes before it
 (docs/deployment.md): it holds slow clients for the whole cluster and hands over whole requests.
 
@@ -30,7 +26,6 @@ from pathlib import Path
 
 import gunicorn.http.wsgi
 import gunicorn.util
-from gunicorn.workers.ggevent import GeventWorker
 
 from calc import reload as calc_reload  # noqa: E402
 
@@ -47,11 +42,13 @@ else:
 bind = os.environ.get("CALC_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("CALC_WORKERS", max(2, multiprocessing.cpu_count())))
 # CALC_WORKER_CLASS=gthread brings back the old worker (python -m bench compares the two).
-worker_class = os.environ.get("CALC_WORKER_CLASS", "calc.serving.Worker")
-threads = int(os.environ.get("CALC_THREADS", 4))  # gthread only
-worker_connections = int(os.environ.get("CALC_WORKER_CONNECTIONS", 1000))
-READ_TIMEOUT = float(os.environ.get("CALC_READ_TIMEOUT", 15))
+worker_class = os.environ.get("CALC_WORKER_CLASS", "calc.worker.BufferingWorker")
+threads = int(os.environ.get("CALC_THREADS", 4))
+worker_connections = int(os.environ.get("CALC_WORKER_CONNECTIONS", 1000))  # open connections per worker
 MAX_WORKER_MB = float(os.environ.get("CALC_MAX_WORKER_MB", 300))
+# The workers' heartbeat files: in memory, not in the temp folder, whose cleaning would stop the
+# master from forking a worker at all.
+worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None
 preload_app = False  # each worker builds the app, so a HUP picks up new code and new schedules
 timeout = 60
 graceful_timeout = 20
@@ -74,17 +71,11 @@ loglevel = os.environ.get("CALC_LOGLEVEL", "info")
 gunicorn.http.wsgi.SERVER = "calc"
 
 
-class Worker(GeventWorker):
-    """gunicorn's gevent worker whose reads give up after READ_TIMEOUT seconds of silence."""
-
-    def handle(self, listener, client, addr):
-        client.settimeout(READ_TIMEOUT)
-        super().handle(listener, client, addr)
-
-
-MESSAGES = {400: "请求格式有误", 403: "禁止访问", 414: "请求地址过长（表单请用 POST 提交）", 417: "不支持该 Expect 请求头",
-            431: "请求头过多或过大", 500: "服务器内部错误", 501: "不支持该传输编码"}
-REASONS = {400: "bad_request", 414: "uri_too_long", 431: "headers_too_large", 500: "internal_error"}
+MESSAGES = {400: "请求格式有误", 403: "禁止访问", 408: "请求未在时限内发完", 413: "请求体或批量条数超过上限",
+            414: "请求地址过长（表单请用 POST 提交）", 417: "不支持该 Expect 请求头", 431: "请求头过多或过大",
+            500: "服务器内部错误", 501: "不支持该传输编码", 503: "服务繁忙，请稍后再试"}
+REASONS = {400: "bad_request", 408: "timeout", 413: "too_large", 414: "uri_too_long", 431: "headers_too_large",
+           500: "internal_error", 503: "busy"}
 
 
 def write_error(sock, status_int, reason, mesg):
@@ -111,7 +102,17 @@ def on_starting(server):
 
 
 def on_reload(server):
-    calc_reload.refresh(server.log)
+    try:
+        calc_reload.refresh(server.log)
+    except Exception:  # an exception here would end gunicorn's main loop, and the master with it
+        server.log.exception("schedules reload failed, workers keep serving digest %s", calc_reload.State.digest)
+
+
+def pre_fork(server, worker):
+    try:
+        calc_reload.guard(server.log)
+    except Exception:
+        server.log.exception("schedules snapshot check failed")
 
 
 def post_fork(server, worker):

@@ -18,7 +18,8 @@ class HealthOut(Schema):
 class LayerOut(Schema):
     name = fields.String(metadata={"description": "bundled, or the overlay directory's name"})
     kind = fields.String(metadata={"description": "bundled | base | overlay (bottom first)"})
-    path = fields.String()
+    path = fields.String(metadata={"description": "the layer's directory name (bundled for the bundled set): "
+                                                  "no filesystem path, /v1/meta is answered to anyone"})
     digest = fields.String(metadata={"description": "sha256 (16 hex) over the layer's files and names"})
     files = fields.List(fields.String())
     adds = fields.List(fields.String(), metadata={"description": "ids this layer adds, e.g. penalties/violation/<id>"})
@@ -55,7 +56,7 @@ class Meta(MethodView):
             "calendar": {"first_year": book.first_year, "last_year": book.last_year,
                          "provisional_until": book.provisional_rule.until_year},
             "calendar_digests": {str(y): d for y, d in sorted(s.calendar_digests.items())},
-            "layers": [{"name": layer.name, "kind": layer.kind, "path": str(layer.path), "digest": layer.digest,
+            "layers": [{"name": layer.name, "kind": layer.kind, "path": "bundled" if layer.kind == "bundled" else layer.path.name, "digest": layer.digest,
                         "files": list(layer.files), "adds": list(layer.adds), "overrides": list(layer.overrides)}
                        for layer in s.layers],
         }

@@ -12,6 +12,7 @@ import os
 import re
 import sys
 import time
+from urllib.parse import urlsplit, urlunsplit
 
 from flask import Flask, g, request
 
@@ -71,6 +72,13 @@ def _start():
 
 def _finish(response):
     response.headers.update(HEADERS)
+    location = response.headers.get("Location")
+    if location and location.startswith(("http://", "https://", "//")):
+        # Werkzeug writes its redirects (the merge-slashes 308) as absolute URLs built from the
+        # Host header, which the caller chooses: keep only the path and query.
+        parts = urlsplit(location)
+        path = "/" + parts.path.lstrip("/")  # never "//host": that would still leave the site
+        response.headers["Location"] = urlunsplit(("", "", path, parts.query, parts.fragment))
     response.headers["Server"] = SERVER
     response.headers["X-Request-Id"] = rid = request_id()
     if access_log.isEnabledFor(logging.INFO):
@@ -81,13 +89,36 @@ def _finish(response):
             "remote": request.remote_addr,
             "method": request.method,
             "path": request.path,
-            "query": request.query_string.decode("latin-1") or None,
+            # Parameter names only: a pasted inspection log or a search is not for the log.
+            "query": sorted(set(request.args))[:20] or None,
             "status": response.status_code,
             "bytes": response.calculate_content_length(),
             "ms": round((time.perf_counter() - started) * 1000, 3) if started else None,
             "agent": request.user_agent.string or None,
         }, ensure_ascii=False))
     return response
+
+
+class LogStream(logging.StreamHandler):
+    """stderr that does not lose lines in silence: a line that cannot be written (the disk under
+    the log is full) is counted, and the first line written again is preceded by one saying how
+    many were lost since when. Logging's own handleError would print to the same full stderr."""
+
+    def __init__(self, stream=None):
+        super().__init__(stream)
+        self.lost, self.since = 0, None
+
+    def emit(self, record):
+        try:
+            line = self.format(record)
+            if self.lost:
+                line = json.dumps({"event": "log_lines_lost", "count": self.lost, "since": self.since}) + "\n" + line
+            self.stream.write(line + self.terminator)
+            self.flush()
+            self.lost, self.since = 0, None
+        except OSError:
+            self.lost += 1
+            self.since = self.since or time.strftime("%Y-%m-%dT%H:%M:%S%z")
 
 
 def _configure_log(app: Flask):
@@ -97,7 +128,7 @@ def _configure_log(app: Flask):
         access_log.setLevel(logging.WARNING)
         return
     if not access_log.handlers:
-        handler = logging.StreamHandler(sys.stderr)
+        handler = LogStream(sys.stderr)
         handler.setFormatter(logging.Formatter("%(message)s"))
         access_log.addHandler(handler)
         access_log.propagate = False
