@@ -151,6 +151,9 @@ class Answer:
     summary: str
 
 
+MAX_FACT = 10 ** 15  # far beyond any count, weight or sum a threshold compares
+
+
 def _value(spec: FactSpec, raw: Any):
     field = f"facts.{spec.name}"
     if spec.kind == "choice":
@@ -163,6 +166,8 @@ def _value(spec: FactSpec, raw: Any):
         raise InvalidInput(f"{spec.title} 应为整数", field=field)
     if raw != raw or raw < 0 or raw == float("inf"):
         raise InvalidInput(f"{spec.title} 应为非负数", field=field)
+    if raw > MAX_FACT:  # Decimal's 28 digits could not round it (1e28 raised InvalidOperation)
+        raise InvalidInput(f"{spec.title} 数值过大（不超过 {MAX_FACT:.0e}）", field=field)
     try:
         return Decimal(str(raw))
     except ValueError:  # an integer too long to print (over 4,300 digits)

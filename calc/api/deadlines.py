@@ -78,17 +78,18 @@ class DeadlineOut(CalendarDependent):
 
 
 class _Items(fields.List):
-    """A list of anything but null: a plain list is taken as it is, instead of visiting every item
-    (10,000 of them) through fields.Raw; anything else gets the List's own errors."""
+    """A list of anything: a plain list is taken as it is, instead of visiting every item (10,000
+    of them) through fields.Raw; each item is judged in its own slot (a null too: it failed the
+    whole batch). Anything else gets the List's own errors."""
 
     def _deserialize(self, value, attr, data, **kwargs):
-        if type(value) is list and not any(item is None for item in value):
+        if type(value) is list:
             return list(value)
         return super()._deserialize(value, attr, data, **kwargs)
 
 
 class BatchIn(Strict):
-    items = _Items(fields.Raw(), required=True)
+    items = _Items(fields.Raw(allow_none=True), required=True)
 
 
 class BatchOut(Schema):

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from urllib.parse import urlencode
 
-from flask import render_template, request
+from flask import redirect, render_template, request, url_for
 
 from .. import inspections as ins
 from ..app_state import current, today
@@ -167,6 +168,11 @@ def inspections():
                         q = regime.requirements.get(target.split("-", 2)[-1])
                         message = f"{q.title if q else ''}：{message}" if q else message
                     form.fail(target, message)
+    if request.method == "POST" and answer is not None and result is None:
+        # The form posts (a pasted log of 300 lines made a GET address too long for the server);
+        # a plan without a log then moves to its short GET address, shareable as it always was.
+        fields = [(k, v) for k, v in request.form.items(multi=True) if k != "log" and v.strip()]
+        return redirect(url_for("web.inspections") + "?" + urlencode(fields) + "#answer", 303)
     windows = {}
     if result is not None:
         for w in result.windows:
