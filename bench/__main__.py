@@ -90,10 +90,16 @@ def main(argv=None) -> int:
                     failures.append(f"load: {f['errors']} errors")
                 print()
             after = server.rss_mb()
+            big = server.big_body()
             print(f"Memory: {len(after)} gunicorn workers ({server.expected_workers()} by the repo's config), "
                   f"resident per worker after start-up "
                   + ", ".join(f"{v:.0f} MB" for v in before.values())
-                  + "; after the runs " + ", ".join(f"{v:.0f} MB" for v in after.values()))
+                  + "; after the runs " + ", ".join(f"{v:.0f} MB" for v in after.values())
+                  + f"; after a 16 MB body of empty batch items (answered {big['status']}) "
+                  + ", ".join(f"{v:.0f} MB" for v in big["after"].values())
+                  + f", the peak of the worker that read it +{big['grown']:.0f} MB (limit 100 MB)")
+            if big["grown"] > 100:
+                failures.append(f"memory: a 16 MB body grew a worker by {big['grown']:.0f} MB")
     for f in failures:
         print("FAILED:", f, file=sys.stderr)
     return 1 if failures else 0
