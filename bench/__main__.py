@@ -14,7 +14,7 @@ import shutil
 import sys
 import time
 
-PARTS = ("workdays", "batch", "startup", "overhead", "load", "range")
+PARTS = ("workdays", "batch", "startup", "overhead", "load", "range", "workers")
 
 
 def main(argv=None) -> int:
@@ -100,6 +100,14 @@ def main(argv=None) -> int:
                   + f", the peak of the worker that read it +{big['grown']:.0f} MB (limit 100 MB)")
             if big["grown"] > 100:
                 failures.append(f"memory: a 16 MB body grew a worker by {big['grown']:.0f} MB")
+    if "workers" in only:
+        from . import workers
+
+        f = workers.run(args.load_seconds, args.concurrency, args.client,
+                        env={"CALC_ACCESS_LOG": os.environ.get("CALC_ACCESS_LOG", "1")})
+        if f["errors"]:
+            failures.append(f"workers: {f['errors']} errors")
+        print()
     for f in failures:
         print("FAILED:", f, file=sys.stderr)
     return 1 if failures else 0
