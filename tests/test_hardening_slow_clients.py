@@ -138,3 +138,42 @@ def schedules_copy(tmp_path):
     root = tmp_path / "schedules"
     shutil.copytree(schedules.DEFAULT_ROOT, root)
     return root
+
+
+def test_a_request_not_sent_whole_within_the_read_timeout_is_dropped_with_408(tmp_path, schedules_copy):
+    with Gunicorn(tmp_path, schedules_copy, env={"CALC_ACCESS_LOG": "0", "CALC_READ_TIMEOUT": "2"}) as server:
+        with socket.create_connection(("127.0.0.1", server.port), timeout=10) as sock:
+            sock.sendall(b"POST /v1/deadlines HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{")
+            started = time.monotonic()
+            answer = sock.recv(4096)
+            waited = time.monotonic() - started
+        assert answer.startswith(b"HTTP/1.1 408") and b'"reason": "timeout"' in answer
+        assert 1.5 < waited < 5
+        assert healthz_seconds(server.port) < 1
+
+
+# -- how the worker tells a whole request (calc/worker.py) -------------------------------------------------
+
+from calc import worker  # noqa: E402
+
+LIMIT = 1000
+
+
+@pytest.mark.parametrize("data, expected", [
+    (b"GET / HTTP/1.1\r\nHost: x\r\n", ("wait", 0)),
+    (b"GET / HTTP/1.1\r\nHost: x\r\n\r\n", ("whole", 27)),
+    (b"GET / HTTP/1.1\r\nHost: x\r\n\r\nGET / HTTP/1.1\r\n", ("whole", 27)),  # pipelined: the first is whole
+    (b"POST / HTTP/1.1\r\nContent-Length: 5\r\n\r\nab", ("wait", 43)),
+    (b"POST / HTTP/1.1\r\nContent-Length: 5\r\n\r\nabcde", ("whole", 43)),
+    (b"POST / HTTP/1.1\r\ncontent-length: 1001\r\n\r\n", ("too_large", 0)),
+    (b"POST / HTTP/1.1\r\nContent-Length: -1\r\n\r\n", ("parser", 0)),
+    (b"POST / HTTP/1.1\r\nTransfer-Encoding: gzip\r\n\r\n", ("parser", 0)),
+    (b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n", ("wait", 0)),
+    (b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n", ("whole", 47 + 13)),  # head 17+28+2, body 3+5+3+2
+    (b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n3;x=1\r\nabc\r\n0\r\nT: 1\r\n\r\n", ("whole", 47 + 23)),  # a trailer field
+    (b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n", ("parser", 0)),
+    (b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n3e9\r\n" + b"a" * 10, ("whole", 47 + 15)),  # 0x3e9 = 1001 > 1000: to the app, which refuses it
+    (b"GET /" + b"a" * worker.HEADERS_LIMIT, ("parser", 0)),
+])
+def test_the_worker_tells_a_whole_request(data, expected):
+    assert worker.complete(bytearray(data), LIMIT) == expected
