@@ -4,7 +4,8 @@ Part of the package, so an installed wheel serves the same way as the source tre
 
 Environment: CALC_BIND (127.0.0.1:8000), CALC_WORKERS, CALC_THREADS, CALC_SCHEDULES (the schedules
 directory), CALC_ACCESS_LOG=0 to silence the JSON access log, CALC_MAX_CONTENT_LENGTH and
-CALC_BATCH_LIMIT (read by the app).
+CALC_BATCH_LIMIT (read by the app); CALC_READ_TIMEOUT and CALC_BUFFER_MB (calc/worker.py),
+CALC_MAX_REQUESTS, CALC_MAX_WORKER_MB, CALC_WORKER_CONNECTIONS, CALC_WORKER_CLASS (below).
 
 `kill -HUP <master>` re-reads the schedules: the master validates a snapshot of them first and, if
 they are bad, logs why and keeps the workers on the last good snapshot (calc/reload.py).
