@@ -90,7 +90,7 @@ def _finish(response):
             "method": request.method,
             "path": request.path,
             # Parameter names only: a pasted inspection log or a search is not for the log.
-            "query": sorted(set(request.args))[:20] or None,
+            "query": sorted({name[:64] for name in request.args})[:20] or None,
             "status": response.status_code,
             "bytes": response.calculate_content_length(),
             "ms": round((time.perf_counter() - started) * 1000, 3) if started else None,
