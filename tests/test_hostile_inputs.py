@@ -346,3 +346,17 @@ def test_meta_shows_no_filesystem_path(client):
     meta = json.loads(text)
     assert meta["layers"] and all("/" not in layer["path"] for layer in meta["layers"])
     assert "/tmp" not in text and "site-packages" not in text and "/work" not in text and "/home" not in text
+
+
+def test_every_json_argument_is_read_by_the_one_reader(app):
+    """Each view declared its arguments with the reader in place (an import order that put a
+    blueprint first would silently bring back webargs' own json.loads)."""
+    import flask_smorest
+
+    assert isinstance(flask_smorest.Blueprint.ARGUMENTS_PARSER, body_module.Parser)
+    client = app.test_client()
+    for rule in app.url_map.iter_rules():
+        if "POST" in rule.methods and rule.rule.startswith("/v1/"):
+            path = "/".join("x" if part.startswith("<") else part for part in rule.rule.split("/"))
+            r = client.post(path, data=nested(body_module.MAX_DEPTH + 1), content_type="application/json")
+            assert (r.status_code, r.json.get("reason")) == (400, "bad_json"), (rule.rule, r.status_code, r.json)

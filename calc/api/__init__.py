@@ -6,9 +6,12 @@ from pathlib import Path
 
 from flask import Flask, render_template_string, send_from_directory
 
+# First: the blueprints take flask-smorest's argument parser when their modules are imported, and
+# importing calc.api.body installs the one that reads JSON bodies (calc/api/body.py).
+from . import body  # isort: skip
 from .. import __version__, schedules, web
 from ..app_state import EXTENSION, Holder
-from . import (body, calendar, deadlines, errors, events, inspections, meta, penalties, responsibilities, security,
+from . import (calendar, deadlines, errors, events, inspections, meta, penalties, responsibilities, security,
                timelines)
 
 # Registered in this order (the order of the OpenAPI document's tags).
@@ -41,7 +44,6 @@ def create_app(config: dict | None = None, loaded: schedules.Schedules | None = 
     app.json.sort_keys = False
     app.extensions[EXTENSION] = Holder(loaded or schedules.load(app.config.get("SCHEDULES_DIR")))
     _behind_proxies(app)
-    body.install()
     api = errors.Api(app, spec_kwargs={"info": {"description": "把县公安局责任清单变成可计算、可解释的罚款幅度与期限。"}})
     errors.register(app)
     security.register(app)

@@ -62,7 +62,8 @@ class Parser(FlaskParser):
 
 def install() -> None:
     """Every flask-smorest blueprint parses its `json` arguments with `Parser` (the class attribute
-    is where flask-smorest looks; our blueprints are the only ones in the process)."""
+    is where flask-smorest looks, when a view's arguments are declared: so before any blueprint
+    module is imported; ours are the only blueprints in the process)."""
     if not isinstance(flask_smorest.Blueprint.ARGUMENTS_PARSER, Parser):
         flask_smorest.Blueprint.ARGUMENTS_PARSER = Parser()
 
@@ -156,3 +157,6 @@ def blank_strings(data: bytes) -> bytes:
         out.append(_STRING.sub(b'""', text))
         inside = bool((quotes + inside) % 2)
     return b"".join(out)
+
+
+install()  # on import: calc/api/__init__.py imports this module before any blueprint
