@@ -227,7 +227,7 @@ def test_circumstances_over_the_cap_are_refused_before_each_is_read(client):
 @pytest.mark.parametrize("value", [1e28, 1e300, 10 ** 40, 1.7976931348623157e308])
 def test_a_huge_fact_is_422_naming_it(client, value):
     """1e28 on the aluminium threshold raised decimal.InvalidOperation (finding 6)."""
-    r = post(client, "/v1/thresholds/food.aluminium/assess", {"facts": {"aluminium_mg_per_kg": value}})
+    r = post(client, "/v1/thresholds/food.aluminium/assess", {"facts": {"product": "other", "aluminium_mg_per_kg": value}})
     assert r.status_code == 422, r.get_data()[:300]
     assert "aluminium_mg_per_kg" in json.dumps(r.json, ensure_ascii=False)
 
@@ -360,3 +360,24 @@ def test_every_json_argument_is_read_by_the_one_reader(app):
             path = "/".join("x" if part.startswith("<") else part for part in rule.rule.split("/"))
             r = client.post(path, data=nested(body_module.MAX_DEPTH + 1), content_type="application/json")
             assert (r.status_code, r.json.get("reason")) == (400, "bad_json"), (rule.rule, r.status_code, r.json)
+
+
+def test_no_validator_returns_a_bool(app):
+    """marshmallow 4 ignores a validator's return value: `validate=lambda v: len(v) <= 100` is no
+    limit at all. Every validator in a request schema must be one that raises."""
+    import inspect
+
+    import marshmallow
+
+    found = []
+    for module in ("deadlines", "penalties", "timelines", "inspections", "events", "calendar", "responsibilities"):
+        mod = __import__(f"calc.api.{module}", fromlist=["x"])
+        for name, schema in vars(mod).items():
+            if inspect.isclass(schema) and issubclass(schema, marshmallow.Schema) and name.endswith("In"):
+                for field_name, field in schema._declared_fields.items():
+                    inner = [field] + [getattr(field, a) for a in ("inner", "value_field") if getattr(field, a, None)]
+                    for f in inner:
+                        for v in f.validators:
+                            if getattr(v, "__name__", "") == "<lambda>":
+                                found.append(f"{module}.{name}.{field_name}")
+    assert not found, found

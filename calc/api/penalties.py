@@ -202,7 +202,7 @@ class LateFeeIn(Strict):
     provisional = fields.Boolean(load_default=False)
     deferred_until = Day(load_default=None, metadata={
         "description": "经申请和批准暂缓或者分期缴纳的，本次缴纳期限（行政处罚法 第六十六条第二款）"})
-    not_counted = fields.List(fields.Nested(DateRangeIn), load_default=list, validate=lambda v: len(v) <= 100,
+    not_counted = Capped(fields.Nested(DateRangeIn), 100, load_default=list,
                               metadata={"description": "行政复议或者行政诉讼期间：加处罚款不予计算（行政处罚法 第七十三条第三款）"})
 
 
