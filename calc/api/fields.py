@@ -7,6 +7,12 @@ from marshmallow import Schema, ValidationError, fields, validates_schema
 from marshmallow.validate import Range
 
 from ..periods import FIRST_DAY, LAST_DAY
+from .messages import CODES
+
+# Every `reason` an error can carry (the OpenAPI enum): the HTTP ones, the domain's (`invalid`,
+# `calendar_gap`, `not_found`) and those of API.md "Additions in version 1".
+REASONS = ("invalid_input", "invalid", "calendar_gap", "not_found", "too_large", "bad_json", "bad_request",
+           "unsupported_media_type", "method_not_allowed")
 
 
 class Day(fields.Date):
@@ -81,14 +87,22 @@ class CalendarDependent(Schema):
     calendar_years = fields.List(fields.Integer())
 
 
+class ErrorDetailOut(Schema):
+    field = fields.String(metadata={"description": "出错的字段，如 start、pauses[0].end；整个请求体为 _schema"})
+    code = fields.String(metadata={"enum": list(CODES), "description": "错误类别（机器可读）"})
+    message = fields.String(metadata={"description": "中文说明"})
+
+
 class ErrorOut(Schema):
-    code = fields.Integer()
-    status = fields.String()
-    reason = fields.String()
-    message = fields.String()
-    errors = fields.Dict()
-    field = fields.String()
-    year = fields.Integer()
+    code = fields.Integer(metadata={"description": "HTTP 状态码"})
+    status = fields.String(metadata={"description": "HTTP 状态名称"})
+    reason = fields.String(metadata={"enum": list(REASONS), "description": "稳定的机器可读原因"})
+    message = fields.String(metadata={"description": "给人看的说明"})
+    errors = fields.Dict(metadata={"description": "字段 → 错误信息（自 v1 起的原有写法）"})
+    details = fields.List(fields.Nested(ErrorDetailOut),
+                          metadata={"description": "输入错误逐项列出：字段、错误类别、中文说明"})
+    field = fields.String(metadata={"description": "领域拒绝所涉及的字段"})
+    year = fields.Integer(metadata={"description": "calendar_gap：缺少哪一年的国务院节假日安排"})
 
 
 def is_date(value) -> bool:

@@ -21,6 +21,7 @@ from ..answers.clock import today
 from ..answers.penalties import (answer_json, assessment_json, late_fee_json, summary_json, threshold_json,
                                  violation_json)
 from .fields import RANGE_DOC, CalendarDependent, DateRangeIn, Day, ErrorOut, RangeOut, StepOut, Strict
+from .messages import MaxItems, MaxLength
 from .state import current
 
 blp = Blueprint("penalties", __name__, description="罚款幅度、裁量版本、加处罚款与立案标准")
@@ -101,7 +102,7 @@ class ViolationOut(ViolationSummary):
 
 
 class PenaltySearchQuery(Strict):
-    q = fields.String(load_default=None, validate=lambda s: len(s) <= 200,
+    q = fields.String(load_default=None, validate=MaxLength(200),
                       metadata={"description": "关键词（中文标题、依据、编号），空格分隔的词须全部出现"})
 
 
@@ -110,7 +111,7 @@ class PenaltyAssessIn(Strict):
     decision_date = Day(load_default=None, metadata={"description": "作出处罚决定之日，缺省为今日（北京时间）"})
     party = fields.String(required=True, validate=OneOf(tuple(dom.PARTIES)))
     circumstances = fields.List(fields.String(validate=OneOf(CODES)), load_default=list,
-                                validate=lambda v: len(v) <= len(CODES))
+                                validate=MaxItems(len(CODES)))
     harm_to_life_health_finance = fields.Boolean(
         load_default=False, metadata={"description": "涉及公民生命健康安全、金融安全且有危害后果（行政处罚法第三十六条，时效五年）"})
     provisional = fields.Boolean(load_default=False, metadata={"description": "时效日超出已公布节假日安排时按放假办法推定"})

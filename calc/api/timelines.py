@@ -13,6 +13,7 @@ from ..answers.timelines import moment, procedure_json, timeline_json
 from ..periods import FIRST_DAY, LAST_DAY, DateRange
 from . import ics as ics_http
 from .fields import RANGE_DOC, RULE_VERSIONS, CalendarDependent, DateRangeIn, Day, ErrorOut, MomentRangeOut, StepOut, Strict
+from .messages import MaxItems
 from .state import current
 
 blp = Blueprint("timelines", __name__, url_prefix="/v1/timelines", description="办理时限（程序各阶段的期限）")
@@ -61,7 +62,7 @@ class TimelineIn(Strict):
     actual = fields.Dict(keys=fields.String(), values=Moment(), load_default=dict,
                          metadata={"description": "{阶段编号: 实际完成（决定）日期}：下一阶段从此日起算"})
     pauses = fields.Dict(keys=fields.String(),
-                         values=fields.List(fields.Nested(DateRangeIn), validate=lambda v: len(v) <= MAX_PAUSES),
+                         values=fields.List(fields.Nested(DateRangeIn), validate=MaxItems(MAX_PAUSES)),
                          load_default=dict,
                          metadata={"description": "{阶段编号: [{start, end, reason}]}：依法不计入期间的时间（仅限法律规定可以扣除的阶段）"})
     extensions = fields.Dict(keys=fields.String(), values=fields.Raw(validate=_extension_value), load_default=dict,
