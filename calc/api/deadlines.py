@@ -15,7 +15,7 @@ from ..answers.deadlines import as_json, rules_json
 from ..errors import DomainError
 from . import errors
 from . import ics as ics_http
-from .fields import RANGE_DOC, RULE_VERSIONS, CalendarDependent, DateRangeIn, Day, ErrorOut, RangeOut, StepOut, Strict
+from .fields import RANGE_DOC, RULE_VERSIONS, CalendarDependent, DateRangeIn, Day, ErrorOut, Flag, RangeOut, StepOut, Strict
 from .messages import MaxItems
 from .state import current
 
@@ -43,8 +43,8 @@ class DeadlineIn(Strict):
         "description": "向前计算的期限是谁的义务：party（当事人，最后一日逢休息日提前）或 authority（机关，不提前、不顺延，注明休息日）"})
     pauses = fields.List(fields.Nested(DateRangeIn), load_default=list, validate=MaxItems(100))
     extension = fields.Nested(ExtensionIn, load_default=None)
-    provisional = fields.Boolean(load_default=False)
-    steps = fields.Boolean(load_default=True, metadata={"description": "false 时省略 steps，批量计算更快"})
+    provisional = Flag(load_default=False)
+    steps = Flag(load_default=True, metadata={"description": "false 时省略 steps，批量计算更快"})
     ref = fields.String(validate=Length(max=MAX_REF),
                         metadata={"description": "调用方自己的编号（至多 64 个字符），原样写回答案或错误"})
 

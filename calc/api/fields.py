@@ -30,6 +30,16 @@ class Day(fields.Date):
         return super()._deserialize(value, attr, data, **kwargs)
 
 
+class Flag(fields.Boolean):
+    """true or false, as API.md writes it: marshmallow's Boolean also takes 0, 1, "yes", "on"...,
+    which the OpenAPI document cannot say and a generated client never sends."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if type(value) is not bool:
+            raise self.make_error("invalid")
+        return value
+
+
 class Strict(Schema):
     """Unknown fields are an error: a misspelt key must not be silently ignored."""
 

@@ -20,7 +20,7 @@ from .. import thresholds as thr
 from ..answers.clock import today
 from ..answers.penalties import (answer_json, assessment_json, late_fee_json, summary_json, threshold_json,
                                  violation_json)
-from .fields import RANGE_DOC, CalendarDependent, DateRangeIn, Day, ErrorOut, RangeOut, StepOut, Strict
+from .fields import RANGE_DOC, CalendarDependent, DateRangeIn, Day, ErrorOut, Flag, RangeOut, StepOut, Strict
 from .messages import MaxItems, MaxLength
 from .state import current
 
@@ -112,9 +112,9 @@ class PenaltyAssessIn(Strict):
     party = fields.String(required=True, validate=OneOf(tuple(dom.PARTIES)))
     circumstances = fields.List(fields.String(validate=OneOf(CODES)), load_default=list,
                                 validate=MaxItems(len(CODES)))
-    harm_to_life_health_finance = fields.Boolean(
+    harm_to_life_health_finance = Flag(
         load_default=False, metadata={"description": "涉及公民生命健康安全、金融安全且有危害后果（行政处罚法第三十六条，时效五年）"})
-    provisional = fields.Boolean(load_default=False, metadata={"description": "时效日超出已公布节假日安排时按放假办法推定"})
+    provisional = Flag(load_default=False, metadata={"description": "时效日超出已公布节假日安排时按放假办法推定"})
 
 
 class PenaltySeverityOut(Schema):
@@ -201,10 +201,10 @@ class LateFeeIn(Strict):
                         metadata={"description": "罚款数额（元，最多两位小数）"})
     served = Day(required=True, metadata={"description": "处罚决定书送达之日"})
     paid = Day(required=True, metadata={"description": "实际缴纳之日"})
-    provisional = fields.Boolean(load_default=False)
+    provisional = Flag(load_default=False)
     deferred_until = Day(load_default=None, metadata={
         "description": "经申请和批准暂缓或者分期缴纳的，本次缴纳期限（行政处罚法 第六十六条第二款）"})
-    not_counted = fields.List(fields.Nested(DateRangeIn), load_default=list, validate=lambda v: len(v) <= 100,
+    not_counted = fields.List(fields.Nested(DateRangeIn), load_default=list, validate=MaxItems(100),
                               metadata={"description": "行政复议或者行政诉讼期间：加处罚款不予计算（行政处罚法 第七十三条第三款）"})
 
 
