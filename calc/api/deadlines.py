@@ -67,14 +67,19 @@ def _check_amount(data):
 
 
 class DeadlineOut(CalendarDependent):
+    """What calc.answers.deadlines.as_json sends (its keys are checked against this schema in
+    tests/api/test_shapes.py). `required` is for the document: a generated client tells a batch
+    slot's answer from its error by these keys."""
+
     rule_versions = RULE_VERSIONS
-    start = fields.Date()
-    amount = fields.Integer()
-    unit = fields.String()
-    direction = fields.String()
-    due = fields.Date()
-    steps = fields.List(fields.Nested(StepOut))
-    extension = fields.Dict(allow_none=True)
+    start = fields.Date(required=True)
+    amount = fields.Integer(required=True)
+    unit = fields.String(required=True)
+    direction = fields.String(required=True)
+    due = fields.Date(required=True)
+    provisional = fields.Boolean(required=True)
+    calendar_years = fields.List(fields.Integer(), required=True)
+    steps = fields.List(fields.Nested(StepOut), metadata={"description": "计算步骤（steps: false 时省略）"})
     range = fields.Nested(RangeOut, metadata=RANGE_DOC)
     ref = fields.String(metadata={"description": "请求中的 ref，原样写回"})
 
