@@ -111,7 +111,6 @@ class ErrorOut(Schema):
     errors = fields.Dict(metadata={"description": "字段 → 错误信息（自 v1 起的原有写法）"})
     details = fields.List(fields.Nested(ErrorDetailOut),
                           metadata={"description": "输入错误逐项列出：字段、错误类别、中文说明"})
-    field = fields.String(metadata={"description": "领域拒绝所涉及的字段"})
     year = fields.Integer(metadata={"description": "calendar_gap：缺少哪一年的国务院节假日安排"})
 
 
