@@ -8,11 +8,11 @@ from flask import Flask, render_template_string, send_from_directory
 
 from .. import __version__, schedules, web
 from ..app_state import EXTENSION, Holder
-from . import (calendar, deadlines, errors, events, inspections, meta, openapi, penalties, responsibilities,
-               security, timelines)
+from . import (calendar, deadlines, errors, events, inspections, meta, metrics, openapi, penalties,
+               responsibilities, security, timelines)
 
 # Registered in this order (the order of the OpenAPI document's tags).
-BLUEPRINTS = (meta, calendar, deadlines, penalties, timelines, events, inspections, responsibilities)
+BLUEPRINTS = (meta, metrics, calendar, deadlines, penalties, timelines, events, inspections, responsibilities)
 STATIC = Path(__file__).resolve().parent / "static"
 
 DEFAULTS = {
@@ -44,6 +44,7 @@ def create_app(config: dict | None = None, loaded: schedules.Schedules | None = 
     api = openapi.Api(app, spec_kwargs={"info": {"description": "把县公安局责任清单变成可计算、可解释的罚款幅度与期限。"}})
     errors.register(app)
     security.register(app)
+    metrics.register(app)
     for module in BLUEPRINTS:
         api.register_blueprint(module.blp)
     _docs(app)

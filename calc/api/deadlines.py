@@ -13,7 +13,7 @@ from marshmallow.validate import Length, OneOf, Range
 from .. import ics, periods
 from ..answers.deadlines import as_json, rules_json
 from ..errors import DomainError
-from . import errors
+from . import errors, metrics
 from . import ics as ics_http
 from .fields import RANGE_DOC, RULE_VERSIONS, CalendarDependent, DateRangeIn, Day, ErrorOut, Flag, RangeOut, StepOut, Strict
 from .messages import MaxItems
@@ -303,6 +303,7 @@ class DeadlineBatch(MethodView):
         limit = current_app.config["BATCH_LIMIT"]
         if len(args["items"]) > limit:
             abort(413, message=f"批量条数 {len(args['items'])} 超过上限 {limit}")
+        metrics.observe_batch(len(args["items"]))
         s = current()
         return _json({"items": [answer_item(item, s) for item in args["items"]],
                       "rule_versions": rules_json(s.rules.digest)})

@@ -16,7 +16,7 @@ from .messages import explain
 REASONS = {404: "not_found", 413: "too_large", 405: "method_not_allowed", 400: "bad_request",
            415: "unsupported_media_type", 422: "invalid_input"}
 STATUS = {400: "Bad Request", 404: "Not Found", 405: "Method Not Allowed", 413: "Request Entity Too Large",
-          415: "Unsupported Media Type", 422: "Unprocessable Entity"}
+          415: "Unsupported Media Type", 422: "Unprocessable Entity", 503: "Service Unavailable"}
 INPUT_MESSAGE = "输入有误"  # the batch slot's words for an item the schema refuses (since v1)
 SCHEMA_MESSAGE = "The request was well-formed but was unable to be followed due to semantic errors."
 

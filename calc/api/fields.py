@@ -12,7 +12,7 @@ from .messages import CODES
 # Every `reason` an error can carry (the OpenAPI enum): the HTTP ones, the domain's (`invalid`,
 # `calendar_gap`, `not_found`) and those of API.md "Additions in version 1".
 REASONS = ("invalid_input", "invalid", "calendar_gap", "not_found", "too_large", "bad_json", "bad_request",
-           "unsupported_media_type", "method_not_allowed")
+           "unsupported_media_type", "method_not_allowed", "not_ready")
 
 
 class Day(fields.Date):
