@@ -151,11 +151,27 @@ def _operation(spec, path, method, op, shared_parameters, ask):
                 and method == "get":
             body = dict(body, items=body["items"][:LIST_EXAMPLE_ITEMS])
             answer["description"] += f"（示例只列出前 {LIST_EXAMPLE_ITEMS} 项）"
+        if op_id == "getMeta":
+            body = placeholder_paths(body)
+            answer["description"] += f"（示例中的 path 为示意：{EXAMPLE_PATH}）"
         answer.setdefault("content", {}).setdefault("application/json", {})["example"] = body
     else:
         media = kind.split(";")[0]
+        if media == "text/plain" and path == "/metrics":
+            # which metrics there are, not counts and timings that differ from one call to the next
+            text = "".join(line + "\n" for line in text.splitlines()
+                           if line.startswith("#") or line.startswith("calc_schedules_info"))
         content = answer.setdefault("content", {})
         content.setdefault(media, {"schema": {"type": "string"}})["example"] = text
+
+
+EXAMPLE_PATH = "/opt/calc/schedules"
+
+
+def placeholder_paths(meta: dict) -> dict:
+    """/v1/meta names each layer's directory on this machine; the document shows a placeholder
+    (the same on every installation, so the document is too)."""
+    return dict(meta, layers=[dict(layer, path=EXAMPLE_PATH) for layer in meta.get("layers", [])])
 
 
 def _describe(schema: dict):

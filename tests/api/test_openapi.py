@@ -140,6 +140,8 @@ def test_each_example_validates_and_answers_as_shown(client, spec, path, method)
         errors = sorted(validator(spec, schema).iter_errors(example), key=str)
         assert not errors, [e.message for e in errors][:5]
         answer = response.json
+        if path == "/v1/meta":  # the layers' directories of this machine, shown as a placeholder
+            answer = openapi.placeholder_paths(answer)
         if method == "get" and len(example.get("items", ())) == openapi.LIST_EXAMPLE_ITEMS \
                 and len(answer.get("items", ())) > openapi.LIST_EXAMPLE_ITEMS:
             answer = dict(answer, items=answer["items"][:openapi.LIST_EXAMPLE_ITEMS])
@@ -148,8 +150,10 @@ def test_each_example_validates_and_answers_as_shown(client, spec, path, method)
         media = response.content_type.split(";")[0]
         example, text = documented[media]["example"], response.get_data(as_text=True)
         if path == "/metrics":  # counts move with every request: the same metrics, each of the same type
-            types = re.compile(r"^# TYPE .*$", re.M)
-            assert types.findall(example) == types.findall(text) and "calc_schedules_info" in text
+            types = re.compile(r"^# TYPE (?!\S+_created ).*$", re.M)  # _created: once a series has a sample
+            assert types.findall(example) == types.findall(text)
+            info = [line for line in example.splitlines() if line.startswith("calc_schedules_info")]
+            assert info and info[0] in text
         else:
             assert example == text
 
