@@ -18,8 +18,6 @@ from pathlib import Path
 import gunicorn.http.wsgi
 
 from calc import reload as calc_reload  # noqa: E402
-from calc.api import metrics  # noqa: E402
-
 _metrics_dir: list = []  # the PROMETHEUS_MULTIPROC_DIR made at start-up, if any, removed at exit
 
 # The app when the command line names none: the top-level wsgi.py of a source checkout (the design
@@ -58,10 +56,14 @@ gunicorn.http.wsgi.SERVER = "calc"
 def on_starting(server):
     if not calc_reload.refresh(server.log):
         sys.exit(1)
+    from calc import multiproc as metrics
+
     _metrics_dir.append(metrics.prepare_multiprocess_dir())  # the workers' /metrics files
 
 
 def child_exit(server, worker):
+    from calc import multiproc as metrics
+
     metrics.worker_exit(worker.pid)  # prometheus_client multiprocess mode: its live gauges go
 
 
@@ -83,5 +85,8 @@ def post_worker_init(worker):
 
 def on_exit(server):
     calc_reload.cleanup()
-    for made in _metrics_dir:
-        metrics.remove_dir(made)
+    if _metrics_dir:
+        from calc import multiproc as metrics
+
+        for made in _metrics_dir:
+            metrics.remove_dir(made)

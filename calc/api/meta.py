@@ -1,12 +1,13 @@
 """GET /healthz, GET /v1/meta: is it up, and which data is it answering from."""
 from __future__ import annotations
 
-from flask import current_app, jsonify, request
+from flask import current_app
 from flask.views import MethodView
 from flask_smorest import Blueprint
 from marshmallow import Schema, fields
 
-from .. import __version__
+from .. import __version__, etags
+from ..app_state import EXTENSION
 from . import errors
 from .fields import ErrorOut
 from .state import current
@@ -51,7 +52,7 @@ class Ready(MethodView):
     def get(self):
         """Readiness: 200 once the schedules are loaded (and validated), 503 before; a load balancer
         sends traffic only to ready workers."""
-        holder = current_app.extensions.get("calc")
+        holder = current_app.extensions.get(EXTENSION)
         if holder is None or getattr(holder, "schedules", None) is None:
             return errors.respond(errors.error_body(503, reason="not_ready", message="规则数据尚未加载，暂不能应答"))
         return {"status": "ready"}
@@ -65,10 +66,8 @@ class Meta(MethodView):
         """Version, the schedules digest in use, the calendar coverage, a digest per year, and the layers
         (bundled, then each county overlay) with their digests and what each adds or overrides."""
         s = current()
-        book = s.calendar
-        response = jsonify(MetaOut().dump(self.answer(s, book)))  # as @blp.response dumped it
-        response.set_etag(f"{s.digest}-{__version__}")  # the schedules and the code's version
-        return response.make_conditional(request)
+        # the schedules and the code's version fix the answer; dumped as @blp.response dumped it
+        return etags.conditional(etags.tag(s.digest, __version__), lambda: MetaOut().dump(self.answer(s, s.calendar)))
 
     @staticmethod
     def answer(s, book) -> dict:

@@ -12,16 +12,15 @@ run`) each app keeps its own registry.
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
 import time
-from pathlib import Path
 
 from flask import current_app, g, request
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-MULTIPROC = "PROMETHEUS_MULTIPROC_DIR"
+from ..app_state import EXTENSION
+from ..multiproc import MULTIPROC
+
 LATENCY_BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
 BATCH_BUCKETS = (1, 10, 100, 1000, 2500, 5000, 10_000, 50_000)
 
@@ -90,7 +89,7 @@ def register(app):
     from .. import __version__
 
     metrics = app.extensions["calc.metrics"] = Metrics()
-    metrics.schedules(app.extensions["calc"].schedules.digest, __version__)
+    metrics.schedules(app.extensions[EXTENSION].schedules.digest, __version__)
     app.before_request(_start)
     app.after_request(_finish)
 
@@ -112,30 +111,6 @@ class MetricsText(MethodView):
         return current_app.response_class(m.text(), mimetype=None, content_type=CONTENT_TYPE_LATEST)
 
 
-# -- gunicorn (calc/serving.py): the directory the workers share, and workers that exit -----------
-
-def prepare_multiprocess_dir() -> str | None:
-    """Before the workers start: the directory named by PROMETHEUS_MULTIPROC_DIR, emptied (values
-    of an earlier run must not be added in), or a new temporary one when none is named."""
-    named = os.environ.get(MULTIPROC)
-    if named:
-        path = Path(named)
-        path.mkdir(parents=True, exist_ok=True)
-        for old in path.glob("*.db"):
-            old.unlink()
-        return None
-    made = tempfile.mkdtemp(prefix="calc-metrics-")
-    os.environ[MULTIPROC] = made
-    return made
-
-
-def worker_exit(pid: int):
-    if os.environ.get(MULTIPROC):
-        from prometheus_client import multiprocess
-
-        multiprocess.mark_process_dead(pid)
-
-
-def remove_dir(path: str | None):
-    if path:
-        shutil.rmtree(path, ignore_errors=True)
+# gunicorn's side (the directory the workers share, workers that exit) is calc/multiproc.py, which
+# the master imports without importing this adapter (its workers must load new code on a HUP).
+from ..multiproc import prepare_multiprocess_dir, remove_dir, worker_exit  # noqa: E402,F401

@@ -16,6 +16,8 @@ from urllib.parse import urlencode
 
 import flask
 
+from ..app_state import EXTENSION
+
 from . import errors
 from .glossary import FIELDS
 
@@ -33,6 +35,10 @@ OPERATIONS: dict[tuple[str, str], tuple[str, str, dict]] = {
     ("get", "/v1/meta"): ("getMeta", "版本、规则数据摘要与节假日数据覆盖范围", {}),
     ("get", "/v1/calendar/workdays"): ("countWorkdays", "两日之间的工作日数（首尾均计入）",
                                        {"query": {"start": "2026-02-01", "end": "2026-02-28"}}),
+    ("get", "/v1/calendar/{year}.json"): ("getCalendarYear", "一年的节假日安排：国务院通知及其放假日、调休上班日",
+                                          {"path": {"year": 2026}}),
+    ("get", "/v1/calendar/{year}.ics"): ("getCalendarYearFeed", "一年的节假日安排（iCalendar 订阅）",
+                                         {"path": {"year": 2026}}),
     ("get", "/v1/calendar/{date}"): ("getCalendarDay", "某日是否为工作日及原因", {"path": {"date": "2026-10-05"}}),
     ("post", "/v1/deadlines"): ("computeDeadline", "计算一个期间的最后一日（附每一步的规则与依据）",
                                 {"json": {"start": "2026-09-21", "amount": 20, "unit": "workdays"}}),
@@ -80,6 +86,7 @@ OPERATIONS: dict[tuple[str, str], tuple[str, str, dict]] = {
 
 PARAMETERS = {
     "date": "日期 YYYY-MM-DD",
+    "year": "年份（须在已公布的国务院节假日安排之内）",
     "vid": "违法行为编号（见 GET /v1/penalties）",
     "tid": "标准编号（见 GET /v1/thresholds）",
     "procedure_id": "办理程序编号（见 GET /v1/timelines）",
@@ -223,7 +230,7 @@ class Api(errors.Api):
 
     def _openapi_json(self):
         app = flask.current_app
-        digest = app.extensions["calc"].schedules.digest
+        digest = app.extensions[EXTENSION].schedules.digest
         cached = app.extensions.get("calc.openapi")
         if cached is None or cached[0] != digest:
             client = app.test_client()

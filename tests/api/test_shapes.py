@@ -36,6 +36,8 @@ def _corpus(client):
     add("get", "/v1/calendar/workdays", "/v1/calendar/workdays?start=2026-02-01&end=2026-02-28")
     add("get", "/v1/calendar/workdays", "/v1/calendar/workdays?start=2026-12-01&end=2027-01-31&provisional=true")
     add("get", "/v1/calendar/workdays", "/v1/calendar/workdays?start=2026-13-01")
+    for year in (2026, 2008, 2030):
+        add("get", "/v1/calendar/{year}.json", f"/v1/calendar/{year}.json")
     for day in ("2026-10-05", "2026-02-14", "2026-03-04", "2026-03-07", "2027-02-08?provisional=true", "2027-03-01"):
         add("get", "/v1/calendar/{date}", f"/v1/calendar/{day}")
     deadline = {"start": "2026-09-21", "amount": 20, "unit": "workdays"}
@@ -91,6 +93,9 @@ def _corpus(client):
         add("post", "/v1/timelines/{procedure_id}", f"/v1/timelines/{p['id']}",
             {"start": start, "extensions": {s["id"]: True for s in p["stages"] if s.get("extension")},
              "actual": {stages[0]: start}, "provisional": True} | event)
+        late = "2026-12-28T09:30" if hours else "2026-12-28"  # into 2027, whose notice is not out: ranges
+        add("post", "/v1/timelines/{procedure_id}", f"/v1/timelines/{p['id']}",
+            {"start": late, "provisional": True} | ({"event": "2027-01-20"} if event else {}))
         for s in p["stages"]:
             for variant in s.get("variants") or ():
                 add("post", "/v1/timelines/{procedure_id}", f"/v1/timelines/{p['id']}",
@@ -112,7 +117,7 @@ def _corpus(client):
                      {"start": "2026-02-10", "end": "2026-05-20", "population": 40},
                      {"start": "2026-11-01", "end": "2027-02-28", "population": 40, "provisional": True}):
             add("post", "/v1/inspections/{regime_id}/plan", f"/v1/inspections/{r['id']}/plan", body)
-            log = [{"date": "2026-03-02", "requirement": q, "units": 3} for q in requirements]
+            log = [{"date": body["start"], "requirement": q, "units": 3} for q in requirements]
             add("post", "/v1/inspections/{regime_id}/compliance", f"/v1/inspections/{r['id']}/compliance",
                 body | {"log": log})
 
