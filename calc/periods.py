@@ -127,11 +127,12 @@ def due(start: dt.date, period: Period, book: CalendarBook, rules: CountingRules
             or period.duty not in DUTIES or not 0 <= period.amount <= limit:
         check_day(start, "start")  # each raises with its own field and words
         check_period(period)
-    for i, p in enumerate(pauses):
-        if p.end < p.start:
-            raise InvalidInput("中止期间的结束日早于开始日", field=f"pauses[{i}].end")
-    if pauses and period.direction == "before":
-        raise InvalidInput("向前计算的期限不适用中止期间", field="pauses")
+    if pauses:
+        for i, p in enumerate(pauses):
+            if p.end < p.start:
+                raise InvalidInput("中止期间的结束日早于开始日", field=f"pauses[{i}].end")
+        if period.direction == "before":
+            raise InvalidInput("向前计算的期限不适用中止期间", field="pauses")
     cal = book.get(provisional)
     if not explain and not period.restricts_liberty:
         quick = _due_without_steps(cal, start, period, pauses, extension, rules.digest)
@@ -269,8 +270,9 @@ def _due_without_steps(cal: WorkCalendar, start: dt.date, period: Period, pauses
     # The same frozen Due, made without its __init__: seven object.__setattr__ calls were a fifth of
     # a step-free batch item's time (python -m bench --only batch).
     made = object.__new__(Due)
-    made.__dict__.update(start=start, period=period, due=day, steps=(), provisional=False, calendar_years=years,
-                         assumptions=(), range=None, rules_digest=rules_digest)
+    object.__setattr__(made, "__dict__", {"start": start, "period": period, "due": day, "steps": (),
+                                          "provisional": False, "calendar_years": years, "assumptions": (),
+                                          "range": None, "rules_digest": rules_digest})
     return made
 
 
