@@ -80,6 +80,9 @@ class PenaltyVersionOut(Schema):
     effective = fields.Nested(PenaltyEffective)
     basis = fields.String()
     text = fields.String()
+    rests_on = fields.String(allow_none=True, metadata={
+        "enum": list(dom.RESTS_ON), "description": "引文的来源：为空表示依据法律原文；否则为未核对原文时所依据的材料"})
+    rests_on_text = fields.String(allow_none=True, metadata={"description": "rests_on 的中文说明"})
     bands = fields.List(fields.Nested(PenaltyBandOut))
 
 
@@ -137,6 +140,9 @@ class PenaltyVersionRef(Schema):
     basis = fields.String()
     effective = fields.Nested(PenaltyEffective)
     text = fields.String()
+    rests_on = fields.String(allow_none=True, metadata={
+        "enum": list(dom.RESTS_ON), "description": "引文的来源：为空表示依据法律原文；否则为未核对原文时所依据的材料"})
+    rests_on_text = fields.String(allow_none=True, metadata={"description": "rests_on 的中文说明"})
 
 
 class PenaltyChoiceOut(Schema):
@@ -149,12 +155,20 @@ class PenaltyChoiceOut(Schema):
     compared = fields.List(fields.Nested(PenaltyComparedOut))
 
 
+class PenaltyBesideOut(Schema):
+    basis = fields.String(metadata={"description": "另一规定（如程序规定）的依据"})
+    limit = fields.Float(metadata={"description": "该规定的限额（元）"})
+    why = fields.String(metadata={"description": "为何不以该规定为准"})
+
+
 class PenaltyFactOut(Schema):
     status = fields.String(metadata={"enum": ["yes", "no", "depends", "unknown"]})
     explanation = fields.String()
     basis = fields.String(allow_none=True)
     limit = fields.Float(allow_none=True)
     note = fields.String(allow_none=True)
+    beside = fields.List(fields.Nested(PenaltyBesideOut),
+                         metadata={"description": "并列列出的其他规定的限额及其不予适用的理由"})
 
 
 class PenaltyProcedureOut(Schema):
