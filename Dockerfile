@@ -26,6 +26,7 @@ RUN groupadd --system --gid 10001 calc \
  && useradd --system --uid 10001 --gid calc --no-create-home --home-dir /nonexistent \
             --shell /usr/sbin/nologin calc
 
+# The wheel is gongan_calc-*.whl (the distribution's name; "calc" on PyPI is another project's).
 COPY --from=build /dist/ /tmp/dist/
 RUN python -m venv /opt/calc \
  && /opt/calc/bin/pip install --no-cache-dir --disable-pip-version-check /tmp/dist/*.whl \

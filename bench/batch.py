@@ -39,8 +39,12 @@ def make_items(count: int = 10_000, seed: int = 8, steps: bool = True) -> list[d
 
 def measure(client, items: list[dict], repeat: int = 7, without: dict | None = None) -> dict:
     """Server-side time and the floor, in interleaved rounds; `without` adds the same request with
-    each named fast path of calc.api.deadlines switched off (same bytes out, checked)."""
+    each named fast path switched off (`deadlines.fast_load`, `periods._due_without_steps`; same
+    bytes out, checked)."""
+    from calc import periods
     from calc.api import deadlines
+
+    modules = {"fast_load": deadlines, "_due_without_steps": periods}
 
     body = json.dumps({"items": items}, ensure_ascii=False).encode()
     response = client.post("/v1/deadlines/batch", data=body, content_type="application/json")
@@ -54,14 +58,14 @@ def measure(client, items: list[dict], repeat: int = 7, without: dict | None = N
 
     def switched_off(names):
         def run():
-            saved = {n: getattr(deadlines, n) for n in names}
+            saved = {n: getattr(modules[n], n) for n in names}
             for n in names:
-                setattr(deadlines, n, lambda *a: None)
+                setattr(modules[n], n, lambda *a: None)
             try:
                 return post()
             finally:
                 for n, f in saved.items():
-                    setattr(deadlines, n, f)
+                    setattr(modules[n], n, f)
         assert run() == response.get_data(), f"switching off {names} changed an answer"
         return run
 
@@ -83,7 +87,7 @@ def run(client, count: int = 10_000, out=print) -> dict:
     out(f"2. POST /v1/deadlines/batch, {count:,} mixed deadlines (workdays, days, months; pauses, "
         "extensions, backward), Flask test client, sides measured in interleaved rounds")
     for steps in (True, False):
-        without = {"schema": ("fast_load", "plain_item")} if steps else {"tables": ("plain_item",)}
+        without = {"schema": ("fast_load",)} if steps else {"tables": ("_due_without_steps",)}
         f = measure(client, make_items(count, steps=steps), without=without)
         key = "with_steps" if steps else "without_steps"
         figures[key] = f
@@ -96,8 +100,8 @@ def run(client, count: int = 10_000, out=print) -> dict:
                     f"({f['schema_s'] / f['floor_s']:.2f}× the floor; the fast path is "
                     f"{f['schema_s'] / f['server_s']:.2f}× faster, identical bytes out)"))
         else:
-            out(row("  without the ordinal path (periods.due per item)", ms(f["tables_s"]),
-                    f"({f['tables_s'] / f['floor_s']:.2f}× the floor; the ordinal path is "
+            out(row("  without the step-free count (periods.due with its _Counter)", ms(f["tables_s"]),
+                    f"({f['tables_s'] / f['floor_s']:.2f}× the floor; the step-free count is "
                     f"{f['tables_s'] / f['server_s']:.2f}× faster, identical bytes out)"))
     return figures
 
@@ -107,24 +111,22 @@ def breakdown(loaded, count: int = 10_000, out=print) -> dict:
     from calc.api import deadlines
 
     items = make_items(count)
-    args = [deadlines.fast_load(i) for i in items]
+    args = [deadlines.read(i) for i in items]
     dues = [deadlines.compute(a, loaded) for a in args]
     quiet_items = [dict(i, steps=False) for i in items]
-    quiet = [deadlines.fast_load(i) for i in quiet_items]
-    share = sum(deadlines.plain_item(i, loaded) is not None for i in quiet_items) / len(quiet_items)
+    quiet = [deadlines.read(i) for i in quiet_items]
     t = best_of_each({
-        "load": lambda: [deadlines.fast_load(i) for i in items],
+        "load": lambda: [deadlines.read(i) for i in items],
         "due": lambda: [deadlines.compute(a, loaded) for a in args],
         "json": lambda: [deadlines.as_json(d) for d in dues],
         "due_quiet": lambda: [deadlines.compute(a, loaded, explain=False) for a in quiet],
-        "plain": lambda: [deadlines.plain_item(i, loaded) for i in quiet_items],
+        "slots_quiet": lambda: [deadlines.answer_item(i, loaded) for i in quiet_items],
     }, 5)
-    out(row("  where it goes: validation (fast path)", ms(t["load"])))
+    out(row("  where it goes: reading (deadlines.read, its fast path)", ms(t["load"])))
     out(row("  where it goes: periods.due (with its steps)", ms(t["due"])))
     out(row("  where it goes: as_json", ms(t["json"])))
-    out(row("  where it goes: periods.due without steps (explain=False)", ms(t["due_quiet"])))
-    out(row("  where it goes: ordinal path without steps, validation and answer", ms(t["plain"]),
-            f"({share:.0%} of the items take it)"))
+    out(row("  where it goes: periods.due without steps (its step-free count)", ms(t["due_quiet"])))
+    out(row("  where it goes: a whole slot without steps (read, count, answer)", ms(t["slots_quiet"])))
     return {f"{k}_s": v for k, v in t.items()}
 
 

@@ -5,7 +5,8 @@ Part of the package, so an installed wheel serves the same way as the source tre
 Environment: CALC_BIND (127.0.0.1:8000), CALC_WORKERS, CALC_THREADS, CALC_SCHEDULES (the schedules
 directory), CALC_ACCESS_LOG=0 to silence the JSON access log, CALC_MAX_CONTENT_LENGTH and
 CALC_BATCH_LIMIT (read by the app); CALC_READ_TIMEOUT and CALC_BUFFER_MB (calc/worker.py),
-CALC_MAX_REQUESTS, CALC_MAX_WORKER_MB, CALC_WORKER_CONNECTIONS, CALC_WORKER_CLASS (below).
+CALC_MAX_REQUESTS, CALC_MAX_WORKER_MB, CALC_WORKER_CONNECTIONS, CALC_WORKER_CLASS (below);
+PROMETHEUS_MULTIPROC_DIR (where the workers keep /metrics values; a temporary directory when unset).
 
 `kill -HUP <master>` re-reads the schedules: the master validates a snapshot of them first and, if
 they are bad, logs why and keeps the workers on the last good snapshot (calc/reload.py).
@@ -29,6 +30,7 @@ import gunicorn.http.wsgi
 import gunicorn.util
 
 from calc import reload as calc_reload  # noqa: E402
+_metrics_dir: list = []  # the PROMETHEUS_MULTIPROC_DIR made at start-up, if any, removed at exit
 
 # The app when the command line names none: the top-level wsgi.py of a source checkout (the design
 # card's entry point, importable from any working directory through `pythonpath`), else the
@@ -100,6 +102,15 @@ gunicorn.util.write_error = write_error
 def on_starting(server):
     if not calc_reload.refresh(server.log):
         sys.exit(1)
+    from calc import multiproc as metrics
+
+    _metrics_dir.append(metrics.prepare_multiprocess_dir())  # the workers' /metrics files
+
+
+def child_exit(server, worker):
+    from calc import multiproc as metrics
+
+    metrics.worker_exit(worker.pid)  # prometheus_client multiprocess mode: its live gauges go
 
 
 def on_reload(server):
@@ -147,3 +158,8 @@ def _rss_mb() -> float:
 
 def on_exit(server):
     calc_reload.cleanup()
+    if _metrics_dir:
+        from calc import multiproc as metrics
+
+        for made in _metrics_dir:
+            metrics.remove_dir(made)

@@ -512,7 +512,8 @@ def test_version_is_the_package_version(capsys):
     from importlib.metadata import version
 
     code, out, _ = run(capsys, "--version")
-    assert code == 0 and out.strip() == f"calc {version('calc')}"
+    # the distribution is gongan-calc (calc on PyPI is another project's); the command stays calc
+    assert code == 0 and out.strip() == f"calc {version('gongan-calc')}"
 
 
 def test_list_names_every_id_with_its_title(capsys):

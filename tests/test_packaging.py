@@ -108,6 +108,11 @@ def test_the_wheel_carries_every_bundled_schedule_byte_for_byte(built):
         assert modules <= names, sorted(modules - names)
         entry_points = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
         assert "calc = calc.cli:main" in wheel.read(entry_points).decode()
+        # "calc" on PyPI is another project's (pip index versions calc: 1.0): the distribution is
+        # gongan-calc, the import package and the console script stay calc
+        metadata = wheel.read(next(n for n in names if n.endswith(".dist-info/METADATA"))).decode()
+        assert "\nName: gongan-calc\n" in metadata
+        assert built["wheel"].name.startswith("gongan_calc-")
         assert not any(name.startswith(("tests/", "bench/", "schedules/")) for name in names)
         assert "wsgi.py" not in names  # the checkout's entry point; a top-level `wsgi` would clash in site-packages
 

@@ -11,15 +11,15 @@ from flask import Flask, render_template_string, send_from_directory
 from . import body  # isort: skip
 from .. import __version__, schedules, web
 from ..app_state import EXTENSION, Holder
-from . import (calendar, deadlines, errors, events, inspections, meta, penalties, responsibilities, security,
-               timelines)
+from . import (calendar, deadlines, errors, events, inspections, meta, metrics, openapi, penalties,
+               responsibilities, security, timelines)
 
 # Registered in this order (the order of the OpenAPI document's tags).
-BLUEPRINTS = (meta, calendar, deadlines, penalties, timelines, events, inspections, responsibilities)
+BLUEPRINTS = (meta, metrics, calendar, deadlines, penalties, timelines, events, inspections, responsibilities)
 STATIC = Path(__file__).resolve().parent / "static"
 
 DEFAULTS = {
-    "API_TITLE": "公安局罚款幅度与期限计算服务",
+    "API_TITLE": openapi.TITLE,  # ASCII: client generators make a package name of it
     "API_VERSION": "v1",
     "OPENAPI_VERSION": "3.0.3",
     "OPENAPI_URL_PREFIX": "/",
@@ -44,9 +44,10 @@ def create_app(config: dict | None = None, loaded: schedules.Schedules | None = 
     app.json.sort_keys = False
     app.extensions[EXTENSION] = Holder(loaded or schedules.load(app.config.get("SCHEDULES_DIR")))
     _behind_proxies(app)
-    api = errors.Api(app, spec_kwargs={"info": {"description": "把县公安局责任清单变成可计算、可解释的罚款幅度与期限。"}})
+    api = openapi.Api(app, spec_kwargs={"info": {"description": "把县公安局责任清单变成可计算、可解释的罚款幅度与期限。"}})
     errors.register(app)
     security.register(app)
+    metrics.register(app)
     for module in BLUEPRINTS:
         api.register_blueprint(module.blp)
     _docs(app)

@@ -1,4 +1,8 @@
-"""One place that turns every failure into the API.md error body; never a 500 for caller input."""
+"""One place that turns every failure into the API.md error body; never a 500 for caller input.
+
+Every error body is built here, by `error_body` (the HTTP answers and the batch's failed slots
+alike), so a batch slot carries what the single endpoint would have sent.
+"""
 from __future__ import annotations
 
 import flask_smorest
@@ -6,11 +10,16 @@ from flask import current_app, jsonify, request
 from werkzeug.exceptions import BadRequest, HTTPException, RequestEntityTooLarge
 from werkzeug.exceptions import UnsupportedMediaType as _UnsupportedMediaType
 
-from ..errors import DomainError, NotFound
-from .fields import ErrorOut
+from ..errors import DomainError, InvalidInput, NotFound
+from .fields import REASONS as ALL_REASONS, ErrorOut  # noqa: F401 - the enum, for callers
+from .messages import explain
 
 REASONS = {404: "not_found", 413: "too_large", 405: "method_not_allowed", 400: "bad_request",
-           415: "unsupported_media_type"}
+           415: "unsupported_media_type", 422: "invalid_input"}
+STATUS = {400: "Bad Request", 404: "Not Found", 405: "Method Not Allowed", 413: "Request Entity Too Large",
+          415: "Unsupported Media Type", 422: "Unprocessable Entity", 503: "Service Unavailable"}
+INPUT_MESSAGE = "输入有误"  # the batch slot's words for an item the schema refuses (since v1)
+SCHEMA_MESSAGE = "The request was well-formed but was unable to be followed due to semantic errors."
 
 
 class _Said:
@@ -55,20 +64,76 @@ def flatten(messages) -> dict:
     return out
 
 
-def body(code: int, status: str, **extra):
-    payload = {"code": code, "status": status}
+def details(errors: dict) -> list[dict]:
+    """[{field, code, message}] of field -> messages (nested as marshmallow nests them), each
+    message in Chinese from the message table; fields as `pauses[0].end`."""
+    out: list[dict] = []
+    _walk(errors, "", out)
+    return out
+
+
+def _walk(node, path: str, out: list):
+    if isinstance(node, dict):
+        for key, value in node.items():
+            index = key if isinstance(key, int) else int(key) if isinstance(key, str) and key.isdigit() else None
+            sub = f"{path}[{index}]" if index is not None and path else f"{path}.{key}" if path else str(key)
+            _walk(value, sub, out)
+    elif isinstance(node, (list, tuple)):
+        for message in node:
+            if isinstance(message, (dict, list, tuple)):
+                _walk(message, path, out)
+            else:
+                code, text = explain(str(message) if not isinstance(message, str) else message)
+                out.append({"field": path or "_schema", "code": code, "message": text})
+    else:
+        code, text = explain(str(node))
+        out.append({"field": path or "_schema", "code": code, "message": text})
+
+
+def error_body(code: int, status: str | None = None, *, reason: str | None = None, message: str | None = None,
+               errors: dict | None = None, details: list | None = None, **extra) -> dict:
+    """The error body of API.md, in one order for every error: `code`, `status`, `reason`, `message`,
+    `errors` (field -> messages), `details` ([{field, code, message}] of an input error), then
+    `extra` (the `year` of a calendar gap...). None values are left out."""
+    payload = {"code": code, "status": status or STATUS.get(code, "Error")}
+    for key, value in (("reason", reason), ("message", message), ("errors", errors), ("details", details)):
+        if value is not None:
+            payload[key] = value
     payload.update({k: v for k, v in extra.items() if v is not None})
+    return payload
+
+
+def input_error(messages, message: str = SCHEMA_MESSAGE, status: str | None = None) -> dict:
+    """422 `invalid_input` for what the schema refused (`messages` as marshmallow gives them)."""
+    errors = flatten(messages)
+    return error_body(422, status, reason="invalid_input", message=message, errors=errors, details=details(errors))
+
+
+def domain_body(exc: DomainError) -> dict:
+    """404 or 422 for what the domain refused, with its `reason`, and `year` etc. from its details."""
+    code = 404 if isinstance(exc, NotFound) else 422
+    errors = {exc.field: [exc.message]} if exc.field else None
+    coded = [{"field": exc.field, "code": "out_of_range", "message": exc.message}] \
+        if exc.field and isinstance(exc, InvalidInput) else None
+    return error_body(code, reason=exc.reason, message=exc.message, errors=errors, details=coded,
+                      **{k: v for k, v in exc.details.items() if isinstance(v, (int, str))})
+
+
+def respond(payload: dict, headers=()):
     response = jsonify(payload)
-    response.status_code = code
+    response.status_code = payload["code"]
+    for name, value in headers:
+        response.headers[name] = value
     return response
 
 
+def body(code: int, status: str, **extra):
+    """An error response (kept for callers outside this module)."""
+    return respond(error_body(code, status, **extra))
+
+
 def domain_error(exc: DomainError):
-    code = 404 if isinstance(exc, NotFound) else 422
-    status = "Not Found" if code == 404 else "Unprocessable Entity"
-    errors = {exc.field: [exc.message]} if exc.field else None
-    return body(code, status, reason=exc.reason, message=exc.message, errors=errors,
-                **{k: v for k, v in exc.details.items() if isinstance(v, (int, str))})
+    return respond(domain_body(exc))
 
 
 def http_error(exc: HTTPException):
@@ -84,11 +149,13 @@ def http_error(exc: HTTPException):
     message = getattr(exc, "message", None) or {
         413: "请求体或批量条数超过上限", 404: "资源不存在", 405: "不支持该请求方法", 400: "请求体不是合法的 JSON",
         415: "请求体应为 JSON（Content-Type: application/json）"}.get(code, exc.description)
-    response = body(code, exc.name, errors=errors, reason=reason, message=message)
-    for name, value in exc.get_headers():  # Allow on a 405 (RFC 9110), Retry-After...
-        if name.lower() not in ("content-type", "content-length"):
-            response.headers[name] = value
-    return response
+    if code == 422 and messages is not None:
+        payload = input_error(messages, message, exc.name)
+    else:
+        payload = error_body(code, exc.name, reason=reason, message=message, errors=errors)
+    headers = [(name, value) for name, value in exc.get_headers()  # Allow on a 405 (RFC 9110), Retry-After...
+               if name.lower() not in ("content-type", "content-length")]
+    return respond(payload, headers)
 
 
 def _wants_page() -> bool:

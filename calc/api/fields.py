@@ -7,6 +7,12 @@ from marshmallow import Schema, ValidationError, fields, validates_schema
 from marshmallow.validate import Length, Range
 
 from ..periods import FIRST_DAY, LAST_DAY
+from .messages import CODES, Coded
+
+# Every `reason` an error can carry (the OpenAPI enum): the HTTP ones, the domain's (`invalid`,
+# `calendar_gap`, `not_found`) and those of API.md "Additions in version 1".
+REASONS = ("invalid_input", "invalid", "calendar_gap", "not_found", "too_large", "bad_json", "bad_request",
+           "unsupported_media_type", "method_not_allowed", "not_ready")
 
 
 class Day(fields.Date):
@@ -27,7 +33,8 @@ class Day(fields.Date):
 def at_most(limit: int, unit: str = "项") -> Length:
     """A documented cap that is enforced: marshmallow 4 ignores a validator that returns False
     (`lambda v: len(v) <= 100` let 340,000 pauses through), so caps are validators that raise."""
-    return Length(max=limit, error=f"最多 {{max}} {unit}。")
+    code = "too_long" if unit == "个字符" else "too_many"
+    return Length(max=limit, error=Coded(f"最多 {{max}} {unit}。", code))
 
 
 class Capped(fields.List):
@@ -46,7 +53,7 @@ class Capped(fields.List):
         if not isinstance(value, (list, tuple)):
             raise self.make_error("invalid")
         if len(value) > self.limit:
-            raise ValidationError(f"最多 {self.limit} 项。")
+            raise ValidationError(Coded(f"最多 {self.limit} 项。", "too_many"))
         result, errors = [], {}
         for index, item in enumerate(value):
             try:
@@ -58,6 +65,16 @@ class Capped(fields.List):
         if errors:
             raise ValidationError(errors, valid_data=result)
         return result
+
+
+class Flag(fields.Boolean):
+    """true or false, as API.md writes it: marshmallow's Boolean also takes 0, 1, "yes", "on"...,
+    which the OpenAPI document cannot say and a generated client never sends."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if type(value) is not bool:
+            raise self.make_error("invalid")
+        return value
 
 
 class Strict(Schema):
@@ -117,14 +134,21 @@ class CalendarDependent(Schema):
     calendar_years = fields.List(fields.Integer())
 
 
+class ErrorDetailOut(Schema):
+    field = fields.String(metadata={"description": "出错的字段，如 start、pauses[0].end；整个请求体为 _schema"})
+    code = fields.String(metadata={"enum": list(CODES), "description": "错误类别（机器可读）"})
+    message = fields.String(metadata={"description": "中文说明"})
+
+
 class ErrorOut(Schema):
-    code = fields.Integer()
-    status = fields.String()
-    reason = fields.String()
-    message = fields.String()
-    errors = fields.Dict()
-    field = fields.String()
-    year = fields.Integer()
+    code = fields.Integer(metadata={"description": "HTTP 状态码"})
+    status = fields.String(metadata={"description": "HTTP 状态名称"})
+    reason = fields.String(metadata={"enum": list(REASONS), "description": "稳定的机器可读原因"})
+    message = fields.String(metadata={"description": "给人看的说明"})
+    errors = fields.Dict(metadata={"description": "字段 → 错误信息（自 v1 起的原有写法）"})
+    details = fields.List(fields.Nested(ErrorDetailOut),
+                          metadata={"description": "输入错误逐项列出：字段、错误类别、中文说明"})
+    year = fields.Integer(metadata={"description": "calendar_gap：缺少哪一年的国务院节假日安排"})
 
 
 def is_date(value) -> bool:

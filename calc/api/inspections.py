@@ -8,7 +8,7 @@ from marshmallow import Schema, fields, validate, validates_schema, ValidationEr
 
 from .. import etags, inspections as ins
 from ..answers.inspections import compliance_json as _compliance, plan_json as _plan, regime_json as _regime
-from .fields import RANGE_DOC, RULE_VERSIONS, CalendarDependent, Capped, Day, ErrorOut, RangeOut, StepOut, Strict
+from .fields import RANGE_DOC, RULE_VERSIONS, CalendarDependent, Capped, Day, ErrorOut, Flag, RangeOut, StepOut, Strict
 from .state import current
 
 blp = Blueprint("inspections", __name__, url_prefix="/v1/inspections", description="监督检查指标、计划与核查（责任清单 四）")
@@ -26,7 +26,7 @@ class PlanIn(Strict):
     population = fields.Raw(load_default=None, metadata={"description": POPULATION_DOC})
     overrides = fields.Dict(keys=fields.String(), values=fields.Raw(), load_default=dict,
                             metadata={"description": "上级下达指标：{requirement_id: {times|units|share|officers|window: 值}}"})
-    provisional = fields.Boolean(load_default=False,
+    provisional = Flag(load_default=False,
                                  metadata={"description": "窗口截止日落在尚未公布节假日安排的年份时须为 true"})
 
     @validates_schema

@@ -20,7 +20,8 @@ from .. import thresholds as thr
 from ..answers.clock import today
 from ..answers.penalties import (answer_json, assessment_json, late_fee_json, summary_json, threshold_json,
                                  violation_json)
-from .fields import RANGE_DOC, CalendarDependent, Capped, DateRangeIn, Day, ErrorOut, RangeOut, StepOut, Strict, at_most
+from .fields import RANGE_DOC, CalendarDependent, Capped, DateRangeIn, Day, ErrorOut, Flag, RangeOut, StepOut, Strict
+from .messages import MaxItems, MaxLength  # noqa: F401
 from .state import current
 
 blp = Blueprint("penalties", __name__, description="罚款幅度、裁量版本、加处罚款与立案标准")
@@ -79,6 +80,9 @@ class PenaltyVersionOut(Schema):
     effective = fields.Nested(PenaltyEffective)
     basis = fields.String()
     text = fields.String()
+    rests_on = fields.String(allow_none=True, metadata={
+        "enum": list(dom.RESTS_ON), "description": "引文的来源：为空表示依据法律原文；否则为未核对原文时所依据的材料"})
+    rests_on_text = fields.String(allow_none=True, metadata={"description": "rests_on 的中文说明"})
     bands = fields.List(fields.Nested(PenaltyBandOut))
 
 
@@ -101,7 +105,7 @@ class ViolationOut(ViolationSummary):
 
 
 class PenaltySearchQuery(Strict):
-    q = fields.String(load_default=None, validate=at_most(200, "个字符"),
+    q = fields.String(load_default=None, validate=MaxLength(200),
                       metadata={"description": "关键词（中文标题、依据、编号），空格分隔的词须全部出现"})
 
 
@@ -110,9 +114,9 @@ class PenaltyAssessIn(Strict):
     decision_date = Day(load_default=None, metadata={"description": "作出处罚决定之日，缺省为今日（北京时间）"})
     party = fields.String(required=True, validate=OneOf(tuple(dom.PARTIES)))
     circumstances = Capped(fields.String(validate=OneOf(CODES)), len(CODES), load_default=list)
-    harm_to_life_health_finance = fields.Boolean(
+    harm_to_life_health_finance = Flag(
         load_default=False, metadata={"description": "涉及公民生命健康安全、金融安全且有危害后果（行政处罚法第三十六条，时效五年）"})
-    provisional = fields.Boolean(load_default=False, metadata={"description": "时效日超出已公布节假日安排时按放假办法推定"})
+    provisional = Flag(load_default=False, metadata={"description": "时效日超出已公布节假日安排时按放假办法推定"})
 
 
 class PenaltySeverityOut(Schema):
@@ -135,6 +139,9 @@ class PenaltyVersionRef(Schema):
     basis = fields.String()
     effective = fields.Nested(PenaltyEffective)
     text = fields.String()
+    rests_on = fields.String(allow_none=True, metadata={
+        "enum": list(dom.RESTS_ON), "description": "引文的来源：为空表示依据法律原文；否则为未核对原文时所依据的材料"})
+    rests_on_text = fields.String(allow_none=True, metadata={"description": "rests_on 的中文说明"})
 
 
 class PenaltyChoiceOut(Schema):
@@ -147,12 +154,20 @@ class PenaltyChoiceOut(Schema):
     compared = fields.List(fields.Nested(PenaltyComparedOut))
 
 
+class PenaltyBesideOut(Schema):
+    basis = fields.String(metadata={"description": "另一规定（如程序规定）的依据"})
+    limit = fields.Float(metadata={"description": "该规定的限额（元）"})
+    why = fields.String(metadata={"description": "为何不以该规定为准"})
+
+
 class PenaltyFactOut(Schema):
     status = fields.String(metadata={"enum": ["yes", "no", "depends", "unknown"]})
     explanation = fields.String()
     basis = fields.String(allow_none=True)
     limit = fields.Float(allow_none=True)
     note = fields.String(allow_none=True)
+    beside = fields.List(fields.Nested(PenaltyBesideOut),
+                         metadata={"description": "并列列出的其他规定的限额及其不予适用的理由"})
 
 
 class PenaltyProcedureOut(Schema):
@@ -199,7 +214,7 @@ class LateFeeIn(Strict):
                         metadata={"description": "罚款数额（元，最多两位小数）"})
     served = Day(required=True, metadata={"description": "处罚决定书送达之日"})
     paid = Day(required=True, metadata={"description": "实际缴纳之日"})
-    provisional = fields.Boolean(load_default=False)
+    provisional = Flag(load_default=False)
     deferred_until = Day(load_default=None, metadata={
         "description": "经申请和批准暂缓或者分期缴纳的，本次缴纳期限（行政处罚法 第六十六条第二款）"})
     not_counted = Capped(fields.Nested(DateRangeIn), 100, load_default=list,

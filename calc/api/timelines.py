@@ -12,8 +12,9 @@ from .. import etags, ics, timelines as dom
 from ..answers.timelines import moment, procedure_json, timeline_json
 from ..periods import FIRST_DAY, LAST_DAY, DateRange
 from . import ics as ics_http
-from .fields import (RANGE_DOC, RULE_VERSIONS, CalendarDependent, Capped, DateRangeIn, Day, ErrorOut,
+from .fields import (RANGE_DOC, RULE_VERSIONS, CalendarDependent, Capped, DateRangeIn, Day, ErrorOut, Flag,
                      MomentRangeOut, StepOut, Strict)
+from .messages import MaxItems  # noqa: F401
 from .state import current
 
 blp = Blueprint("timelines", __name__, url_prefix="/v1/timelines", description="办理时限（程序各阶段的期限）")
@@ -71,7 +72,7 @@ class TimelineIn(Strict):
                            metadata={"description": "{阶段编号: 情形编号}：法律为特定情形规定的另一期间（如 remote、detention）"})
     event = Day(load_default=None, metadata={"description": "以事件为基准的阶段（如听证举行日）所需的日期"})
     as_of = Moment(load_default=None, metadata={"description": "检查日：未完成且已过期限的阶段标为 overdue"})
-    provisional = fields.Boolean(load_default=False)
+    provisional = Flag(load_default=False)
     restarts = fields.Dict(keys=fields.String(), values=Day(), load_default=dict,
                            metadata={"description": "{阶段编号: 日期}：依法自此日起重新计算期限的阶段（如发现另有重要罪行，刑事诉讼法 第一百六十条）"})
     durations = fields.Dict(keys=fields.String(), values=fields.Integer(strict=True), load_default=dict,

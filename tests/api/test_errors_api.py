@@ -1,0 +1,160 @@
+"""Coded Chinese input errors, and batch slots that carry the single endpoint's bodies (API.md,
+"Additions in version 1": Errors, Batch)."""
+from __future__ import annotations
+
+import inspect
+import re
+
+import marshmallow
+import pytest
+from marshmallow import fields, validate
+
+from calc.api import errors, messages
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+GOOD = {"start": "2026-09-21", "amount": 20, "unit": "workdays"}
+
+
+def _marshmallow_messages():
+    """Every default message marshmallow 4 can raise: field classes, the schema, the validators
+    (Range's in each inclusive/exclusive combination, as Range.__init__ words them)."""
+    out = set()
+    for _, cls in inspect.getmembers(fields, inspect.isclass):
+        out.update(getattr(cls, "default_error_messages", {}).values())
+    out.update(marshmallow.Schema._default_error_messages.values())
+    for _, cls in inspect.getmembers(validate, inspect.isclass):
+        for name in ("default_message", "message_min", "message_max", "message_all", "message_equal"):
+            text = getattr(cls, name, None)
+            if isinstance(text, str) and "{min_op}" not in text and "{max_op}" not in text:
+                out.add(text)
+    for lo, hi in ((True, True), (False, False), (True, False), (False, True)):
+        r = validate.Range(0, 1, min_inclusive=lo, max_inclusive=hi)
+        out.update((r.message_min, r.message_max, r.message_all))
+    return sorted(out)
+
+
+@pytest.mark.parametrize("template", _marshmallow_messages())
+def test_every_marshmallow_message_has_a_code_and_chinese_words(template):
+    assert template in messages.TABLE, f"no entry in calc/api/messages.TABLE for {template!r}"
+    code, zh = messages.TABLE[template]
+    assert code in messages.CODES and CJK.search(zh), (template, code, zh)
+
+
+@pytest.mark.parametrize("text, code, words", [
+    ("Must be greater than or equal to 1 and less than or equal to 3660.", "out_of_range", "应在 1 至 3660 之间"),
+    ("Must be one of: workdays, days, months, years.", "not_one_of", "workdays, days, months, years"),
+    ("Longer than maximum length 64.", "too_long", "64"),
+    ("workdays 期间不能超过 2600。", "out_of_range", "2600"),
+    ("Unknown field.", "unknown_field", "未知字段"),
+])
+def test_templated_messages_keep_their_numbers_in_chinese(text, code, words):
+    got_code, zh = messages.explain(text)
+    assert got_code == code and words in zh and CJK.search(zh)
+
+
+def test_every_request_schema_message_is_in_the_table(app):
+    """The messages our own fields and validators carry (not only marshmallow's) are known, so no
+    detail falls back to the general code with words the table does not have."""
+    from flask_smorest import Blueprint  # noqa: F401 - the app has registered every schema by now
+
+    seen = 0
+    for name in ("deadlines", "calendar", "penalties", "timelines", "events", "inspections", "responsibilities"):
+        module = __import__(f"calc.api.{name}", fromlist=["x"])
+        for _, cls in inspect.getmembers(module, inspect.isclass):
+            if not (issubclass(cls, marshmallow.Schema) and cls.__module__ == module.__name__ and cls.__name__.endswith(
+                    ("In", "Query"))):
+                continue
+            for field in cls().fields.values():
+                for text in field.error_messages.values():
+                    seen += 1
+                    if "{" not in text:
+                        assert messages.explain(text)[0] in messages.CODES
+                        assert text in messages.TABLE or isinstance(text, messages.Coded), (cls, field, text)
+    assert seen > 50
+
+
+@pytest.mark.parametrize("body, field, code", [
+    # each code of API.md once, with the field named as `details` names it
+    ({"amount": 20, "unit": "workdays"}, "start", "required"),
+    (GOOD | {"colour": "red"}, "colour", "unknown_field"),
+    (GOOD | {"amount": "20"}, "amount", "invalid_type"),
+    (GOOD | {"start": "2026-02-30"}, "start", "invalid_date"),
+    (GOOD | {"amount": 2601}, "amount", "out_of_range"),
+    (GOOD | {"amount": 0}, "amount", "out_of_range"),
+    (GOOD | {"unit": "weeks"}, "unit", "not_one_of"),
+    (GOOD | {"ref": "x" * 65}, "ref", "too_long"),
+    (GOOD | {"pauses": [{"start": "2026-09-22", "end": "2026-09-22"}] * 101}, "pauses", "too_many"),
+    (GOOD | {"pauses": [{"start": "2026-09-24", "end": "2026-09-23"}]}, "pauses[0].end", "out_of_range"),
+])
+def test_input_errors_carry_invalid_input_and_coded_chinese_details(client, body, field, code):
+    r = client.post("/v1/deadlines", json=body)
+    assert r.status_code == 422
+    out = r.json
+    assert out["reason"] == "invalid_input" and out["code"] == 422
+    assert {"field": field, "code": code} in [{"field": d["field"], "code": d["code"]} for d in out["details"]], out
+    assert all(CJK.search(d["message"]) for d in out["details"]), out["details"]
+    assert out["errors"], "the field -> messages of v1 stay"
+
+
+def test_errors_keep_their_v1_words(client):
+    """`errors` is what integrations built on since v1: marshmallow's words stay as they were."""
+    r = client.post("/v1/deadlines", json=GOOD | {"amount": "3", "colour": 1})
+    assert r.json["errors"] == {"amount": ["Not a valid integer."], "colour": ["Unknown field."]}
+    # The pause cap (100) was never enforced in v1 (marshmallow 4 ignored the validator that returned
+    # False: issue 18, finding 5), so it had no v1 words; it now says the cap in Chinese, coded too_many.
+    r = client.post("/v1/deadlines", json=GOOD | {"pauses": [{"start": "2026-09-22", "end": "2026-09-22"}] * 101})
+    assert r.json["errors"] == {"pauses": ["最多 100 项。"]}
+    assert [(d["field"], d["code"]) for d in r.json["details"]] == [("pauses", "too_many")]
+
+
+def test_query_and_path_errors_are_coded_too(client):
+    r = client.get("/v1/calendar/workdays?start=2026-13-01")
+    assert r.json["reason"] == "invalid_input"
+    assert {(d["field"], d["code"]) for d in r.json["details"]} == {("start", "invalid_date"), ("end", "required")}
+    r = client.get("/v1/calendar/2026-02-30")
+    assert [(d["field"], d["code"]) for d in r.json["details"]] == [("date", "invalid_date")]
+
+
+def test_a_domain_refusal_with_a_field_carries_details(client):
+    # 20 days counted back from 1900-01-05 ends before 1900-01-01: the domain refuses the amount
+    r = client.post("/v1/deadlines", json={"start": "1900-01-05", "amount": 20, "unit": "days", "direction": "before"})
+    assert r.status_code == 422 and r.json["reason"] == "invalid"
+    assert r.json["details"][0]["field"] == "amount" and r.json["details"][0]["code"] == "out_of_range"
+
+
+def test_a_batch_slot_carries_the_single_endpoints_body_and_its_ref(client):
+    bad = [GOOD | {"start": "2026-02-30"}, GOOD | {"unit": "weeks", "ref": "case-7"},
+           {"start": "2026-12-21", "amount": 20, "unit": "workdays", "ref": "gap"},
+           GOOD | {"ref": "x" * 65}]
+    slots = client.post("/v1/deadlines/batch", json={"items": bad}).json["items"]
+    for item, slot in zip(bad, slots):
+        single = client.post("/v1/deadlines", json=item).json
+        error = slot["error"]
+        # the same body, but for the batch's own words for a refused item (since v1)
+        assert {k: v for k, v in error.items() if k != "message"} == {k: v for k, v in single.items() if k != "message"}
+    assert slots[0]["error"]["message"] == "输入有误" and "ref" not in slots[0]
+    assert slots[1]["ref"] == "case-7"
+    assert slots[2]["ref"] == "gap" and slots[2]["error"]["year"] == 2027  # the year the notice is missing for
+    assert "ref" not in slots[3]  # a ref that is itself refused is not echoed
+
+
+def test_a_batch_answer_echoes_its_ref_and_so_does_the_single_endpoint(client):
+    items = [GOOD | {"ref": "a"}, GOOD | {"ref": "b", "steps": False}, GOOD]
+    out = client.post("/v1/deadlines/batch", json={"items": items}).json["items"]
+    assert [o.get("ref") for o in out] == ["a", "b", None]
+    assert out[0]["due"] == out[1]["due"] == "2026-10-26"  # as test_core_api: 20 working days from 09-21
+    assert client.post("/v1/deadlines", json=GOOD | {"ref": "z"}).json["ref"] == "z"
+
+
+def test_a_non_object_batch_item_is_a_coded_slot(client):
+    slot = client.post("/v1/deadlines/batch", json={"items": ["x"]}).json["items"][0]["error"]
+    assert slot["reason"] == "invalid_input" and slot["details"][0]["code"] == "invalid_type"
+    assert slot["errors"] == {"_schema": ["每一项应为 JSON 对象"]}
+
+
+def test_one_builder_makes_every_error_body():
+    body = errors.error_body(422, reason="calendar_gap", message="m", year=2027)
+    assert body == {"code": 422, "status": "Unprocessable Entity", "reason": "calendar_gap", "message": "m",
+                    "year": 2027}
+    assert errors.input_error({"json": {"a": ["Unknown field."]}})["details"] == [
+        {"field": "a", "code": "unknown_field", "message": "未知字段（请检查拼写）。"}]
