@@ -25,7 +25,10 @@ def prepare_multiprocess_dir() -> str | None:
         for old in path.glob("*.db"):
             old.unlink()
         return None
-    made = tempfile.mkdtemp(prefix="calc-metrics-")
+    # In /dev/shm where there is one (as the workers' heartbeat files): a temp folder that an
+    # operator's cleanup removes would take every worker's metric files with it (issue 18, finding 4).
+    shm = "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None
+    made = tempfile.mkdtemp(prefix="calc-metrics-", dir=shm)
     os.environ[MULTIPROC] = made
     return made
 
