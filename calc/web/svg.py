@@ -39,6 +39,7 @@ ISSUE = re.compile(r"(?:发给|颁发|签发|发放|核发|取得|领取)(《[^�
 class Tick:
     x: float
     label: str
+    anchor: str = "start"  # after its line, or before it near the right edge
 
 
 @dataclass
@@ -285,6 +286,9 @@ def picture(t: Timeline, cal=None, layout: Layout = WIDE) -> Picture:
     # 2. the axis: month labels, holiday names, then the line; grid lines start below it
     tick_y = y + L.base
     ticks = _ticks(lo, hi, x, hours, right - left)
+    for tk in ticks:
+        if tk.x + 3 + width_of(tk.label, L.base) > W - 2:
+            tk.anchor = "end"
     names_y = tick_y + lh
     found = [] if hours else holidays(cal, lo, hi)
     bands = []
@@ -354,7 +358,7 @@ def picture(t: Timeline, cal=None, layout: Layout = WIDE) -> Picture:
             lane = top + max(block, LANE) / 2 - LANE / 2
             bottom = top + max(block, LANE)
         else:  # lane under the text
-            lane = top + block + 2
+            lane = top + block + 6
             bottom = lane + LANE
         lines = []
         ly = top + L.title
