@@ -188,20 +188,25 @@ def headline(t: Timeline) -> tuple[str, object, str]:
 
 def _ticks(lo: float, hi: float, x, hours: bool, room: float) -> list[Tick]:
     ticks = []
-    if hours:
+    most = max(2, int(room // 70))  # a label "2027年1月" is about 60 units
+    if hours and hi - lo <= 3:
         first = dt.datetime.fromordinal(int(lo))
-        step = 2 if hi - lo <= 0.75 else 6
-        if room < 400:
-            step *= 2
+        step = next(h for h in (1, 2, 3, 6, 12, 24, 48) if (hi - lo) * 24 / h <= most)
         t = first
         while _key(t) <= hi:
             if _key(t) >= lo:
-                ticks.append(Tick(x(_key(t)), t.strftime("%H:%M")))
+                ticks.append(Tick(x(_key(t)), t.strftime("%H:%M" if t.hour or step < 24 else "%m-%d")))
             t += dt.timedelta(hours=step)
         return ticks
+    if hi - lo <= 45:  # days: a tick every few days, labelled month-day
+        step = next(d for d in (1, 2, 5, 7, 10, 14, 15) if (hi - lo) / d <= most)
+        d = dt.date.fromordinal(int(lo))
+        while d.toordinal() <= hi:
+            ticks.append(Tick(x(float(d.toordinal())), f"{d.month:02d}-{d.day:02d}" if ticks else d.isoformat()))
+            d += dt.timedelta(days=step)
+        return [tk for tk in ticks if tk.x < x(hi) - 1]
     a, b = dt.date.fromordinal(int(lo)), dt.date.fromordinal(int(hi))
     months = (b.year - a.year) * 12 + b.month - a.month
-    most = max(2, int(room // 70))  # a label "2027年1月" is about 60 units
     if months <= 14 * 3:
         every = 1
         while (months + 1) / every > most:
@@ -344,7 +349,7 @@ def picture(t: Timeline, cal=None, layout: Layout = WIDE) -> Picture:
             due_text += "（推定）"
         lines_words: list[list[tuple[str, str]]] = [[(title, "title")]]
         lines_words += [[(w, "sub")] for w in wrap(sub, text_room, L.base)[:2]]
-        dates = [(f"{start_text} 起 ", "date")] if start_text else []
+        dates = [(f"{start_text} 起 " if r.start is not None else f"{start_text} ", "date")] if start_text else []
         dates.append((due_text, "duet"))
         if width_of("".join(p for p, _ in dates), L.base) <= text_room:
             lines_words.append(dates)
