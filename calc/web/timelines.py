@@ -131,7 +131,8 @@ def timelines():
     proc = procs.get(chosen)
     if chosen and proc is None:
         form.fail("procedure", "请从列表中选择办理事项。")
-    answer = picture = gap_year = None
+    answer = gap_year = None
+    pictures = []
     grids = []
     version = proc.latest if proc else None
     if form.submitted and proc:
@@ -159,14 +160,14 @@ def timelines():
                 else:
                     form.fail(field_of(exc.field), exc.message.rstrip("。") + "。")
         if answer:
-            picture = svg.picture(answer)
             cal = s.calendar.get(answer.provisional)
+            pictures = svg.pictures(answer, cal)
             marks = marks_of(answer)
             grids = [months.month(cal, y, m, marks) for y, m in calendar_months(answer)]
     stage_keys = ("actual-", "ext-", "variant-", "pause_", "restart-", "duration-")
     stage_open = any(k.startswith(stage_keys) for k in form.errors) or any(
         v.strip() for k, v in request.args.items(multi=True) if k.startswith(stage_keys))
     return render_template("timelines.html", form=form, stage_open=stage_open, procs=procs, proc=proc, version=version,
-                           answer=answer, picture=picture, grids=grids, status=STATUS,
+                           answer=answer, pictures=pictures, grids=grids, status=STATUS,
                            gap=gap_banner(gap_year) if gap_year else None,
                            describe=dom.describe, day=dom._day), 200 if form.ok else 422
