@@ -46,9 +46,9 @@ KINDS = {"bundled": "随附", "base": "基础", "overlay": "覆盖"}
 STATUSES = STAGE_STATUS  # calc/labels.py, shared with the web page
 FACT_LABELS = {"simplified": "当场处罚（简易程序）", "collection": "当场收缴罚款", "hearing": "听证"}
 FACT_STATUSES = FACT_STATUS
+GENERAL_STATUSES = {"yes": "是", "no": "否", "depends": "视案情而定"}
 CHOICE_RULES = {"same": "行为时与决定时的规定相同", "act_time": "适用行为时的规定（从旧）",
                 "decision_time_lighter": "决定时的规定较轻，从轻适用", "repealed": "决定时该规定已失效，不予处罚"}
-CIRCUMSTANCE_CODES = tuple(c for c in penalties.CIRCUMSTANCES if c != "base")
 
 
 class BadArgument(Exception):
@@ -382,20 +382,28 @@ def _fine_line(band, party: str) -> str:
     return "；".join(parts)
 
 
-def _describe(v, party: str | None) -> None:
+def _describe(v, party: str | None, catalogue) -> None:
+    names = catalogue.circumstances
     print(f"{v.title}（{v.id}）")
-    print(f"执法主体：{v.authority}；清单：{v.seed}")
+    print(f"执法主体：{v.authority}；清单：{v.seed}" + (f"；{v.section}" if v.section else ""))
+    for act in v.acts:
+        print(f"  {act}")
     for version in v.versions:
         print(f"  {version.basis}（{_effective(version.first, version.until)}）")
+        if not version.punishable:
+            print("    未规定该行为（不认为是违法的）")
         for b in version.bands:
             parties = [party] if party else list(penalties.PARTIES)
             if not party and (b.fines is None or len({b.fines[p] for p in parties}) == 1):
                 parties = parties[:1]
             for p in parties:
                 who = f"{penalties.PARTIES[p]}：" if len(parties) > 1 or party else ""
-                print(f"    {penalties.CIRCUMSTANCES[b.when]}（{b.when}）：{who}{_fine_line(b, p)}")
+                print(f"    {names[b.when].text}（{b.when}）：{who}{_fine_line(b, p)}")
             if b.basis != version.basis:
                 print(f"      依据：{b.basis}")
+    codes = catalogue.codes(v)
+    if codes:
+        print("情形代码（--circumstance）：" + "，".join(f"{c.code} {c.text}" for c in codes))
 
 
 def penalty(args) -> int:
@@ -411,11 +419,15 @@ def penalty(args) -> int:
     except NotFound as err:
         known = list(s.penalties.violations)
         return _refused(err, "可用的编号：" + "、".join(known), args.id, known)
+    for code in args.circumstance:
+        if code not in s.penalties.circumstances or code == "base":
+            known = "，".join(f"{c.code} {c.text}" for c in s.penalties.codes(v))
+            raise BadArgument("calc penalty", f"--circumstance：未知的情形 {code}（该违法行为可用：{known or '无'}）")
     if args.act_date is None:
         if args.json:  # the JSON GET /v1/penalties/{id} answers
-            _print_json(violation_json(v))
+            _print_json(violation_json(v, s.penalties))
         else:
-            _describe(v, args.party)
+            _describe(v, args.party, s.penalties)
         return OK
     decision = args.decision_date
     if decision is None:  # the API's default: today in Beijing
@@ -431,19 +443,22 @@ def penalty(args) -> int:
 
 def _assessment(a, defaulted: bool) -> None:
     c, lim = a.choice, a.limitation
-    circumstances = "、".join(penalties.CIRCUMSTANCES[x] for x in a.circumstances) or penalties.CIRCUMSTANCES["base"]
+    names = a.names
+    circumstances = "、".join(names[x].text for x in a.circumstances) or names["base"].text
     print(f"{a.violation.title}（{a.violation.id}）")
     print(f"行为日 {a.act_date}，决定日 {a.decision_date}" + ("（未指定，按今日）" if defaulted else "")
           + f"；{penalties.PARTIES[a.party]}；{circumstances}")
     applied = c.applied.basis if c.applied else "无（不再处罚）"
     print(f"适用：{applied}（{CHOICE_RULES.get(c.rule, c.rule)}）")
     print(f"  理由：{c.reason}\n  依据：{c.basis}")
+    for sw in a.switches:
+        print(f"  另：{sw.message}")
     if c.applied is not None and c.applied.rests_on:
         print(f"  文本来源：{penalties.RESTS_ON[c.applied.rests_on]}")
     if a.outcome is not None:
         print("幅度：")
         for b in a.outcome.bands:
-            print(f"  {penalties.CIRCUMSTANCES[b.when]}（{b.when}）：{_fine_line(b, a.party)}")
+            print(f"  {names[b.when].text if b.when in names else b.when}（{b.when}）：{_fine_line(b, a.party)}")
             print(f"    依据：{b.basis}")
         for note in a.outcome.notes:
             print(f"  注：{note}")
@@ -456,6 +471,10 @@ def _assessment(a, defaulted: bool) -> None:
               + (f"（依据：{fact.basis}）" if fact.basis else ""))
         if fact.note:
             print(f"    {fact.note}")
+    if a.general:
+        print("总则：")
+    for g in a.general:
+        print(f"  {g.title}：{GENERAL_STATUSES.get(g.status, g.status)}。{g.explanation}（依据：{g.basis}）")
     print(f"追究时效：{lim.message}")
     if lim.expires is not None:
         print(f"  届满：{lim.expires}" + (f"（未顺延的对应日 {lim.plain_end}）" if lim.plain_end != lim.expires else "")
@@ -744,8 +763,9 @@ def parser() -> argparse.ArgumentParser:
     pe.add_argument("--act-date", metavar="D", type=_day, help="违法行为发生之日（连续或继续状态的，行为终了之日）")
     pe.add_argument("--decision-date", metavar="D", type=_day, help="作出处罚决定之日；默认今日（北京时间），与 API 相同")
     pe.add_argument("--party", choices=tuple(penalties.PARTIES), help="当事人：individual 个人，organization 单位")
-    pe.add_argument("--circumstance", metavar="C", choices=CIRCUMSTANCE_CODES, action="append", default=[],
-                    help="情形（可重复）：" + "，".join(f"{k} {penalties.CIRCUMSTANCES[k]}" for k in CIRCUMSTANCE_CODES))
+    pe.add_argument("--circumstance", metavar="C", action="append", default=[],
+                    help="情形代码（可重复），如 serious 情节严重、minor 情节较轻；该违法行为可用的代码见不带 --act-date 的输出"
+                         "或 GET /v1/penalties/{id} 的 circumstances")
     pe.add_argument("--harm", action="store_true", help="涉及公民生命健康安全、金融安全且有危害后果（时效五年）")
     pe.add_argument("--provisional", action="store_true", help="时效日超出已收录的放假安排时按放假办法推定")
     pe.add_argument("--json", action="store_true",

@@ -9,25 +9,23 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
+import re
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Iterable, Sequence
 
 from . import periods
 from .errors import CalendarGap, InvalidInput, NotFound
+from .general_rules import GeneralFact, GeneralRule, Law, facts as general_facts, load_general_rule, load_law
 from .periods import Period, Step
 from .nodes import EFFECTIVE, Keys, Node, Source
 from .thresholds import KEYS as THRESHOLD_KEYS, Threshold, load_threshold
 
 PARTIES = {"individual": "个人", "organization": "单位"}
-CIRCUMSTANCES = {
-    "base": "一般情形",
-    "serious": "情节严重／造成严重后果",
-    "repeated": "屡教不改／多次",
-    "not_corrected": "逾期不改正／拒不改正",
-    "minor": "情节较轻",
-    "crime": "构成犯罪",
-}
+# The circumstance codes (情形) live in schedules/penalties/circumstances.toml (and in any file's
+# [[circumstance]] tables): `Penalties.circumstances`.
+COMBINATIONS = {"and": "拘留并处罚款", "and_optional": "拘留，可以并处罚款", "or": "拘留或者罚款"}
 LICENCE_ACTIONS = {"revoke": "吊销", "withdraw": "收缴"}
 # What a version's `text` rests on where the law's own text is not at hand (tests/test_law_texts.py
 # checks every other `text` against ../shared/laws): the answer says so.
@@ -62,6 +60,16 @@ class Licence:
 
 
 @dataclass(frozen=True)
+class Circumstance:
+    """A circumstance code: `general` ones are the rules of 第二章 (从重, 不执行拘留, 合并执行...), which
+    do not select a band but turn a general rule's fact in the assessment."""
+
+    code: str
+    text: str
+    general: bool = False
+
+
+@dataclass(frozen=True)
 class Band:
     """One circumstance's sanctions, as the text states them."""
 
@@ -77,22 +85,54 @@ class Band:
     suspension: str | None = None  # 责令停产停业 / 责令停业整顿, as the text words it
     confiscate: str | None = None
     criminal: bool = False
+    detention_min: int = 0  # 0: the text sets only a ceiling ("五日以下拘留"), so the least is one day
+    combination: str | None = None  # and | and_optional | or, where the band has detention and a fine
 
     def fine(self, party: str) -> Fine | None:
         return None if self.fines is None else self.fines[party]
+
+    @property
+    def detention(self) -> tuple[int, int] | None:
+        """(min, max) days of 行政拘留; min 1 where the text gives only a ceiling."""
+        return (self.detention_min or 1, self.detention_max) if self.detention_max else None
+
+    @property
+    def mode(self) -> str | None:
+        """How detention and the fine combine: the data's `combination`; an old file's
+        `fine_optional` beside detention is 可以并处 (and_optional), neither is 并处 (and)."""
+        if not (self.detention_max and self.fines is not None):
+            return None
+        return self.combination or ("and_optional" if self.fine_optional else "and")
+
+    def describe_detention(self) -> str:
+        lo, hi = self.detention
+        return f"{lo}日以上{hi}日以下拘留" if lo > 1 else f"{hi}日以下拘留"
 
     def sanctions(self, party: str) -> list[str]:
         out = []
         if self.confiscate:
             out.append(self.confiscate)
-        if self.detention_max:
-            out.append(f"{self.detention_max}日以下拘留")
         fine = self.fine(party)
+        if self.detention_max:
+            det = self.describe_detention()
+            mode = self.mode
+            if fine and mode == "or":
+                out.append(f"{det}或者{fine.describe()}" + ("或者警告" if self.warning else ""))
+            elif fine and mode == "and":
+                out.append(f"{det}，并处{fine.describe()}")
+            elif fine:
+                out.append(det)
+                out.append("可以并处" + fine.describe())
+            else:
+                out.append(f"{det}或者警告" if self.warning else det)
+            fine = None if mode else fine
+            if self.warning:
+                fine = None
         if fine and self.warning:
             out.append(f"警告或者{fine.describe()}")
         elif fine:
             out.append(("可以并处" if self.fine_optional else "") + fine.describe())
-        elif self.warning:
+        elif self.warning and not self.detention_max:
             out.append("警告")
         if self.order_to_correct:
             out.append(self.order_to_correct)
@@ -113,12 +153,18 @@ class Version:
     text: str
     bands: tuple[Band, ...]
     rests_on: str | None = None  # RESTS_ON: the law's text was not at hand
+    punishable: bool = True  # False: this text did not punish the act (不认为是违法的)
 
     def in_force(self, day: dt.date) -> bool:
         return self.first <= day and (self.until is None or day <= self.until)
 
     def band(self, when: str) -> Band | None:
         return next((b for b in self.bands if b.when == when), None)
+
+    @property
+    def law(self) -> str:
+        """The law and its year as `basis` names it: "治安管理处罚法（2025）"."""
+        return self.basis.split(" ", 1)[0]
 
 
 @dataclass(frozen=True)
@@ -130,6 +176,9 @@ class Violation:
     regime: str
     keywords: tuple[str, ...]
     versions: tuple[Version, ...]
+    section: str = ""  # the chapter and section of the 2025 text, for browsing
+    acts: tuple[str, ...] = ()  # the numbered 项 of the paragraph, verbatim
+    correspondence: str | None = None  # where the 2012/2025 correspondence is not clear-cut
 
     def version_on(self, day: dt.date) -> Version | None:
         return next((v for v in self.versions if v.in_force(day)), None)
@@ -138,11 +187,35 @@ class Violation:
     def basis(self) -> str:
         return "；".join(v.basis for v in self.versions)
 
+    @functools.cached_property
+    def haystack(self) -> str:
+        """Everything a keyword may hit, lowercased once (search runs over the whole catalogue)."""
+        hay = [self.id, self.title, self.authority, self.section, *self.keywords, *self.acts,
+               *(v.basis for v in self.versions), *(v.text for v in self.versions)]
+        return "\n".join(hay).lower()
+
     def matches(self, q: str) -> bool:
-        q = q.strip().lower()
-        hay = [self.id, self.title, self.authority, *self.keywords, *(v.basis for v in self.versions),
-               *(v.text for v in self.versions)]
-        return all(any(word in h.lower() for h in hay) for word in q.split())
+        hay = self.haystack
+        return all(word in hay for word in q.strip().lower().split())
+
+    def codes(self) -> list[str]:
+        """The band circumstance codes any version of this act names, in the order first seen."""
+        seen: dict[str, None] = {}
+        for v in self.versions:
+            for b in v.bands:
+                if b.when != "base":
+                    seen.setdefault(b.when)
+        return list(seen)
+
+    def cites(self, law: str, article: int) -> bool:
+        return any(law == part_law and article in numbers
+                   for basis in self.bases() for part_law, numbers in cited_articles(basis))
+
+    def bases(self) -> Iterable[str]:
+        for v in self.versions:
+            yield v.basis
+            for b in v.bands:
+                yield b.basis
 
 
 @dataclass(frozen=True)
@@ -216,6 +289,9 @@ class Penalties:
     thresholds: dict[str, Threshold]
     book: object = field(repr=False, compare=False, default=None)
     rules: object = field(repr=False, compare=False, default=None)
+    circumstances: dict[str, Circumstance] = field(default_factory=dict)
+    general: tuple[GeneralRule, ...] = ()
+    laws: tuple[Law, ...] = ()
 
     def get(self, vid: str) -> Violation:
         try:
@@ -227,11 +303,72 @@ class Penalties:
         items = list(self.violations.values())
         return [v for v in items if v.matches(q)] if q and q.strip() else items
 
+    def citing(self, law: str, article: int) -> list[Violation]:
+        """The violations any of whose versions (or bands) cite `article` of `law` ("治安管理处罚法（2025）")."""
+        return [v for v in self.violations.values() if v.cites(law, article)]
+
+    def name(self, code: str) -> str:
+        c = self.circumstances.get(code)
+        return c.text if c else code
+
+    def general_rules(self, v: Violation) -> list[GeneralRule]:
+        """The general rules of the laws this violation's versions cite (治安管理处罚法 第二章 ...)."""
+        laws = {x.law.split("（", 1)[0] for x in v.versions}
+        return [r for r in self.general if r.law in laws]
+
+    def codes(self, v: Violation) -> list[Circumstance]:
+        """The circumstance codes this violation understands: its bands' own, then the general
+        rules' codes where a general rule of its law applies."""
+        out = [self.circumstances[c] for c in v.codes() if c in self.circumstances]
+        seen = {c.code for c in out}
+        for rule in self.general_rules(v):
+            for code in rule.codes():
+                if code not in seen and code in self.circumstances:
+                    out.append(self.circumstances[code])
+                    seen.add(code)
+        return out
+
     def threshold(self, tid: str) -> Threshold:
         try:
             return self.thresholds[tid]
         except KeyError:
             raise NotFound(f"没有编号为 {tid} 的标准", field="id") from None
+
+
+# ---------------------------------------------------------------- citations
+
+NUMERALS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+ARTICLE = re.compile(r"第([零〇一二两三四五六七八九十百千]+)条")
+
+
+def chinese_number(text: str) -> int:
+    """"一百零九" -> 109, "五十一" -> 51, "十六" -> 16: the article numbers of a basis."""
+    total, digit = 0, 0
+    for ch in text:
+        if ch in NUMERALS:
+            digit = NUMERALS[ch]
+        else:
+            unit = {"十": 10, "百": 100, "千": 1000}[ch]
+            total += (digit or 1) * unit
+            digit = 0
+    return total + digit
+
+
+def cited_articles(basis: str) -> list[tuple[str, set[int]]]:
+    """(law, article numbers) for each "；"-separated part of a basis: "治安管理处罚法（2012）
+    第四十九条" -> [("治安管理处罚法（2012）", {49})]. A part without a law name (";第八十五条")
+    belongs to the law before it."""
+    out: list[tuple[str, set[int]]] = []
+    law = ""
+    for part in re.split(r"[；;]", basis):
+        part = part.strip()
+        if not part:
+            continue
+        head = part.split(" ", 1)[0] if not part.startswith("第") else ""
+        law = head or law
+        numbers = {chinese_number(m) for m in ARTICLE.findall(part)}
+        out.append((law, numbers))
+    return out
 
 
 # ---------------------------------------------------------------- loading
@@ -286,14 +423,28 @@ def _check_keys(node: Node, allowed: Iterable[str]):
 
 
 BAND_KEYS = ("when", "basis", "replaces_base", "warning", "fine", "fine_optional", "detention",
-             "order_to_correct", "licence", "suspension", "confiscate", "criminal")
+             "order_to_correct", "licence", "suspension", "confiscate", "criminal", "combination")
 
 
-def _band(node: Node, default_basis: str) -> Band:
+def _detention(node: Node) -> tuple[int, int]:
+    """`detention = { min, max }` in days; min defaults to 1 ("五日以下拘留" = { max = 5 })."""
+    if not node.has("detention"):
+        return 0, 0
+    d = node.child("detention")
+    _check_keys(d, ("min", "max"))
+    hi = int(d.number("max", minimum=1, maximum=20))
+    lo = int(d.number("min", 1, minimum=1, maximum=20))
+    if lo > hi:
+        d.fail(f"min ({lo}) 大于 max ({hi})", "min")
+    return (0 if lo == 1 else lo), hi
+
+
+def _band(node: Node, default_basis: str, codes: dict[str, Circumstance]) -> Band:
     _check_keys(node, BAND_KEYS)
     when = node.text("when")
-    if when not in CIRCUMSTANCES:
-        node.fail(f"未知的情形：{when}（应为 {', '.join(CIRCUMSTANCES)}）", "when")
+    if when not in codes or codes[when].general:
+        bands = [c for c, x in codes.items() if not x.general]
+        node.fail(f"未知的情形：{when}（应为 {', '.join(bands)}）", "when")
     licence = None
     if node.has("licence"):
         ln = node.child("licence")
@@ -301,22 +452,26 @@ def _band(node: Node, default_basis: str) -> Band:
         if action not in LICENCE_ACTIONS:
             ln.fail(f"应为 {', '.join(LICENCE_ACTIONS)}", "action")
         licence = Licence(action, ln.text("document"))
-    detention = 0
-    if node.has("detention"):
-        detention = int(node.child("detention").number("max", minimum=1, maximum=20))
+    lo, hi = _detention(node)
+    combination = node.text("combination", None)
+    if combination is not None and combination not in COMBINATIONS:
+        node.fail(f"应为 {', '.join(COMBINATIONS)}", "combination")
+    fine_optional = node.get("fine_optional", bool, False)
     band = Band(
         when=when,
         basis=node.text("basis", default_basis),
         replaces_base=node.get("replaces_base", bool, False),
         warning=node.get("warning", bool, False),
         fines=_per_party(node, "fine", _fine_reader),
-        fine_optional=node.get("fine_optional", bool, False),
-        detention_max=detention,
+        fine_optional=fine_optional or combination == "and_optional",
+        detention_max=hi,
         order_to_correct=node.text("order_to_correct", None),
         licence=licence,
         suspension=node.text("suspension", None),
         confiscate=node.text("confiscate", None),
         criminal=node.get("criminal", bool, False),
+        detention_min=lo,
+        combination=combination,
     )
     if when == "base" and band.replaces_base:
         node.fail("基本情形不能 replaces_base", "replaces_base")
@@ -324,17 +479,29 @@ def _band(node: Node, default_basis: str) -> Band:
         node.fail("该情形没有任何处理措施")
     if band.fine_optional and band.fines is None:
         node.fail("fine_optional 需要 fine", "fine_optional")
+    both = bool(hi) and band.fines is not None
+    if combination is not None and not both:
+        node.fail("combination 只用于同时有拘留和罚款的幅度", "combination")
+    if both and combination is None and not fine_optional:
+        node.fail("同时有拘留和罚款时须写明 combination（and 并处 / and_optional 可以并处 / or 或者）", "combination")
+    if fine_optional and combination not in (None, "and_optional"):
+        node.fail("fine_optional 与 combination 矛盾", "combination")
     return band
 
 
-def _version(node: Node) -> Version:
-    _check_keys(node, ("effective", "basis", "text", "bands", "rests_on"))
+def _version(node: Node, codes: dict[str, Circumstance]) -> Version:
+    _check_keys(node, ("effective", "basis", "text", "bands", "punishable", "rests_on"))
     first, until = node.effective()
     rests_on = node.text("rests_on", None)
     if rests_on is not None and rests_on not in RESTS_ON:
         node.fail(f"应为 {', '.join(RESTS_ON)}", "rests_on")
     basis = node.basis()
-    bands = tuple(_band(b, basis) for b in node.children("bands"))
+    if not node.get("punishable", bool, True):
+        for key in ("text", "bands"):
+            if node.has(key):
+                node.fail("不予处罚的版本（punishable = false）不应有此项", key)
+        return Version(first, until, basis, "", (), rests_on, punishable=False)
+    bands = tuple(_band(b, basis, codes) for b in node.children("bands"))
     if not bands:
         node.fail("至少要有一个幅度", "bands")
     seen = [b.when for b in bands]
@@ -343,19 +510,47 @@ def _version(node: Node) -> Version:
     return Version(first, until, basis, node.text("text"), bands, rests_on)
 
 
-def _violation(node: Node) -> Violation:
-    _check_keys(node, ("id", "title", "authority", "seed", "regime", "keywords", "version"))
-    versions = tuple(sorted((_version(v) for v in node.children("version")), key=lambda v: v.first))
+def _violation(node: Node, codes: dict[str, Circumstance]) -> Violation:
+    _check_keys(node, ("id", "title", "authority", "seed", "regime", "keywords", "version", "section", "acts",
+                       "correspondence"))
+    versions = tuple(sorted((_version(v, codes) for v in node.children("version")), key=lambda v: v.first))
     if not versions:
         node.fail("至少要有一个版本", "version")
     for a, b in zip(versions, versions[1:]):
         if a.until is None or a.until >= b.first:
             node.fail(f"版本生效期间重叠：{a.basis} 与 {b.basis}", "version")
+    if not any(v.punishable for v in versions):
+        node.fail("至少要有一个处罚的版本", "version")
     keywords = node.get("keywords", list, [])
     if not all(isinstance(k, str) and k for k in keywords):
         node.fail("keywords 应为非空字符串列表", "keywords")
+    acts = node.get("acts", list, [])
+    if not all(isinstance(k, str) and k.strip() for k in acts):
+        node.fail("acts 应为非空字符串列表", "acts")
     return Violation(node.text("id"), node.text("title"), node.text("authority"), node.text("seed"),
-                     node.text("regime"), tuple(keywords), versions)
+                     node.text("regime"), tuple(keywords), versions, node.text("section", ""), tuple(acts),
+                     node.text("correspondence", None))
+
+
+def _circumstances(sources: list[Source]) -> dict[str, Circumstance]:
+    """Every file's [[circumstance]] tables, merged; a code defined twice is refused."""
+    codes: dict[str, Circumstance] = {}
+    owners: dict[str, str] = {}
+    for source in sources:
+        root = Node(source, "", source.data)
+        for node in root.children("circumstance", required=False):
+            _check_keys(node, ("code", "text", "general"))
+            code = node.text("code")
+            if not re.fullmatch(r"[a-z][a-z0-9_]*", code):
+                node.fail("情形代码应为小写字母、数字和下划线", "code")
+            if code in codes:
+                node.fail(f"情形代码重复：{code}（已见于 {owners[code]}）", "code")
+            codes[code] = Circumstance(code, node.text("text"), node.get("general", bool, False))
+            owners[code] = source.name
+    if "base" not in codes:
+        Node(Source(sources[0].name if sources else "penalties/", {}), "", {}).fail(
+            "缺少情形代码 base（见 circumstances.toml）", "circumstance")
+    return codes
 
 
 def _period(node: Node, key: str) -> Period | None:
@@ -425,7 +620,8 @@ def _late_fee(node: Node) -> LateFeeRule:
 
 # What a county's overlay may replace by id (calc.schedules layers): array of tables -> its id
 # field; None: a single table; "*": a table of named entries.
-LAYERED = {"violation": "id", "regime": "id", "threshold": "id", "late_fee": None, "version_choice": None}
+LAYERED = {"violation": "id", "regime": "id", "threshold": "id", "late_fee": None, "version_choice": None,
+           "circumstance": "code", "general_rule": "id", "law": "name"}
 
 # The keys each table of a penalties/*.toml file may have (calc.schedules refuses any other).
 _FINE = Keys("min", "max")
@@ -455,11 +651,25 @@ def load(sources: list[Source], base: dict) -> Penalties:
     thresholds: dict[str, Threshold] = {}
     late_fee = choice = None
     owners: dict[str, str] = {}
+    codes = _circumstances(sources)
+    general: dict[str, GeneralRule] = {}
+    laws: dict[str, Law] = {}
     for source in sources:
         root = Node(source, "", source.data)
-        _check_keys(root, ("violation", "regime", "late_fee", "version_choice", "threshold"))
+        _check_keys(root, ("violation", "regime", "late_fee", "version_choice", "threshold", "circumstance",
+                           "general_rule", "law"))
+        for node in root.children("general_rule", required=False):
+            g = load_general_rule(node, codes)
+            if g.id in general:
+                node.fail(f"编号重复：{g.id}", "id")
+            general[g.id] = g
+        for node in root.children("law", required=False):
+            law = load_law(node)
+            if law.name in laws:
+                node.fail(f"法律重复：{law.name}", "name")
+            laws[law.name] = law
         for node in root.children("violation", required=False):
-            v = _violation(node)
+            v = _violation(node, codes)
             if v.id in violations:
                 node.fail(f"编号重复：{v.id}（已见于 {owners[v.id]}）", "id")
             violations[v.id], owners[v.id] = v, source.name
@@ -490,7 +700,7 @@ def load(sources: list[Source], base: dict) -> Penalties:
         if v.regime not in regimes:
             Node(Source(owners[v.id], {}), v.id, {}).fail(f"未知的程序类别：{v.regime}", "regime")
     return Penalties(violations, regimes, late_fee, choice[0], choice[1], thresholds,
-                     base.get("calendar"), base.get("rules"))
+                     base.get("calendar"), base.get("rules"), codes, tuple(general.values()), tuple(laws.values()))
 
 
 # ---------------------------------------------------------------- selecting and comparing
@@ -538,66 +748,163 @@ class Outcome:
     def suspension(self) -> str | None:
         return next((b.suspension for b in self.bands if b.suspension), None)
 
+    @property
+    def punishable(self) -> bool:
+        return self.version.punishable
+
     def describe(self) -> str:
+        if not self.punishable:
+            return "不认为是违法的，不予处罚"
         parts = [s for b in self.bands for s in b.sanctions(self.party)]
         return "；".join(parts) if parts else "无处罚"
 
 
-def select(version: Version, circumstances: Sequence[str], party: str) -> Outcome:
+def select(version: Version, circumstances: Sequence[str], party: str,
+           names: dict[str, Circumstance] | None = None) -> Outcome:
     """The bands of `version` for these circumstances: the base band, plus the band of each
     circumstance the text names (an aggravated or mitigated band that the text puts in place of
-    the base penalty replaces it; one the text adds, such as criminal referral, is added)."""
+    the base penalty replaces it; one the text adds, such as criminal referral, is added).
+    `names` (the catalogue's codes) orders the codes and words the notes; general codes (从重,
+    不执行拘留 ...) choose no band and are answered by the general rules instead."""
+    if not version.punishable:
+        note = f"{version.basis} 未将该行为规定为违反治安管理行为：不认为是违法的"
+        return Outcome(version, (), (note,), party)
     chosen: list[Band] = []
     base = version.band("base")
     if base:
         chosen.append(base)
     notes = []
-    for code in CIRCUMSTANCES:
-        if code == "base" or code not in circumstances:
+    order = [c for c in names if c in circumstances] if names else list(dict.fromkeys(circumstances))
+    for code in order:
+        if code == "base" or (names and names[code].general):
             continue
         band = version.band(code)
         if band is None:
-            notes.append(f"{version.basis} 未对“{CIRCUMSTANCES[code]}”单设处罚幅度，在适用的幅度内裁量")
+            text = names[code].text if names else code
+            notes.append(f"{version.basis} 未对“{text}”单设处罚幅度，在适用的幅度内裁量")
             continue
         if band.replaces_base and base in chosen:
             chosen.remove(base)
         chosen.append(band)
     if not chosen:
-        needed = "、".join(CIRCUMSTANCES[b.when] for b in version.bands)
+        needed = "、".join((names[b.when].text if names and b.when in names else b.when) for b in version.bands)
         notes.append(f"{version.basis} 仅对“{needed}”规定了处罚；所给情形下无可适用的处罚幅度")
     return Outcome(version, tuple(chosen), tuple(notes), party)
 
 
 @dataclass(frozen=True, order=True)
-class Severity:
-    """How heavy an outcome is, compared field by field in this order (行政处罚法 第九条 lists the
-    kinds; detention is the heaviest penalty the bureau decides, then licence revocation, then a
-    business suspension, then the fine, then the warning): detention days, licence action,
-    suspension, fine maximum, the least fine that
-    must be imposed (the minimum; 0 where a warning may be given instead), and last whether a
-    warning is unavailable. Orders to correct, confiscation of a document and criminal referral
-    are not administrative penalties of a version and are not compared."""
+class Degree:
+    """One outcome a version allows, as heavy as it is, compared field by field in this order
+    (行政处罚法 第九条 and 治安管理处罚法 第十条 list the kinds; detention restricts liberty and is
+    heavier than any fine): days of detention; the fine that comes with detention (a fine added
+    to detention makes it heavier); licence revocation; business suspension; the fine alone;
+    and last whether more than a warning is given."""
 
-    detention_max: int
-    licence: int
-    suspension: int
-    fine_max: Decimal
-    fine_min: Decimal
-    no_warning: int
+    detention: int = 0
+    added_fine: Decimal = Decimal(0)
+    licence: int = 0
+    suspension: int = 0
+    fine: Decimal = Decimal(0)
+    no_warning: int = 0
+
+    def merge(self, other: "Degree") -> "Degree":
+        """Bands given together (the base band and an added one) impose both."""
+        return Degree(*(max(x, y) for x, y in zip(self.astuple(), other.astuple())))
+
+    def astuple(self) -> tuple:
+        return (self.detention, self.added_fine, self.licence, self.suspension, self.fine, self.no_warning)
+
+
+ASPECTS = ("拘留日数", "与拘留并处的罚款", "吊销许可证件", "责令停业整顿", "罚款数额", "可否仅予警告")
+
+
+def heaviest(b: Band, party: str) -> Degree:
+    """The most the band allows: the longest detention with the largest fine it may add."""
+    f = b.fine(party)
+    lic, sus = (1 if b.licence else 0), (1 if b.suspension else 0)
+    added = f.max if f and b.mode in ("and", "and_optional") else Decimal(0)
+    more = 1 if (b.detention_max or f or lic or sus) else 0
+    return Degree(b.detention_max, added, lic, sus, f.max if f else Decimal(0), more)
+
+
+def lightest(b: Band, party: str) -> Degree:
+    """The least the band requires: a warning where the text allows one; a fine where it allows
+    a fine instead of detention (或者); else the shortest detention with any fine it mandates (并处)."""
+    f = b.fine(party)
+    lic, sus = (1 if b.licence else 0), (1 if b.suspension else 0)
+    if b.warning:
+        return Degree(0, Decimal(0), lic, sus, Decimal(0), 0)
+    if b.detention_max and b.mode == "or":
+        return Degree(0, Decimal(0), lic, sus, f.min, 1)
+    if b.detention_max:
+        lo = b.detention[0]
+        must = f.min if b.mode == "and" else Decimal(0)
+        return Degree(lo, must, lic, sus, must, 1)
+    if f and not b.fine_optional:
+        return Degree(0, Decimal(0), lic, sus, f.min, 1)
+    return Degree(0, Decimal(0), lic, sus, Decimal(0), 1 if (lic or sus) else 0)
+
+
+@dataclass(frozen=True, order=True)
+class Severity:
+    """How heavy an outcome is, as a lawyer weighs two texts under 行政处罚法 第三十七条: a text that
+    does not punish the act at all is the lightest; then the heaviest outcome each allows decides;
+    where those are equal, the lightest outcome each allows (a text that allows a fine instead of
+    detention is lighter than one that mandates detention). Orders to correct, confiscation of a
+    document and criminal referral are not administrative penalties of a version and are not
+    compared."""
+
+    punishable: int
+    heaviest: Degree
+    lightest: Degree
 
     @staticmethod
     def of(outcome: Outcome) -> "Severity":
-        fine = outcome.fine
-        return Severity(outcome.detention_max, 1 if outcome.licence else 0, 1 if outcome.suspension else 0,
-                        fine.max if fine else Decimal(0), outcome.fine_floor,
-                        0 if outcome.warning_possible or not fine else 1)
+        top, least = Degree(), Degree()
+        for b in outcome.bands:
+            top, least = top.merge(heaviest(b, outcome.party)), least.merge(lightest(b, outcome.party))
+        return Severity(1 if outcome.punishable else 0, top, least)
 
 
 def lighter(a: Outcome, b: Outcome) -> bool:
-    """Whether `a` punishes less than `b` (新的规定处罚较轻): the one definition of "lighter".
-    Compared in order: detention (longest), licence revocation, business suspension, fine maximum, fine minimum,
-    warning available; the first difference decides."""
+    """Whether `a` punishes less than `b` (新的规定处罚较轻): the one definition of "lighter"."""
     return Severity.of(a) < Severity.of(b)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Which comparison decided between two outcomes: not_punishable | heaviest | lightest | equal,
+    the aspect (拘留日数 ...) and a sentence."""
+
+    decided_by: str
+    aspect: str | None
+    text: str
+
+
+def compare(new: Outcome, old: Outcome) -> Comparison:
+    a, b = Severity.of(new), Severity.of(old)
+    if a.punishable != b.punishable:
+        which = "新的规定" if not a.punishable else "行为时的规定"
+        return Comparison("not_punishable", None, f"{which}不认为是违法的，为最轻")
+    for stage, word in (("heaviest", "最重"), ("lightest", "最轻")):
+        x, y = getattr(a, stage).astuple(), getattr(b, stage).astuple()
+        for aspect, p, q in zip(ASPECTS, x, y):
+            if p != q:
+                side = "新的规定" if p < q else "行为时的规定"
+                first = "先比较各自可能的最重处罚" if stage == "heaviest" else "可能的最重处罚相同，再比较各自可能的最轻处罚"
+                return Comparison(stage, aspect, f"{first}：{aspect}，行为时的规定为{_amount(aspect, q)}，"
+                                                 f"新的规定为{_amount(aspect, p)}，{side}较轻")
+    return Comparison("equal", None, "两者可能的最重与最轻处罚均相同，新的规定不轻于行为时的规定")
+
+
+def _amount(aspect: str, value) -> str:
+    if aspect == "拘留日数":
+        return f"{value}日"
+    if "罚款" in aspect:
+        return f"{yuan(value)}元"
+    if aspect == "可否仅予警告":
+        return "须处罚款或者更重" if value else "可以仅予警告"
+    return "有" if value else "无"
 
 
 @dataclass(frozen=True)
@@ -610,6 +917,11 @@ class Choice:
     decision_version: Version | None
     outcome: Outcome | None
     compared: tuple[tuple[Version, Outcome], ...]
+    comparison: Comparison | None = None
+
+
+def _not_illegal(version: Version, p: Penalties) -> str:
+    return (f"{version.basis} 未规定该行为，不认为是违法的；依{p.choice_basis}，不予治安管理处罚。")
 
 
 def choose_version(p: Penalties, v: Violation, act: dt.date, decision: dt.date, party: str,
@@ -621,25 +933,66 @@ def choose_version(p: Penalties, v: Violation, act: dt.date, decision: dt.date, 
         first = v.versions[0].first
         raise InvalidInput(f"行为日 {act} 时本服务收录的规定尚未施行（最早自 {first} 起）", field="act_date")
     new = v.version_on(decision)
-    old_out = select(old, circumstances, party)
+    names = p.circumstances or None
+    old_out = select(old, circumstances, party, names)
     if new is old:
-        return Choice(old, "same", f"行为时与决定时适用同一规定（{old.basis}）。", p.choice_basis,
-                      old, new, old_out, ((old, old_out),))
+        reason = f"行为时与决定时适用同一规定（{old.basis}）。"
+        if not old.punishable:
+            reason += _not_illegal(old, p)
+        return Choice(old, "same", reason, p.choice_basis, old, new, old_out, ((old, old_out),))
     if new is None:
         reason = (f"行为时适用 {old.basis}；决定日 {decision} 该规定已失效且本服务未收录新的规定，"
                   f"依{p.choice_basis}，不认为是违法的，适用新的规定，不予处罚；请核对决定时的规定。")
         return Choice(None, "repealed", reason, p.choice_basis, old, None, None, ((old, old_out),))
-    new_out = select(new, circumstances, party)
+    new_out = select(new, circumstances, party, names)
     compared = ((old, old_out), (new, new_out))
+    cmp = compare(new_out, old_out)
     said = (f"行为时（{act}）适用 {old.basis}：{old_out.describe()}；"
-            f"决定时（{decision}）适用 {new.basis}：{new_out.describe()}。")
+            f"决定时（{decision}）适用 {new.basis}：{new_out.describe()}。{cmp.text}。")
     if lighter(new_out, old_out):
-        return Choice(new, "decision_time_lighter",
-                      said + f"新的规定处罚较轻，依{p.choice_basis}适用新的规定（从轻）。",
-                      p.choice_basis, old, new, new_out, compared)
-    return Choice(old, "act_time",
-                  said + f"新的规定处罚不轻于行为时的规定，依{p.choice_basis}适用违法行为发生时的规定（从旧）。",
-                  p.choice_basis, old, new, old_out, compared)
+        tail = (f"新的规定不认为是违法的，依{p.choice_basis}适用新的规定，不予处罚。" if not new.punishable else
+                f"新的规定处罚较轻，依{p.choice_basis}适用新的规定（从轻）。")
+        return Choice(new, "decision_time_lighter", said + tail, p.choice_basis, old, new, new_out, compared, cmp)
+    tail = (f"新的规定处罚不轻于行为时的规定，依{p.choice_basis}适用违法行为发生时的规定（从旧）。"
+            + (_not_illegal(old, p) if not old.punishable else ""))
+    return Choice(old, "act_time", said + tail, p.choice_basis, old, new, old_out, compared, cmp)
+
+
+@dataclass(frozen=True)
+class Switch:
+    """A circumstance that, given (or taken away), would make the other text apply."""
+
+    code: str
+    text: str
+    added: bool
+    applied: Version
+    rule: str
+    message: str
+
+
+def switches(p: Penalties, v: Violation, act: dt.date, decision: dt.date, party: str,
+             circumstances: Sequence[str], choice: Choice) -> list[Switch]:
+    """For each band circumstance of this act, whether ticking it (or unticking it) changes which
+    text applies: "若情节较轻，新法较轻，适用新法"."""
+    if choice.decision_version is None or choice.decision_version is choice.act_version:
+        return []
+    out = []
+    given = list(circumstances)
+    for code in v.codes():
+        c = p.circumstances.get(code)
+        if c is None:
+            continue
+        added = code not in given
+        other = [*given, code] if added else [x for x in given if x != code]
+        alt = choose_version(p, v, act, decision, party, other)
+        if alt.applied is choice.applied or alt.applied is None:
+            continue
+        new = alt.applied is choice.decision_version
+        side = "新法" if new else "旧法"
+        cond = f"若{c.text}" if added else f"若不属于{c.text}"
+        out.append(Switch(code, c.text, added, alt.applied, alt.rule,
+                          f"{cond}，{side}较轻，适用{side}（{alt.applied.basis}）"))
+    return out
 
 
 # ---------------------------------------------------------------- procedure facts
@@ -795,6 +1148,9 @@ class Assessment:
     procedure_basis: str
     limitation: Limitation
     regime: Regime
+    general: tuple[GeneralFact, ...] = ()
+    switches: tuple[Switch, ...] = ()
+    names: dict = field(default_factory=dict, repr=False, compare=False)  # the catalogue's codes
 
 
 def assess(p: Penalties, vid: str, act: dt.date, decision: dt.date, party: str,
@@ -805,23 +1161,29 @@ def assess(p: Penalties, vid: str, act: dt.date, decision: dt.date, party: str,
     if party not in PARTIES:
         raise InvalidInput(f"未知的当事人类别：{party}（应为 {', '.join(PARTIES)}）", field="party")
     for code in circumstances:
-        if code not in CIRCUMSTANCES or code == "base":
-            raise InvalidInput(f"未知的情形代码：{code}（应为 {', '.join(c for c in CIRCUMSTANCES if c != 'base')}）",
-                               field="circumstances")
+        if code not in p.circumstances or code == "base":
+            known = ", ".join(c.code for c in p.codes(v))
+            raise InvalidInput(f"未知的情形代码：{code}（该违法行为可用：{known or '无'}；"
+                               f"全部代码见 GET /v1/penalties/{v.id}）", field="circumstances")
     if decision < act:
         raise InvalidInput(f"决定日 {decision} 早于行为日 {act}", field="decision_date")
     choice = choose_version(p, v, act, decision, party, circumstances)
     regime = p.regimes[v.regime]
     out = choice.outcome
     facts: dict[str, Fact] = {}
-    if out is not None:
+    general: list[GeneralFact] = []
+    if out is not None and out.punishable:
+        general = general_facts(p.general_rules(v), choice.applied, decision, out, circumstances,
+                                Severity.of(out).lightest)
         facts["simplified"] = simplified_fact(regime, out, decision)
         facts["collection"] = collection_fact(regime, out, decision, facts["simplified"])
         facts["hearing"] = hearing_fact(regime, out, decision)
     why = f"程序事项适用决定日（{decision}）施行的程序规定（程序从新）：{regime.title}"
-    return Assessment(v, act, decision, party, tuple(c for c in CIRCUMSTANCES if c in circumstances),
+    return Assessment(v, act, decision, party, tuple(c for c in p.circumstances if c in circumstances),
                       choice, out, facts, why,
-                      limitation(p, regime, act, harm_to_life_health_finance, provisional), regime)
+                      limitation(p, regime, act, harm_to_life_health_finance, provisional), regime,
+                      tuple(general), tuple(switches(p, v, act, decision, party, circumstances, choice)),
+                      p.circumstances)
 
 
 # ---------------------------------------------------------------- late payment

@@ -128,7 +128,7 @@ def test_penalty_assessment_answers_or_refuses(schedules, data, act, decision, h
     p = _penalties(schedules)
     vid = data.draw(st.sampled_from(sorted(p.violations)) | st.text(max_size=12), label="id")
     party = data.draw(st.sampled_from([*penalties.PARTIES, "company", ""]), label="party")
-    circumstances = data.draw(st.lists(st.sampled_from([*penalties.CIRCUMSTANCES, "bogus", ""]), max_size=4),
+    circumstances = data.draw(st.lists(st.sampled_from([*p.circumstances, "bogus", ""]), max_size=4),
                               label="circumstances")
     answer_or_domain_error(penalties.assess, p, vid, act, decision, party, circumstances,
                            harm_to_life_health_finance=harm, provisional=provisional)

@@ -20,10 +20,11 @@ def fine_json(f: dom.Fine | None):
     return None if f is None else {"min": money(f.min), "max": money(f.max)}
 
 
-def band_json(b: dom.Band, party: str | None) -> dict:
+def band_json(b: dom.Band, party: str | None, names: dict | None = None) -> dict:
     shown = party or "individual"
+    c = (names or {}).get(b.when)
     return {
-        "when": b.when, "circumstance": dom.CIRCUMSTANCES[b.when], "replaces_base": b.replaces_base,
+        "when": b.when, "circumstance": c.text if c else b.when, "replaces_base": b.replaces_base,
         "fine": fine_json(b.fine(shown)),
         "fine_by_party": None if b.fines is None else {p: fine_json(f) for p, f in b.fines.items()},
         "fine_optional": b.fine_optional, "warning": b.warning,
@@ -32,6 +33,8 @@ def band_json(b: dom.Band, party: str | None) -> dict:
                                                    "text": b.licence.describe()},
         "suspension": b.suspension, "confiscate": b.confiscate, "criminal": b.criminal,
         "sanctions": b.sanctions(shown), "basis": b.basis,
+        "detention": None if b.detention is None else {"min": b.detention[0], "max": b.detention[1]},
+        "combination": b.mode,
     }
 
 
@@ -45,20 +48,32 @@ def rests_on_json(v: dom.Version) -> dict:
 
 
 def version_ref(v: dom.Version | None):
-    return None if v is None else {"basis": v.basis, "effective": effective(v), "text": v.text, **rests_on_json(v)}
+    return None if v is None else {"basis": v.basis, "effective": effective(v), "text": v.text, **rests_on_json(v),
+                                   "punishable": v.punishable}
 
 
 def summary_json(v: dom.Violation) -> dict:
     return {"id": v.id, "title": v.title, "authority": v.authority, "basis": v.basis, "seed": v.seed,
-            "regime": v.regime}
+            "regime": v.regime, "section": v.section}
 
 
-def violation_json(v: dom.Violation) -> dict:
+def circumstance_json(c: dom.Circumstance) -> dict:
+    return {"code": c.code, "text": c.text, "general": c.general}
+
+
+def violation_json(v: dom.Violation, p: dom.Penalties) -> dict:
     return summary_json(v) | {
-        "keywords": list(v.keywords),
+        "keywords": list(v.keywords), "acts": list(v.acts), "correspondence": v.correspondence,
+        "circumstances": [circumstance_json(c) for c in p.codes(v)],
         "versions": [{"effective": effective(x), "basis": x.basis, "text": x.text, **rests_on_json(x),
-                      "bands": [band_json(b, None) for b in x.bands]} for x in v.versions],
+                      "punishable": x.punishable,
+                      "bands": [band_json(b, None, p.circumstances) for b in x.bands]} for x in v.versions],
     }
+
+
+def law_json(law) -> dict:
+    return {"name": law.name, "title": law.title,
+            "versions": [{"name": x.name, "effective": effective(x), "note": x.note} for x in law.versions]}
 
 
 def steps_json(steps) -> list[dict]:
@@ -71,14 +86,35 @@ def fact_json(f: dom.Fact) -> dict:
             "beside": [{"basis": b, "limit": money(lim), "why": why} for b, lim, why in f.beside]}
 
 
+def degree_json(d: dom.Degree) -> dict:
+    return {"detention": d.detention, "added_fine": money(d.added_fine), "licence": d.licence,
+            "suspension": d.suspension, "fine": money(d.fine), "no_warning": d.no_warning}
+
+
 def severity_json(o: dom.Outcome) -> dict:
+    """The first six fields are the version-0 summary (longest detention, licence, suspension, fine
+    range, warning); `heaviest` and `lightest` are what `lighter` compares, in its order."""
     s = dom.Severity.of(o)
-    return {"detention_max": s.detention_max, "licence": s.licence, "suspension": s.suspension, "fine_max": money(s.fine_max),
-            "fine_min": money(s.fine_min), "no_warning": s.no_warning}
+    fine = o.fine
+    return {"detention_max": o.detention_max, "licence": 1 if o.licence else 0, "suspension": 1 if o.suspension else 0,
+            "fine_max": money(fine.max if fine else 0), "fine_min": money(o.fine_floor),
+            "no_warning": 0 if o.warning_possible or not fine else 1,
+            "punishable": bool(s.punishable), "heaviest": degree_json(s.heaviest), "lightest": degree_json(s.lightest)}
+
+
+def general_json(g) -> dict:
+    return {"id": g.id, "title": g.title, "status": g.status, "explanation": g.explanation, "basis": g.basis,
+            "text": g.text, "note": g.note}
+
+
+def switch_json(s: dom.Switch) -> dict:
+    return {"code": s.code, "text": s.text, "added": s.added, "applies": s.applied.basis, "rule": s.rule,
+            "message": s.message}
 
 
 def assessment_json(a: dom.Assessment) -> dict:
     c, lim = a.choice, a.limitation
+    names = a.names
     out = a.outcome
     missing = dom.Fact("no", "无可适用的处罚", None)
     return {
@@ -89,9 +125,13 @@ def assessment_json(a: dom.Assessment) -> dict:
             "applied": version_ref(c.applied), "rule": c.rule, "reason": c.reason, "basis": c.basis,
             "act_version": version_ref(c.act_version), "decision_version": version_ref(c.decision_version),
             "compared": [{"basis": v.basis, "effective": effective(v), "sanctions": o.describe(),
-                          "severity": severity_json(o)} for v, o in c.compared],
+                          "severity": severity_json(o), "text": v.text, "punishable": v.punishable}
+                         for v, o in c.compared],
+            "comparison": None if c.comparison is None else {
+                "decided_by": c.comparison.decided_by, "aspect": c.comparison.aspect, "text": c.comparison.text},
         },
-        "bands": [band_json(b, a.party) for b in out.bands] if out else [],
+        "punishable": out.punishable if out else False,
+        "bands": [band_json(b, a.party, names) for b in out.bands] if out else [],
         "notes": list(out.notes) if out else [],
         "procedure": {"regime": a.regime.id, "applies": a.procedure_basis,
                       **{k: fact_json(a.procedure.get(k, missing)) for k in ("simplified", "collection", "hearing")}},
@@ -105,6 +145,8 @@ def assessment_json(a: dom.Assessment) -> dict:
             "calendar_years": list(lim.calendar_years),
         },
         "provisional": lim.provisional, "calendar_years": list(lim.calendar_years),
+        "general": [general_json(g) for g in a.general],
+        "switches": [switch_json(s) for s in a.switches],
     }
 
 

@@ -18,8 +18,9 @@ from .. import etags, penalties as dom
 from .. import periods
 from .. import thresholds as thr
 from ..answers.clock import today
-from ..answers.penalties import (answer_json, assessment_json, late_fee_json, summary_json, threshold_json,
-                                 violation_json)
+from ..answers.penalties import (answer_json, assessment_json, late_fee_json, law_json, summary_json,
+                                 threshold_json, violation_json)
+from ..errors import InvalidInput
 from .fields import RANGE_DOC, CalendarDependent, Capped, DateRangeIn, Day, ErrorOut, Flag, RangeOut, StepOut, Strict
 from .messages import MaxItems, MaxLength  # noqa: F401
 from .state import current
@@ -36,7 +37,7 @@ class ViolationId(BaseConverter):
 
 blp.record_once(lambda state: state.app.url_map.converters.setdefault("violation_id", ViolationId))
 
-CODES = tuple(c for c in dom.CIRCUMSTANCES if c != "base")
+MAX_CODES = 30  # more circumstance codes than any act has, so a runaway list is refused early
 
 
 # ---------------------------------------------------------------- schemas
@@ -58,8 +59,13 @@ class PenaltyLicenceOut(Schema):
     text = fields.String()
 
 
+class PenaltyDetention(Schema):
+    min = fields.Integer()
+    max = fields.Integer()
+
+
 class PenaltyBandOut(Schema):
-    when = fields.String(metadata={"enum": list(dom.CIRCUMSTANCES)})
+    when = fields.String(metadata={"description": "情形代码（见违法行为详情的 circumstances）"})
     circumstance = fields.String()
     replaces_base = fields.Boolean()
     fine = fields.Nested(PenaltyMoneyRange, allow_none=True)
@@ -74,6 +80,9 @@ class PenaltyBandOut(Schema):
     criminal = fields.Boolean()
     sanctions = fields.List(fields.String())
     basis = fields.String()
+    detention = fields.Nested(PenaltyDetention, allow_none=True, metadata={"description": "行政拘留日数；只规定上限时 min 为 1"})
+    combination = fields.String(allow_none=True, validate=OneOf(tuple(dom.COMBINATIONS)),
+                                metadata={"description": "and 拘留并处罚款；and_optional 拘留，可以并处罚款；or 拘留或者罚款"})
 
 
 class PenaltyVersionOut(Schema):
@@ -83,6 +92,7 @@ class PenaltyVersionOut(Schema):
     rests_on = fields.String(allow_none=True, metadata={
         "enum": list(dom.RESTS_ON), "description": "引文的来源：为空表示依据法律原文；否则为未核对原文时所依据的材料"})
     rests_on_text = fields.String(allow_none=True, metadata={"description": "rests_on 的中文说明"})
+    punishable = fields.Boolean(metadata={"description": "false：该文本未规定此行为（不认为是违法的）"})
     bands = fields.List(fields.Nested(PenaltyBandOut))
 
 
@@ -93,30 +103,70 @@ class ViolationSummary(Schema):
     basis = fields.String()
     seed = fields.String()
     regime = fields.String()
+    section = fields.String(metadata={"description": "2025年文本的章节（浏览用）；其他违法行为为空"})
 
 
 class ViolationList(Schema):
     items = fields.List(fields.Nested(ViolationSummary))
 
 
+class PenaltyCircumstanceOut(Schema):
+    code = fields.String()
+    text = fields.String()
+    general = fields.Boolean(metadata={"description": "true：总则规定（从重、不执行拘留等），不选幅度"})
+
+
 class ViolationOut(ViolationSummary):
     keywords = fields.List(fields.String())
+    acts = fields.List(fields.String())
+    correspondence = fields.String(allow_none=True)
+    circumstances = fields.List(fields.Nested(PenaltyCircumstanceOut))
     versions = fields.List(fields.Nested(PenaltyVersionOut))
 
 
 class PenaltySearchQuery(Strict):
     q = fields.String(load_default=None, validate=MaxLength(200),
-                      metadata={"description": "关键词（中文标题、依据、编号），空格分隔的词须全部出现"})
+                      metadata={"description": "关键词（中文标题、俗称、依据、编号），空格分隔的词须全部出现"})
+    law = fields.String(load_default=None, validate=MaxLength(100),
+                        metadata={"description": "法律简称及年份，与 basis 中相同，如 治安管理处罚法（2025）；须与 article 同用"})
+    article = fields.Integer(load_default=None, validate=Range(1, 1000),
+                             metadata={"description": "条（第…条的数字），如 51"})
+
+
+class LawVersionOut(Schema):
+    name = fields.String()
+    effective = fields.Nested(PenaltyEffective)
+    note = fields.String(allow_none=True)
+
+
+class LawOut(Schema):
+    name = fields.String()
+    title = fields.String()
+    versions = fields.List(fields.Nested(LawVersionOut))
+
+
+class LawList(Schema):
+    items = fields.List(fields.Nested(LawOut))
 
 
 class PenaltyAssessIn(Strict):
     act_date = Day(required=True, metadata={"description": "违法行为发生之日（连续或继续状态的，行为终了之日）"})
     decision_date = Day(load_default=None, metadata={"description": "作出处罚决定之日，缺省为今日（北京时间）"})
     party = fields.String(required=True, validate=OneOf(tuple(dom.PARTIES)))
-    circumstances = Capped(fields.String(validate=OneOf(CODES)), len(CODES), load_default=list)
+    circumstances = Capped(fields.String(validate=MaxLength(40)), MAX_CODES, load_default=list,
+                           metadata={"description": "情形代码（见违法行为详情的 circumstances）；未知代码为 422"})
     harm_to_life_health_finance = Flag(
         load_default=False, metadata={"description": "涉及公民生命健康安全、金融安全且有危害后果（行政处罚法第三十六条，时效五年）"})
     provisional = Flag(load_default=False, metadata={"description": "时效日超出已公布节假日安排时按放假办法推定"})
+
+
+class PenaltyDegreeOut(Schema):
+    detention = fields.Integer()
+    added_fine = fields.Float()
+    licence = fields.Integer()
+    suspension = fields.Integer()
+    fine = fields.Float()
+    no_warning = fields.Integer()
 
 
 class PenaltySeverityOut(Schema):
@@ -126,6 +176,9 @@ class PenaltySeverityOut(Schema):
     fine_max = fields.Float()
     fine_min = fields.Float()
     no_warning = fields.Integer()
+    punishable = fields.Boolean()
+    heaviest = fields.Nested(PenaltyDegreeOut, metadata={"description": "可能的最重处罚（先比较）"})
+    lightest = fields.Nested(PenaltyDegreeOut, metadata={"description": "可能的最轻处罚（最重相同时比较）"})
 
 
 class PenaltyComparedOut(Schema):
@@ -133,6 +186,14 @@ class PenaltyComparedOut(Schema):
     effective = fields.Nested(PenaltyEffective)
     sanctions = fields.String()
     severity = fields.Nested(PenaltySeverityOut)
+    text = fields.String()
+    punishable = fields.Boolean()
+
+
+class PenaltyComparisonOut(Schema):
+    decided_by = fields.String(metadata={"enum": ["not_punishable", "heaviest", "lightest", "equal"]})
+    aspect = fields.String(allow_none=True)
+    text = fields.String()
 
 
 class PenaltyVersionRef(Schema):
@@ -142,6 +203,7 @@ class PenaltyVersionRef(Schema):
     rests_on = fields.String(allow_none=True, metadata={
         "enum": list(dom.RESTS_ON), "description": "引文的来源：为空表示依据法律原文；否则为未核对原文时所依据的材料"})
     rests_on_text = fields.String(allow_none=True, metadata={"description": "rests_on 的中文说明"})
+    punishable = fields.Boolean()
 
 
 class PenaltyChoiceOut(Schema):
@@ -152,6 +214,7 @@ class PenaltyChoiceOut(Schema):
     act_version = fields.Nested(PenaltyVersionRef)
     decision_version = fields.Nested(PenaltyVersionRef, allow_none=True)
     compared = fields.List(fields.Nested(PenaltyComparedOut))
+    comparison = fields.Nested(PenaltyComparisonOut, allow_none=True)
 
 
 class PenaltyBesideOut(Schema):
@@ -195,6 +258,25 @@ class PenaltyLimitationOut(CalendarDependent):
     steps = fields.List(fields.Nested(StepOut))
 
 
+class PenaltyGeneralOut(Schema):
+    id = fields.String()
+    title = fields.String()
+    status = fields.String(metadata={"enum": ["yes", "no", "depends"]})
+    explanation = fields.String()
+    basis = fields.String()
+    text = fields.String()
+    note = fields.String(allow_none=True)
+
+
+class PenaltySwitchOut(Schema):
+    code = fields.String()
+    text = fields.String()
+    added = fields.Boolean(metadata={"description": "true：加上该情形；false：去掉该情形"})
+    applies = fields.String()
+    rule = fields.String()
+    message = fields.String()
+
+
 class PenaltyAssessOut(CalendarDependent):
     id = fields.String()
     title = fields.String()
@@ -207,6 +289,9 @@ class PenaltyAssessOut(CalendarDependent):
     notes = fields.List(fields.String())
     procedure = fields.Nested(PenaltyProcedureOut)
     limitation = fields.Nested(PenaltyLimitationOut)
+    punishable = fields.Boolean(metadata={"description": "false：所适用的文本不认为是违法的"})
+    general = fields.List(fields.Nested(PenaltyGeneralOut))
+    switches = fields.List(fields.Nested(PenaltySwitchOut))
 
 
 class LateFeeIn(Strict):
@@ -312,8 +397,26 @@ class Violations(MethodView):
     @blp.alt_response(304, description="未变化（If-None-Match 与 ETag 相同）")
     @blp.alt_response(422, schema=ErrorOut)
     def get(self, args):
-        """Violations, optionally searched by keyword (Chinese title, basis, id)."""
-        return cached({"items": [summary_json(v) for v in current().penalties.search(args["q"])]})
+        """Violations, optionally searched by keyword (Chinese title, colloquial keywords, basis, id),
+        or those citing one article of one law (`law` with `article`)."""
+        p = current().penalties
+        if (args["law"] is None) != (args["article"] is None):
+            missing = "article" if args["article"] is None else "law"
+            raise InvalidInput("law 与 article 须同时给出", field=missing)
+        items = p.search(args["q"])
+        if args["law"] is not None:
+            citing = {v.id for v in p.citing(args["law"], args["article"])}
+            items = [v for v in items if v.id in citing]
+        return cached({"items": [summary_json(v) for v in items]})
+
+
+@blp.route("/v1/laws")
+class Laws(MethodView):
+    @blp.response(200, LawList)
+    @blp.alt_response(304, description="未变化（If-None-Match 与 ETag 相同）")
+    def get(self):
+        """Every law the penalty schedules cite with its year: short name, title, versions in force."""
+        return cached({"items": [law_json(x) for x in current().penalties.laws]})
 
 
 @blp.route("/v1/penalties/late-fee")
@@ -338,7 +441,8 @@ class ViolationDetail(MethodView):
     @blp.alt_response(404, schema=ErrorOut)
     def get(self, vid):
         """One violation with all its versions and bands."""
-        return cached(violation_json(current().penalties.get(vid)))
+        p = current().penalties
+        return cached(violation_json(p.get(vid), p))
 
 
 @blp.route("/v1/penalties/<violation_id:vid>/assess")

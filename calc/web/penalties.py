@@ -3,6 +3,7 @@
 Calls `Penalties.search`, `Penalties.get` and `calc.penalties.assess` as /v1/penalties does."""
 from __future__ import annotations
 
+import re
 from decimal import Decimal, InvalidOperation
 
 from flask import render_template, request
@@ -15,10 +16,30 @@ from ..labels import FACT_STATUS
 from .blueprint import bp
 from .forms import Form, explain
 
-CODES = {c: t for c, t in dom.CIRCUMSTANCES.items() if c != "base"}
+OTHER_SECTION = "责任清单所列的其他违法行为"
 FACT_TITLES = {"simplified": "可否当场处罚（简易程序）", "collection": "可否当场收缴罚款", "hearing": "是否应告知听证权利"}
 RULES = {"same": "行为时与决定时规定相同", "act_time": "从旧：适用行为时的规定",
          "decision_time_lighter": "从轻：适用决定时较轻的规定", "repealed": "决定时已无处罚规定"}
+GENERAL_STATUS = {"yes": "是", "no": "否", "depends": "视案情而定"}
+DECIDED_BY = {"not_punishable": "是否认为违法", "heaviest": "可能的最重处罚", "lightest": "可能的最轻处罚",
+              "equal": "最重、最轻处罚均相同"}
+
+
+def sections(items: list[dom.Violation]) -> list[tuple[str, list[dom.Violation]]]:
+    """The violations grouped by the chapter and section of the 2025 text, in the law's order
+    (the catalogue's order); the county list's own items last."""
+    groups: dict[str, list[dom.Violation]] = {}
+    for v in items:
+        groups.setdefault(v.section or OTHER_SECTION, []).append(v)
+    other = groups.pop(OTHER_SECTION, None)
+    out = sorted(groups.items(), key=lambda kv: _section_key(kv[0]))
+    return out + ([(OTHER_SECTION, other)] if other else [])
+
+
+def _section_key(section: str) -> int:
+    order = "一二三四五六七八九十"
+    m = re.search(r"第(.)节", section)
+    return order.index(m.group(1)) if m and m.group(1) in order else 99
 
 
 def party_sanctions(band: dom.Band) -> list[tuple[str | None, list[str]]]:
@@ -33,9 +54,15 @@ def party_sanctions(band: dom.Band) -> list[tuple[str | None, list[str]]]:
 def penalties():
     p: dom.Penalties = current().penalties
     q = request.args.get("q", "").strip()[:100]
+    section = request.args.get("section", "").strip()[:100]
     items = p.search(q)
-    return render_template("penalties.html", q=q, items=items, total=len(p.violations), circumstances=dom.CIRCUMSTANCES,
-                           thresholds=list(p.thresholds.values()),
+    every = sections(list(p.violations.values()))
+    if section:
+        items = [v for v in items if (v.section or OTHER_SECTION) == section]
+    return render_template("penalties.html", q=q, items=items, total=len(p.violations),
+                           circumstances={c: x.text for c, x in p.circumstances.items()},
+                           thresholds=list(p.thresholds.values()), groups=sections(items),
+                           every=[(name, len(vs)) for name, vs in every], section=section,
                            form=Form(request.args))
 
 
@@ -49,13 +76,15 @@ def penalty(vid):
                                back=("web.penalties", "罚款幅度查询")), 404
     form = Form(request.args, submitted="act_date" in request.args)
     answer = None
+    understood = p.codes(v)
+    codes = {c.code: c.text for c in understood}
     if form.submitted:
         act = form.date("act_date", "行为日")
         decision = form.date("decision_date", "决定日", required=False) or (today() if act else None)
         party = form.choice("party", "当事人类别", dom.PARTIES, default="individual")
         chosen = [c for c in form.raw_list("c") if c]
         for code in chosen:
-            if code not in CODES:
+            if code not in codes:
                 form.fail("c", "情节只能从列出的选项中勾选。")
         harm = form.flag("harm")
         provisional = form.flag("provisional")
@@ -69,7 +98,10 @@ def penalty(vid):
                                     "party": "party", "circumstances": "c"}, "act_date",
                         gap_field="provisional")
     return render_template("penalty.html", v=v, form=form, answer=answer, parties=dom.PARTIES,
-                           codes=CODES, circumstances=dom.CIRCUMSTANCES, party_sanctions=party_sanctions,
+                           codes={c.code: c.text for c in understood if not c.general},
+                           general_codes={c.code: c.text for c in understood if c.general},
+                           circumstances={c: x.text for c, x in p.circumstances.items()},
+                           party_sanctions=party_sanctions, general_status=GENERAL_STATUS, decided_by=DECIDED_BY,
                            fact_status=FACT_STATUS, fact_titles=FACT_TITLES, rules=RULES,
                            units=current().rules.units, today=today(), rests_on=dom.RESTS_ON,
                            checked=set(form.raw_list("c"))), 200 if form.ok else 422
