@@ -824,7 +824,8 @@ def heaviest(b: Band, party: str) -> Degree:
     lic, sus = (1 if b.licence else 0), (1 if b.suspension else 0)
     added = f.max if f and b.mode in ("and", "and_optional") else Decimal(0)
     more = 1 if (b.detention_max or f or lic or sus) else 0
-    return Degree(b.detention_max, added, lic, sus, f.max if f else Decimal(0), more)
+    alone = f.max if f and not b.detention_max else Decimal(0)  # a fine instead of detention is not the heaviest
+    return Degree(b.detention_max, added, lic, sus, alone, more)
 
 
 def lightest(b: Band, party: str) -> Degree:
