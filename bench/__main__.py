@@ -2,6 +2,7 @@
 
     python -m bench                    # all (about 3 minutes: the load test alone is 60 s)
     python -m bench --only workdays,batch,startup
+    python -m bench --only penalties   # issue 16: assessment and search, 治安 catalogue vs the nine items
     python -m bench --load-seconds 10 --overhead-seconds 5
     python -m bench --profile-batch    # pyinstrument profile of one 10,000-item batch
 """
@@ -14,7 +15,7 @@ import shutil
 import sys
 import time
 
-PARTS = ("workdays", "batch", "startup", "overhead", "load", "range", "workers")
+PARTS = ("workdays", "batch", "startup", "penalties", "overhead", "load", "range", "workers")
 
 
 def main(argv=None) -> int:
@@ -74,6 +75,11 @@ def main(argv=None) -> int:
         f = startup.run()
         if f["warm_s"] >= 0.3:
             failures.append("startup: schedules load >= 300 ms")
+        print()
+    if "penalties" in only:
+        from . import penalties
+
+        penalties.run(loaded)
         print()
     if only & {"overhead", "load"}:
         from . import load

@@ -208,8 +208,12 @@ class Violation:
         return list(seen)
 
     def cites(self, law: str, article: int) -> bool:
-        return any(law == part_law and article in numbers
-                   for basis in self.bases() for part_law, numbers in cited_articles(basis))
+        return (law, article) in self.citations
+
+    @functools.cached_property
+    def citations(self) -> frozenset[tuple[str, int]]:
+        """Every (law, article) a version or band of this act cites, read once."""
+        return frozenset((law, n) for basis in self.bases() for law, numbers in cited_articles(basis) for n in numbers)
 
     def bases(self) -> Iterable[str]:
         for v in self.versions:
