@@ -67,6 +67,9 @@ class Circumstance:
     code: str
     text: str
     general: bool = False
+    # (law, code): under that law's text this circumstance is that band's (2012: a victim of 60 to 69
+    # is a vulnerable victim; under 2025 only from 70), elsewhere it selects no band
+    counts_as: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -323,7 +326,11 @@ class Penalties:
     def codes(self, v: Violation) -> list[Circumstance]:
         """The circumstance codes this violation understands: its bands' own, then the general
         rules' codes where a general rule of its law applies."""
-        out = [self.circumstances[c] for c in v.codes() if c in self.circumstances]
+        own = v.codes()
+        laws = {x.law for x in v.versions}
+        out = [self.circumstances[c] for c in own if c in self.circumstances]
+        out += [c for c in self.circumstances.values()
+                if any(law in laws and target in own for law, target in c.counts_as)]
         seen = {c.code for c in out}
         for rule in self.general_rules(v):
             for code in rule.codes():
@@ -543,17 +550,25 @@ def _circumstances(sources: list[Source]) -> dict[str, Circumstance]:
     for source in sources:
         root = Node(source, "", source.data)
         for node in root.children("circumstance", required=False):
-            _check_keys(node, ("code", "text", "general"))
+            _check_keys(node, ("code", "text", "general", "counts_as"))
             code = node.text("code")
             if not re.fullmatch(r"[a-z][a-z0-9_]*", code):
                 node.fail("情形代码应为小写字母、数字和下划线", "code")
             if code in codes:
                 node.fail(f"情形代码重复：{code}（已见于 {owners[code]}）", "code")
-            codes[code] = Circumstance(code, node.text("text"), node.get("general", bool, False))
+            counts = []
+            for n in node.children("counts_as", required=False):
+                _check_keys(n, ("law", "code"))
+                counts.append((n.text("law"), n.text("code")))
+            codes[code] = Circumstance(code, node.text("text"), node.get("general", bool, False), tuple(counts))
             owners[code] = source.name
     if "base" not in codes:
         Node(Source(sources[0].name if sources else "penalties/", {}), "", {}).fail(
             "缺少情形代码 base（见 circumstances.toml）", "circumstance")
+    for c in codes.values():
+        for _, target in c.counts_as:
+            if target not in codes or codes[target].general:
+                Node(Source(owners[c.code], {}), c.code, {}).fail(f"counts_as 指向未知的幅度情形：{target}", "counts_as")
     return codes
 
 
@@ -778,9 +793,18 @@ def select(version: Version, circumstances: Sequence[str], party: str,
     if base:
         chosen.append(base)
     notes = []
-    order = [c for c in names if c in circumstances] if names else list(dict.fromkeys(circumstances))
+    given = set(circumstances)
+    for code in list(given):
+        for law, target in (names[code].counts_as if names and code in names else ()):
+            if law == version.law:
+                given.add(target)
+    for code in circumstances:
+        c = names.get(code) if names else None
+        if c and c.counts_as and not any(law == version.law for law, _ in c.counts_as):
+            notes.append(f"{version.basis} 未将“{c.text}”规定为单设幅度的情形")
+    order = [c for c in names if c in given] if names else list(dict.fromkeys(circumstances))
     for code in order:
-        if code == "base" or (names and names[code].general):
+        if code == "base" or (names and (names[code].general or names[code].counts_as)):
             continue
         band = version.band(code)
         if band is None:

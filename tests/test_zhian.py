@@ -481,3 +481,13 @@ def test_the_answer_never_applies_a_heavier_text_than_the_act_time_one(p, data, 
     assert not pen.lighter(act_outcome, a.outcome)
     if a.choice.applied is not a.choice.act_version:
         assert pen.lighter(a.outcome, act_outcome)
+
+
+def test_a_victim_of_60_to_69_aggravates_under_the_2012_text_only(p):
+    # 2012 第四十三条第二款（二）: 六十周岁以上的人 -> 10-15 days and 500-1,000; 2025 第五十一条第二款（二）:
+    # 七十周岁以上 only, so a 65-year-old victim leaves the base band 5-10 days and 500-1,000, lighter
+    a = pen.assess(p, "zhian.51-1", D(2025, 11, 1), D(2026, 2, 1), "individual", ["victim_60_69"])
+    old, new = (o for _, o in a.choice.compared)
+    assert [b.when for b in old.bands] == ["vulnerable_victim"] and [b.when for b in new.bands] == ["base"]
+    assert a.choice.rule == "decision_time_lighter" and a.choice.comparison.aspect == "拘留日数"
+    assert any("六十周岁以上不满七十周岁" in n for n in new.notes)
