@@ -197,6 +197,10 @@ class Violation:
                *(v.basis for v in self.versions), *(v.text for v in self.versions)]
         return "\n".join(hay).lower()
 
+    @functools.cached_property
+    def headline(self) -> str:
+        return "\n".join([self.id, self.title, *self.keywords]).lower()
+
     def matches(self, q: str) -> bool:
         hay = self.haystack
         return all(word in hay for word in q.strip().lower().split())
@@ -308,7 +312,12 @@ class Penalties:
 
     def search(self, q: str | None) -> list[Violation]:
         items = list(self.violations.values())
-        return [v for v in items if v.matches(q)] if q and q.strip() else items
+        words = q.strip().lower().split() if q else []
+        if not words:
+            return items
+        found = [v for v in items if all(w in v.haystack for w in words)]
+        # what the officer typed names the act (title, keywords) before it merely occurs in a text
+        return sorted(found, key=lambda v: not all(w in v.headline for w in words))
 
     def citing(self, law: str, article: int) -> list[Violation]:
         """The violations any of whose versions (or bands) cite `article` of `law` ("治安管理处罚法（2025）")."""

@@ -43,7 +43,9 @@ def test_every_inventory_id_is_served(p):
     for v in p.violations.values():
         assert v.basis and v.seed and v.title and v.authority
         for version in v.versions:
-            assert version.basis and version.text and version.bands
+            # a text that does not punish the act (ZHIAN_FORMAT.md: punishable = false) has no wording
+            # or bands to quote; every other version has both
+            assert version.basis and (not version.punishable or (version.text and version.bands))
 
 
 def test_seal_facility_change_is_first_an_order_to_correct_within_a_limit(p):
@@ -385,8 +387,13 @@ def test_refusals_name_the_field(p):
 
 
 def test_search_finds_chinese_titles(p):
-    assert {v.id for v in p.search("出租")} == {"rental.unregistered-tenant", "rental.unreported-tenant-crime"}
-    assert {v.id for v in p.search("典当 赃物")} == {"pawn.unreported-suspect"}
+    # the whole 治安 catalogue also has 出租 in its texts (2025 第六十三条 出租、出借公文; 第八十七条 出租汽车业):
+    # among the county list's items exactly the landlord's two, and they come first
+    found = [v.id for v in p.search("出租")]
+    assert {i for i in found if not i.startswith("zhian.")} == {"rental.unregistered-tenant", "rental.unreported-tenant-crime"}
+    assert set(found[:2]) == {"rental.unregistered-tenant", "rental.unreported-tenant-crime"}
+    # 2025 第七十一条 (典当业 ... 赃物) is in the 治安 catalogue too: among the county list's items, the pawn one
+    assert {v.id for v in p.search("典当 赃物") if not v.id.startswith("zhian.")} == {"pawn.unreported-suspect"}
     assert p.search("不存在的词") == []
     assert len(p.search(None)) == len(p.violations)
 

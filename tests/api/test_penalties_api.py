@@ -14,7 +14,10 @@ def assess(client, vid="rental.unregistered-tenant", **body):
 def test_list_searches_chinese_titles(client):
     r = client.get("/v1/penalties?q=出租")
     assert r.status_code == 200
-    assert {i["id"] for i in r.json["items"]} == {"rental.unregistered-tenant", "rental.unreported-tenant-crime"}
+    # with the 治安 catalogue 出租 also occurs in other texts (出租、出借公文; 出租汽车业): the landlord's two come first
+    ids = [i["id"] for i in r.json["items"]]
+    assert {i for i in ids if not i.startswith("zhian.")} == {"rental.unregistered-tenant", "rental.unreported-tenant-crime"}
+    assert set(ids[:2]) == {"rental.unregistered-tenant", "rental.unreported-tenant-crime"}
     item = r.json["items"][0]
     assert {"id", "title", "authority", "basis"} <= set(item)
     assert len(client.get("/v1/penalties").json["items"]) >= 9
