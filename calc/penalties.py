@@ -321,6 +321,7 @@ class Penalties:
 
     def citing(self, law: str, article: int) -> list[Violation]:
         """The violations any of whose versions (or bands) cite `article` of `law` ("治安管理处罚法（2025）")."""
+        law = law.strip().replace("(", "（").replace(")", "）")  # "治安管理处罚法(2025)" as often typed
         return [v for v in self.violations.values() if v.cites(law, article)]
 
     def name(self, code: str) -> str:
@@ -975,9 +976,11 @@ def choose_version(p: Penalties, v: Violation, act: dt.date, decision: dt.date, 
     old_out = select(old, circumstances, party, names)
     if new is old:
         reason = f"行为时与决定时适用同一规定（{old.basis}）。"
+        basis = p.choice_basis
         if not old.punishable:
             reason += _not_illegal(old, p)
-        return Choice(old, "same", reason, p.choice_basis, old, new, old_out, ((old, old_out),))
+            basis = f"{p.choice_basis}；{old.basis}"
+        return Choice(old, "same", reason, basis, old, new, old_out, ((old, old_out),))
     if new is None:
         reason = (f"行为时适用 {old.basis}；决定日 {decision} 该规定已失效且本服务未收录新的规定，"
                   f"依{p.choice_basis}，不认为是违法的，适用新的规定，不予处罚；请核对决定时的规定。")
@@ -990,10 +993,12 @@ def choose_version(p: Penalties, v: Violation, act: dt.date, decision: dt.date, 
     if lighter(new_out, old_out):
         tail = (f"新的规定不认为是违法的，依{p.choice_basis}适用新的规定，不予处罚。" if not new.punishable else
                 f"新的规定处罚较轻，依{p.choice_basis}适用新的规定（从轻）。")
-        return Choice(new, "decision_time_lighter", said + tail, p.choice_basis, old, new, new_out, compared, cmp)
+        basis = p.choice_basis if new.punishable else f"{p.choice_basis}；{new.basis}"
+        return Choice(new, "decision_time_lighter", said + tail, basis, old, new, new_out, compared, cmp)
     tail = (f"新的规定处罚不轻于行为时的规定，依{p.choice_basis}适用违法行为发生时的规定（从旧）。"
             + (_not_illegal(old, p) if not old.punishable else ""))
-    return Choice(old, "act_time", said + tail, p.choice_basis, old, new, old_out, compared, cmp)
+    basis = p.choice_basis if old.punishable else f"{p.choice_basis}；{old.basis}"
+    return Choice(old, "act_time", said + tail, basis, old, new, old_out, compared, cmp)
 
 
 @dataclass(frozen=True)

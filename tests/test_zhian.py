@@ -171,6 +171,7 @@ def test_an_act_the_2012_text_did_not_punish_is_not_illegal_before_2026(p):
     assert a.choice.rule == "act_time" and not a.outcome.punishable and a.outcome.bands == ()
     assert "不认为是违法的" in a.choice.reason and "第三十七条" in a.choice.reason
     assert a.choice.comparison.decided_by == "not_punishable"
+    assert a.choice.basis == "行政处罚法（2021） 第三十七条；治安管理处罚法（2012）"   # the rule and the act-time law
     assert a.procedure == {} and a.general == ()
     b = pen.assess(p, "zhian.35-1", D(2026, 1, 1), D(2026, 2, 2), "individual")
     assert b.choice.rule == "same" and b.outcome.punishable and b.choice.applied.basis.endswith("第三十五条")
@@ -327,6 +328,7 @@ def test_lookup_by_law_and_article(p):
     assert {v.id for v in p.citing("治安管理处罚法（2012）", 49)} >= {"zhian.58-1", "zhian.59-1"}
     assert {v.id for v in p.citing("治安管理处罚法（2025）", 68)} >= {"rental.unregistered-tenant"}
     assert p.citing("治安管理处罚法（2025）", 999) == []
+    assert p.citing("治安管理处罚法(2025)", 51) == p.citing("治安管理处罚法（2025）", 51)   # half-width as typed
 
 
 @pytest.mark.parametrize("typed, vid", [
