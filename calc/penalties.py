@@ -1021,10 +1021,10 @@ def switches(p: Penalties, v: Violation, act: dt.date, decision: dt.date, party:
         return []
     out = []
     given = list(circumstances)
-    for code in v.codes():
-        c = p.circumstances.get(code)
-        if c is None:
+    for c in p.codes(v):
+        if c.general:
             continue
+        code = c.code
         added = code not in given
         other = [*given, code] if added else [x for x in given if x != code]
         alt = choose_version(p, v, act, decision, party, other)

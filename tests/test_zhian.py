@@ -494,3 +494,12 @@ def test_a_victim_of_60_to_69_aggravates_under_the_2012_text_only(p):
     assert [b.when for b in old.bands] == ["vulnerable_victim"] and [b.when for b in new.bands] == ["base"]
     assert a.choice.rule == "decision_time_lighter" and a.choice.comparison.aspect == "拘留日数"
     assert any("六十周岁以上不满七十周岁" in n for n in new.notes)
+
+
+def test_the_victim_age_difference_is_named_as_a_switch(p):
+    # 殴打 act 2025-11-01, decided 2026-02-01, base: 2012 第四十三条 5-10 days + 200-500 is lighter than 2025
+    # 第五十一条 5-10 days + 500-1,000 (same detention, smaller added fine) -> old; with a 60-69 victim the
+    # old text aggravates to 10-15 days and the new one does not -> the new text
+    a = pen.assess(p, "zhian.51-1", D(2025, 11, 1), D(2026, 2, 1), "individual")
+    assert a.choice.rule == "act_time"
+    assert any(w.code == "victim_60_69" and "新法较轻，适用新法" in w.message for w in a.switches)
