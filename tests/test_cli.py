@@ -597,3 +597,29 @@ def test_one_day_of_the_calendar(capsys, client):
     assert code == 3 and err.startswith("calendar_gap: 2027年")
     # 全国年节及纪念日放假办法 (2025): 春节 is 农历除夕 to 正月初三; 除夕 2027 is 02-05, so 02-06 is off
     assert run_json(capsys, "day", "2027-02-06", "--provisional")["kind"] == "holiday"
+
+# ---------------------------------------------------------------- the 治安 catalogue (issue 16)
+
+
+def test_penalty_describes_the_codes_a_violation_understands(capsys):
+    code, out, _ = run(capsys, "penalty", "rental.unreported-tenant-crime")
+    assert code == 0
+    line = next(x for x in out.splitlines() if x.startswith("情形代码"))
+    assert "serious" in line and "over_70" in line and "prior_punishment" in line
+
+
+def test_penalty_assessment_prints_the_general_rules_and_the_switch(capsys):
+    # landlord, act 2025-11-20 (2012 第五十七条: 200-500), decided 2026-02-10 (2025 第六十八条: 500-1,000;
+    # 情节较轻 警告或者五百元以下): the old text applies, and 情节较轻 would switch it to the new one
+    code, out, _ = run(capsys, "penalty", RENTAL, "--act-date", "2025-11-20", "--decision-date", "2026-02-10",
+                       "--party", "individual", "--circumstance", "over_70")
+    assert code == 0
+    assert "另：若情节较轻，新法较轻，适用新法" in out
+    assert "总则：" in out and "治安管理处罚法（2025） 第一百零九条" in out and "治安管理处罚法（2012） 第二十一条" in out
+
+
+def test_penalty_json_carries_the_new_fields(capsys):
+    j = run_json(capsys, "penalty", "rental.unreported-tenant-crime")
+    serious = j["versions"][0]["bands"][1]
+    assert serious["detention"] == {"min": 1, "max": 5} and serious["combination"] == "and_optional"
+    assert {"code": "serious", "text": "情节严重／情节较重／造成严重后果", "general": False} in j["circumstances"]
