@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import re
 from decimal import Decimal
 
-from .schedules import Node
+from .nodes import EFFECTIVE, Keys, Node
 
 KINDS = ("combined_execution", "aggravation", "mitigation", "detention_not_executed", "decision_authority")
 APPLIES = {"applied": "适用所选定文本的规定", "decision": "适用决定日施行的规定（程序从新）"}
@@ -102,6 +102,12 @@ class Law:
 
 
 # ---------------------------------------------------------------- loading
+
+# The keys of [[general_rule]] and [[law]] tables (calc.schedules refuses any other).
+GENERAL_RULE_KEYS = Keys("id", "title", "law", "kind", "applies", "code",
+                         version=Keys("basis", "text", "note", "max_days", "station_max_fine", effective=EFFECTIVE,
+                                      items=Keys("code", "text"), exceptions=Keys("code", "text", "applies_to")))
+LAW_KEYS = Keys("name", "title", version=Keys("name", "note", effective=EFFECTIVE))
 
 
 def _keys(node: Node, allowed):

@@ -17,7 +17,8 @@ from typing import Iterable, Sequence
 
 from . import periods
 from .errors import CalendarGap, InvalidInput, NotFound
-from .general_rules import GeneralFact, GeneralRule, Law, facts as general_facts, load_general_rule, load_law
+from .general_rules import (GENERAL_RULE_KEYS, LAW_KEYS, GeneralFact, GeneralRule, Law, facts as general_facts,
+                            load_general_rule, load_law)
 from .periods import Period, Step
 from .nodes import EFFECTIVE, Keys, Node, Source
 from .thresholds import KEYS as THRESHOLD_KEYS, Threshold, load_threshold
@@ -657,14 +658,17 @@ _FINE = Keys("min", "max")
 _PER_PARTY = Keys(*PARTIES)  # max_fine = { individual = 500, organization = 5000 }
 _PERIOD = Keys("amount", "unit")
 _BAND = Keys(*(k for k in BAND_KEYS if k not in ("fine", "detention", "licence")),
-             fine=Keys("min", "max", **{p: _FINE for p in PARTIES}), detention=Keys("max"),
+             fine=Keys("min", "max", **{p: _FINE for p in PARTIES}), detention=Keys("min", "max"),
              licence=Keys("action", "document"))
 _DATED = Keys("basis", "note", "licence", "suspension", "harm_basis", "local", effective=EFFECTIVE, max_fine=_PER_PARTY,
               min_fine=_PER_PARTY, period=_PERIOD, harm_period=_PERIOD,
               beside=Keys("basis", "why", max_fine=_PER_PARTY))
 KEYS = Keys(
-    violation=Keys("id", "title", "authority", "seed", "regime", "keywords",
-                   version=Keys("basis", "text", "rests_on", effective=EFFECTIVE, bands=_BAND)),
+    violation=Keys("id", "title", "authority", "seed", "regime", "keywords", "section", "acts", "correspondence",
+                   version=Keys("basis", "text", "punishable", "rests_on", effective=EFFECTIVE, bands=_BAND)),
+    circumstance=Keys("code", "text", "general", counts_as=Keys("law", "code")),
+    general_rule=GENERAL_RULE_KEYS,
+    law=LAW_KEYS,
     regime=Keys("id", "title", **{kind: _DATED for kind in ("simplified", "collection", "hearing", "limitation")}),
     late_fee=Keys("basis", "daily_rate", "cap_ratio", "pay_basis", "cap_basis", "pause_basis", "deferral_basis",
                   effective=EFFECTIVE, pay_within=_PERIOD),
