@@ -316,9 +316,25 @@ class Penalties:
         words = q.strip().lower().split() if q else []
         if not words:
             return items
-        found = [v for v in items if all(w in v.haystack for w in words)]
+        index = self._characters
+        candidates = set(range(len(items)))
+        for ch in set("".join(words)):  # only acts whose text has every character typed can match
+            candidates &= index.get(ch, set())
+            if not candidates:
+                return []
+        found = [items[i] for i in sorted(candidates) if all(w in items[i].haystack for w in words)]
         # what the officer typed names the act (title, keywords) before it merely occurs in a text
         return sorted(found, key=lambda v: not all(w in v.headline for w in words))
+
+    @functools.cached_property
+    def _characters(self) -> dict[str, set[int]]:
+        """Character -> positions of the violations whose searchable text has it (a catalogue of a
+        hundred acts is searched per keystroke by the page and by case-handling systems)."""
+        index: dict[str, set[int]] = {}
+        for i, v in enumerate(self.violations.values()):
+            for ch in set(v.haystack):
+                index.setdefault(ch, set()).add(i)
+        return index
 
     def citing(self, law: str, article: int) -> list[Violation]:
         """The violations any of whose versions (or bands) cite `article` of `law` ("治安管理处罚法（2025）")."""

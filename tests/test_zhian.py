@@ -509,3 +509,15 @@ def test_the_victim_age_difference_is_named_as_a_switch(p):
     a = pen.assess(p, "zhian.51-1", D(2025, 11, 1), D(2026, 2, 1), "individual")
     assert a.choice.rule == "act_time"
     assert any(w.code == "victim_60_69" and "新法较轻，适用新法" in w.message for w in a.switches)
+
+
+@given(data=st.data())
+@settings(max_examples=200, deadline=None)
+def test_the_character_index_finds_exactly_what_a_scan_finds(p, data):
+    # words cut from the catalogue's own texts (so most queries hit), a few made up
+    v = data.draw(st.sampled_from(list(p.violations.values())))
+    hay = v.haystack
+    start = data.draw(st.integers(0, max(0, len(hay) - 2)))
+    word = hay[start:start + data.draw(st.integers(1, 4))].strip() or "盗窃"
+    q = " ".join([word, *data.draw(st.lists(st.sampled_from(["罚款", "拘留", "zhian", "不存在", "2025"]), max_size=2))])
+    assert {x.id for x in p.search(q)} == {x.id for x in p.violations.values() if x.matches(q)}
