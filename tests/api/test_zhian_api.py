@@ -104,3 +104,10 @@ def test_every_law_with_a_year_cited_by_a_violation_is_in_the_laws_list(zclient,
     cited = {law for v in schedules.penalties.violations.values() for b in v.bases()
              for law, _ in pen.cited_articles(b) if "（20" in law and law.startswith("治安管理处罚法")}
     assert cited and cited <= listed
+
+
+def test_caps_are_enforced(zclient):
+    r = assess(zclient, "zhian.58-1", circumstances=["serious"] * 31)
+    assert r.status_code == 422 and "circumstances" in r.json["errors"]
+    r = zclient.get("/v1/penalties?law=" + "法" * 101 + "&article=51")
+    assert r.status_code == 422 and "law" in r.json["errors"]
