@@ -12,7 +12,7 @@ import json
 import pytest
 
 from calc.api import body as body_module
-from calc.api.penalties import CODES
+from calc.api.penalties import MAX_CODES  # the cap; circumstance codes are data now (issue 16)
 
 GOOD = {"start": "2026-09-21", "amount": 20, "unit": "workdays"}  # due 2026-10-26 (test_hardening.py works it)
 
@@ -219,7 +219,7 @@ def test_circumstances_over_the_cap_are_refused_before_each_is_read(client):
     vid = client.get("/v1/penalties").json["items"][0]["id"]
     r = post(client, f"/v1/penalties/{vid}/assess", {"act_date": "2026-03-02", "party": "individual",
                                                      "circumstances": [1] * 5000})
-    assert r.status_code == 422 and r.json["errors"]["circumstances"] == [f"最多 {len(CODES)} 项。"]
+    assert r.status_code == 422 and r.json["errors"]["circumstances"] == [f"最多 {MAX_CODES} 项。"]
 
 
 # -- numbers out of range: 422 naming the field ------------------------------------------------------------
