@@ -7,6 +7,17 @@ property and parameter, so a new field without one fails there, naming it.
 from __future__ import annotations
 
 FIELDS: dict[str, str] = {
+    # issue 16: the 治安管理处罚法 catalogue
+    "acts": "该款所列各项（原文）",
+    "correspondence": "新旧条文对应关系不明确时的说明",
+    "punishable": "该文本是否处罚此行为（false：不认为是违法的）",
+    "detention": "行政拘留日数",
+    "added_fine": "可与拘留并处的罚款数额",
+    "decided_by": "决定新旧轻重的比较：not_punishable 是否认为违法，heaviest 可能的最重处罚，lightest 可能的最轻处罚，equal 相同",
+    "aspect": "起决定作用的比较项（如拘留日数、与拘留并处的罚款）",
+    "comparison": "新旧文本轻重的比较及其结论",
+    "general": "总则规定（合并执行、从重、从轻减轻、不执行拘留、决定机关）对本案的结论",
+    "switches": "若增减某一情节即改为适用另一文本的情节",
     "act_date": "违法行为发生之日（连续或继续状态的，行为终了之日）",
     "act_version": "违法行为发生时施行的版本",
     "action": "处理措施或许可处分的种类",

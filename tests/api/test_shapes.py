@@ -9,6 +9,7 @@ a failure, and so is a documented property that no answer in the corpus ever sen
 from __future__ import annotations
 
 import itertools
+from urllib.parse import quote
 
 import jsonschema
 import pytest
@@ -56,6 +57,9 @@ def _corpus(client):
     add("get", "/v1/penalties", "/v1/penalties?q=典当")
     add("get", "/v1/penalties", "/v1/penalties?q=" + "x" * 201)
     add("get", "/v1/penalties/{vid}", "/v1/penalties/no-such-violation")
+    add("get", "/v1/penalties", "/v1/penalties?law=" + quote("治安管理处罚法（2025）") + "&article=68")  # issue 16
+    add("get", "/v1/penalties", "/v1/penalties?article=68")
+    add("get", "/v1/laws", "/v1/laws")
     for v in violations:
         add("get", "/v1/penalties/{vid}", f"/v1/penalties/{v['id']}")
         detail = client.get(f"/v1/penalties/{v['id']}").json
