@@ -27,6 +27,11 @@ FILES = {"治安管理处罚法（2012）": "治安管理处罚法(2012).md", "�
 DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 # ids that carry only some of their paragraph's acts and bands (the paragraph bands them apart)
 PART_OF_PARAGRAPH = {"zhian.89-1a", "zhian.89-1b", "zhian.89-2a", "zhian.89-2b"}
+# ids whose paragraph punishes 依照前款的规定: their band numbers are checked against that paragraph
+BY_REFERENCE = {
+    "zhian.81-2": {"治安管理处罚法（2025） 第八十一条第二款": "治安管理处罚法（2025） 第八十一条第一款",
+                   "治安管理处罚法（2012） 第六十九条第二款": "治安管理处罚法（2012） 第六十九条第一款"},
+}
 UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 
 
@@ -131,7 +136,8 @@ def check(path: Path) -> list[str]:
                 for act in v["acts"]:
                     if squash(act) not in para:
                         problems.append(f"{vid}: act not in {basis}: {act}")
-            td, ty = text_numbers(ver["text"])
+            ref = BY_REFERENCE.get(vid, {}).get(basis)
+            td, ty = text_numbers(paragraph(arts, ref) if ref else ver["text"])
             bd, by = band_numbers(ver["bands"])
             # a paragraph may band distinct acts apart (split ids): numbers must be a subset then
             if not (bd <= td and by <= ty):
