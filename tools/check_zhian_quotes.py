@@ -1,0 +1,228 @@
+"""Check the 治安管理处罚法 catalogue files (schedules/penalties/zhian-*.toml) against the law texts.
+
+Why: the catalogue quotes both texts verbatim and copies their numbers into bands; the loader can
+check shapes, but only the texts can say a quote or a number is right. This script asserts, for
+each file given (default: zhian-1..3):
+
+- the file parses (tomllib) and every violation id is unique across schedules/penalties/*.toml;
+- each version's `text` occurs, whitespace and markdown aside, inside the article (and paragraph,
+  when the basis names one) that its `basis` names, in the law file of that version;
+- `basis` is spelled as the format fixes it, with a paragraph number exactly when the article has
+  more than one paragraph (unless the text spans several paragraphs);
+- each `acts` item occurs in the 2025 version's text;
+- effective dates are the two fixed ones; `punishable = false` versions have no text or bands;
+- bands: known `when` codes (or defined in the file), no code twice, `combination` present exactly
+  when a band has both detention and fine, min <= max;
+- the numbers: the set of day counts (…日) and yuan amounts (…元) written in the text equals the
+  set of numbers in the bands (a warning, not a proof: it catches a typed 十 for 十五).
+
+Run: python3 tools/check_zhian_quotes.py [files...]   (exit status 1 on any problem)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LAWS = Path("/work/shared/laws")
+if not LAWS.exists():  # the checkout's sibling, as GUIDE.md names it
+    LAWS = ROOT.parent / "shared" / "laws"
+FILES = {"2012": LAWS / "治安管理处罚法(2012).md", "2025": LAWS / "治安管理处罚法(2025).md"}
+CODES = {"base", "serious", "minor", "repeated", "not_corrected", "crime", "gang",
+         "vulnerable_victim", "many_victims", "organizer", "coerced"}
+COMBINATIONS = {"and", "and_optional", "or"}
+OLD = {"from": dt.date(2006, 3, 1), "until": dt.date(2025, 12, 31)}
+NEW = {"from": dt.date(2026, 1, 1)}
+
+DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
+
+
+def cn(s: str) -> int:
+    """A Chinese numeral as the laws write them (十五, 二百, 一千, 五千, 一百一十九)."""
+    total, digit = 0, None
+    for ch in s:
+        if ch in DIGITS:
+            digit = DIGITS[ch]
+        else:
+            total += (1 if digit is None else digit) * UNITS[ch]
+            digit = None
+    return total + (digit or 0)
+
+
+def squash(s: str) -> str:
+    return re.sub(r"\s+|\*\*|^#+", "", s, flags=re.M)
+
+
+def articles(year: str) -> dict[int, list[str]]:
+    """{article number: [paragraph, ...]}, each paragraph with its 项 appended, squashed."""
+    marker = (re.compile(r"^\*\*第([一二三四五六七八九十百零]+)条\*\*\s*(.*)$") if year == "2025"
+              else re.compile(r"^第([一二三四五六七八九十百零]+)条\s+(.*)$"))
+    out: dict[int, list[str]] = {}
+    current = None
+    for line in FILES[year].read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        m = marker.match(line)
+        if m:
+            current = out.setdefault(cn(m.group(1)), [])
+            current.append(squash(m.group(2)))
+        elif line.startswith("#") or line.startswith("---"):
+            current = None
+        elif current is not None:
+            if line.startswith("（") and re.match(r"^（[一二三四五六七八九十]+）", line):
+                current[-1] += squash(line)
+            else:
+                current.append(squash(line))
+    return out
+
+
+ARTICLES = {y: articles(y) for y in FILES}
+BASIS = re.compile(r"^治安管理处罚法（(2012|2025)） 第([一二三四五六七八九十百]+)条(?:第([一二三四五六七八九十]+)款)?$")
+NUM = "[零一二两三四五六七八九十百千万]+"
+
+
+def numbers(text: str) -> tuple[set[int], set[int]]:
+    days = {cn(m) for m in re.findall(f"({NUM})日", text)}
+    yuan = {cn(m) for m in re.findall(f"({NUM})元", text)}
+    return days, yuan
+
+
+def band_numbers(bands: list[dict]) -> tuple[set[int], set[int]]:
+    days, yuan = set(), set()
+    for b in bands:
+        d = b.get("detention")
+        if d:
+            days.add(d["max"])
+            if "min" in d:
+                days.add(d["min"])
+        f = b.get("fine")
+        if f:
+            for part in (f.values() if "individual" in f else [f]):
+                yuan.add(part["max"])
+                if part.get("min"):
+                    yuan.add(part["min"])
+    return days, yuan
+
+
+def check_version(vid: str, v: dict, codes: set[str], problems: list[str], warnings: list[str]):
+    where = f"{vid} {v.get('basis')}"
+    year = "2025" if v["effective"] == NEW else "2012" if v["effective"] == OLD else None
+    if year is None:
+        problems.append(f"{where}: effective {v['effective']} is neither fixed range")
+        return
+    if v.get("punishable") is False:
+        if set(v) != {"effective", "basis", "punishable"}:
+            problems.append(f"{where}: punishable = false with other keys {sorted(v)}")
+        if v["basis"] != f"治安管理处罚法（{year}）":
+            problems.append(f"{where}: punishable = false basis should be 治安管理处罚法（{year}）")
+        return
+    m = BASIS.match(v["basis"])
+    if not m or m.group(1) != year:
+        problems.append(f"{where}: basis spelled wrong or wrong year for its dates")
+        return
+    art = ARTICLES[year].get(cn(m.group(2)))
+    if art is None:
+        problems.append(f"{where}: no such article in the {year} file")
+        return
+    text = v.get("text", "")
+    if text != text.strip() or re.search(r"\s|\*", text):
+        problems.append(f"{where}: text has whitespace or markdown")
+    t = squash(text)
+    if m.group(3):
+        k = cn(m.group(3))
+        if len(art) < 2:
+            problems.append(f"{where}: article has one paragraph, basis names a paragraph")
+        scope = art[k - 1] if k <= len(art) else ""
+    else:
+        scope = "".join(art)
+        if len(art) > 1 and any(t in p for p in art):
+            problems.append(f"{where}: article has {len(art)} paragraphs and the text is within one: name it")
+    if not t or t not in scope:
+        problems.append(f"{where}: text not found verbatim in that article/paragraph")
+    bands = v.get("bands", [])
+    if not bands:
+        problems.append(f"{where}: no bands")
+    seen = set()
+    for b in bands:
+        w = b.get("when")
+        if w not in codes:
+            problems.append(f"{where}: unknown when {w!r}")
+        if w in seen:
+            problems.append(f"{where}: when {w} twice")
+        seen.add(w)
+        if w == "base" and b.get("replaces_base"):
+            problems.append(f"{where}: base cannot replace_base")
+        has_both = "detention" in b and "fine" in b
+        if has_both != ("combination" in b):
+            problems.append(f"{where}: band {w}: combination {'missing' if has_both else 'without detention+fine'}")
+        if "combination" in b and b["combination"] not in COMBINATIONS:
+            problems.append(f"{where}: band {w}: combination {b['combination']!r}")
+        if "fine_optional" in b:
+            problems.append(f"{where}: band {w}: fine_optional (use combination)")
+        d = b.get("detention")
+        if d and not (1 <= d.get("min", 1) <= d["max"] <= 15):
+            problems.append(f"{where}: band {w}: detention {d}")
+        f = b.get("fine")
+        if f:
+            for part in (f.values() if "individual" in f else [f]):
+                if not (0 <= part.get("min", 0) <= part["max"]):
+                    problems.append(f"{where}: band {w}: fine {part}")
+    td, ty = numbers(text)
+    bd, by = band_numbers(bands)
+    bd.discard(1)  # the default minimum is not written in the text
+    if td != bd or ty != by:
+        warnings.append(f"{where}: text days {sorted(td)} yuan {sorted(ty)} vs bands days {sorted(bd)} yuan {sorted(by)}")
+
+
+def main(paths: list[str]) -> int:
+    files = [Path(p) for p in paths] or [ROOT / f"schedules/penalties/zhian-{i}.toml" for i in (1, 2, 3)]
+    problems: list[str] = []
+    warnings: list[str] = []
+    ids: dict[str, str] = {}
+    for other in sorted((ROOT / "schedules/penalties").glob("*.toml")):
+        for vi in tomllib.loads(other.read_text(encoding="utf-8")).get("violation", []):
+            if vi["id"] in ids:
+                problems.append(f"id {vi['id']} in {ids[vi['id']]} and {other.name}")
+            ids[vi["id"]] = other.name
+    count = 0
+    for f in files:
+        data = tomllib.loads(f.read_text(encoding="utf-8"))
+        codes = CODES | {c["code"] for c in data.get("circumstance", [])}
+        for vi in data.get("violation", []):
+            count += 1
+            vid = vi["id"]
+            if not re.match(r"^zhian\.(\d+-\d+[a-z]?|2012-\d+-\d+)$", vid):
+                problems.append(f"{vid}: id form")
+            for key in ("title", "authority", "seed", "regime", "keywords", "section", "acts", "version"):
+                if key not in vi:
+                    problems.append(f"{vid}: missing {key}")
+            versions = vi.get("version", [])
+            if [v["effective"] for v in versions] != [OLD, NEW]:
+                problems.append(f"{vid}: versions should be 2012 then 2025")
+            new = [v for v in versions if v["effective"] == NEW and "text" in v]
+            for act in vi.get("acts", []):
+                if not new or act not in new[0]["text"]:
+                    problems.append(f"{vid}: act {act[:20]}… not in the 2025 text")
+            if new and re.search(r"（一）", new[0]["text"]) and not vi.get("acts"):
+                problems.append(f"{vid}: the 2025 text has 项 but acts is empty")
+            if any(v.get("punishable") is False for v in versions) and not vi.get("correspondence"):
+                problems.append(f"{vid}: punishable = false without a correspondence note")
+            for v in versions:
+                check_version(vid, v, codes, problems, warnings)
+        print(f"{f.name}: {len(data.get('violation', []))} violations")
+    for w in warnings:
+        print("WARNING", w)
+    for p in problems:
+        print("PROBLEM", p)
+    print(f"{count} violations, {len(problems)} problems, {len(warnings)} number warnings")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
