@@ -14,7 +14,12 @@ each file given (default: zhian-1..3):
 - bands: known `when` codes (or defined in the file), no code twice, `combination` present exactly
   when a band has both detention and fine, min <= max;
 - the numbers: the set of day counts (…日) and yuan amounts (…元) written in the text equals the
-  set of numbers in the bands (a warning, not a proof: it catches a typed 十 for 十五).
+  set of numbers in the bands (a warning, not a proof: it catches a typed 十 for 十五);
+- versions of another law (e.g. "禁毒法（2007） 第六十一条", where the 治安管理处罚法 of that side did not
+  punish the act but that law did): the text is checked against ../shared/laws/<short name>(<year>).md,
+  article and paragraph as for the 治安 texts, and the version may not start before that law came into
+  force (IN_FORCE: the date as the law file states it, checked to appear in the file);
+- a violation's versions follow each other without gap or overlap from 2006-03-01 and the last is open.
 
 Run: python3 tools/check_zhian_quotes.py [files...]   (exit status 1 on any problem)
 """
@@ -38,6 +43,19 @@ COMBINATIONS = {"and", "and_optional", "or"}
 OLD = {"from": dt.date(2006, 3, 1), "until": dt.date(2025, 12, 31)}
 NEW = {"from": dt.date(2026, 1, 1)}
 
+# Other laws a version may cite: "<short name>（<year>）" -> ../shared/laws/<short name>(<year>).md, with the
+# day it came into force as the file states it (the string must occur in the file).
+IN_FORCE = {
+    "禁毒法（2007）": (dt.date(2008, 6, 1), "本法自2008年6月1日起施行"),
+    "出境入境管理法（2012）": (dt.date(2013, 7, 1), "本法自2013年7月1日起施行"),
+    "居民身份证法（2011）": (dt.date(2004, 1, 1), "本法自2004年1月1日起施行"),
+    "居住证暂行条例（2015）": (dt.date(2016, 1, 1), "本条例自2016年1月1日起施行"),
+    "旅馆业治安管理办法（2020）": (dt.date(1987, 11, 10), "1987年11月10日 公安部发布"),
+    "禁止传销条例（2005）": (dt.date(2005, 11, 1), "本条例自2005年11月1日起施行"),
+}
+OTHER_BASIS = re.compile(r"^(\S+?（\d{4}）) 第([一二三四五六七八九十百]+)条(?:第([一二三四五六七八九十]+)款)?$")
+ITEM = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
+
 DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 
@@ -48,6 +66,9 @@ def cn(s: str) -> int:
     for ch in s:
         if ch in DIGITS:
             digit = DIGITS[ch]
+        elif ch == "万":  # 十万, 五十万: 万 multiplies all that precedes it
+            total = (total + (digit or 0)) * 10000
+            digit = None
         else:
             total += (1 if digit is None else digit) * UNITS[ch]
             digit = None
@@ -83,13 +104,54 @@ def articles(year: str) -> dict[int, list[str]]:
 
 
 ARTICLES = {y: articles(y) for y in FILES}
+_OTHER: dict[str, dict[int, list[str]]] = {}
+
+
+def law_file(name: str) -> Path:
+    """"禁毒法（2007）" -> ../shared/laws/禁毒法(2007).md"""
+    m = re.match(r"^(.+)（(\d{4})）$", name)
+    return LAWS / f"{m.group(1)}({m.group(2)}).md" if m else LAWS / "-"
+
+
+def law_articles(name: str) -> dict[int, list[str]]:
+    """{article: [paragraph, ...]} of another law's file (LawRefBook layout: "第X条 text", 项 lines
+    "（一）…" or "(一)…" appended to their paragraph), squashed."""
+    if name not in _OTHER:
+        out: dict[int, list[str]] = {}
+        current = None
+        for line in law_file(name).read_text(encoding="utf-8").splitlines():
+            line = line.strip()
+            if not line:
+                continue
+            m = re.match(r"^第([一二三四五六七八九十百零]+)条[\s\u3000]+(.*)$", line)
+            if m:
+                current = out.setdefault(cn(m.group(1)), [])
+                current.append(squash(m.group(2)))
+            elif line.startswith("#") or line.startswith("<!--"):
+                current = None
+            elif current is not None:
+                if ITEM.match(line):
+                    current[-1] += squash(line)
+                else:
+                    current.append(squash(line))
+        _OTHER[name] = out
+    return _OTHER[name]
 BASIS = re.compile(r"^治安管理处罚法（(2012|2025)） 第([一二三四五六七八九十百]+)条(?:第([一二三四五六七八九十]+)款)?$")
 NUM = "[零一二两三四五六七八九十百千万]+"
 
 
+def amount(s: str) -> int:
+    """'十五' -> 15, '200' -> 200, '50万' -> 500000, '1万' -> 10000."""
+    m = re.fullmatch(r"(\d+)(万?)", s)
+    if m:
+        return int(m.group(1)) * (10000 if m.group(2) else 1)
+    return cn(s)
+
+
 def numbers(text: str) -> tuple[set[int], set[int]]:
-    days = {cn(m) for m in re.findall(f"({NUM})日", text)}
-    yuan = {cn(m) for m in re.findall(f"({NUM})元", text)}
+    token = rf"(\d+万?|{NUM})"
+    days = {amount(m) for m in re.findall(token + "日", text)}
+    yuan = {amount(m) for m in re.findall(token + "元", text)}
     return days, yuan
 
 
@@ -112,9 +174,15 @@ def band_numbers(bands: list[dict]) -> tuple[set[int], set[int]]:
 
 def check_version(vid: str, v: dict, codes: set[str], problems: list[str], warnings: list[str]):
     where = f"{vid} {v.get('basis')}"
-    year = "2025" if v["effective"] == NEW else "2012" if v["effective"] == OLD else None
+    eff = v["effective"]
+    other = OTHER_BASIS.match(v.get("basis", ""))
+    if other and not other.group(1).startswith("治安管理处罚法"):
+        check_other(where, v, other, codes, problems, warnings)
+        return
+    within_old = OLD["from"] <= eff["from"] and "until" in eff and eff["until"] <= OLD["until"]
+    year = "2025" if eff == NEW else "2012" if within_old else None
     if year is None:
-        problems.append(f"{where}: effective {v['effective']} is neither fixed range")
+        problems.append(f"{where}: effective {eff} is neither within the 2012 range nor the 2025 one")
         return
     if v.get("punishable") is False:
         if set(v) != {"effective", "basis", "punishable"}:
@@ -145,6 +213,62 @@ def check_version(vid: str, v: dict, codes: set[str], problems: list[str], warni
             problems.append(f"{where}: article has {len(art)} paragraphs and the text is within one: name it")
     if not t or t not in scope:
         problems.append(f"{where}: text not found verbatim in that article/paragraph")
+    check_bands(where, v, codes, problems, warnings)
+
+
+def check_other(where: str, v: dict, m: re.Match, codes: set[str], problems: list[str], warnings: list[str]):
+    """A version under another law: its file, its date of entry into force, the quote, the bands."""
+    name = m.group(1)
+    if not law_file(name).exists():
+        problems.append(f"{where}: no law file {law_file(name).name} in {LAWS}")
+        return
+    start = IN_FORCE.get(name)
+    if start is None:
+        problems.append(f"{where}: {name} has no entry-into-force date in IN_FORCE")
+    else:
+        if start[1] not in law_file(name).read_text(encoding="utf-8"):
+            problems.append(f"{where}: {start[1]!r} not in {law_file(name).name}")
+        if v["effective"]["from"] < start[0]:
+            problems.append(f"{where}: from {v['effective']['from']} before {name} came into force ({start[0]})")
+    if v.get("punishable") is False or "text" not in v:
+        problems.append(f"{where}: another law's version needs text and bands")
+        return
+    art = law_articles(name).get(cn(m.group(2)))
+    if art is None:
+        problems.append(f"{where}: no such article in {law_file(name).name}")
+        return
+    t = squash(v["text"])
+    if m.group(3):
+        k = cn(m.group(3))
+        scope = art[k - 1] if k <= len(art) else ""
+    else:
+        scope = "".join(art)
+        if len(art) > 1 and any(t in p for p in art):
+            problems.append(f"{where}: article has {len(art)} paragraphs and the text is within one: name it")
+    if not t or t not in scope:
+        problems.append(f"{where}: text not found verbatim in that article/paragraph")
+    check_bands(where, v, codes, problems, warnings)
+
+
+def check_dates(vid: str, versions: list[dict], problems: list[str]):
+    """From 2006-03-01, each version starting the day after the previous one ends, the last open."""
+    if not versions:
+        problems.append(f"{vid}: no versions")
+        return
+    if versions[0]["effective"]["from"] != OLD["from"]:
+        problems.append(f"{vid}: first version does not start {OLD['from']}")
+    for a, b in zip(versions, versions[1:]):
+        end = a["effective"].get("until")
+        if end is None or end + dt.timedelta(days=1) != b["effective"]["from"]:
+            problems.append(f"{vid}: gap or overlap between {a['basis']} and {b['basis']}")
+    if "until" in versions[-1]["effective"]:
+        problems.append(f"{vid}: last version has an end date")
+    if not any(v["effective"] == NEW or v["effective"]["from"] >= NEW["from"] for v in versions):
+        problems.append(f"{vid}: no version from {NEW['from']}")
+
+
+def check_bands(where: str, v: dict, codes: set[str], problems: list[str], warnings: list[str]):
+    text = v.get("text", "")
     bands = v.get("bands", [])
     if not bands:
         problems.append(f"{where}: no bands")
@@ -203,9 +327,9 @@ def main(paths: list[str]) -> int:
                 if key not in vi:
                     problems.append(f"{vid}: missing {key}")
             versions = vi.get("version", [])
-            if [v["effective"] for v in versions] != [OLD, NEW]:
-                problems.append(f"{vid}: versions should be 2012 then 2025")
-            new = [v for v in versions if v["effective"] == NEW and "text" in v]
+            check_dates(vid, versions, problems)
+            new = [v for v in versions if v["effective"] == NEW and "text" in v
+                   and v["basis"].startswith("治安管理处罚法（2025）")]
             for act in vi.get("acts", []):
                 if not new or act not in new[0]["text"]:
                     problems.append(f"{vid}: act {act[:20]}… not in the 2025 text")

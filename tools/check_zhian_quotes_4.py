@@ -12,6 +12,10 @@ For each version with a `text`:
   numbers in the version's bands (a number the text states but no band carries, or the reverse,
   is reported).
 Also: the file parses with tomllib, ids are unique, `punishable = false` versions carry no text/bands.
+A version under another law (basis e.g. "禁毒法（2007） 第六十一条", "出境入境管理法（2012） 第七十二条第一款")
+is checked the same way against ../shared/laws/<short name>(<year>).md, and may not start before that law
+came into force; a violation's versions must follow each other from 2006-03-01 without gap or overlap
+(check_zhian_quotes.IN_FORCE and check_dates, shared with the zhian-1..3 checker).
 
 Run: python3 tools/check_zhian_quotes_4.py [path]   (exit 1 on any problem)
 """
@@ -19,6 +23,9 @@ import re
 import sys
 import tomllib
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import check_zhian_quotes as common  # noqa: E402  (the other laws' files, dates, numbers)
 
 LAWS = Path(__file__).resolve().parents[1] / ".." / ".." / "shared" / "laws"
 if not LAWS.exists():
@@ -73,6 +80,17 @@ def articles(path: Path) -> dict[str, list[str]]:
 
 
 def paragraph(arts, basis: str) -> str | None:
+    other = common.OTHER_BASIS.match(basis)
+    if other and not other.group(1).startswith("治安管理处罚法"):
+        if not common.law_file(other.group(1)).exists():
+            return None
+        paras = common.law_articles(other.group(1)).get(common.cn(other.group(2)))
+        if paras is None:
+            return None
+        if other.group(3) is None:
+            return paras[0] if len(paras) == 1 else None
+        i = common.cn(other.group(3)) - 1
+        return paras[i] if 0 <= i < len(paras) else None
     m = re.match(r"^(治安管理处罚法（\d{4}）) (第[一二三四五六七八九十百]+条)(?:第([一二三四五六七八九十]+)款)?$", basis)
     if not m:
         return None
@@ -103,9 +121,8 @@ def band_numbers(bands) -> tuple[set, set]:
 
 
 def text_numbers(text: str) -> tuple[set, set]:
-    days = {cn_number(n) for n in re.findall(r"([一二三四五六七八九十百千万]+)日", text)}
-    yuan = {cn_number(n) for n in re.findall(r"([一二三四五六七八九十百千万]+)元", text)}
-    return days, yuan
+    """Days and yuan the text states, Chinese numerals or Arabic (200元, 50万元)."""
+    return common.numbers(text)
 
 
 def check(path: Path) -> list[str]:
@@ -120,12 +137,25 @@ def check(path: Path) -> list[str]:
         for key in ("title", "authority", "seed", "regime", "keywords", "section", "acts"):
             if key not in v:
                 problems.append(f"{vid}: missing {key}")
+        common.check_dates(vid, v["version"], problems)
         for ver in v["version"]:
             basis = ver["basis"]
             if ver.get("punishable") is False:
                 if "text" in ver or "bands" in ver:
                     problems.append(f"{vid} {basis}: punishable=false with text/bands")
+                want = "治安管理处罚法（2025）" if ver["effective"]["from"] >= common.NEW["from"] else "治安管理处罚法（2012）"
+                if basis != want:
+                    problems.append(f"{vid} {basis}: punishable=false basis should be {want}")
                 continue
+            other = common.OTHER_BASIS.match(basis)
+            if other and not other.group(1).startswith("治安管理处罚法"):
+                start = common.IN_FORCE.get(other.group(1))
+                if start is None:
+                    problems.append(f"{vid} {basis}: no entry-into-force date in IN_FORCE")
+                elif ver["effective"]["from"] < start[0]:
+                    problems.append(f"{vid} {basis}: from {ver['effective']['from']} before {start[0]}")
+                elif start[1] not in common.law_file(other.group(1)).read_text(encoding="utf-8"):
+                    problems.append(f"{vid} {basis}: {start[1]!r} not in its law file")
             para = paragraph(arts, basis)
             if para is None:
                 problems.append(f"{vid}: basis {basis} names no paragraph")
