@@ -15,6 +15,9 @@ each file given (default: zhian-1..3):
   when a band has both detention and fine, min <= max;
 - the numbers: the set of day counts (…日) and yuan amounts (…元) written in the text equals the
   set of numbers in the bands (a warning, not a proof: it catches a typed 十 for 十五);
+- `combination` is the text's own connector: "处…拘留或者…罚款" = "or", "…拘留，并处…罚款" = "and",
+  "…拘留，可以并处…罚款" = "and_optional" (found by the band's own numbers written back as the text
+  writes them; a band whose phrase is not found, e.g. one set by reference, is not judged);
 - versions of another law (e.g. "禁毒法（2007） 第六十一条", where the 治安管理处罚法 of that side did not
   punish the act but that law did): the text is checked against ../shared/laws/<short name>(<year>).md,
   article and paragraph as for the 治安 texts, and the version may not start before that law came into
@@ -250,6 +253,45 @@ def check_other(where: str, v: dict, m: re.Match, codes: set[str], problems: lis
     check_bands(where, v, codes, problems, warnings)
 
 
+CN_SMALL = "一二三四五六七八九"
+
+
+def cn_write(n: int) -> str:
+    """15 -> 十五, 1000 -> 一千, 20000 -> 二万, 500 -> 五百 (the forms the texts use for band numbers)."""
+    if n < 10:
+        return CN_SMALL[n - 1]
+    if n < 20:
+        return "十" + (CN_SMALL[n - 11] if n > 10 else "")
+    for unit, ch in ((10000, "万"), (1000, "千"), (100, "百"), (10, "十")):
+        if n % unit == 0 and n // unit < 10:
+            return CN_SMALL[n // unit - 1] + ch
+    if n % 10000 == 0:
+        return cn_write(n // 10000) + "万"
+    return str(n)
+
+
+CONNECTORS = {"或者": "or", "，并处": "and", "，可以并处": "and_optional"}
+
+
+def combination_in_text(text: str, band: dict) -> set[str]:
+    """The connectors the text puts between this band's detention and its fine."""
+    d, f = band["detention"], band["fine"]
+    if "individual" in f:
+        return set()
+    det = "处" + (f"{cn_write(d['min'])}日以上" if d.get("min") else "") + f"{cn_write(d['max'])}日以下拘留"
+    fines = []
+    for write in (cn_write, str):
+        fines.append((f"{write(f['min'])}元以上" if f.get("min") else "") + f"{write(f['max'])}元以下")
+        if f.get("min") == f["max"]:
+            fines.append(f"{write(f['max'])}元")
+    found = set()
+    for conn, code in CONNECTORS.items():
+        for fp in fines:
+            if re.search(re.escape(det + conn) + r"[^；。]{0,3}?" + re.escape(fp), text):
+                found.add(code)
+    return found
+
+
 def check_dates(vid: str, versions: list[dict], problems: list[str]):
     """From 2006-03-01, each version starting the day after the previous one ends, the last open."""
     if not versions:
@@ -287,6 +329,10 @@ def check_bands(where: str, v: dict, codes: set[str], problems: list[str], warni
             problems.append(f"{where}: band {w}: combination {'missing' if has_both else 'without detention+fine'}")
         if "combination" in b and b["combination"] not in COMBINATIONS:
             problems.append(f"{where}: band {w}: combination {b['combination']!r}")
+        if has_both and "combination" in b:
+            said = combination_in_text(text, b)
+            if said and said != {b["combination"]}:
+                problems.append(f"{where}: band {w}: combination {b['combination']} but the text says {sorted(said)}")
         if "fine_optional" in b:
             problems.append(f"{where}: band {w}: fine_optional (use combination)")
         d = b.get("detention")

@@ -8,6 +8,8 @@ For each version with a `text`:
   第X条第Y款 = its Yth paragraph; a paragraph's 项 are joined to its lead-in), whitespace and
   markdown aside;
 - each of the violation's `acts` is one 项 of the 2025 paragraph;
+- `combination` is the connector the text writes between the band's detention and fine ("或者" = or,
+  "，并处" = and, "，可以并处" = and_optional; check_zhian_quotes.combination_in_text);
 - the set of day counts (…日) and of yuan amounts (…元) written in the text equals the set of
   numbers in the version's bands (a number the text states but no band carries, or the reverse,
   is reported).
@@ -166,6 +168,13 @@ def check(path: Path) -> list[str]:
                 for act in v["acts"]:
                     if squash(act) not in para:
                         problems.append(f"{vid}: act not in {basis}: {act}")
+            for b in ver["bands"]:
+                if "detention" in b and "fine" in b:
+                    said = common.combination_in_text(ver["text"], b)
+                    if "combination" not in b:
+                        problems.append(f"{vid} {basis}: band {b['when']}: detention and fine without combination")
+                    elif said and said != {b["combination"]}:
+                        problems.append(f"{vid} {basis}: band {b['when']}: combination {b['combination']} but the text says {sorted(said)}")
             ref = BY_REFERENCE.get(vid, {}).get(basis)
             td, ty = text_numbers(paragraph(arts, ref) if ref else ver["text"])
             bd, by = band_numbers(ver["bands"])
