@@ -183,6 +183,7 @@ class Violation:
     section: str = ""  # the chapter and section of the 2025 text, for browsing
     acts: tuple[str, ...] = ()  # the numbered 项 of the paragraph, verbatim
     correspondence: str | None = None  # where the 2012/2025 correspondence is not clear-cut
+    digest: str = ""  # of the violation's table in its schedule file (answers' rule_versions)
 
     def version_on(self, day: dt.date) -> Version | None:
         return next((v for v in self.versions if v.in_force(day)), None)
@@ -567,7 +568,7 @@ def _violation(node: Node, codes: dict[str, Circumstance]) -> Violation:
         node.fail("acts 应为非空字符串列表", "acts")
     return Violation(node.text("id"), node.text("title"), node.text("authority"), node.text("seed"),
                      node.text("regime"), tuple(keywords), versions, node.text("section", ""), tuple(acts),
-                     node.text("correspondence", None))
+                     node.text("correspondence", None), node.digest)
 
 
 def _circumstances(sources: list[Source]) -> dict[str, Circumstance]:

@@ -90,3 +90,15 @@ def test_a_batch_says_once_which_counting_rules_its_items_used(client):
     single = client.post("/v1/deadlines", json={"start": "2026-09-21", "amount": 20, "unit": "workdays"}).get_json()
     assert body["rule_versions"] == single["rule_versions"]
     assert all("rule_versions" not in item for item in body["items"])
+
+
+def test_an_assessment_names_the_violation_and_the_version_it_applied(client):
+    # rental.unregistered-tenant, act 2026-03-01: the 2025 text applies (第六十八条第一款)
+    body = client.post("/v1/penalties/rental.unregistered-tenant/assess",
+                       json={"act_date": "2026-03-01", "decision_date": "2026-04-01", "party": "individual"}).get_json()
+    (rv,) = body["rule_versions"]
+    assert rv["kind"] == "violation" and rv["id"] == "rental.unregistered-tenant"
+    assert "治安管理处罚法（2025）" in rv["version"] and rv["effective"]["from"] == "2026-01-01"
+    table = next(v for v in tomllib.loads((ROOT / "penalties" / "rental.toml").read_text("utf-8"))["violation"]
+                 if v["id"] == "rental.unregistered-tenant")
+    assert rv["digest"] == _independent_digest(table)

@@ -415,8 +415,6 @@ def test_the_2025_chapter_counts_its_sanction_clauses():
     assert len(clauses) > 64
 
 
-@pytest.mark.skipif(not REAL, reason="schedules/penalties/zhian-*.toml (the data helpers' catalogue) are not "
-                                     "merged yet; the integrator makes this test strict once they are")
 def test_every_sanction_clause_of_the_2025_chapter_is_in_the_schedules(schedules):
     p = schedules.penalties
     cited = set()

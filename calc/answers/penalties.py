@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from .. import penalties as dom
 from .. import thresholds as thr
+from .rules import rule_version
 
 
 def money(d: Decimal) -> int | float:
@@ -145,6 +146,9 @@ def assessment_json(a: dom.Assessment) -> dict:
             "calendar_years": list(lim.calendar_years),
         },
         "provisional": lim.provisional, "calendar_years": list(lim.calendar_years),
+        "rule_versions": [rule_version("violation", a.violation.id, c.applied.basis if c.applied else None,
+                                       c.applied.first if c.applied else None,
+                                       c.applied.until if c.applied else None, digest=a.violation.digest)],
         "general": [general_json(g) for g in a.general],
         "switches": [switch_json(s) for s in a.switches],
     }

@@ -21,7 +21,7 @@ from ..answers.clock import today
 from ..answers.penalties import (answer_json, assessment_json, late_fee_json, law_json, summary_json,
                                  threshold_json, violation_json)
 from ..errors import InvalidInput
-from .fields import RANGE_DOC, CalendarDependent, Capped, DateRangeIn, Day, ErrorOut, Flag, RangeOut, StepOut, Strict
+from .fields import RANGE_DOC, RULE_VERSIONS, CalendarDependent, Capped, DateRangeIn, Day, ErrorOut, Flag, RangeOut, StepOut, Strict
 from .messages import MaxItems, MaxLength  # noqa: F401
 from .state import current
 
@@ -278,6 +278,7 @@ class PenaltySwitchOut(Schema):
 
 
 class PenaltyAssessOut(CalendarDependent):
+    rule_versions = RULE_VERSIONS
     id = fields.String()
     title = fields.String()
     act_date = fields.Date()
