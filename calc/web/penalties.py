@@ -104,7 +104,14 @@ def penalty(vid):
                            party_sanctions=party_sanctions, general_status=GENERAL_STATUS, decided_by=DECIDED_BY,
                            fact_status=FACT_STATUS, fact_titles=FACT_TITLES, rules=RULES,
                            units=current().rules.units, today=today(), rests_on=dom.RESTS_ON,
-                           checked=set(form.raw_list("c"))), 200 if form.ok else 422
+                           checked=set(form.raw_list("c")), harm_applies=_harm_applies(p, v)), 200 if form.ok else 422
+
+
+def _harm_applies(p: dom.Penalties, v) -> bool:
+    """Offer the five-year box only where the violation's limitation has a harm period (行政处罚法
+    第三十六条): never for a 治安 case, whose six months (治安管理处罚法 第二十五条) has none."""
+    regime = p.regimes.get(v.regime)
+    return regime is None or any(r.harm_period is not None for r in regime.limitation)
 
 
 @bp.get("/penalties/late-fee")
