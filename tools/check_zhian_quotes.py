@@ -2,7 +2,7 @@
 
 Why: the catalogue quotes both texts verbatim and copies their numbers into bands; the loader can
 check shapes, but only the texts can say a quote or a number is right. This script asserts, for
-each file given (default: zhian-1..3):
+each file given (default: every schedules/penalties/zhian-*.toml):
 
 - the file parses (tomllib) and every violation id is unique across schedules/penalties/*.toml;
 - each version's `text` occurs, whitespace and markdown aside, inside the article (and paragraph,
@@ -351,7 +351,7 @@ def check_bands(where: str, v: dict, codes: set[str], problems: list[str], warni
 
 
 def main(paths: list[str]) -> int:
-    files = [Path(p) for p in paths] or [ROOT / f"schedules/penalties/zhian-{i}.toml" for i in (1, 2, 3)]
+    files = [Path(p) for p in paths] or sorted((ROOT / "schedules/penalties").glob("zhian-*.toml"))
     problems: list[str] = []
     warnings: list[str] = []
     ids: dict[str, str] = {}
