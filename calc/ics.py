@@ -138,5 +138,14 @@ def due_ics(events: Sequence[DueEvent], question: dict, prodid: str, name: str, 
     return cal.to_ical()
 
 
+def description(steps: Iterable, span=None) -> tuple[str, ...]:
+    """An event's DESCRIPTION: the steps as a person checks them, and where an estimated date can
+    still fall (the answer's `range`) once the year's notice is out."""
+    lines = step_lines(steps)
+    if span:
+        lines += (f"实际日期可能在 {span[0].isoformat()} 至 {span[1].isoformat()} 之间（本系统尚未收录当年的国务院节假日安排）",)
+    return lines
+
+
 def step_lines(steps: Iterable) -> tuple[str, ...]:
     return tuple(f"{s.date.isoformat() if s.date else ''} {s.rule}（{s.basis}）".strip() for s in steps)

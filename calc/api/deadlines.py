@@ -155,9 +155,7 @@ def _calendar(d: periods.Due, args: dict):
     summary = f"期限届满：自 {d.start.isoformat()} 起 {d.period.amount}{units.get(d.period.unit, d.period.unit)}"
     if d.provisional:
         summary += "（推定）"
-    lines = ics.step_lines(d.steps)
-    if d.range:
-        lines += (f"实际日期可能在 {d.range[0].isoformat()} 至 {d.range[1].isoformat()} 之间（本系统尚未收录当年的国务院节假日安排）",)
+    lines = ics.description(d.steps, d.range)
     question = {k: v for k, v in args.items() if k != "steps"}
     return ics_http.due_dates([ics.DueEvent("due", d.due, summary, lines)], question, "期限", "deadline")
 

@@ -293,9 +293,7 @@ def _calendar(t: dom.Timeline, args: dict, procedure_id: str):
     for r in t.stages:
         if r.due is None:
             continue
-        lines = ics.step_lines(r.steps)
-        if r.range:
-            lines += (f"实际日期可能在 {r.range[0].isoformat()} 至 {r.range[1].isoformat()} 之间（本系统尚未收录当年的国务院节假日安排）",)
+        lines = ics.description(r.steps, r.range)
         title = f"{t.procedure.title}：{r.stage.title} 期限届满" + ("（推定）" if r.provisional else "")
         events.append(ics.DueEvent(r.stage.id, r.due, title, lines))
     return ics_http.due_dates(events, {"procedure": procedure_id, **args}, t.procedure.title, procedure_id)
