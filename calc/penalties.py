@@ -694,6 +694,16 @@ KEYS = Keys(
 )
 
 
+def _gather(root: Node, table: str, build, into: dict, key: str = "id", what: str = "编号重复"):
+    """Each item of the array `table`, built and filed under its `key`; a second one is refused."""
+    for node in root.children(table, required=False):
+        item = build(node)
+        name = getattr(item, key)
+        if name in into:
+            node.fail(f"{what}：{name}", key)
+        into[name] = item
+
+
 def load(sources: list[Source], base: dict) -> Penalties:
     """Every violation, procedure regime, the late-fee rule and the thresholds under schedules/penalties/."""
     violations: dict[str, Violation] = {}
@@ -708,31 +718,15 @@ def load(sources: list[Source], base: dict) -> Penalties:
         root = Node(source, "", source.data)
         _check_keys(root, ("violation", "regime", "late_fee", "version_choice", "threshold", "circumstance",
                            "general_rule", "law"))
-        for node in root.children("general_rule", required=False):
-            g = load_general_rule(node, codes)
-            if g.id in general:
-                node.fail(f"编号重复：{g.id}", "id")
-            general[g.id] = g
-        for node in root.children("law", required=False):
-            law = load_law(node)
-            if law.name in laws:
-                node.fail(f"法律重复：{law.name}", "name")
-            laws[law.name] = law
+        _gather(root, "general_rule", lambda n: load_general_rule(n, codes), general)
+        _gather(root, "law", load_law, laws, key="name", what="法律重复")
         for node in root.children("violation", required=False):
             v = _violation(node, codes)
             if v.id in violations:
                 node.fail(f"编号重复：{v.id}（已见于 {owners[v.id]}）", "id")
             violations[v.id], owners[v.id] = v, source.name
-        for node in root.children("regime", required=False):
-            r = _regime(node)
-            if r.id in regimes:
-                node.fail(f"编号重复：{r.id}", "id")
-            regimes[r.id] = r
-        for node in root.children("threshold", required=False):
-            t = load_threshold(node)
-            if t.id in thresholds:
-                node.fail(f"编号重复：{t.id}", "id")
-            thresholds[t.id] = t
+        _gather(root, "regime", _regime, regimes)
+        _gather(root, "threshold", load_threshold, thresholds)
         if root.has("late_fee"):
             if late_fee is not None:
                 root.fail("late_fee 只能定义一次", "late_fee")
