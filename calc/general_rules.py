@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import re
 from decimal import Decimal
 
+from .effective import Effective
 from .nodes import EFFECTIVE, Keys, Node
 
 KINDS = ("combined_execution", "aggravation", "mitigation", "detention_not_executed", "decision_authority")
@@ -30,9 +31,7 @@ class Item:
 
 
 @dataclass(frozen=True)
-class GeneralVersion:
-    first: dt.date
-    until: dt.date | None
+class GeneralVersion(Effective):
     basis: str
     text: str
     note: str | None
@@ -40,9 +39,6 @@ class GeneralVersion:
     exceptions: tuple[Item, ...] = ()
     max_days: int | None = None  # 合并执行: the longest combined detention
     station_max_fine: Decimal | None = None  # 公安派出所 may decide a warning or a fine up to this
-
-    def in_force(self, day: dt.date) -> bool:
-        return self.first <= day and (self.until is None or day <= self.until)
 
     @property
     def law(self) -> str:
@@ -87,10 +83,8 @@ class GeneralFact:
 
 
 @dataclass(frozen=True)
-class LawVersion:
+class LawVersion(Effective):
     name: str  # as `basis` cites it: "治安管理处罚法（2025）"
-    first: dt.date
-    until: dt.date | None
     note: str | None
 
 
@@ -170,7 +164,7 @@ def load_law(node: Node) -> Law:
     for v in node.children("version"):
         _keys(v, ("name", "effective", "note"))
         first, until = v.effective()
-        versions.append(LawVersion(v.text("name"), first, until, v.text("note", None)))
+        versions.append(LawVersion(first, until, v.text("name"), v.text("note", None)))
     return Law(node.text("name"), node.text("title"), tuple(sorted(versions, key=lambda x: x.first)))
 
 

@@ -19,7 +19,9 @@ from . import periods
 from .errors import CalendarGap, InvalidInput, NotFound
 from .general_rules import (GENERAL_RULE_KEYS, LAW_KEYS, GeneralFact, GeneralRule, Law, facts as general_facts,
                             load_general_rule, load_law)
-from .periods import Period, Step
+from .effective import Effective
+from .periods import Period
+from .steps import Step
 from .nodes import EFFECTIVE, Keys, Node, Source
 from .thresholds import KEYS as THRESHOLD_KEYS, Threshold, load_threshold
 
@@ -150,17 +152,12 @@ class Band:
 
 
 @dataclass(frozen=True)
-class Version:
-    first: dt.date
-    until: dt.date | None
+class Version(Effective):
     basis: str
     text: str
     bands: tuple[Band, ...]
     rests_on: str | None = None  # RESTS_ON: the law's text was not at hand
     punishable: bool = True  # False: this text did not punish the act (不认为是违法的)
-
-    def in_force(self, day: dt.date) -> bool:
-        return self.first <= day and (self.until is None or day <= self.until)
 
     def band(self, when: str) -> Band | None:
         return next((b for b in self.bands if b.when == when), None)
@@ -232,11 +229,9 @@ class Violation:
 
 
 @dataclass(frozen=True)
-class Dated:
+class Dated(Effective):
     """A procedural rule with its dates; limits per party kind."""
 
-    first: dt.date
-    until: dt.date | None
     basis: str
     note: str | None
     max_fine: dict[str, Decimal] | None = None
@@ -248,9 +243,6 @@ class Dated:
     harm_basis: str | None = None
     local: bool = False  # hearing: the fine rests on a local regulation or rule; the local amount decides
     beside: "Beside | None" = None  # a lower rule's limit shown beside this one, and why this one prevails
-
-    def in_force(self, day: dt.date) -> bool:
-        return self.first <= day and (self.until is None or day <= self.until)
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from calendar import isleap
 
 from .errors import CalendarGap, InvalidInput
 from .nodes import Keys, Node, Source
+from .steps import Step
 from .workcal import HOLIDAY, CalendarBook, WorkCalendar
 
 UNITS = ("workdays", "days", "months", "years")
@@ -75,13 +76,6 @@ class Period:
     direction: str = "after"  # or "before": "at least N days before the event"
     restricts_liberty: bool = False  # detention, questioning: never rolled off a rest day
     duty: str = "party"  # a backward period's: a party's latest day moves back off a rest day, an authority's does not
-
-
-@dataclass(frozen=True)
-class Step:
-    rule: str
-    date: dt.date
-    basis: str
 
 
 @dataclass(frozen=True)
@@ -156,7 +150,7 @@ def due(start: dt.date, period: Period, book: CalendarBook, rules: CountingRules
     if guessed:
         r = rules["provisional"]
         text = r.text.format(years="、".join(map(str, guessed)), assumption=book.provisional_rule.assumption)
-        counter.steps.append(Step(text, end, book.provisional_rule.basis))
+        counter.steps.append(Step(text, end, book.provisional_rule.basis, "provisional"))
         assumptions = (text,)
     span = None
     if guessed and bracket:
@@ -310,7 +304,7 @@ class _Counter:
         if not self.explain:
             return
         r = self.rules[name]
-        self.steps.append(Step(r.text.format(**values), day, basis or r.basis.format(**values)))
+        self.steps.append(Step(r.text.format(**values), day, basis or r.basis.format(**values), name))
 
     def forward(self, start: dt.date, period: Period, pauses: list[DateRange], first: bool) -> dt.date:
         if first:

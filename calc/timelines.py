@@ -16,8 +16,10 @@ from dataclasses import dataclass, field, replace
 from typing import Mapping, Sequence
 
 from . import periods
+from .effective import Effective
 from .errors import CalendarGap, InvalidInput, NotFound, ScheduleError
-from .periods import DateRange, Period, Step
+from .periods import DateRange, Period
+from .steps import Step
 from .nodes import EFFECTIVE, Keys, Named, Node, Source
 from .workcal import CalendarBook
 
@@ -160,18 +162,20 @@ class Stage:
 
 
 @dataclass(frozen=True)
-class Version:
+class Version(Effective):
     label: str | None
-    effective_from: dt.date | None
-    effective_until: dt.date | None
     start_label: str | None
     summary: str | None
     stages: tuple[Stage, ...]
 
-    def in_force(self, day: dt.date) -> bool:
-        after = self.effective_from is None or self.effective_from <= day
-        before = self.effective_until is None or day <= self.effective_until
-        return after and before
+    @property
+    def effective_from(self) -> dt.date | None:
+        """The answers' name for `first` (a procedure's version may have no start: the one before any other)."""
+        return self.first
+
+    @property
+    def effective_until(self) -> dt.date | None:
+        return self.until
 
     @property
     def hours(self) -> bool:
@@ -330,8 +334,8 @@ def _version(node: Node, event_label: str | None, own: bool = True,
         node.fail("至少要有一个阶段", "stage")
     return Version(
         label=node.text("label", None) if own else None,
-        effective_from=first,
-        effective_until=until,
+        first=first,
+        until=until,
         start_label=node.text("start_label", None) if own else None,
         summary=node.text("summary", None),
         stages=tuple(stages),
@@ -777,7 +781,7 @@ class _Chain:
         basis = variant.basis if variant else stage.basis
         if stage.kind == PREREQUISITE:
             t = self.texts["prerequisite"]
-            step = Step(t.text.format(title=stage.title), _day(self.start), t.basis.format(basis=basis))
+            step = Step(t.text.format(title=stage.title), _day(self.start), t.basis.format(basis=basis), "prerequisite")
             return self._finish(stage, None, self.start, span, basis, (step,), decided)
         begin = self.anchor(stage)
         if begin is None:
@@ -786,11 +790,11 @@ class _Chain:
         self._check_decided(stage, begin, decided)
         if stage.kind == NONE:
             t = self.texts["none"]
-            step = Step(t.text, _day(begin), t.basis.format(basis=basis))
+            step = Step(t.text, _day(begin), t.basis.format(basis=basis), "none")
             return self._finish(stage, begin, None, span, basis, (step,), decided)
         if stage.kind == ON_THE_SPOT:
             t = self.texts["on_the_spot"]
-            step = Step(t.text.format(title=stage.title), _day(begin), t.basis.format(basis=basis))
+            step = Step(t.text.format(title=stage.title), _day(begin), t.basis.format(basis=basis), "on_the_spot")
             return self._finish(stage, begin, begin, span, basis, (step,), decided)
         if span.unit == HOURS:
             return self._hours(stage, begin, span, basis, decided, variant, wanted)
@@ -814,10 +818,11 @@ class _Chain:
 
     def _hours(self, stage, begin, span, basis, decided, variant, wanted=False) -> StageResult:
         due = begin + dt.timedelta(hours=span.amount)
-        t = self.texts["hours" if stage.restricts_liberty else "hours_plain"]
+        code = "hours" if stage.restricts_liberty else "hours_plain"
+        t = self.texts[code]
         how = stage.counting.holiday or t.basis
         steps = [Step(t.text.format(start=_clock(begin), n=span.amount, due=_clock(due)), due.date(),
-                      f"{basis}；{how}")]
+                      f"{basis}；{how}", code)]
         applied = None
         if wanted is not False and stage.renewals and variant is None:
             plan = renewal_plan(stage, wanted, f"extensions.{stage.id}")
@@ -832,7 +837,7 @@ class _Chain:
         t = self.texts["renewal"]
         text = t.text.format(k=k, approver=r.approver, n=n, unit=self.rules.units[r.unit],
                              condition=r.condition) + tail
-        return Step(text, day, t.basis.format(basis=r.basis))
+        return Step(text, day, t.basis.format(basis=r.basis), "renewal")
 
     def _restarted(self, stage, begin, span, basis, decided, variant, pauses, wanted) -> StageResult:
         """第一百六十条: the period counts anew from the day the other major crime was found, which
@@ -845,7 +850,7 @@ class _Chain:
         again = self._days(stage, day, span, basis, decided, variant, pauses, wanted)
         t = self.texts["restart"]
         step = Step(t.text.format(day=day.isoformat(), first=first.due.isoformat(), reason=stage.restart.reason),
-                    day, t.basis.format(basis=stage.restart.basis))
+                    day, t.basis.format(basis=stage.restart.basis), "restart")
         return replace(again, steps=(step, *again.steps))
 
     def _days(self, stage, begin, span, basis, decided, variant, pauses, wanted) -> StageResult:
@@ -872,10 +877,10 @@ class _Chain:
         for n in chunks[1:]:
             # Each further extension (延长以二次为限) runs from the end of the one before, by the same rules.
             r = self.rules["extension"]
-            steps.append(Step(r.text.format(n=n, unit=self.rules.units[rule.unit]), due, applied[2]))
+            steps.append(Step(r.text.format(n=n, unit=self.rules.units[rule.unit]), due, applied[2], "extension"))
             more = periods.due(due, Period(n, rule.unit, restricts_liberty=no_roll), self.book, self.rules,
                                pauses=ranges, provisional=provisional)
-            steps.extend(x for x in more.steps if x.rule != self.rules["start_excluded"].text)
+            steps.extend(x for x in more.steps if x.code != "start_excluded")
             due, guessed = more.due, guessed or more.provisional
             years.update(more.calendar_years)
             self.assumptions.extend(more.assumptions)
@@ -902,7 +907,7 @@ class _Chain:
             steps.append(self._renewal_step(k, r, n, due))
             more = periods.due(due, Period(n, r.unit, restricts_liberty=no_roll), self.book, self.rules,
                                pauses=ranges, provisional=provisional)
-            steps.extend(x for x in more.steps if x.rule != self.rules["start_excluded"].text)
+            steps.extend(x for x in more.steps if x.code != "start_excluded")
             due, guessed = more.due, guessed or more.provisional
             years.update(more.calendar_years)
             self.assumptions.extend(more.assumptions)
@@ -922,24 +927,22 @@ class _Chain:
         if c.start or c.holiday:
             swap = {}
             if c.start:
-                swap[self.rules["start_excluded"].basis] = c.start
+                swap["start_excluded"] = c.start
             if c.holiday:
-                swap[self.rules["roll_forward"].basis] = c.holiday
-                swap[self.rules["no_roll"].basis] = c.holiday
-            out = [Step(s.rule, s.date, swap.get(s.basis, s.basis)) for s in out]
+                swap["roll_forward"] = swap["no_roll"] = c.holiday
+            out = [replace(s, basis=swap[s.code]) if s.code in swap else s for s in out]
         if stage.id in self.durations and stage.decided_amount is not None and out:
             t = self.texts["duration"]
             d = stage.decided_amount
             out.insert(0, Step(t.text.format(what=d.what, n=span.amount, most=stage.span.amount,
                                              unit=self.rules.units[span.unit]), out[0].date,
-                               t.basis.format(basis=d.basis)))
+                               t.basis.format(basis=d.basis), "duration"))
         return tuple(out)
 
     def _as_term(self, steps, stage):
         """A term ends on its corresponding day: say why, instead of citing the liberty rule."""
-        no_roll = self.rules["no_roll"].text
         t = self.texts["term"]
-        return tuple(Step(t.text.format(what=stage.title), s.date, t.basis) if s.rule == no_roll else s
+        return tuple(Step(t.text.format(what=stage.title), s.date, t.basis, "term") if s.code == "no_roll" else s
                      for s in steps)
 
     def _earliest(self, stage, begin) -> EarliestDate | None:
