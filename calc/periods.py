@@ -390,3 +390,35 @@ def shift_months(day: dt.date, months: int) -> dt.date:
     last = 29 if month0 == 1 and isleap(year) else _MONTH_DAYS[month0]
     return dt.date(year, month0 + 1, day.day if day.day <= last else last)
 
+
+
+# -- periods beyond one count: hours, and extensions one after another ----------------------------
+
+def hours_after(start: dt.datetime, n: int) -> dt.datetime:
+    """The moment n hours after `start`: an hour period is a duration from the moment it begins
+    (程序规定 第三十五条 "期间以时、日、月、年计算"), so it has no first day to leave out and
+    ends on the clock, whatever the day is."""
+    end = start + dt.timedelta(hours=n)
+    if not FIRST_DAY <= end.date() <= LAST_DAY:
+        raise InvalidInput("计算结果超出 1900-01-01 至 2200-12-31 的范围", field="amount")
+    return end
+
+
+def instalments(total: int, each: int) -> list[int]:
+    """An extension of `total` granted `each` at a time (每次不超过…, 延长以二次为限): the
+    lengths, in order, the last one shorter where `total` is not a multiple."""
+    return [each] * (total // each) + ([total % each] if total % each else [])
+
+
+def extend(d: Due, more: Period, book: CalendarBook, rules: CountingRules, pauses: Sequence[DateRange] = (),
+           provisional: bool = False, step: Step | None = None) -> Due:
+    """`d` extended once more, counted from the day it ends by the same rules (a further
+    extension, a custody period's next renewal). Its steps follow `d`'s, headed by `step` (the
+    extension's own words and basis), without a second 起算日不计入: the extension runs on from
+    the last day of the one before."""
+    then = due(d.due, more, book, rules, pauses=pauses, provisional=provisional)
+    steps = (*d.steps, *((step,) if step is not None else ()),
+             *(s for s in then.steps if s.code != "start_excluded"))
+    years = tuple(sorted({*d.calendar_years, *then.calendar_years}))
+    return Due(d.start, d.period, then.due, steps, d.provisional or then.provisional, years,
+               d.assumptions + then.assumptions, None, d.rules_digest)

@@ -34,6 +34,11 @@ HOUR_LIMIT = 72
 ANCHORS = ("start", "previous", "previous-decided", "event")
 TEXTS = ("hours", "term", "on_the_spot", "prerequisite", "none", "earliest", "hours_plain", "renewal",
          "restart", "duration")
+# What the notes of an answer say (schedules/timelines/texts.toml [notes.*]), by the note's code.
+NOTES = ("version", "calendar_gap", "event_missing", "unknown_start", "completion_unknown",
+         "completion_last_dated", "national_not_encoded", "matches_national", "differs_from_national",
+         "national_summary", "national_completion", "county_only", "county_differs", "national_only",
+         "renewal_until")
 
 DECIDED, LATE, OPEN, OVERDUE = "decided", "late", "open", "overdue"
 
@@ -215,6 +220,10 @@ class Text:
 class Timelines:
     procedures: dict[str, Procedure]
     texts: dict[str, Text]
+    notes: dict[str, str] = field(default_factory=dict)  # NOTES: a note's words by its code
+
+    def note(self, code: str, **values) -> str:
+        return self.notes[code].format(**values)
 
     def get(self, procedure_id: str) -> Procedure:
         try:
@@ -230,7 +239,7 @@ class Timelines:
 
 # What a county's overlay may replace by id (calc.schedules layers): array of tables -> its id
 # field; None: a single table; "*": a table of named entries.
-LAYERED = {"procedure": "id", "texts": "*"}
+LAYERED = {"procedure": "id", "texts": "*", "notes": "*"}
 
 # The keys each table of a timelines/*.toml file may have (calc.schedules refuses any other).
 _SPAN = Keys("amount", "unit", "direction", "duty")
@@ -248,16 +257,18 @@ KEYS = Keys(
                    version=Keys("label", "start_label", "summary", effective=EFFECTIVE, stage=_STAGE,
                                 counting=_COUNTING)),
     texts=Named(Keys("text", "basis")),
+    notes=Named(Keys("text")),
 )
 
 
 def load(sources: list[Source], base: dict) -> Timelines:
     procedures: dict[str, Procedure] = {}
     texts: dict[str, Text] = {}
+    notes: dict[str, str] = {}
     where: dict[str, str] = {}
     for source in sources:
         root = Node(source, "", source.data)
-        unknown = set(source.data) - {"procedure", "texts"}
+        unknown = set(source.data) - {"procedure", "texts", "notes"}
         if unknown:
             root.fail(f"未知的项：{'、'.join(sorted(unknown))}")
         if root.has("texts"):
@@ -267,6 +278,12 @@ def load(sources: list[Source], base: dict) -> Timelines:
                     node.fail(f"未知的文字模板（可用：{'、'.join(TEXTS)}）", name)
                 t = node.child(name)
                 texts[name] = Text(t.text("text"), t.basis())
+        if root.has("notes"):
+            node = root.child("notes")
+            for name in node.data:
+                if name not in NOTES:
+                    node.fail(f"未知的说明模板（可用：{'、'.join(NOTES)}）", name)
+                notes[name] = node.child(name).text("text")
         for node in root.children("procedure", required=False):
             proc = _procedure(node)
             if proc.id in procedures:
@@ -277,11 +294,15 @@ def load(sources: list[Source], base: dict) -> Timelines:
     if missing and procedures:
         first = sources[0]
         Node(first, "", first.data).fail(f"timelines 缺少文字模板 texts.{'、texts.'.join(missing)}")
+    missing = [n for n in NOTES if n not in notes]
+    if missing and procedures:
+        first = sources[0]
+        Node(first, "", first.data).fail(f"timelines 缺少说明模板 notes.{'、notes.'.join(missing)}")
     for proc in procedures.values():
         if proc.compare_with and proc.compare_with not in procedures:
             raise ScheduleError(where[proc.id], f"{proc.id}.compare_with",
                                 f"没有编号为 {proc.compare_with} 的程序")
-    return Timelines(procedures, texts)
+    return Timelines(procedures, texts, notes)
 
 
 def _procedure(node: Node) -> Procedure:
@@ -578,7 +599,7 @@ def estimate(timelines: Timelines, procedure_id: str, start: Moment, book: Calen
     chain.restarts, chain.durations = restarts, durations
     results = tuple(chain.run(actual, pauses, extensions, variants))
     notes = list(chain.notes)
-    completion = _completion(results, notes)
+    completion = _completion(timelines, results, notes)
     if proc.compare_with:
         notes.append(_compare(timelines, proc, version, start, results, book, rules, provisional))
     notes.extend(Note("remark", r) for r in proc.remarks)
@@ -740,7 +761,7 @@ class _Chain:
     """Walks the stages in order; each one's start comes from the stage (or date) it hangs on."""
 
     def __init__(self, timelines, proc, version, start, event, book, rules, provisional, as_of):
-        self.texts = timelines.texts
+        self.texts, self.timelines = timelines.texts, timelines
         self.proc, self.version, self.start, self.event = proc, version, start, event
         self.book, self.rules, self.provisional, self.as_of = book, rules, provisional, as_of
         self.done: dict[str, StageResult] = {}
@@ -750,7 +771,7 @@ class _Chain:
         self.notes: list[Note] = []
         self.assumptions: list[str] = []
         if len(proc.versions) > 1:
-            self.notes.append(Note("version", f"按{_day(start)}施行的{version.label}计算", {
+            self.notes.append(Note("version", timelines.note("version", day=_day(start), label=version.label), {
                 "label": version.label, "effective_from": version.effective_from,
                 "effective_until": version.effective_until}))
 
@@ -811,13 +832,12 @@ class _Chain:
                 raise
             # A stage that happens only in some cases (复议, 诉讼) must not cost the answer its
             # certain stages: it is left undated, and the note says why and how to get it.
-            text = (f"阶段「{stage.title}」需要{gap.year}年的节假日安排（国务院通知尚未收录），未计算；"
-                    f"可按放假办法推定（结果标注为推定）")
+            text = self.timelines.note("calendar_gap", title=stage.title, year=gap.year)
             self.notes.append(Note("calendar_gap", text, {"stage": stage.id, "year": gap.year}))
             return self._finish(stage, begin, None, span, basis, (), decided, variant=variant)
 
     def _hours(self, stage, begin, span, basis, decided, variant, wanted=False) -> StageResult:
-        due = begin + dt.timedelta(hours=span.amount)
+        due = periods.hours_after(begin, span.amount)
         code = "hours" if stage.restricts_liberty else "hours_plain"
         t = self.texts[code]
         how = stage.counting.holiday or t.basis
@@ -827,8 +847,8 @@ class _Chain:
         if wanted is not False and stage.renewals and variant is None:
             plan = renewal_plan(stage, wanted, f"extensions.{stage.id}")
             for k, (r, n) in enumerate(plan, 1):
-                due = due + dt.timedelta(hours=n)
-                steps.append(self._renewal_step(k, r, n, due.date(), f"，至{_clock(due)}届满"))
+                due = periods.hours_after(due, n)
+                steps.append(self._renewal_step(k, r, n, due.date(), self.timelines.note("renewal_until", due=_clock(due))))
             total = sum(n for _, n in plan)
             applied = (total, HOURS, "；".join(f"{r.basis}（{r.approver}）" for r, _ in plan))
         return self._finish(stage, begin, due, span, basis, steps, decided, variant=variant, extension=applied)
@@ -862,7 +882,7 @@ class _Chain:
             return self._renewed(stage, begin, span, basis, decided, variant, pauses, wanted, no_roll)
         if wanted is not False and rule is not None:
             total = rule.most if wanted is True else wanted
-            chunks = [rule.amount] * (total // rule.amount) + ([total % rule.amount] if total % rule.amount else [])
+            chunks = periods.instalments(total, rule.amount)
             applied = (total, rule.unit, f"{rule.basis}（{rule.condition}）")
         ranges = tuple(DateRange(p.start, p.end, p.reason or stage.pauses.reason, stage.pauses.basis)
                        for p in pauses)
@@ -872,18 +892,13 @@ class _Chain:
                                       duty=span.duty),
                         self.book, self.rules, pauses=ranges, extension=first,
                         provisional=provisional, extension_basis=applied and applied[2])
-        steps, due, years, guessed = list(d.steps), d.due, set(d.calendar_years), d.provisional
+        r = self.rules["extension"]
+        for n in chunks[1:]:  # each further extension (延长以二次为限) runs on from the one before
+            said = Step(r.text.format(n=n, unit=self.rules.units[rule.unit]), d.due, applied[2], "extension")
+            d = periods.extend(d, Period(n, rule.unit, restricts_liberty=no_roll), self.book, self.rules,
+                               ranges, provisional, said)
+        steps, due, years, guessed = list(d.steps), d.due, d.calendar_years, d.provisional
         self.assumptions.extend(d.assumptions)
-        for n in chunks[1:]:
-            # Each further extension (延长以二次为限) runs from the end of the one before, by the same rules.
-            r = self.rules["extension"]
-            steps.append(Step(r.text.format(n=n, unit=self.rules.units[rule.unit]), due, applied[2], "extension"))
-            more = periods.due(due, Period(n, rule.unit, restricts_liberty=no_roll), self.book, self.rules,
-                               pauses=ranges, provisional=provisional)
-            steps.extend(x for x in more.steps if x.code != "start_excluded")
-            due, guessed = more.due, guessed or more.provisional
-            years.update(more.calendar_years)
-            self.assumptions.extend(more.assumptions)
         if stage.kind in (TERM, ELIGIBLE) and not stage.restricts_liberty:
             steps = self._as_term(steps, stage)
         steps = self._counted_by(stage, steps, span)
@@ -901,17 +916,12 @@ class _Chain:
         provisional = self.provisional and not no_roll
         d = periods.due(begin, Period(span.amount, span.unit, span.direction, restricts_liberty=no_roll),
                         self.book, self.rules, pauses=ranges, provisional=provisional)
-        steps, due, years, guessed = list(d.steps), d.due, set(d.calendar_years), d.provisional
-        self.assumptions.extend(d.assumptions)
         for k, (r, n) in enumerate(plan, 1):
-            steps.append(self._renewal_step(k, r, n, due))
-            more = periods.due(due, Period(n, r.unit, restricts_liberty=no_roll), self.book, self.rules,
-                               pauses=ranges, provisional=provisional)
-            steps.extend(x for x in more.steps if x.code != "start_excluded")
-            due, guessed = more.due, guessed or more.provisional
-            years.update(more.calendar_years)
-            self.assumptions.extend(more.assumptions)
-        steps = self._counted_by(stage, steps, span)
+            d = periods.extend(d, Period(n, r.unit, restricts_liberty=no_roll), self.book, self.rules,
+                               ranges, provisional, self._renewal_step(k, r, n, d.due))
+        due, years, guessed = d.due, d.calendar_years, d.provisional
+        self.assumptions.extend(d.assumptions)
+        steps = self._counted_by(stage, d.steps, span)
         total = sum(n for _, n in plan)
         applied = (total, span.unit, "；".join(f"{r.basis}（{r.approver}）" for r, _ in plan))
         return self._finish(stage, begin, due, span, basis, steps, decided, variant=variant,
@@ -965,11 +975,10 @@ class _Chain:
 
     def _unknown_start(self, stage):
         if stage.anchor == "event":
-            text = f"阶段「{stage.title}」以{self.proc.event_label}为基准：未给出{self.proc.event_label}，无法计算"
+            text = self.timelines.note("event_missing", title=stage.title, event=self.proc.event_label)
             self.notes.append(Note("event_missing", text, {"stage": stage.id}))
             return
-        text = (f"阶段「{stage.title}」的起算日取决于尚无日期的阶段（没有法定期限或无法计算）："
-                f"给出所依赖阶段的实际办结日即可计算")
+        text = self.timelines.note("unknown_start", title=stage.title)
         self.notes.append(Note("unknown_start", text, {"stage": stage.id}))
 
     def _finish(self, stage, begin, due, span, basis, steps, decided, *, variant=None, extension=None,
@@ -997,7 +1006,7 @@ def _clock(moment: dt.datetime) -> str:
     return moment.strftime("%Y-%m-%d %H:%M")
 
 
-def _completion(results: Sequence[StageResult], notes: list[Note]) -> Moment | None:
+def _completion(timelines: Timelines, results: Sequence[StageResult], notes: list[Note]) -> Moment | None:
     """The day the last stage that always happens is decided; unknown if one has no period."""
     needed = [r for r in results if not r.stage.optional and r.stage.kind != PREREQUISITE]
     ends = [r.end for r in needed]
@@ -1005,11 +1014,11 @@ def _completion(results: Sequence[StageResult], notes: list[Note]) -> Moment | N
         return max(ends, key=_sort_key) if ends else None
     open_ = next(r for r in needed if r.end is None)
     dated = [r for r in needed if r.end is not None]
-    text = f"阶段「{open_.stage.title}」（{open_.stage.authority}）没有法定办理期限，无法推算办结日期"
+    text = timelines.note("completion_unknown", title=open_.stage.title, authority=open_.stage.authority)
     details = {"stage": open_.stage.id}
     if dated:
         last = max(dated, key=lambda r: _sort_key(r.end))
-        text += f"；有期限的最后一个阶段「{last.stage.title}」最迟于{_day(last.end)}办结"
+        text += timelines.note("completion_last_dated", title=last.stage.title, day=_day(last.end))
         details.update(last_dated_stage=last.stage.id, last_dated=last.end)
     notes.append(Note("completion_unknown", text, details))
     return None
@@ -1035,19 +1044,22 @@ def describe(stage: Stage) -> str:
     return f"{stage.span.amount}{unit[stage.span.unit]}{before}"
 
 
-def differences(county: Version, national: Version, label: str) -> list[tuple[str | None, str]]:
+def differences(timelines: Timelines, county: Version, national: Version, label: str) -> list[tuple[str | None, str]]:
     """(stage id where both texts have the stage, the difference in words people read)."""
     out = []
     for c in county.stages:
         n = national.stage(c.id)
         if n is None:
-            out.append((None, f"县级清单的「{c.title}」（{c.authority}，{describe(c)}）在{label}中没有对应环节"))
+            out.append((None, timelines.note("county_only", title=c.title, authority=c.authority,
+                                             period=describe(c), label=label)))
         elif (c.kind, c.span, c.title) != (n.kind, n.span, n.title):
-            out.append((c.id, f"县级清单为{c.authority}「{c.title}」，{describe(c)}；"
-                              f"{label}为{n.authority}「{n.title}」，{describe(n)}"))
+            out.append((c.id, timelines.note("county_differs", authority=c.authority, title=c.title,
+                                             period=describe(c), label=label, national_authority=n.authority,
+                                             national_title=n.title, national_period=describe(n))))
     for n in national.stages:
         if county.stage(n.id) is None:
-            out.append((None, f"{label}另有「{n.title}」（{n.authority}，{describe(n)}）"))
+            out.append((None, timelines.note("national_only", label=label, title=n.title, authority=n.authority,
+                                             period=describe(n))))
     return out
 
 
@@ -1057,21 +1069,21 @@ def _compare(timelines, proc, version, start, results, book, rules, provisional)
     national = other.version_on(day)
     if national is None:
         first = min((v.effective_from for v in other.versions if v.effective_from), default=None)
-        return Note("national_not_encoded", f"{day}时施行的国家规定未收录（已收录自{first}起的版本），无法比较",
+        return Note("national_not_encoded", timelines.note("national_not_encoded", day=day, first=first),
                     {"compare_with": other.id})
     label = national.label or other.title
-    pairs = differences(version, national, label)
+    pairs = differences(timelines, version, national, label)
     diffs = [text for _, text in pairs]
     # details keep the stage id for programs (the API's bytes as before); the text names stages by title
     details = {"compare_with": other.id, "version": label, "effective_from": national.effective_from,
                "differences": [f"「{sid}」：{text}" if sid else text for sid, text in pairs]}
     if not diffs:
-        return Note("matches_national", f"县级清单与{day}施行的{label}一致", details)
+        return Note("matches_national", timelines.note("matches_national", day=day, label=label), details)
     theirs = estimate(timelines, other.id, start, book, rules, provisional=provisional)
-    text = f"县级清单与{day}施行的{label}不一致：" + "；".join(diffs)
+    text = timelines.note("differs_from_national", day=day, label=label, differences="；".join(diffs))
     if national.summary:
-        text += f"。修订要点：{national.summary}"
+        text += timelines.note("national_summary", summary=national.summary)
     if theirs.completion is not None:
-        text += f"。按{label}，同日申请最迟于{_day(theirs.completion)}办结"
+        text += timelines.note("national_completion", label=label, day=_day(theirs.completion))
         details["national_completion"] = theirs.completion
     return Note("differs_from_national", text, details)
