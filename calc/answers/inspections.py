@@ -3,10 +3,7 @@ from __future__ import annotations
 
 from .. import inspections as ins
 from .rules import rule_version
-
-
-def _step(s) -> dict:
-    return {"rule": s.rule, "date": s.date.isoformat() if s.date else None, "basis": s.basis}
+from .steps import steps_json
 
 
 def _regime(r: ins.Regime) -> dict:
@@ -24,7 +21,7 @@ def _window(w: ins.Window) -> dict:
             "due": w.due.isoformat() if w.due else None, "times": w.times, "population": w.population,
             "units_per_time": w.units_per_time, "min_units": w.min_units,
             "min_per_inspection": w.min_per_inspection, "officers": q.officers, "quota": q.has_quota,
-            "basis": q.basis, "steps": [_step(s) for s in w.steps],
+            "basis": q.basis, "steps": steps_json(w.steps),
             **({"range": {"earliest": w.range[0].isoformat(), "latest": w.range[1].isoformat()}} if w.range else {})}
 
 
@@ -40,7 +37,7 @@ def _plan(p: ins.Plan) -> dict:
             "provisional": p.provisional, "calendar_years": list(p.calendar_years),
             "rule_versions": [rule_version("inspection_regime", r.id, digest=r.digest)],
             "windows": [_window(w) for w in p.windows], "per_event": [_triggered(q) for q in p.triggered],
-            "overrides": [_step(s) for s in p.overrides], "assumptions": list(p.assumptions)}
+            "overrides": steps_json(p.overrides), "assumptions": list(p.assumptions)}
 
 
 def _discounted(d: ins.Discounted) -> dict:

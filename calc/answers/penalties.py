@@ -9,6 +9,7 @@ from decimal import Decimal
 from .. import penalties as dom
 from .. import thresholds as thr
 from .rules import rule_version
+from .steps import steps_json
 
 
 def money(d: Decimal) -> int | float:
@@ -75,10 +76,6 @@ def violation_json(v: dom.Violation, p: dom.Penalties) -> dict:
 def law_json(law) -> dict:
     return {"name": law.name, "title": law.title,
             "versions": [{"name": x.name, "effective": effective(x), "note": x.note} for x in law.versions]}
-
-
-def steps_json(steps) -> list[dict]:
-    return [{"rule": s.rule, "date": s.date.isoformat(), "basis": s.basis} for s in steps]
 
 
 def fact_json(f: dom.Fact) -> dict:

@@ -5,6 +5,7 @@ import datetime as dt
 
 from .. import timelines as dom
 from .rules import rule_version
+from .steps import steps_json
 
 
 def moment(value):
@@ -72,10 +73,6 @@ def procedure_json(p: dom.Procedure) -> dict:
             "versions": [version_json(v) for v in p.versions]}
 
 
-def step_json(step) -> dict:
-    return {"rule": step.rule, "date": step.date.isoformat(), "basis": step.basis}
-
-
 def result_json(r: dom.StageResult) -> dict:
     s = r.stage
     ext = None
@@ -92,7 +89,7 @@ def result_json(r: dom.StageResult) -> dict:
             "pauses": [{"start": p.start.isoformat(), "end": p.end.isoformat(), "reason": p.reason}
                        for p in r.pauses],
             "earliest": earliest, "decided": moment(r.decided), "status": r.status,
-            "steps": [step_json(x) for x in r.steps], "basis": r.basis,
+            "steps": steps_json(r.steps), "basis": r.basis,
             "provisional": r.provisional, "calendar_years": list(r.calendar_years),
             **_range(r.range)}
 
