@@ -6,6 +6,9 @@ of a population rounded up), with at least `officers` officers. Every number is 
 (`schedules/inspections/`), and a request may override any of them: the seed says targets handed
 down by a superior authority prevail (以上级下达监督检查指标为准).
 
+What an answer says is data too (`schedules/inspections/texts.toml`, `Texts`): each step carries
+the code of its text (`Step.code`), and no code here reads the words.
+
 A window is due on its last working day (`WorkCalendar.previous_workday` of its last day, so a
 make-up Saturday counts). Windows are calendar months/quarters/years clipped to the period asked
 about; a clipped window keeps its full quota (the seed prorates nothing) and says it is partial.
@@ -16,13 +19,15 @@ import datetime as dt
 import math
 from bisect import bisect_left, bisect_right
 import re
+import string
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
-from typing import Any
+from typing import Any, Mapping
 
 from .errors import InvalidInput, NotFound, ScheduleError
-from .nodes import Keys, Node, Source
+from .nodes import Keys, Named, Node, Source
+from .steps import Step
 
 CALENDAR_WINDOWS = ("month", "quarter", "year")
 WINDOWS = (*CALENDAR_WINDOWS, "period", "event", "case")
@@ -31,7 +36,47 @@ COVERAGES = ("all", "units", "share", "per_unit", "none")
 NEEDS_POPULATION = ("all", "share", "per_unit")
 OVERRIDABLE = ("times", "units", "share", "officers", "window")
 MAX_YEARS = 50
-WINDOW_NAMES = {"month": "自然月", "quarter": "季度", "year": "年度", "period": "所问整个期间"}
+
+# The texts an answer says (schedules/inspections/texts.toml), by code, with the placeholders each
+# may use; and the words inside them. A text or word missing, or a placeholder not listed, stops
+# start-up.
+TEXTS: dict[str, tuple[str, ...]] = {
+    "window": ("label", "kind", "clipped", "first", "last"),
+    "no_workday": (),
+    "due_start": ("due",),
+    "due_last": ("last", "kind"),
+    "roll_back": ("last", "why", "due"),
+    "units": ("units", "label"),
+    "population_missing": ("population",),
+    "all": ("population", "count"),
+    "per_unit": ("units", "label", "count", "n"),
+    "share": ("share", "count", "exact", "n"),
+    "min_units": ("times", "units", "min"),
+    "partial": ("full_first", "full_last"),
+    "override": ("requirement", "key", "old", "value"),
+    "population_unused": ("requirements",),
+    "population_absent": ("requirement", "population"),
+    "partial_windows": (),
+    "officers_unchecked": ("entries",),
+    "too_few_units": ("units", "label", "least"),
+    "too_few_officers": ("officers", "least"),
+    "discounted": ("reasons", "basis"),
+    "no_quota": ("done",),
+    "undetermined": ("full_first", "full_last", "done", "units_done", "label", "gaps"),
+    "met": ("done", "units_done", "label", "least"),
+    "met_least_times": ("times",),
+    "met_least_units": ("times", "min_units", "label"),
+    "short": ("gaps",),
+    "short_times": ("n",),
+    "short_units": ("n", "label"),
+}
+# The texts whose `basis` an answer cites (the others cite their requirement's).
+TEXT_BASES = ("due_last", "roll_back", "override")
+WORDS: dict[str, tuple[str, ...]] = {
+    "month": (), "quarter": (), "year": (), "period": (),  # what each kind of window is called
+    "clipped": (), "workday": (), "makeup": (), "makeup_named": ("name",), "holiday": ("name",),
+    "weekend": (), "list": (), "reasons": (),
+}
 
 
 @dataclass(frozen=True)
@@ -72,6 +117,36 @@ class Requirement:
 
 
 @dataclass(frozen=True)
+class Text:
+    text: str
+    basis: str | None = None
+
+
+@dataclass(frozen=True)
+class Texts:
+    """What an answer says, by code (schedules/inspections/texts.toml): the calculator fills the
+    placeholders and never reads the words back."""
+
+    texts: Mapping[str, Text]
+    words: Mapping[str, str]
+
+    def say(self, code: str, **values: Any) -> str:
+        return self.texts[code].text.format(**values)
+
+    def step(self, code: str, date: dt.date | None, basis: str, **values: Any) -> Step:
+        return Step(self.say(code, **values), date, basis, code)
+
+    def basis(self, code: str) -> str:
+        return self.texts[code].basis
+
+    def word(self, word: str, /, **values: Any) -> str:
+        return self.words[word].format(**values) if values else self.words[word]
+
+    def join(self, items) -> str:
+        return self.words["list"].join(items)
+
+
+@dataclass(frozen=True)
 class Regime:
     id: str
     title: str
@@ -83,6 +158,7 @@ class Regime:
     requirements: dict[str, Requirement]
     extra: dict = field(default_factory=dict)
     digest: str = ""  # of the regime's table in its schedule file
+    texts: Texts | None = field(default=None, compare=False, repr=False)  # what its answers say
 
     def requirement(self, rid: str, where: str) -> Requirement:
         try:
@@ -90,13 +166,6 @@ class Regime:
         except KeyError:
             raise InvalidInput(f"制度 {self.id} 没有编号为 {rid} 的检查指标（可选：{'、'.join(self.requirements)}）",
                                field=where) from None
-
-
-@dataclass(frozen=True)
-class Step:
-    rule: str
-    date: dt.date | None
-    basis: str
 
 
 @dataclass(frozen=True)
@@ -156,28 +225,25 @@ class WindowResult:
     units_short: int | None
     counted: tuple[int, ...]
     discounted: tuple[Discounted, ...]
+    verdict: str = ""  # what the window's result says (`_verdict`)
 
-    @property
-    def verdict(self) -> str:
-        w = self.window
-        label = w.requirement.unit_label
-        if not w.requirement.has_quota:
-            return f"清单未设定额，已记录 {self.done} 次"
-        if self.met is None:
-            gaps = "、".join(g for g in (f"{self.short} 次检查" if self.short else "",
-                                         f"{self.units_short} {label}" if self.units_short else "") if g)
-            return (f"未下结论：完整窗口为 {w.full_start.isoformat()} 至 {w.full_end.isoformat()}，只有一部分在所问期间内；"
-                    f"目前已计 {self.done} 次、{self.units_done} {label}，距指标还差 {gaps}")
-        if self.met:
-            return f"已达标：{self.done} 次、{self.units_done} {label}" + (
-                f"（应至少 {w.times} 次" + (f"、{w.min_units} {label}）" if w.min_units is not None else "）")
-                if w.times is not None else "")
-        gaps = []
-        if self.short:
-            gaps.append(f"{self.short} 次检查")
-        if self.units_short:
-            gaps.append(f"{self.units_short} {label}")
-        return "未达标：还差 " + "、".join(gaps)
+
+def _verdict(r: WindowResult, texts: Texts) -> str:
+    w = r.window
+    label = w.requirement.unit_label
+    if not w.requirement.has_quota:
+        return texts.say("no_quota", done=r.done)
+    gaps = texts.join([*([texts.say("short_times", n=r.short)] if r.short else []),
+                       *([texts.say("short_units", n=r.units_short, label=label)] if r.units_short else [])])
+    if r.met is None:
+        return texts.say("undetermined", full_first=w.full_start.isoformat(), full_last=w.full_end.isoformat(),
+                         done=r.done, units_done=r.units_done, label=label, gaps=gaps)
+    if r.met:
+        least = "" if w.times is None else (
+            texts.say("met_least_times", times=w.times) if w.min_units is None
+            else texts.say("met_least_units", times=w.times, min_units=w.min_units, label=label))
+        return texts.say("met", done=r.done, units_done=r.units_done, label=label, least=least)
+    return texts.say("short", gaps=gaps)
 
 
 @dataclass(frozen=True)
@@ -272,7 +338,8 @@ def apply_overrides(regime: Regime, overrides: dict[str, dict[str, Any]]) -> tup
     """Targets from a superior authority replace the seed's numbers (清单：以上级下达监督检查指标为准)."""
     reqs = dict(regime.requirements)
     steps: list[Step] = []
-    basis = regime.superior or "请求方提供的上级下达监督检查指标（清单本节未写明，按四（二）、四（六）、四（八）的同类规定）"
+    texts = regime.texts
+    basis = regime.superior or texts.basis("override")
     for rid, changes in (overrides or {}).items():
         where = f"overrides.{rid}"
         req = regime.requirement(rid, where)
@@ -286,7 +353,7 @@ def apply_overrides(regime: Regime, overrides: dict[str, dict[str, Any]]) -> tup
             new = _override(new, key, value, f)
             old = getattr(req, key)
             old_text = _percent(old) if isinstance(old, Fraction) else old
-            steps.append(Step(f"{rid}.{key}：清单 {old_text} → 上级指标 {value}", None, basis))
+            steps.append(texts.step("override", None, basis, requirement=rid, key=key, old=old_text, value=value))
         reqs[rid] = new
     return reqs, steps
 
@@ -353,6 +420,7 @@ def plan(regime: Regime, start: dt.date, end: dt.date, book, *, population: Any 
         for rid in population:
             regime.requirement(rid, f"population.{rid}")
     reqs, override_steps = apply_overrides(regime, overrides or {})
+    texts = regime.texts
     cal = book.get(provisional)
     windows: list[Window] = []
     triggered: list[Requirement] = []
@@ -360,7 +428,7 @@ def plan(regime: Regime, start: dt.date, end: dt.date, book, *, population: Any 
     if isinstance(population, dict):
         unused = [rid for rid in population if reqs[rid].coverage not in NEEDS_POPULATION]
         if unused:
-            assumptions.append(f"{'、'.join(unused)}：指标不按总数计算，所给 population 未使用")
+            assumptions.append(texts.say("population_unused", requirements=texts.join(unused)))
     years: set[int] = set()
     for req in reqs.values():
         if req.triggered:
@@ -369,17 +437,17 @@ def plan(regime: Regime, start: dt.date, end: dt.date, book, *, population: Any 
         spans = calendar_windows(req.window, start, end)
         pops = population_for(req, population, [s[0] for s in spans])
         if req.coverage in NEEDS_POPULATION and any(p is None for p in pops.values()):
-            assumptions.append(f"{req.id}：未提供 population（{req.population}），每次覆盖数与最少检查单位数无法计算，"
-                               f"只按次数核对")
+            assumptions.append(texts.say("population_absent", requirement=req.id, population=req.population))
         for label, first, last, full_first, full_last in spans:
-            w = _window(req, label, first, last, (first, last) != (full_first, full_last), pops[label], cal, years)
+            w = _window(req, label, first, last, (first, last) != (full_first, full_last), pops[label], cal, years,
+                        texts)
             if w.partial:
-                note = Step(f"完整窗口为 {full_first.isoformat()} 至 {full_last.isoformat()}；上列截止日是所问期间内的"
-                            f"最后一个工作日，整个窗口的指标到 {full_last.isoformat()} 前最后一个工作日为止", None, req.basis)
+                note = texts.step("partial", None, req.basis, full_first=full_first.isoformat(),
+                                  full_last=full_last.isoformat())
                 w = replace(w, steps=(*w.steps, note))
             windows.append(replace(w, full_start=full_first, full_end=full_last))
     if any(w.partial for w in windows):
-        assumptions.append("期间首尾不足一个完整窗口的，仍按完整窗口的指标列出（清单未规定折算），并标明 partial")
+        assumptions.append(texts.say("partial_windows"))
     used = tuple(sorted(years))
     if provisional and cal.provisional_years:
         windows = [_ranged(w, book, cal) for w in windows]
@@ -387,17 +455,18 @@ def plan(regime: Regime, start: dt.date, end: dt.date, book, *, population: Any 
                 tuple(assumptions), any(y in cal.provisional_years for y in used), used)
 
 
-def _window(req: Requirement, label, first, last, partial, pop, cal, years: set[int]) -> Window:
-    steps = [Step(f"窗口 {label}（{WINDOW_NAMES[req.window]}{'，截取到所问期间' if partial else ''}）："
-                  f"{first.isoformat()} 至 {last.isoformat()}", None, req.basis)]
-    due = _due(req, first, last, cal, steps, years)
-    units, how = _units(req, pop)
+def _window(req: Requirement, label, first, last, partial, pop, cal, years: set[int], texts: Texts) -> Window:
+    steps = [texts.step("window", None, req.basis, label=label, kind=texts.word(req.window),
+                        clipped=texts.word("clipped") if partial else "", first=first.isoformat(),
+                        last=last.isoformat())]
+    due = _due(req, first, last, cal, steps, years, texts)
+    units, how = _units(req, pop, texts)
     if how:
-        steps.append(Step(how, None, req.basis))
+        steps.append(how)
     times = req.times
     if times is not None and units is not None:
         min_units = times * units
-        steps.append(Step(f"最少检查单位数 = {times} 次 × {units} = {min_units}", None, req.basis))
+        steps.append(texts.step("min_units", None, req.basis, times=times, units=units, min=min_units))
     elif times is None and req.has_quota and units is not None:
         min_units = units
     else:
@@ -408,24 +477,27 @@ def _window(req: Requirement, label, first, last, partial, pop, cal, years: set[
     return Window(req, label, first, last, partial, due, times, pop, units, min_units, per_check, tuple(steps))
 
 
-def _due(req, first, last, cal, steps, years: set[int]) -> dt.date | None:
+def _due(req, first, last, cal, steps, years: set[int], texts: Texts) -> dt.date | None:
     years.update((first.year, last.year))
     if cal.count_workdays(first, last) == 0:
-        steps.append(Step("窗口内无工作日，无截止日", None, req.basis))
+        steps.append(texts.step("no_workday", None, req.basis))
         return None
     if req.due == "start":
         due = cal.next_workday(first)
-        steps.append(Step(f"截止：窗口第一个工作日 {due.isoformat()}（清单写“年初”，未写具体日期）", due, req.basis))
+        steps.append(texts.step("due_start", due, req.basis, due=due.isoformat()))
         return due
     day = cal.day(last)
     due = cal.previous_workday(last)
     if due == last:
-        kind = "调休上班日" + (f"（{day.name}）" if day.name else "") if day.kind == "makeup_workday" else "工作日"
-        steps.append(Step(f"截止：窗口末日 {last.isoformat()} 是{kind}，即最后一个工作日", due, _notice(day)))
+        if day.kind == "makeup_workday":
+            kind = texts.word("makeup_named", name=day.name) if day.name else texts.word("makeup")
+        else:
+            kind = texts.word("workday")
+        steps.append(texts.step("due_last", due, _notice(day, texts, "due_last"), last=last.isoformat(), kind=kind))
     else:
-        why = f"{day.name}假期" if day.kind == "holiday" else "周末"
-        steps.append(Step(f"截止：窗口末日 {last.isoformat()} 是{why}，前推到最后一个工作日 {due.isoformat()}",
-                          due, _notice(day)))
+        why = texts.word("holiday", name=day.name) if day.kind == "holiday" else texts.word("weekend")
+        steps.append(texts.step("roll_back", due, _notice(day, texts, "roll_back"), last=last.isoformat(), why=why,
+                                due=due.isoformat()))
     return due
 
 
@@ -442,27 +514,29 @@ def _ranged(w: Window, book, cal) -> Window:
     return replace(w, range=(min(dues), max(dues)))
 
 
-def _notice(day) -> str:
-    return day.notice.cite if day.notice else "工作日：周一至周五（国务院节假日安排另有规定的除外）"
+def _notice(day, texts: Texts, code: str) -> str:
+    """The notice that fixes the day, else what the text cites for a plain weekday or weekend."""
+    return day.notice.cite if day.notice else texts.basis(code)
 
 
-def _units(req: Requirement, pop: int | None) -> tuple[int | None, str | None]:
-    label = req.unit_label
+def _units(req: Requirement, pop: int | None, texts: Texts) -> tuple[int | None, Step | None]:
+    """The units each inspection must cover in a window, and the step that says how."""
+    label, basis = req.unit_label, req.basis
     if req.coverage == "units":
-        return req.units, f"每次不少于 {req.units} {label}"
+        return req.units, texts.step("units", None, basis, units=req.units, label=label)
     if req.coverage == "none":
         return None, None
     if pop is None:
-        return None, f"每次覆盖数取决于 {req.population}，未提供"
+        return None, texts.step("population_missing", None, basis, population=req.population)
     if req.coverage == "all":
-        return pop, f"所有单位：{req.population} = {pop}"
+        return pop, texts.step("all", None, basis, population=req.population, count=pop)
     if req.coverage == "per_unit":
         n = req.units * pop
-        return n, f"每个单位不少于 {req.units} {label}：{req.units} × {pop} = {n}"
+        return n, texts.step("per_unit", None, basis, units=req.units, label=label, count=pop, n=n)
     n = share_of(req.share, pop)
     exact = req.share * pop / 100
     exact_text = str(exact.numerator) if exact.denominator == 1 else f"{float(exact):g}"
-    return n, f"不少于 {_percent(req.share)}%（向上取整）：⌈{_percent(req.share)}% × {pop}⌉ = ⌈{exact_text}⌉ = {n}"
+    return n, texts.step("share", None, basis, share=_percent(req.share), count=pop, exact=exact_text, n=n)
 
 
 # -- compliance -----------------------------------------------------------------------------------
@@ -478,10 +552,11 @@ def compliance(regime: Regime, start: dt.date, end: dt.date, book, log: list[Ent
                                f"{start.isoformat()} 至 {end.isoformat()} 内", field=f"log.{e.index}.date")
         if e.requirement not in reqs:
             regime.requirement(e.requirement, f"log.{e.index}.requirement")
+    texts = regime.texts
     assumptions = list(p.assumptions)
     unchecked = [e.index for e in log if e.officers is None and reqs[e.requirement].officers]
     if unchecked:
-        assumptions.append(f"log[{'、'.join(map(str, unchecked))}] 未填写民警人数，未核对“每次不少于规定民警人数”")
+        assumptions.append(texts.say("officers_unchecked", entries=texts.join(map(str, unchecked))))
     all_discounted: list[Discounted] = []
     results = []
     by_req: dict[str, list[Entry]] = {}
@@ -493,7 +568,7 @@ def compliance(regime: Regime, start: dt.date, end: dt.date, book, log: list[Ent
         entries = by_req.get(rid, [])
         lo, hi = bisect_left(days.get(rid, []), w.start), bisect_right(days.get(rid, []), w.end)
         mine = entries[lo:hi]
-        counted, discounted = _judge(w.requirement, w.min_per_inspection, mine)
+        counted, discounted = _judge(w.requirement, w.min_per_inspection, mine, texts)
         all_discounted.extend(discounted)
         done = len(counted)
         units_done = sum(e.units for e in counted)
@@ -505,28 +580,31 @@ def compliance(regime: Regime, start: dt.date, end: dt.date, book, log: list[Ent
                 met = None  # part of the window lies outside the log: not reached yet is not a failure
         else:
             short, units_short, met = 0, None, None
-        results.append(WindowResult(w, done, units_done, met, short, units_short,
-                                    tuple(e.index for e in counted), tuple(discounted)))
+        result = WindowResult(w, done, units_done, met, short, units_short,
+                              tuple(e.index for e in counted), tuple(discounted))
+        results.append(replace(result, verdict=_verdict(result, texts)))
     triggered = []
     for req in p.triggered:
         mine = by_req.get(req.id, [])
-        counted, discounted = _judge(req, 0, mine)
+        counted, discounted = _judge(req, 0, mine, texts)
         all_discounted.extend(discounted)
         triggered.append(TriggeredResult(req, len(mine), len(counted), tuple(discounted)))
     all_discounted.sort(key=lambda d: d.entry.index)
     return Compliance(p, tuple(results), tuple(triggered), tuple(all_discounted), tuple(assumptions))
 
 
-def _judge(req: Requirement, min_units: int, entries: list[Entry]) -> tuple[list[Entry], list[Discounted]]:
+def _judge(req: Requirement, min_units: int, entries: list[Entry],
+           texts: Texts) -> tuple[list[Entry], list[Discounted]]:
     counted, discounted = [], []
     for e in entries:
         reasons = []
         if e.units < min_units:
-            reasons.append(f"本次检查 {e.units} {req.unit_label}，少于每次至少 {min_units} {req.unit_label}")
+            reasons.append(texts.say("too_few_units", units=e.units, label=req.unit_label, least=min_units))
         if req.officers and e.officers is not None and e.officers < req.officers:
-            reasons.append(f"本次检查民警 {e.officers} 名，少于每次至少 {req.officers} 名")
+            reasons.append(texts.say("too_few_officers", officers=e.officers, least=req.officers))
         if reasons:
-            discounted.append(Discounted(e, "；".join(reasons) + f"，不计入（{req.basis}）"))
+            discounted.append(Discounted(e, texts.say("discounted", reasons=texts.word("reasons").join(reasons),
+                                                     basis=req.basis)))
         else:
             counted.append(e)
     return counted, discounted
@@ -585,21 +663,64 @@ def _load_requirement(n: Node) -> Requirement:
 
 # What a county's overlay may replace by id (calc.schedules layers): array of tables -> its id
 # field; None: a single table; "*": a table of named entries.
-LAYERED = {"regime": "id"}
+LAYERED = {"regime": "id", "texts": "*", "words": "*"}
 
 # The keys each table of an inspections/*.toml file may have (calc.schedules refuses any other).
 KEYS = Keys(regime=Keys(
     "id", "title", "unit", "object", "seed", "basis", "superior", "audience_min",
     requirement=Keys("id", "title", "window", "coverage", "basis", "times", "units", "share", "officers",
                      "population", "unit_label", "trigger", "phase", "by", "due", "quota", "note"),
-    fact=Keys("id", "text", "value", "basis")))
+    fact=Keys("id", "text", "value", "basis")),
+    texts=Named(Keys("text", "basis")), words=Keys(*WORDS))
+
+
+def _fields(template: str) -> set[str] | None:
+    """The placeholders of a template, or None where its braces do not parse."""
+    try:
+        return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
+    except ValueError:
+        return None
+
+
+def _template(node: Node, key: str, allowed: tuple[str, ...]) -> str:
+    """A text whose placeholders are the ones the calculator fills (else an answer would fail)."""
+    text = node.text(key)
+    names = _fields(text)
+    if names is None:
+        node.fail(f"花括号不成对（占位符写作 {{名称}}，字面的花括号写作 {{{{ }}}}）: {text!r}", key)
+    wrong = sorted(names - set(allowed))
+    if wrong:
+        node.fail(f"未知的占位符 {{{wrong[0]}}}（可用：{'、'.join(allowed) or '无'}）", key)
+    return text
+
+
+def _texts(root: Node, texts: dict[str, Text], words: dict[str, str]):
+    """The `[texts.<code>]` and `[words]` of one file (a later layer's replace an earlier's by name)."""
+    if root.has("texts"):
+        node = root.child("texts")
+        for code in node.data:
+            if code not in TEXTS:
+                node.fail(f"未知的文字模板（可用：{'、'.join(TEXTS)}）", code)
+            t = node.child(code)
+            basis = t.text("basis", None)
+            if code in TEXT_BASES and basis is None:
+                t.basis()  # 缺少此项
+            texts[code] = Text(_template(t, "text", TEXTS[code]), basis)
+    if root.has("words"):
+        node = root.child("words")
+        for name in WORDS:
+            if node.has(name):
+                words[name] = _template(node, name, WORDS[name]) if WORDS[name] else node.get(name, str, allow_empty=True)
 
 
 def load(sources: list[Source], base: dict) -> Inspections:
     regimes: dict[str, Regime] = {}
     where: dict[str, str] = {}
+    texts: dict[str, Text] = {}
+    words: dict[str, str] = {}
     for source in sources:
         root = Node(source, "", source.data)
+        _texts(root, texts, words)
         for n in root.children("regime", required=False):
             rid = n.text("id")
             if not ID.fullmatch(rid):
@@ -625,4 +746,9 @@ def load(sources: list[Source], base: dict) -> Inspections:
                 extra["facts"] = facts
             regimes[rid] = Regime(rid, n.text("title"), n.text("unit"), n.text("object"), n.text("seed"),
                                   n.basis(), n.text("superior", None), reqs, extra, n.digest)
-    return Inspections(regimes)
+    missing = [f"texts.{t}" for t in TEXTS if t not in texts] + [f"words.{w}" for w in WORDS if w not in words]
+    if missing and regimes:
+        first = sources[0]
+        Node(first, "", first.data).fail(f"inspections 缺少文字：{'、'.join(missing)}")
+    said = Texts(texts, words)
+    return Inspections({rid: replace(r, texts=said) for rid, r in regimes.items()})

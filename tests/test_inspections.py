@@ -413,3 +413,82 @@ def test_a_population_for_a_fixed_number_requirement_is_said_to_be_unused(schedu
                  population={"monthly-check": 40})
     assert p.windows[0].min_units == 10
     assert any("monthly-check" in a and "未使用" in a for a in p.assumptions)
+
+
+# -- the words are data (issue 14, item 6) --------------------------------------------------------
+
+def _every_step(p):
+    yield from p.overrides
+    for w in p.windows:
+        yield from w.steps
+
+
+def test_every_step_of_an_inspections_answer_names_its_rule_by_code(schedules, book):
+    # Every regime over 2026, with a population (so the share/all/per-unit steps appear), a period
+    # that cuts windows (partial), an override, and a provisional year (2027, no notice yet).
+    for r in schedules.inspections.regimes.values():
+        first = next(q for q in r.requirements.values() if not q.triggered) if any(
+            not q.triggered for q in r.requirements.values()) else None
+        overrides = {first.id: {"times": 3}} if first else None
+        for start, end, provisional in ((D(2026, 1, 1), D(2026, 12, 31), False),
+                                        (D(2026, 2, 10), D(2026, 4, 15), False),
+                                        (D(2026, 11, 10), D(2027, 2, 15), True)):
+            for population in (None, 40):
+                p = ins.plan(r, start, end, book, population=population, overrides=overrides,
+                             provisional=provisional)
+                for s in _every_step(p):
+                    assert s.code in ins.TEXTS, (r.id, s)
+                    assert s.rule and s.basis
+
+
+def test_the_step_codes_say_which_rule_gave_each_line(schedules, book):
+    # 2026-10-31 is a Saturday and not a make-up day (国办发明电〔2025〕7号 makes 9月20日 and 10月10日
+    # the make-up days of 国庆节), so the October window rolls back to Friday 10-30; 2026-09-30 is a
+    # Wednesday, a working day. 17 hotels, 2 inspections of all of them: at least 34 units.
+    p = ins.plan(regime(schedules, "special-trades"), D(2026, 9, 1), D(2026, 10, 31), book,
+                 population={"hotels-monthly": 17}, overrides={"hotels-monthly": {"times": 2}})
+    sep, oct_ = windows(p, "hotels-monthly")
+    assert [s.code for s in sep.steps] == ["window", "due_last", "all", "min_units"]
+    assert [s.code for s in oct_.steps] == ["window", "roll_back", "all", "min_units"]
+    assert (sep.due, oct_.due, sep.min_units) == (D(2026, 9, 30), D(2026, 10, 30), 2 * 17)
+    assert [s.code for s in p.overrides] == ["override"]
+
+
+def test_rewording_a_text_in_an_overlay_changes_the_words_not_the_dates_or_counts(tmp_path, schedules, book):
+    from calc import schedules as schedules_module
+
+    county = tmp_path / "county" / "inspections"
+    county.mkdir(parents=True)
+    (county / "words.toml").write_text(
+        '[texts.min_units]\ntext = "至少要查 {min} 家次（{times} 次，每次 {units} 家）"\n\n'
+        '[texts.roll_back]\ntext = "{last} 逢{why}，提前到 {due}"\nbasis = "本县说明"\n\n'
+        '[words]\nmonth = "公历月"\n', "utf-8")
+    reworded = schedules_module.load([tmp_path / "county"])
+    args = (D(2026, 9, 1), D(2026, 10, 31))
+    kwargs = {"population": {"hotels-monthly": 17}}
+    before = ins.plan(regime(schedules, "special-trades"), *args, book, **kwargs)
+    after = ins.plan(regime(reworded, "special-trades"), *args, reworded.calendar, **kwargs)
+
+    def numbers(p):
+        return [(w.requirement.id, w.label, w.start, w.end, w.due, w.times, w.min_units, w.partial,
+                 [(s.code, s.date) for s in w.steps]) for w in p.windows]
+
+    assert numbers(before) == numbers(after)
+    oct_ = windows(after, "hotels-monthly")[1]
+    said = {s.code: s for s in oct_.steps}
+    assert said["min_units"].rule == "至少要查 17 家次（1 次，每次 17 家）"
+    # 2026-10-31 is a Saturday: no notice names it, so the roll-back cites the county's basis.
+    assert said["roll_back"].rule == "2026-10-31 逢周末，提前到 2026-10-30" and said["roll_back"].basis == "本县说明"
+    assert "（公历月）" in said["window"].rule and "（自然月）" in windows(before, "hotels-monthly")[1].steps[0].rule
+
+
+def test_a_text_with_a_placeholder_the_calculator_does_not_fill_is_refused(tmp_path):
+    from calc import schedules as schedules_module
+
+    county = tmp_path / "county" / "inspections"
+    county.mkdir(parents=True)
+    (county / "words.toml").write_text('[texts.min_units]\ntext = "最少 {minimum} 家"\n', "utf-8")
+    with pytest.raises(ScheduleError) as err:
+        schedules_module.load([tmp_path / "county"])
+    assert err.value.file == str((county / "words.toml").resolve())
+    assert err.value.key == "texts.min_units.text" and "{minimum}" in err.value.problem and "min" in err.value.problem

@@ -111,6 +111,29 @@ def test_the_whole_files_and_calendar_years_check_their_keys(tree):
     assert {("calendar/provisional.toml", "untill_year"), ("calendar/cn/2026.toml", "break[0].notise")} <= keys
 
 
+def test_the_texts_of_inspection_answers_check_their_keys_and_that_none_is_missing(tree):
+    # What a plan says is data (inspections/texts.toml): a misspelt key, a text no answer uses and a
+    # text taken out each stop start-up with the file and the key.
+    edit(tree / "inspections/texts.toml", '[texts.min_units]\ntext =', '[texts.min_units]\ntxt =')
+    edit(tree / "inspections/texts.toml", "[texts.no_workday]", "[texts.no_workdays]")
+    edit(tree / "inspections/texts.toml", 'weekend = "周末"\n', "")
+    with pytest.raises(ScheduleError) as refused:
+        schedules.load(tree)
+    found = {(p.file, p.key): p.problem for p in refused.value.problems}
+    assert "未知的键：txt" in found[("inspections/texts.toml", "texts.min_units.txt")]
+    assert "未知的文字模板" in found[("inspections/texts.toml", "texts.no_workdays")]
+    done = check(tree)
+    assert done.returncode == 1 and "texts.min_units.txt" in done.stderr and "texts.no_workdays" in done.stderr
+
+
+def test_a_missing_inspection_text_is_named(tree):
+    edit(tree / "inspections/texts.toml", '[words]\n', '[words]\nweekends = "周末"\n')
+    edit(tree / "inspections/texts.toml", 'weekend = "周末"\n', "")
+    found = {(p.file, p.key): p.problem for p in schedules.problems(tree)}
+    assert "words.weekend" in found[("inspections/regimes.toml", "(文件)")]  # the area's first file
+    assert "是否应为 weekend？" in found[("inspections/texts.toml", "words.weekends")]
+
+
 def test_an_overlay_file_is_checked_by_its_full_path(tmp_path):
     county = tmp_path / "county"
     (county / "events").mkdir(parents=True)
