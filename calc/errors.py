@@ -15,16 +15,15 @@ class DomainError(Exception):
 
 
 class CalendarGap(DomainError):
-    """A day outside the published State Council calendar was needed; guessing would be worse."""
+    """A day outside the published State Council calendar was needed; guessing would be worse.
+
+    The message is the calendar's words (schedules/calendar/texts.toml `gap`, which the loaded
+    calendar fills in); a calendar built by hand without them says only the reason and the year."""
 
     reason = "calendar_gap"
 
     def __init__(self, year: int, message: str | None = None):
-        super().__init__(
-            message
-            or f"{year}年的国务院节假日安排尚未收录，无法确定工作日；可改用 provisional: true 按放假办法推定",
-            year=year,
-        )
+        super().__init__(message or f"{self.reason}: {year}", year=year)
         self.year = year
 
 

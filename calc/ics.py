@@ -5,6 +5,9 @@ are named after what they describe under a domain the operator configures (two c
 never collide), DTSTAMP and LAST-MODIFIED are the date of the notice (or of the schedules' feed
 stamp for due dates), and SEQUENCE counts the notices that have shaped a year, so a supplementary
 notice (2020's extension of the Spring Festival) supersedes the first in a subscriber's calendar.
+
+The words of an export (summaries, the calendar's name, the estimated range) are the calendar's
+texts (schedules/calendar/texts.toml), passed in as `CalendarTexts`.
 """
 from __future__ import annotations
 
@@ -16,7 +19,7 @@ from typing import Iterable, Sequence
 from zoneinfo import ZoneInfo
 
 from .errors import CalendarGap
-from .workcal import Break, CalendarBook, Makeup, Notice
+from .workcal import Break, CalendarBook, CalendarTexts, Makeup, Notice
 
 REFRESH = dt.timedelta(days=1)  # subscribers look again daily: a notice comes out once a year
 CHINA = ZoneInfo("Asia/Shanghai")
@@ -46,7 +49,7 @@ class Arrangement:
 def arrangement(book: CalendarBook, year: int) -> Arrangement:
     """The State Council's arrangement for `year`; CalendarGap where no notice is in the data."""
     if year not in book.notices:
-        raise CalendarGap(year)
+        raise CalendarGap(year, book.texts.gap.format(year=year) if book.texts else None)
     cal = book.published
     return Arrangement(year, tuple(book.notices[year]),
                        tuple(b for b in cal._breaks if b.notice.year == year),
@@ -88,9 +91,9 @@ def _event(uid: str, stamp: dt.datetime, sequence: int, start, end, summary: str
     return ve
 
 
-def arrangement_ics(a: Arrangement, prodid: str, domain: str) -> bytes:
+def arrangement_ics(a: Arrangement, prodid: str, domain: str, texts: CalendarTexts) -> bytes:
     """The year's breaks (one all-day event each) and make-up working days."""
-    cal = _calendar(prodid, f"{a.year}年全国节假日安排")
+    cal = _calendar(prodid, texts.say("calendar", year=a.year))
     sequence = {id(n): i for i, n in enumerate(a.notices)}
 
     def cite(n: Notice) -> str:
@@ -99,11 +102,11 @@ def arrangement_ics(a: Arrangement, prodid: str, domain: str) -> bytes:
     for b in a.breaks:
         cal.add_component(_event(f"cn-holiday-{b.first.isoformat()}@{domain}", _stamp(b.notice.date),
                                  sequence.get(id(b.notice), 0), b.first, b.last + dt.timedelta(days=1),
-                                 f"{b.name} 放假", cite(b.notice)))
+                                 texts.say("holiday", name=b.name), cite(b.notice)))
     for m in a.makeups:
         cal.add_component(_event(f"cn-makeup-{m.date.isoformat()}@{domain}", _stamp(m.notice.date),
                                  sequence.get(id(m.notice), 0), m.date, m.date + dt.timedelta(days=1),
-                                 f"调休上班（{m.name}）", cite(m.notice)))
+                                 texts.say("makeup", name=m.name), cite(m.notice)))
     return cal.to_ical()
 
 
@@ -138,14 +141,16 @@ def due_ics(events: Sequence[DueEvent], question: dict, prodid: str, name: str, 
     return cal.to_ical()
 
 
-def description(steps: Iterable, span=None) -> tuple[str, ...]:
+def description(steps: Iterable, span, texts: CalendarTexts) -> tuple[str, ...]:
     """An event's DESCRIPTION: the steps as a person checks them, and where an estimated date can
     still fall (the answer's `range`) once the year's notice is out."""
-    lines = step_lines(steps)
+    lines = step_lines(steps, texts)
     if span:
-        lines += (f"实际日期可能在 {span[0].isoformat()} 至 {span[1].isoformat()} 之间（本系统尚未收录当年的国务院节假日安排）",)
+        lines += (texts.say("range", first=span[0].isoformat(), last=span[1].isoformat()),)
     return lines
 
 
-def step_lines(steps: Iterable) -> tuple[str, ...]:
-    return tuple(f"{s.date.isoformat() if s.date else ''} {s.rule}（{s.basis}）".strip() for s in steps)
+def step_lines(steps: Iterable, texts: CalendarTexts) -> tuple[str, ...]:
+    line = texts.ics["step"]
+    return tuple(line.format(date=s.date.isoformat() if s.date else "", rule=s.rule, basis=s.basis).strip()
+                 for s in steps)

@@ -19,7 +19,6 @@ import datetime as dt
 import math
 from bisect import bisect_left, bisect_right
 import re
-import string
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
@@ -674,26 +673,6 @@ KEYS = Keys(regime=Keys(
     texts=Named(Keys("text", "basis")), words=Keys(*WORDS))
 
 
-def _fields(template: str) -> set[str] | None:
-    """The placeholders of a template, or None where its braces do not parse."""
-    try:
-        return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
-    except ValueError:
-        return None
-
-
-def _template(node: Node, key: str, allowed: tuple[str, ...]) -> str:
-    """A text whose placeholders are the ones the calculator fills (else an answer would fail)."""
-    text = node.text(key)
-    names = _fields(text)
-    if names is None:
-        node.fail(f"花括号不成对（占位符写作 {{名称}}，字面的花括号写作 {{{{ }}}}）: {text!r}", key)
-    wrong = sorted(names - set(allowed))
-    if wrong:
-        node.fail(f"未知的占位符 {{{wrong[0]}}}（可用：{'、'.join(allowed) or '无'}）", key)
-    return text
-
-
 def _texts(root: Node, texts: dict[str, Text], words: dict[str, str]):
     """The `[texts.<code>]` and `[words]` of one file (a later layer's replace an earlier's by name)."""
     if root.has("texts"):
@@ -705,12 +684,12 @@ def _texts(root: Node, texts: dict[str, Text], words: dict[str, str]):
             basis = t.text("basis", None)
             if code in TEXT_BASES and basis is None:
                 t.basis()  # 缺少此项
-            texts[code] = Text(_template(t, "text", TEXTS[code]), basis)
+            texts[code] = Text(t.template("text", TEXTS[code]), basis)
     if root.has("words"):
         node = root.child("words")
         for name in WORDS:
             if node.has(name):
-                words[name] = _template(node, name, WORDS[name]) if WORDS[name] else node.get(name, str, allow_empty=True)
+                words[name] = node.template(name, WORDS[name]) if WORDS[name] else node.get(name, str, allow_empty=True)
 
 
 def load(sources: list[Source], base: dict) -> Inspections:

@@ -8,6 +8,7 @@ calc/schedules.py, which assembles the areas, imports them, never the other way 
 from __future__ import annotations
 
 import datetime as dt
+import string
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
@@ -149,6 +150,22 @@ class Node:
 
     def text(self, key: str, default: Any = ...) -> str:
         return self.get(key, str, default)
+
+    def template(self, key: str, allowed: Iterable[str], default: Any = ...) -> str:
+        """A text with placeholders in braces, each one the calculator fills (`allowed`): a
+        misspelt placeholder stops start-up here instead of failing the first answer that uses it."""
+        text = self.get(key, str, default)
+        if text is default and default is not ...:
+            return text
+        try:
+            names = {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+        except ValueError:
+            self.fail(f"花括号不成对（占位符写作 {{名称}}，字面的花括号写作 {{{{ }}}}）: {text!r}", key)
+        allowed = tuple(allowed)
+        wrong = sorted(names - set(allowed))
+        if wrong:
+            self.fail(f"未知的占位符 {{{wrong[0]}}}（可用：{'、'.join(allowed) or '无'}）", key)
+        return text
 
     def date(self, key: str, default: Any = ...) -> dt.date:
         value = self.get(key, dt.date, default)

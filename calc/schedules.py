@@ -51,9 +51,10 @@ REGISTRY: dict[str, Area] = {
 }
 DEFAULT_ROOT = _bundled_root()
 AREAS = tuple(REGISTRY)
-WHOLE_FILES = ("periods.toml", "calendar/provisional.toml")
+WHOLE_FILES = ("periods.toml", "calendar/provisional.toml", "calendar/texts.toml")
 # The keys of the files that are not an area's: the counting rules and the calendar.
 FILE_KEYS: dict[str, Keys] = {"periods.toml": periods.KEYS, "calendar/provisional.toml": workcal.PROVISIONAL_KEYS,
+                              "calendar/texts.toml": workcal.TEXT_KEYS,
                               "calendar": workcal.YEAR_KEYS, **{name: area.keys for name, area in REGISTRY.items()}}
 
 
@@ -227,7 +228,7 @@ def _read_layer(index: int, path: Path, problems: list | None) -> _Read:
         place = _place(rel)
         if place is None or (place == "calendar" and not file.stem.isdigit()):
             _refuse(problems, ScheduleError(name, "(文件)", f"不认识的位置（{layer.kind}）：文件应为 periods.toml、"
-                                            f"calendar/provisional.toml、calendar/cn/<年>.toml 或 "
+                                            f"calendar/provisional.toml、calendar/texts.toml、calendar/cn/<年>.toml 或 "
                                             f"{'、'.join(a + '/*.toml' for a in AREAS)}"))
             continue
         try:
@@ -319,6 +320,7 @@ def _calendar(layers: list[_Read], problems: list | None):
     """The calendar book from the topmost file of each year; (book, {year: digest})."""
     years = sorted(_topmost(layers, "calendar").items(), key=lambda item: item[0])
     provisional = _topmost(layers, "calendar/provisional.toml").get("calendar/provisional.toml")
+    texts = _topmost(layers, "calendar/texts.toml").get("calendar/texts.toml")
     if problems is not None:  # each year on its own first, so that every bad year file is named
         before = len(problems)
         for _, (_, source) in years:
@@ -328,12 +330,13 @@ def _calendar(layers: list[_Read], problems: list | None):
                 problems.append(err)
         if len(problems) > before:
             return None, {}
-    if provisional is None:
-        if not any("calendar/provisional.toml" in layer.unreadable for layer in layers):
-            _refuse(problems, ScheduleError(str(layers[0].path / "calendar/provisional.toml"), "(文件)", "缺少此文件"))
-        return None, {}
+    for name, chosen in (("calendar/provisional.toml", provisional), ("calendar/texts.toml", texts)):
+        if chosen is None:
+            if not any(name in layer.unreadable for layer in layers):
+                _refuse(problems, ScheduleError(str(layers[0].path / name), "(文件)", "缺少此文件"))
+            return None, {}
     try:
-        book = workcal.load([source for _, (_, source) in years], provisional[1])
+        book = workcal.load([source for _, (_, source) in years], provisional[1], texts[1])
     except ScheduleError as err:
         _refuse(problems, err)
         return None, {}
@@ -355,7 +358,7 @@ def _rules(layers: list[_Read], problems: list | None):
 
 def _whole_file_changes(layers: list[_Read], adds: list[list[str]], overrides: list[list[str]]):
     """What each overlay's whole files and calendar years add or replace."""
-    for place in ("periods.toml", "calendar/provisional.toml", "calendar"):
+    for place in (*WHOLE_FILES, "calendar"):
         for layer in layers[1:]:
             for rel in layer.parts.get(place, {}):
                 below = any(rel in lower.parts.get(place, {}) for lower in layers[:layer.index])

@@ -3,7 +3,8 @@ weekend days it names as make-up working days (调休上班).
 
 Every working day of the coverage is numbered once at load, so `add_workdays` and
 `count_workdays` are a list lookup (O(1)), never a walk day by day. A day outside the published
-notices is refused (`CalendarGap`): a wrong legal deadline is worse than no answer.
+notices is refused (`CalendarGap`): a wrong legal deadline is worse than no answer. What the refusal
+and the calendar's exports say is data (`schedules/calendar/texts.toml`, `CalendarTexts`).
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import threading
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Iterable
+from typing import Any, Iterable, Mapping
 
 from .errors import CalendarGap, ScheduleError
 from .nodes import FREE, Keys, Node, Source
@@ -63,11 +64,44 @@ class Day:
         return self.kind in (WORKDAY, MAKEUP)
 
 
+@dataclass(frozen=True)
+class CalendarTexts:
+    """What the calendar says (schedules/calendar/texts.toml): `gap`, the refusal of a year with no
+    notice; `missing`, the same year asked for its arrangement; `ics`, the exports' words by name.
+    Placeholders in braces; the calculator fills them and never reads the words back."""
+
+    gap: str
+    missing: str
+    ics: Mapping[str, str]
+
+    def say(self, name: str, /, **values: Any) -> str:
+        return self.ics[name].format(**values)
+
+
+# The keys of calendar/texts.toml and the placeholders each text may use.
+TEXT_PLACEHOLDERS = {"gap": ("year",), "missing": ("year",)}
+ICS_PLACEHOLDERS = {"calendar": ("year",), "holiday": ("name",), "makeup": ("name",),
+                    "step": ("date", "rule", "basis"), "range": ("first", "last"), "deadline_calendar": (),
+                    "deadline": ("start", "amount", "unit"), "stage": ("procedure", "stage"), "estimated": ()}
+TEXT_KEYS = Keys(*TEXT_PLACEHOLDERS, ics=Keys(*ICS_PLACEHOLDERS))
+
+
+def load_texts(source: Source) -> CalendarTexts:
+    root = Node(source, "", source.data)
+    ics = root.child("ics")
+    return CalendarTexts(root.template("gap", TEXT_PLACEHOLDERS["gap"]),
+                         root.template("missing", TEXT_PLACEHOLDERS["missing"]),
+                         {name: ics.template(name, allowed) for name, allowed in ICS_PLACEHOLDERS.items()})
+
+
 class WorkCalendar:
-    """Working days over whole years [first_year, last_year]; `provisional_years` are estimates."""
+    """Working days over whole years [first_year, last_year]; `provisional_years` are estimates.
+    `gap`: what a CalendarGap says (CalendarTexts.gap, `{year}` filled in)."""
 
     def __init__(self, first_year: int, last_year: int, breaks: Iterable[Break],
-                 makeups: Iterable[Makeup], provisional_years: frozenset[int] = frozenset()):
+                 makeups: Iterable[Makeup], provisional_years: frozenset[int] = frozenset(),
+                 gap: str | None = None):
+        self.gap = gap
         self.first = dt.date(first_year, 1, 1)
         self.last = dt.date(last_year, 12, 31)
         self.provisional_years = provisional_years
@@ -115,8 +149,11 @@ class WorkCalendar:
     def _index(self, day: dt.date) -> int:
         i = day.toordinal() - self._base
         if not 0 <= i < len(self._cum):
-            raise CalendarGap(day.year)
+            raise self._gap(day.year)
         return i
+
+    def _gap(self, year: int) -> CalendarGap:
+        return CalendarGap(year, self.gap.format(year=year) if self.gap else None)
 
     # -- days -------------------------------------------------------------------------------------
     def day(self, day: dt.date) -> Day:
@@ -151,9 +188,9 @@ class WorkCalendar:
         list of working days; CalendarGap when the coverage ends first."""
         k = self._cum[i] + n - 1 if n > 0 else self._cum[i] - self._work[i] + n
         if k >= len(self._workdays):
-            raise CalendarGap(self.last.year + 1)
+            raise self._gap(self.last.year + 1)
         if k < 0:
-            raise CalendarGap(self.first.year - 1)
+            raise self._gap(self.first.year - 1)
         return k
 
     def count_workdays(self, first: dt.date, last: dt.date) -> int:
@@ -179,8 +216,8 @@ class WorkCalendar:
     def _at(self, ordinal: int) -> int:
         i = ordinal - self._base
         if not 0 <= i < len(self._cum):
-            raise CalendarGap(dt.date.fromordinal(ordinal).year if 0 < ordinal <= dt.date.max.toordinal()
-                              else (self.first.year - 1 if i < 0 else self.last.year + 1))
+            raise self._gap(dt.date.fromordinal(ordinal).year if 0 < ordinal <= dt.date.max.toordinal()
+                            else (self.first.year - 1 if i < 0 else self.last.year + 1))
         return i
 
     def add_workdays_at(self, ordinal: int, n: int) -> int:
@@ -228,10 +265,12 @@ class WorkCalendar:
 class CalendarBook:
     """The published calendar, and on request the provisional one that extends it."""
 
-    def __init__(self, published: WorkCalendar, notices: dict[int, list[Notice]], provisional: "ProvisionalRule"):
+    def __init__(self, published: WorkCalendar, notices: dict[int, list[Notice]], provisional: "ProvisionalRule",
+                 texts: CalendarTexts | None = None):
         self.published = published
         self.notices = notices
         self.provisional_rule = provisional
+        self.texts = texts
         self._lock = threading.Lock()
 
     @property
@@ -262,17 +301,17 @@ class CalendarBook:
             most = WorkCalendar(self.first_year, rule.until_year, [*published._breaks, *certain],
                                 [*published._makeups, *(Makeup(d, n, note) for d, n in sorted(may_work.items())
                                                         if free(d))],
-                                provisional_years=frozenset(years))
+                                provisional_years=frozenset(years), gap=published.gap)
             rest = {b.first for b in certain}
             least = WorkCalendar(self.first_year, rule.until_year,
                                  [*published._breaks, *certain,
                                   *(Break(n, d, d, note) for d, n in sorted(may_rest.items())
                                     if free(d) and d not in rest)],
-                                 published._makeups, provisional_years=frozenset(years))
+                                 published._makeups, provisional_years=frozenset(years), gap=published.gap)
         return self._with(most), self._with(least)
 
     def _with(self, extended: WorkCalendar) -> "CalendarBook":
-        book = CalendarBook(self.published, self.notices, self.provisional_rule)
+        book = CalendarBook(self.published, self.notices, self.provisional_rule, self.texts)
         book.__dict__["extended"] = extended
         return book
 
@@ -283,7 +322,7 @@ class CalendarBook:
             years = range(self.last_year + 1, rule.until_year + 1)
             breaks = [*self.published._breaks, *rule.breaks(years)]
             return WorkCalendar(self.first_year, rule.until_year, breaks, self.published._makeups,
-                                provisional_years=frozenset(years))
+                                provisional_years=frozenset(years), gap=self.published.gap)
 
 
 @dataclass(frozen=True)
@@ -461,7 +500,7 @@ def _spread(node: Node) -> Spread:
     return Spread(node.text("name"), tuple(names), **reach)
 
 
-def load(year_sources: list[Source], provisional: Source) -> CalendarBook:
+def load(year_sources: list[Source], provisional: Source, texts: Source) -> CalendarBook:
     if not year_sources:
         raise ScheduleError("calendar/cn", "(目录)", "没有任何年度节假日文件")
     years, notices, breaks, makeups, spans = [], {}, [], [], []
@@ -489,5 +528,6 @@ def load(year_sources: list[Source], provisional: Source) -> CalendarBook:
     )
     if rule.until_year < years[-1]:
         root.fail(f"until_year ({rule.until_year}) 早于已发布的最后一年 {years[-1]}", "until_year")
-    published = WorkCalendar(years[0], years[-1], breaks, makeups)
-    return CalendarBook(published, notices, rule)
+    said = load_texts(texts)
+    published = WorkCalendar(years[0], years[-1], breaks, makeups, gap=said.gap)
+    return CalendarBook(published, notices, rule, said)

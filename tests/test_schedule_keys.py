@@ -134,6 +134,36 @@ def test_a_missing_inspection_text_is_named(tree):
     assert "是否应为 weekend？" in found[("inspections/texts.toml", "words.weekends")]
 
 
+def test_the_calendar_texts_check_their_keys_and_placeholders(tree):
+    # calendar/texts.toml: what a calendar_gap refusal and the iCalendar exports say.
+    edit(tree / "calendar/texts.toml", 'holiday = "{name} 放假"', 'holliday = "{name} 放假"')
+    edit(tree / "calendar/texts.toml", 'missing = "{year}年', 'missing = "{yaer}年')
+    found = {(p.file, p.key): p.problem for p in schedules.problems(tree)}
+    assert "是否应为 holiday？" in found[("calendar/texts.toml", "ics.holliday")]
+    with pytest.raises(ScheduleError) as refused:
+        schedules.load(tree)
+    keys = {(p.file, p.key) for p in refused.value.problems}
+    assert ("calendar/texts.toml", "ics.holliday") in keys
+    assert ("calendar/texts.toml", "ics.holiday") in keys or ("calendar/texts.toml", "missing") in keys
+    done = check(tree)
+    assert done.returncode == 1 and "ics.holliday" in done.stderr
+
+
+def test_a_text_with_a_misspelt_placeholder_stops_start_up(tree):
+    edit(tree / "calendar/texts.toml", 'missing = "{year}年', 'missing = "{yaer}年')
+    with pytest.raises(ScheduleError) as refused:
+        schedules.load(tree)
+    assert (refused.value.file, refused.value.key) == ("calendar/texts.toml", "missing")
+    assert "未知的占位符 {yaer}（可用：year）" in refused.value.problem
+
+
+def test_the_calendar_texts_file_is_required(tree):
+    (tree / "calendar/texts.toml").unlink()
+    with pytest.raises(ScheduleError) as refused:
+        schedules.load(tree)
+    assert refused.value.file.endswith("calendar/texts.toml") and refused.value.problem == "缺少此文件"
+
+
 def test_an_overlay_file_is_checked_by_its_full_path(tmp_path):
     county = tmp_path / "county"
     (county / "events").mkdir(parents=True)

@@ -101,7 +101,7 @@ def _arrangement(year: int):
 def _missing(exc: _YearMissing):
     year = exc.args[0]
     return errors.body(404, "Not Found", reason="calendar_gap", year=year,
-                       message=f"{year}年的国务院节假日安排尚未收录")
+                       message=current().calendar.texts.missing.format(year=year))
 
 
 @blp.route("/<int:year>.json")
@@ -126,7 +126,7 @@ class CalendarYearFeed(MethodView):
     def get(self, year):
         """The same arrangement as iCalendar all-day events, to subscribe to (UID 稳定，每日刷新)."""
         a = _arrangement(year)
-        body = ics.arrangement_ics(a, current().events.feed.prodid, ics_http.uid_domain())
+        body = ics.arrangement_ics(a, current().events.feed.prodid, ics_http.uid_domain(), current().calendar.texts)
         return _conditional(ics_http.respond(body, f"holidays-{year}"), "ics", year)
 
 

@@ -10,7 +10,7 @@ from flask_smorest import Blueprint, abort
 from marshmallow import Schema, ValidationError, fields, validates_schema
 from marshmallow.validate import Length, OneOf, Range
 
-from .. import ics, periods
+from .. import periods
 from ..answers.deadlines import as_json, rules_json
 from ..errors import DomainError
 from . import errors, metrics
@@ -151,13 +151,7 @@ class Deadline(MethodView):
 
 
 def _calendar(d: periods.Due, args: dict):
-    units = current().rules.units
-    summary = f"期限届满：自 {d.start.isoformat()} 起 {d.period.amount}{units.get(d.period.unit, d.period.unit)}"
-    if d.provisional:
-        summary += "（推定）"
-    lines = ics.description(d.steps, d.range)
-    question = {k: v for k, v in args.items() if k != "steps"}
-    return ics_http.due_dates([ics.DueEvent("due", d.due, summary, lines)], question, "期限", "deadline")
+    return ics_http.deadline(d, {k: v for k, v in args.items() if k != "steps"})
 
 
 _item_schema = DeadlineIn()

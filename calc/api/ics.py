@@ -1,4 +1,5 @@
-"""iCalendar answers: the content negotiation (`Accept: text/calendar`) and the UID domain."""
+"""iCalendar answers: the content negotiation (`Accept: text/calendar`), the UID domain, and the
+due-date events of deadlines and timelines (their words: schedules/calendar/texts.toml)."""
 from __future__ import annotations
 
 import os
@@ -40,3 +41,29 @@ def respond(body: bytes, filename: str):
 def due_dates(events, question: dict, name: str, filename: str):
     feed = current().events.feed
     return respond(ics.due_ics(events, question, feed.prodid, name, uid_domain(), feed.dtstamp), filename)
+
+
+def _estimated(texts, provisional: bool) -> str:
+    return texts.say("estimated") if provisional else ""
+
+
+def deadline(d, question: dict):
+    """POST /v1/deadlines as one all-day event on the due date, its steps in DESCRIPTION."""
+    s = current()
+    texts = s.calendar.texts
+    unit = s.rules.units.get(d.period.unit, d.period.unit)
+    summary = texts.say("deadline", start=d.start.isoformat(), amount=d.period.amount, unit=unit)
+    event = ics.DueEvent("due", d.due, summary + _estimated(texts, d.provisional),
+                         ics.description(d.steps, d.range, texts))
+    return due_dates([event], question, texts.say("deadline_calendar"), "deadline")
+
+
+def timeline(t, question: dict, procedure_id: str):
+    """A timeline as one event per stage with a due date: all-day where the law counts days, timed
+    where hours."""
+    texts = current().calendar.texts
+    events = [ics.DueEvent(r.stage.id, r.due,
+                           texts.say("stage", procedure=t.procedure.title, stage=r.stage.title)
+                           + _estimated(texts, r.provisional), ics.description(r.steps, r.range, texts))
+              for r in t.stages if r.due is not None]
+    return due_dates(events, question, t.procedure.title, procedure_id)

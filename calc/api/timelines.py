@@ -8,7 +8,7 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 from marshmallow import Schema, ValidationError, fields
 
-from .. import etags, ics, timelines as dom
+from .. import etags, timelines as dom
 from ..answers.timelines import moment, procedure_json, timeline_json
 from ..periods import FIRST_DAY, LAST_DAY, DateRange
 from . import ics as ics_http
@@ -288,12 +288,4 @@ class Procedure(MethodView):
 
 
 def _calendar(t: dom.Timeline, args: dict, procedure_id: str):
-    """One event per stage with a due date: all-day where the law counts days, timed where hours."""
-    events = []
-    for r in t.stages:
-        if r.due is None:
-            continue
-        lines = ics.description(r.steps, r.range)
-        title = f"{t.procedure.title}：{r.stage.title} 期限届满" + ("（推定）" if r.provisional else "")
-        events.append(ics.DueEvent(r.stage.id, r.due, title, lines))
-    return ics_http.due_dates(events, {"procedure": procedure_id, **args}, t.procedure.title, procedure_id)
+    return ics_http.timeline(t, {"procedure": procedure_id, **args}, procedure_id)

@@ -133,3 +133,57 @@ def test_links_name_the_host_the_client_used_only_behind_configured_proxies(sche
                                                 "X-Forwarded-Proto": "https"}).get_data(as_text=True)
     assert f'href="{expected}v1/events.ics"' in page
     assert 'id="holidays-webcal"' in page
+
+
+# -- the words are data (issue 14, items 6 and 7): schedules/calendar/texts.toml ----------------------
+
+REWORDED = '''gap = "{year}年放假安排未收录（请用 provisional）"
+missing = "无{year}年安排"
+
+[ics]
+calendar = "{year} 年节假日"
+holiday = "休：{name}"
+makeup = "班：{name}"
+step = "{rule}｜{basis}｜{date}"
+range = "或在 {first}～{last}"
+deadline_calendar = "到期"
+deadline = "到期：{start}+{amount}{unit}"
+stage = "{procedure}/{stage}"
+estimated = "[推定]"
+'''
+
+
+@pytest.fixture(scope="module")
+def reworded(tmp_path_factory):
+    county = tmp_path_factory.mktemp("county")
+    (county / "calendar").mkdir()
+    (county / "calendar" / "texts.toml").write_text(REWORDED, "utf-8")
+    return create_app({"TESTING": True, "SCHEDULES_DIR": str(county)}).test_client()
+
+
+def test_rewording_the_calendar_texts_changes_the_words_not_the_dates(client, reworded):
+    # 2026 notice (国办发明电〔2025〕7号): 国庆节 2026-10-01..10-07, worked 2026-10-10 (Sat).
+    plain, county = (_events(c.get("/v1/calendar/2026.ics").data) for c in (client, reworded))
+    assert [(e["DTSTART"].dt, e["DTEND"].dt, str(e["UID"])) for e in plain] == \
+        [(e["DTSTART"].dt, e["DTEND"].dt, str(e["UID"])) for e in county]
+    by_day = {e["DTSTART"].dt: str(e["SUMMARY"]) for e in county}
+    assert by_day[dt.date(2026, 10, 1)] == "休：国庆节" and by_day[dt.date(2026, 10, 10)] == "班：国庆节"
+    assert {e["DTSTART"].dt: str(e["SUMMARY"]) for e in plain}[dt.date(2026, 10, 1)] == "国庆节 放假"
+    assert str(Calendar.from_ical(reworded.get("/v1/calendar/2026.ics").data)["X-WR-CALNAME"]) == "2026 年节假日"
+    # 2026-12-20 + 15 working days, estimated (2027 has no notice): the same date, other words.
+    q = {"start": "2026-12-20", "amount": 15, "unit": "workdays", "provisional": True}
+    (a,), (b,) = (_events(c.post("/v1/deadlines", json=q, headers={"Accept": "text/calendar"}).data)
+                  for c in (client, reworded))
+    assert a["DTSTART"].dt == b["DTSTART"].dt
+    assert str(a["SUMMARY"]) == "期限届满：自 2026-12-20 起 15个工作日（推定）"
+    assert str(b["SUMMARY"]) == "到期：2026-12-20+15个工作日[推定]"
+    assert "或在 " in str(b["DESCRIPTION"]) and "实际日期可能在" in str(a["DESCRIPTION"])
+
+
+def test_the_calendar_gap_refusal_says_what_the_texts_say(client, reworded):
+    q = {"start": "2026-12-20", "amount": 15, "unit": "workdays"}  # reaches into 2027: no notice
+    plain, county = (c.post("/v1/deadlines", json=q).get_json() for c in (client, reworded))
+    assert plain["reason"] == county["reason"] == "calendar_gap" and plain["year"] == county["year"] == 2027
+    assert plain["message"] == "2027年的国务院节假日安排尚未收录，无法确定工作日；可改用 provisional: true 按放假办法推定"
+    assert county["message"] == "2027年放假安排未收录（请用 provisional）"
+    assert reworded.get("/v1/calendar/2027.ics").get_json()["message"] == "无2027年安排"
