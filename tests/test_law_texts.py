@@ -108,9 +108,11 @@ ABSENT = {
 }
 
 # Sources that are not laws: the county list, the State Council's notices and replies, and the
-# ministries' announcements (公告), none of which is in ../shared/laws.
+# ministries' announcements (公告), none of which is in ../shared/laws; and what an inspection step
+# cites where it has no law to cite (inspections/texts.toml: a plain weekday's due date, a target the
+# caller says a superior authority set).
 NOT_LAW = re.compile(r"^(县公安局责任清单|责任清单|县级责任清单|国务院办公厅|国办发|国务院\d|国务院关于.*通知|日期：|"
-                     r"国家卫生计生委|\{|—)")
+                     r"国家卫生计生委|\{|—|工作日：周一至周五|请求方提供的上级下达监督检查指标)")
 
 CN = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 NUM = "零〇一二三四五六七八九十百千两"
