@@ -129,10 +129,10 @@ class Texts:
     texts: Mapping[str, Text]
     words: Mapping[str, str]
 
-    def say(self, code: str, **values: Any) -> str:
+    def say(self, code: str, /, **values: Any) -> str:
         return self.texts[code].text.format(**values)
 
-    def step(self, code: str, date: dt.date | None, basis: str, **values: Any) -> Step:
+    def step(self, code: str, date: dt.date | None, basis: str, /, **values: Any) -> Step:
         return Step(self.say(code, **values), date, basis, code)
 
     def basis(self, code: str) -> str:
