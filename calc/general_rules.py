@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-import re
 from decimal import Decimal
 
 from .effective import Effective
 from .nodes import EFFECTIVE, Keys, Node
+from .texts import Spec, Text
 
 KINDS = ("combined_execution", "aggravation", "mitigation", "detention_not_executed", "decision_authority")
 APPLIES = {"applied": "适用所选定文本的规定", "decision": "适用决定日施行的规定（程序从新）"}
@@ -39,6 +39,7 @@ class GeneralVersion(Effective):
     exceptions: tuple[Item, ...] = ()
     max_days: int | None = None  # 合并执行: the longest combined detention
     station_max_fine: Decimal | None = None  # 公安派出所 may decide a warning or a fine up to this
+    effect: str | None = None  # 从轻减轻: what the text does (减轻处罚或者不予处罚), as it words it
 
     @property
     def law(self) -> str:
@@ -99,7 +100,8 @@ class Law:
 
 # The keys of [[general_rule]] and [[law]] tables (calc.schedules refuses any other).
 GENERAL_RULE_KEYS = Keys("id", "title", "law", "kind", "applies", "code",
-                         version=Keys("basis", "text", "note", "max_days", "station_max_fine", effective=EFFECTIVE,
+                         version=Keys("basis", "text", "note", "max_days", "station_max_fine", "effect",
+                                      effective=EFFECTIVE,
                                       items=Keys("code", "text"), exceptions=Keys("code", "text", "applies_to")))
 LAW_KEYS = Keys("name", "title", version=Keys("name", "note", effective=EFFECTIVE))
 
@@ -133,7 +135,7 @@ def load_general_rule(node: Node, codes: dict) -> GeneralRule:
         node.fail(f"未知的一般情形代码：{code}", "code")
     versions = []
     for v in node.children("version"):
-        _keys(v, ("effective", "basis", "text", "note", "items", "exceptions", "max_days", "station_max_fine"))
+        _keys(v, ("effective", "basis", "text", "note", "items", "exceptions", "max_days", "station_max_fine", "effect"))
         first, until = v.effective()
         item_codes = {i.code for i in _items(v, "items", codes)}
         exceptions = _items(v, "exceptions", codes, exception=True)
@@ -144,8 +146,9 @@ def load_general_rule(node: Node, codes: dict) -> GeneralRule:
         days = v.number("max_days", None, minimum=1, maximum=60)
         gv = GeneralVersion(first, until, v.basis(), v.text("text"), v.text("note", None), _items(v, "items", codes),
                             exceptions, None if days is None else int(days),
-                            None if station is None else Decimal(str(station)))
-        needs = {"combined_execution": "max_days", "decision_authority": "station_max_fine"}.get(kind)
+                            None if station is None else Decimal(str(station)), v.text("effect", None))
+        needs = {"combined_execution": "max_days", "decision_authority": "station_max_fine",
+                 "mitigation": "effect"}.get(kind)
         if needs and getattr(gv, needs) is None:
             v.fail("缺少此项", needs)
         if kind in ("aggravation", "mitigation", "detention_not_executed") and not gv.items:
@@ -175,9 +178,11 @@ def _yuan(d: Decimal) -> str:
     return str(int(d)) if d == d.to_integral_value() else str(d)
 
 
-def facts(rules, applied, decision: dt.date, outcome, circumstances, lightest) -> list[GeneralFact]:
+def facts(rules, applied, decision: dt.date, outcome, circumstances, lightest,
+          texts: dict[str, Text]) -> list[GeneralFact]:
     """Each general rule of the applied version's law, as a fact of this case. `lightest` is the
-    least the applied band must impose (calc.penalties.Degree): detention in it is mandatory."""
+    least the applied band must impose (calc.penalties.Degree): detention in it is mandatory.
+    `texts`: what the facts say (TEXTS below, as loaded)."""
     out = []
     given = set(circumstances)
     for rule in rules:
@@ -186,72 +191,100 @@ def facts(rules, applied, decision: dt.date, outcome, circumstances, lightest) -
         gv = rule.version_for(applied.law, decision)
         if gv is None:
             continue
-        status, why = KIND_FACTS[rule.kind](rule, gv, outcome, given, lightest)
+        status, code, values = KIND_FACTS[rule.kind](rule, gv, outcome, given, lightest, texts)
+        why = texts[code].say(**values)
         out.append(GeneralFact(rule.id, rule.title, status, why, gv.basis, gv.text, gv.note))
     return out
 
 
-def _combined(rule, gv, outcome, given, lightest):
-    limit = f"行政拘留处罚合并执行的，最长不超过{gv.max_days}日"
-    if rule.code in given:
-        return "yes", f"有两种以上违反治安管理行为：分别决定，合并执行；{limit}"
-    return "depends", f"如有两种以上违反治安管理行为，分别决定，合并执行；{limit}"
+# Each kind of rule answers (status, the code of its text, the values the text is filled in with).
+
+def _combined(rule, gv, outcome, given, lightest, texts):
+    limit = texts["combined_limit"].say(n=gv.max_days)
+    return ("yes", "combined_yes", {"limit": limit}) if rule.code in given else \
+        ("depends", "combined_depends", {"limit": limit})
 
 
 def _listed(gv, given) -> list[Item]:
     return [i for i in gv.items if i.code in given]
 
 
-def _aggravation(rule, gv, outcome, given, lightest):
+def _aggravation(rule, gv, outcome, given, lightest, texts):
     hit = _listed(gv, given)
     if hit:
-        return "yes", "从重处罚（在所适用的幅度内从重裁量）：" + "".join(i.text for i in hit)
-    return "depends", "有下列情形之一的，从重处罚：" + "".join(i.text for i in gv.items)
+        return "yes", "aggravation_yes", {"items": "".join(i.text for i in hit)}
+    return "depends", "aggravation_depends", {"items": "".join(i.text for i in gv.items)}
 
 
-def _mitigation(rule, gv, outcome, given, lightest):
+def _mitigation(rule, gv, outcome, given, lightest, texts):
     hit = _listed(gv, given)
-    effect = re.split("[：:]", gv.text, 1)[0].split("的，", 1)[-1]
     if hit:
-        return "yes", f"{effect}：" + "".join(i.text for i in hit)
-    return "depends", f"有下列情形之一的，{effect}：" + "".join(i.text for i in gv.items)
+        return "yes", "mitigation_yes", {"effect": gv.effect, "items": "".join(i.text for i in hit)}
+    return "depends", "mitigation_depends", {"effect": gv.effect, "items": "".join(i.text for i in gv.items)}
 
 
-def _not_executed(rule, gv, outcome, given, lightest):
+def _not_executed(rule, gv, outcome, given, lightest, texts):
     if outcome.detention_max == 0:
-        return "no", "所适用的幅度不含行政拘留，本条不涉及"
+        return "no", "not_executed_no_detention", {}
     hit = _listed(gv, given)
     if not hit:
-        return "depends", ("依照本法应当给予行政拘留处罚的，行为人有下列情形之一，不执行行政拘留处罚："
-                           + "".join(i.text for i in gv.items)
-                           + ("；但" + "".join(e.text for e in gv.exceptions) if gv.exceptions else ""))
+        code = "not_executed_depends_except" if gv.exceptions else "not_executed_depends"
+        return "depends", code, {"items": "".join(i.text for i in gv.items),
+                                 "exceptions": "".join(e.text for e in gv.exceptions)}
     hit_codes = {i.code for i in hit}
     lifted = [e for e in gv.exceptions if e.code in given and set(e.applies_to) & hit_codes]
-    who = "、".join(f"“{i.text.rstrip('；。')}”" for i in hit)
+    who = "、".join(texts["not_executed_who"].say(item=i.text.rstrip("；。")) for i in hit)
     if lifted and all(any(i.code in e.applies_to for e in lifted) for i in hit):
-        return "no", (f"行为人属于{who}，但{'；'.join(e.text for e in lifted)}，不受不执行行政拘留处罚的限制，"
-                      "依法执行行政拘留")
-    extra = "" if gv.exceptions else "（该文本未规定例外）"
-    return "yes", f"行为人属于{who}，依照本法应当给予行政拘留处罚的，不执行行政拘留处罚{extra}"
+        return "no", "not_executed_lifted", {"who": who, "exceptions": "；".join(e.text for e in lifted)}
+    return "yes", "not_executed_yes" if gv.exceptions else "not_executed_yes_no_exception", {"who": who}
 
 
-def _authority(rule, gv, outcome, given, lightest):
+def _authority(rule, gv, outcome, given, lightest, texts):
     limit = gv.station_max_fine
-    county = "由县级以上人民政府公安机关决定"
-    station = f"警告、{_yuan(limit)}元以下的罚款可以由公安派出所决定"
+    values = {"limit": _yuan(limit), "county": texts["authority_county"].say()}
+    values["station"] = texts["authority_station"].say(**values)
     fine = outcome.fine
     if lightest.detention or lightest.licence:
-        return "no", f"须给予行政拘留或者吊销许可证件，{county}"
+        return "no", "authority_must_county", values
     if outcome.detention_max or outcome.licence:
-        return "depends", f"决定给予警告或者{_yuan(limit)}元以下罚款的，可以由公安派出所决定；决定拘留的，{county}"
+        return "depends", "authority_detention_possible", values
     if fine is None:
-        return ("yes", station) if outcome.warning_possible else ("no", f"无警告、罚款，{county}")
+        return ("yes", "authority_warning", values) if outcome.warning_possible else \
+            ("no", "authority_no_warning_or_fine", values)
     if fine.max <= limit:
-        return "yes", f"{station}（本幅度罚款上限 {_yuan(fine.max)} 元）"
+        return "yes", "authority_station_fine", {**values, "max": _yuan(fine.max)}
     if outcome.fine_floor <= limit:
-        return "depends", f"决定给予警告或者{_yuan(limit)}元以下罚款的，可以由公安派出所决定；超过的，{county}"
-    return "no", f"最低罚款 {_yuan(outcome.fine_floor)} 元超过 {_yuan(limit)} 元，{county}"
+        return "depends", "authority_depends", values
+    return "no", "authority_county_fine", {**values, "floor": _yuan(outcome.fine_floor)}
 
 
 KIND_FACTS = {"combined_execution": _combined, "aggravation": _aggravation, "mitigation": _mitigation,
               "detention_not_executed": _not_executed, "decision_authority": _authority}
+
+# What the general facts say (`[texts.<code>]` in penalties/texts.toml): code -> placeholders.
+_AUTHORITY = ("limit", "county", "station")
+TEXTS = {
+    "combined_limit": Spec(("n",)),
+    "combined_yes": Spec(("limit",)),
+    "combined_depends": Spec(("limit",)),
+    "aggravation_yes": Spec(("items",)),
+    "aggravation_depends": Spec(("items",)),
+    "mitigation_yes": Spec(("effect", "items")),
+    "mitigation_depends": Spec(("effect", "items")),
+    "not_executed_no_detention": Spec(),
+    "not_executed_depends": Spec(("items", "exceptions")),
+    "not_executed_depends_except": Spec(("items", "exceptions")),
+    "not_executed_who": Spec(("item",)),
+    "not_executed_lifted": Spec(("who", "exceptions")),
+    "not_executed_yes": Spec(("who",)),
+    "not_executed_yes_no_exception": Spec(("who",)),
+    "authority_county": Spec(),
+    "authority_station": Spec(("limit", "county")),
+    "authority_must_county": Spec(_AUTHORITY),
+    "authority_detention_possible": Spec(_AUTHORITY),
+    "authority_warning": Spec(_AUTHORITY),
+    "authority_no_warning_or_fine": Spec(_AUTHORITY),
+    "authority_station_fine": Spec((*_AUTHORITY, "max")),
+    "authority_depends": Spec(_AUTHORITY),
+    "authority_county_fine": Spec((*_AUTHORITY, "floor")),
+}

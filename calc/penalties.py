@@ -23,7 +23,10 @@ from .effective import Effective
 from .periods import Period
 from .steps import Step
 from .nodes import EFFECTIVE, Keys, Node, Source
-from .thresholds import KEYS as THRESHOLD_KEYS, Threshold, load_threshold
+from . import texts as wording
+from .general_rules import TEXTS as GENERAL_TEXTS
+from .texts import Spec, Text
+from .thresholds import KEYS as THRESHOLD_KEYS, TEXTS as THRESHOLD_TEXTS, Threshold, load_threshold
 
 PARTIES = {"individual": "个人", "organization": "单位"}
 # The circumstance codes (情形) live in schedules/penalties/circumstances.toml (and in any file's
@@ -265,6 +268,7 @@ class Regime:
     collection: tuple[Dated, ...]
     hearing: tuple[Dated, ...]
     limitation: tuple[Dated, ...]
+    texts: dict[str, Text] = field(default_factory=dict, repr=False, compare=False)  # what its facts say
 
     @staticmethod
     def on(rules: Sequence[Dated], day: dt.date) -> Dated | None:
@@ -297,6 +301,7 @@ class Penalties:
     circumstances: dict[str, Circumstance] = field(default_factory=dict)
     general: tuple[GeneralRule, ...] = ()
     laws: tuple[Law, ...] = ()
+    texts: dict[str, Text] = field(default_factory=dict, repr=False, compare=False)  # penalties/texts.toml
 
     def get(self, vid: str) -> Violation:
         try:
@@ -634,7 +639,7 @@ def _dated(node: Node, kind: str) -> Dated:
     return rule
 
 
-def _regime(node: Node) -> Regime:
+def _regime(node: Node, texts: dict[str, Text]) -> Regime:
     _check_keys(node, ("id", "title", "simplified", "collection", "hearing", "limitation"))
     parts = {}
     for kind in ("simplified", "collection", "hearing", "limitation"):
@@ -643,7 +648,7 @@ def _regime(node: Node) -> Regime:
             if a.until is None or a.until >= b.first:
                 node.fail(f"{kind} 的生效期间重叠", kind)
         parts[kind] = tuple(rules)
-    return Regime(node.text("id"), node.text("title"), **parts)
+    return Regime(node.text("id"), node.text("title"), **parts, texts=texts)
 
 
 def _late_fee(node: Node) -> LateFeeRule:
@@ -660,7 +665,7 @@ def _late_fee(node: Node) -> LateFeeRule:
 # What a county's overlay may replace by id (calc.schedules layers): array of tables -> its id
 # field; None: a single table; "*": a table of named entries.
 LAYERED = {"violation": "id", "regime": "id", "threshold": "id", "late_fee": None, "version_choice": None,
-           "circumstance": "code", "general_rule": "id", "law": "name"}
+           "circumstance": "code", "general_rule": "id", "law": "name", "texts": "*"}
 
 # The keys each table of a penalties/*.toml file may have (calc.schedules refuses any other).
 _FINE = Keys("min", "max")
@@ -683,7 +688,45 @@ KEYS = Keys(
                   effective=EFFECTIVE, pay_within=_PERIOD),
     version_choice=Keys("basis", "text"),
     threshold=THRESHOLD_KEYS,
+    texts=wording.KEYS,
 )
+
+# What the steps and facts of this module say (`[texts.<code>]` in penalties/texts.toml): code ->
+# the placeholders filled in. A step's text cites a basis, filled in from the rule's data ({basis}).
+_STEP = ("basis",)
+TEXTS = {
+    "late_fee_pay": Spec(("n", *_STEP), basis=True),
+    "late_fee_deferred": Spec(("until", *_STEP), basis=True),
+    "late_fee_paused": Spec(("first", "last", "reason", "days", *_STEP), basis=True),
+    "late_fee_on_time": Spec(("paid", "due", *_STEP), basis=True),
+    "late_fee_on_time_paused": Spec(("paid", "due", *_STEP), basis=True),
+    "late_fee_daily": Spec(("days", "first", "paid", "less", "pct", "daily", "fine", "exact", "rounded", *_STEP),
+                           basis=True),
+    "late_fee_less_paused": Spec(),
+    "late_fee_rounded": Spec(("surcharge",)),
+    "late_fee_cap": Spec(("cap", *_STEP), basis=True),
+    "limitation_message": Spec(("act", "n", "unit", "end")),
+    "limitation_harm_general": Spec(("basis",)),
+    "limitation_unknown": Spec(("day", "regime")),
+    "procedure_applies": Spec(("decision", "regime")),
+    "beside": Spec(("basis", "party", "limit", "why")),
+    **{f"{kind}_unknown": Spec(("day", "regime")) for kind in ("simplified", "collection", "hearing")},
+    "simplified_restrictive": Spec(("limit", "floor")),
+    "simplified_nothing": Spec(("limit", "floor")),
+    "simplified_yes": Spec(("limit", "floor")),
+    "simplified_depends": Spec(("limit", "floor")),
+    "simplified_no": Spec(("limit", "floor")),
+    "collection_not_simplified": Spec(("limit", "floor")),
+    "collection_yes": Spec(("limit", "floor")),
+    "collection_depends": Spec(("limit", "floor")),
+    "collection_no": Spec(("limit", "floor")),
+    "hearing_local_no_fine": Spec(),
+    "hearing_local": Spec(),
+    **{code: Spec(("measure", "limit")) for code in ("hearing_licence", "hearing_suspension", "hearing_yes",
+                                                      "hearing_depends", "hearing_no")},
+    **THRESHOLD_TEXTS,
+    **GENERAL_TEXTS,
+}
 
 
 def _gather(root: Node, table: str, build, into: dict, key: str = "id", what: str = "编号重复"):
@@ -704,12 +747,13 @@ def load(sources: list[Source], base: dict) -> Penalties:
     late_fee = choice = None
     owners: dict[str, str] = {}
     codes = _circumstances(sources)
+    texts = wording.load(sources, TEXTS)
     general: dict[str, GeneralRule] = {}
     laws: dict[str, Law] = {}
     for source in sources:
         root = Node(source, "", source.data)
         _check_keys(root, ("violation", "regime", "late_fee", "version_choice", "threshold", "circumstance",
-                           "general_rule", "law"))
+                           "general_rule", "law", "texts"))
         _gather(root, "general_rule", lambda n: load_general_rule(n, codes), general)
         _gather(root, "law", load_law, laws, key="name", what="法律重复")
         for node in root.children("violation", required=False):
@@ -717,8 +761,8 @@ def load(sources: list[Source], base: dict) -> Penalties:
             if v.id in violations:
                 node.fail(f"编号重复：{v.id}（已见于 {owners[v.id]}）", "id")
             violations[v.id], owners[v.id] = v, source.name
-        _gather(root, "regime", _regime, regimes)
-        _gather(root, "threshold", load_threshold, thresholds)
+        _gather(root, "regime", lambda n: _regime(n, texts), regimes)
+        _gather(root, "threshold", lambda n: load_threshold(n, texts), thresholds)
         if root.has("late_fee"):
             if late_fee is not None:
                 root.fail("late_fee 只能定义一次", "late_fee")
@@ -736,7 +780,8 @@ def load(sources: list[Source], base: dict) -> Penalties:
         if v.regime not in regimes:
             Node(Source(owners[v.id], {}), v.id, {}).fail(f"未知的程序类别：{v.regime}", "regime")
     return Penalties(violations, regimes, late_fee, choice[0], choice[1], thresholds,
-                     base.get("calendar"), base.get("rules"), codes, tuple(general.values()), tuple(laws.values()))
+                     base.get("calendar"), base.get("rules"), codes, tuple(general.values()), tuple(laws.values()),
+                     texts)
 
 
 # ---------------------------------------------------------------- selecting and comparing
@@ -860,7 +905,10 @@ class Degree:
         return (self.detention, self.added_fine, self.licence, self.suspension, self.fine, self.no_warning)
 
 
-ASPECTS = ("拘留日数", "与拘留并处的罚款", "吊销许可证件", "责令停业整顿", "罚款数额", "可否仅予警告")
+# Degree's fields in its order: (field, what the comparison calls it, how its value is written).
+ASPECTS = (("detention", "拘留日数", "days"), ("added_fine", "与拘留并处的罚款", "yuan"),
+           ("licence", "吊销许可证件", "has"), ("suspension", "责令停业整顿", "has"), ("fine", "罚款数额", "yuan"),
+           ("no_warning", "可否仅予警告", "warning"))
 
 
 def heaviest(b: Band, party: str) -> Degree:
@@ -934,21 +982,22 @@ def compare(new: Outcome, old: Outcome) -> Comparison:
         return Comparison("not_punishable", None, f"{which}不认为是违法的，为最轻")
     for stage, word in (("heaviest", "最重"), ("lightest", "最轻")):
         x, y = getattr(a, stage).astuple(), getattr(b, stage).astuple()
-        for aspect, p, q in zip(ASPECTS, x, y):
+        for (_, aspect, kind), p, q in zip(ASPECTS, x, y):
             if p != q:
                 side = "新的规定" if p < q else "行为时的规定"
                 first = "先比较各自可能的最重处罚" if stage == "heaviest" else "可能的最重处罚相同，再比较各自可能的最轻处罚"
-                return Comparison(stage, aspect, f"{first}：{aspect}，行为时的规定为{_amount(aspect, q)}，"
-                                                 f"新的规定为{_amount(aspect, p)}，{side}较轻")
+                return Comparison(stage, aspect, f"{first}：{aspect}，行为时的规定为{_amount(kind, q)}，"
+                                                 f"新的规定为{_amount(kind, p)}，{side}较轻")
     return Comparison("equal", None, "两者可能的最重与最轻处罚均相同，新的规定不轻于行为时的规定")
 
 
-def _amount(aspect: str, value) -> str:
-    if aspect == "拘留日数":
+def _amount(kind: str, value) -> str:
+    """An aspect's value as the comparison writes it, by the aspect's kind (ASPECTS), not its name."""
+    if kind == "days":
         return f"{value}日"
-    if "罚款" in aspect:
+    if kind == "yuan":
         return f"{yuan(value)}元"
-    if aspect == "可否仅予警告":
+    if kind == "warning":
         return "须处罚款或者更重" if value else "可以仅予警告"
     return "有" if value else "无"
 
@@ -1058,6 +1107,7 @@ class Fact:
     limit: Decimal | None = None
     note: str | None = None
     beside: tuple[tuple[str, Decimal, str], ...] = ()  # (basis, limit, why it does not decide)
+    code: str = ""  # the code of the text that explains it (penalties/texts.toml)
 
 
 def _beside_of(rule: Dated, party: str) -> tuple:
@@ -1065,76 +1115,86 @@ def _beside_of(rule: Dated, party: str) -> tuple:
     return () if b is None else ((b.basis, b.max_fine[party], b.why),)
 
 
-def _with_beside(note: str | None, rule: Dated, party: str) -> str | None:
-    if rule.beside is None:
+def _with_beside(note: str | None, rule: Dated, party: str, texts: dict[str, Text]) -> str | None:
+    b = rule.beside
+    if b is None:
         return note
-    return "；".join(x for x in (note, "另：" + rule.beside.describe(party)) if x)
+    also = texts["beside"].say(basis=b.basis, party=PARTIES[party], limit=yuan(b.max_fine[party]), why=b.why)
+    return "；".join(x for x in (note, also) if x)
 
 
 def _unknown(what: str, day: dt.date, regime: Regime) -> Fact:
-    return Fact("unknown", f"本服务未收录 {day} 时{regime.title}关于{what}的规定", None)
+    code = f"{what}_unknown"
+    return Fact("unknown", regime.texts[code].say(day=day, regime=regime.title), None, code=code)
+
+
+def _fact(regime: Regime, rule: Dated, out: "Outcome", status: str, code: str, amount, **values) -> Fact:
+    """A fact whose explanation is the text `code`, with the rule's basis and its beside."""
+    why = regime.texts[code].say(**values)
+    return Fact(status, why, rule.basis, amount, _with_beside(rule.note, rule, out.party, regime.texts),
+                _beside_of(rule, out.party), code)
 
 
 def simplified_fact(regime: Regime, out: Outcome, day: dt.date) -> Fact:
     rule = Regime.on(regime.simplified, day)
     if rule is None:
-        return _unknown("当场处罚", day, regime)
+        return _unknown("simplified", day, regime)
     limit = rule.max_fine[out.party]
     fine = out.fine
     if out.detention_max or out.licence or out.suspension:
-        status, why = "no", "可能给予的处罚含拘留、许可证处理或停产停业，不适用当场处罚"
+        status, code = "no", "simplified_restrictive"
     elif not out.bands or (fine is None and not out.warning_possible):
-        status, why = "no", "该幅度没有警告或罚款可当场决定"
+        status, code = "no", "simplified_nothing"
     elif fine is None or fine.max <= limit:
-        status, why = "yes", f"处警告或者{yuan(limit)}元以下罚款的，可以当场作出处罚决定（事实确凿、有法定依据）"
+        status, code = "yes", "simplified_yes"
     elif out.fine_floor <= limit:
-        status, why = "depends", f"决定给予警告或者{yuan(limit)}元以下罚款时，方可当场作出决定"
+        status, code = "depends", "simplified_depends"
     else:
-        status, why = "no", f"最低罚款 {yuan(out.fine_floor)} 元超过当场处罚上限 {yuan(limit)} 元"
-    return Fact(status, why, rule.basis, limit, _with_beside(rule.note, rule, out.party), _beside_of(rule, out.party))
+        status, code = "no", "simplified_no"
+    return _fact(regime, rule, out, status, code, limit, limit=yuan(limit), floor=yuan(out.fine_floor))
 
 
 def collection_fact(regime: Regime, out: Outcome, day: dt.date, simplified: Fact) -> Fact:
     rule = Regime.on(regime.collection, day)
     if rule is None:
-        return _unknown("当场收缴罚款", day, regime)
+        return _unknown("collection", day, regime)
     limit = rule.max_fine[out.party]
     fine = out.fine
     if fine is None or simplified.status in ("no", "unknown"):
-        status, why = "no", "无罚款或不适用当场处罚，不当场收缴"
+        status, code = "no", "collection_not_simplified"
     elif fine.max <= limit:
-        status, why = "yes", f"当场处罚且罚款{yuan(limit)}元以下的，可以当场收缴"
+        status, code = "yes", "collection_yes"
     elif out.fine_floor <= limit:
-        status, why = "depends", f"罚款决定为{yuan(limit)}元以下时，方可当场收缴"
+        status, code = "depends", "collection_depends"
     else:
-        status, why = "no", f"最低罚款 {yuan(out.fine_floor)} 元超过当场收缴上限 {yuan(limit)} 元"
-    return Fact(status, why, rule.basis, limit, _with_beside(rule.note, rule, out.party), _beside_of(rule, out.party))
+        status, code = "no", "collection_no"
+    return _fact(regime, rule, out, status, code, limit, limit=yuan(limit), floor=yuan(out.fine_floor))
 
 
 def hearing_fact(regime: Regime, out: Outcome, day: dt.date) -> Fact:
     rule = Regime.on(regime.hearing, day)
     if rule is None:
-        return _unknown("听证", day, regime)
+        return _unknown("hearing", day, regime)
     fine = out.fine
+    texts = regime.texts
     if rule.local and rule.min_fine is None and not (out.licence and rule.licence) \
             and not (out.suspension and rule.suspension):
-        if fine is None:
-            return Fact("no", "无罚款且无吊销许可证、责令停产停业，无听证权利", rule.basis, None, rule.note)
-        return Fact("depends", "罚款依据地方性法规或者地方政府规章作出：适用听证的罚款数额按照地方规定执行，"
-                    "本县数据未给出该数额，请按地方规定核对（不适用个人二千元、单位一万元的一般标准）",
-                    rule.basis, None, rule.note)
+        code = "hearing_local_no_fine" if fine is None else "hearing_local"
+        return Fact("no" if fine is None else "depends", texts[code].say(), rule.basis, None, rule.note, code=code)
     limit = rule.min_fine[out.party] if rule.min_fine else None
+    measure = ""
     if out.licence and rule.licence:
-        status, why = "yes", f"拟{out.licence.describe()}，应告知当事人有权要求听证"
+        status, code, measure = "yes", "hearing_licence", out.licence.describe()
     elif out.suspension and rule.suspension:
-        status, why = "yes", f"拟{out.suspension}，应告知当事人有权要求听证"
+        status, code, measure = "yes", "hearing_suspension", out.suspension
     elif fine is not None and out.fine_floor >= limit:
-        status, why = "yes", f"罚款不低于{yuan(limit)}元，应告知当事人有权要求听证"
+        status, code = "yes", "hearing_yes"
     elif fine is not None and fine.max >= limit:
-        status, why = "depends", f"拟罚款{yuan(limit)}元以上时，应告知当事人有权要求听证"
+        status, code = "depends", "hearing_depends"
     else:
-        status, why = "no", f"罚款上限低于{yuan(limit)}元且无吊销许可证、责令停产停业，无听证权利"
-    return Fact(status, why, rule.basis, limit, rule.note)
+        status, code = "no", "hearing_no"
+    why = texts[code].say(measure=measure, limit="" if limit is None else yuan(limit))
+    return Fact(status, why, rule.basis, limit, rule.note, code=code)
 
 
 @dataclass(frozen=True)
@@ -1159,15 +1219,16 @@ def limitation(p: Penalties, regime: Regime, act: dt.date, harm: bool, provision
     so no holiday calendar is needed and no year is ever missing. `provisional` is accepted for
     the callers' sake and changes nothing."""
     rule = Regime.on(regime.limitation, act)
+    texts = p.texts
     if rule is None:
         return Limitation(None, None, None, None, (), False, (), None, None,
-                          f"本服务未收录 {act} 时{regime.title}关于追究时效的规定")
+                          texts["limitation_unknown"].say(day=act, regime=regime.title))
     period, basis = rule.period, rule.basis
     extra = []
     if harm and rule.harm_period:
         period, basis = rule.harm_period, rule.harm_basis
     elif harm:
-        extra.append(f"{rule.basis} 未就危害生命健康、金融安全规定更长的时效，按一般时效计算")
+        extra.append(texts["limitation_harm_general"].say(basis=rule.basis))
     note = "；".join([*([rule.note] if rule.note else []), *extra]) or None
     r = p.rules
     months = period.amount * (12 if period.unit == "years" else 1)
@@ -1175,10 +1236,11 @@ def limitation(p: Penalties, regime: Regime, act: dt.date, harm: bool, provision
         end = periods.shift_months(act, months)
     else:  # a limitation in days: the day n days after the act (start not counted)
         end = act + dt.timedelta(days=period.amount)
-    steps = (Step(r["start_excluded"].text, act, r["start_excluded"].basis),
-             Step(r[period.unit].text.format(n=period.amount), end, r[period.unit].basis),
-             Step(r["not_moved"].text, end, r["not_moved"].basis.format(basis=basis)))
-    msg = f"自行为日 {act} 起 {period.amount}{r.units[period.unit]}，{end}（含）之前被发现的，仍可给予处罚"
+    # the counting rules of periods.toml, each step under its rule's name there
+    steps = (Step(r["start_excluded"].text, act, r["start_excluded"].basis, "start_excluded"),
+             Step(r[period.unit].text.format(n=period.amount), end, r[period.unit].basis, period.unit),
+             Step(r["not_moved"].text, end, r["not_moved"].basis.format(basis=basis), "not_moved"))
+    msg = texts["limitation_message"].say(act=act, n=period.amount, unit=r.units[period.unit], end=end)
     return Limitation(period, basis, end, end, steps, False, (), None, note, msg)
 
 
@@ -1224,11 +1286,11 @@ def assess(p: Penalties, vid: str, act: dt.date, decision: dt.date, party: str,
     general: list[GeneralFact] = []
     if out is not None and out.punishable:
         general = general_facts(p.general_rules(v), choice.applied, decision, out, circumstances,
-                                Severity.of(out).lightest)
+                                Severity.of(out).lightest, p.texts)
         facts["simplified"] = simplified_fact(regime, out, decision)
         facts["collection"] = collection_fact(regime, out, decision, facts["simplified"])
         facts["hearing"] = hearing_fact(regime, out, decision)
-    why = f"程序事项适用决定日（{decision}）施行的程序规定（程序从新）：{regime.title}"
+    why = p.texts["procedure_applies"].say(decision=decision, regime=regime.title)
     return Assessment(v, act, decision, party, tuple(c for c in p.circumstances if c in circumstances),
                       choice, out, facts, why,
                       limitation(p, regime, act, harm_to_life_health_finance, provisional), regime,
@@ -1281,8 +1343,9 @@ def late_fee(p: Penalties, fine: Decimal, served: dt.date, paid: dt.date, provis
             raise InvalidInput("结束日不能早于开始日", field=f"not_counted[{i}].end")
     if not_counted and r.pause_basis is None:
         raise InvalidInput("本服务收录的加处罚款规定没有不予计算期间的依据", field="not_counted")
+    t = p.texts
     d = periods.due(served, r.pay_within, p.book, p.rules, provisional=provisional)
-    steps = [Step(f"自收到处罚决定书之日起{r.pay_within.amount}日内缴纳罚款（自然日）", served, r.pay_basis), *d.steps]
+    steps = [t["late_fee_pay"].step(served, n=r.pay_within.amount, basis=r.pay_basis), *d.steps]
     due = d.due
     if deferred_until is not None:
         if r.deferral_basis is None:
@@ -1290,12 +1353,11 @@ def late_fee(p: Penalties, fine: Decimal, served: dt.date, paid: dt.date, provis
         if deferred_until < served:
             raise InvalidInput(f"暂缓（分期）缴纳期限 {deferred_until} 早于送达日 {served}", field="deferred_until")
         due = deferred_until
-        steps.append(Step(f"经当事人申请和行政机关批准暂缓或者分期缴纳：本次缴纳期限为 {deferred_until}，"
-                          f"自次日起方加处罚款", deferred_until, r.deferral_basis))
+        steps.append(t["late_fee_deferred"].step(deferred_until, until=deferred_until, basis=r.deferral_basis))
     late = _late_days(due, paid, not_counted)
     for first, last, reason in late.skipped:
-        steps.append(Step(f"{first} 至 {last}（{reason}）为行政复议或者行政诉讼期间，加处罚款的数额不予计算，"
-                          f"共{(last - first).days + 1}日", last, r.pause_basis))
+        steps.append(t["late_fee_paused"].step(last, first=first, last=last, reason=reason,
+                                               days=(last - first).days + 1, basis=r.pause_basis))
     days = late.days
     exact = fine * r.daily_rate * days
     cap = (fine * r.cap_ratio).quantize(FEN, ROUND_HALF_UP)
@@ -1303,16 +1365,16 @@ def late_fee(p: Penalties, fine: Decimal, served: dt.date, paid: dt.date, provis
     surcharge = cap if capped else exact.quantize(FEN, ROUND_HALF_UP)
     pct = (r.daily_rate * 100).normalize()
     if days == 0:
-        steps.append(Step(f"{paid} 缴纳，未超过缴纳期限 {due}" + ("（扣除不予计算的期间）" if late.skipped else "")
-                          + "，不加处罚款", paid, r.basis))
+        code = "late_fee_on_time_paused" if late.skipped else "late_fee_on_time"
+        steps.append(t[code].step(paid, paid=paid, due=due, basis=r.basis))
     else:
-        rounded = "" if capped or exact == surcharge else f"，按分四舍五入为 {yuan(surcharge)} 元"
-        span = f"{due + dt.timedelta(days=1)} 至 {paid}" + ("，扣除不予计算的期间" if late.skipped else "")
-        steps.append(Step(f"逾期 {days} 日（{span}）：每日按罚款数额的{pct}%加处"
-                          f" {_exact(fine * r.daily_rate)} 元，合计 {yuan(fine)} × {pct}% × {days} = {_exact(exact)} 元"
-                          f"{rounded}", paid, r.basis))
+        rounded = "" if capped or exact == surcharge else t["late_fee_rounded"].say(surcharge=yuan(surcharge))
+        less = t["late_fee_less_paused"].say() if late.skipped else ""
+        steps.append(t["late_fee_daily"].step(paid, days=days, first=due + dt.timedelta(days=1), paid=paid, less=less,
+                                              pct=pct, daily=_exact(fine * r.daily_rate), fine=yuan(fine),
+                                              exact=_exact(exact), rounded=rounded, basis=r.basis))
     if capped:
-        steps.append(Step(f"加处罚款不得超出罚款数额：以 {yuan(cap)} 元为限", paid, r.cap_basis))
+        steps.append(t["late_fee_cap"].step(paid, cap=yuan(cap), basis=r.cap_basis))
     if deferred_until is not None:
         d = dataclasses.replace(d, due=due, range=None)  # the approved day is known, not provisional
     return LateFee(fine, served, paid, d, days, surcharge, capped, fine + surcharge, tuple(steps))

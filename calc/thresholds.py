@@ -2,19 +2,26 @@
 
 The data lives beside the penalty bands (`schedules/penalties/thresholds.toml`) and is loaded by
 `calc.penalties.load`. A threshold is met when all of its tests hold; each test is inclusive
-(以上/以下 include the number itself: 民法典 第一千二百五十九条).
+(以上/以下 include the number itself: 民法典 第一千二百五十九条). What an answer says, and that
+citation, are texts (`TEXTS`, in schedules/penalties/texts.toml).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Mapping
 
 from .errors import InvalidInput
 from .nodes import FREE, Keys, Node
+from .texts import Spec, Text
 
 KINDS = ("integer", "number", "choice")
-INCLUSIVE_BASIS = "民法典 第一千二百五十九条（以上、以下包括本数）"
+OPS = ("at_least", "at_most")
+# What an answer says (`[texts.<code>]`): one sentence per kind of test, the verdicts, and the
+# citation that makes both kinds inclusive (a basis with no sentence of its own).
+_TEST = ("title", "value", "unit", "limit", "verdict")
+TEXTS = {"threshold_at_least": Spec(_TEST), "threshold_at_most": Spec(_TEST), "threshold_holds": Spec(),
+         "threshold_fails": Spec(), "threshold_inclusive": Spec(basis=True, text=False)}
 
 
 @dataclass(frozen=True)
@@ -64,6 +71,11 @@ class Threshold:
     facts: tuple[FactSpec, ...]
     tests: tuple[Test, ...]
     outcomes: tuple[Outcome, ...]
+    texts: dict[str, Text] = field(default_factory=dict, repr=False, compare=False)  # TEXTS, as loaded
+
+    @property
+    def inclusive_basis(self) -> str:
+        return self.texts["threshold_inclusive"].cite()
 
 
 # The keys of a [[threshold]] and its tables (calc.schedules refuses any other).
@@ -73,7 +85,7 @@ KEYS = Keys("id", "title", "seed", "basis", "keywords", "note",
             outcome=Keys("met", "roles", "referral", "authority", "action", "basis", facts=FREE))
 
 
-def load_threshold(node: Node) -> Threshold:
+def load_threshold(node: Node, texts: dict[str, Text]) -> Threshold:
     node.only(KEYS)
     facts = []
     for f in node.children("fact"):
@@ -109,7 +121,7 @@ def load_threshold(node: Node) -> Threshold:
         fact = t.text("fact")
         if fact not in names or names[fact].kind == "choice":
             t.fail(f"fact 应为数值事实之一：{', '.join(n for n, f in names.items() if f.kind != 'choice')}", "fact")
-        ops = [op for op in ("at_least", "at_most") if t.has(op)]
+        ops = [op for op in OPS if t.has(op)]
         if len(ops) != 1:
             t.fail("应且只应给出 at_least 或 at_most 之一")
         tests.append(Test(fact, ops[0], Decimal(str(t.number(ops[0]))), t.basis(), conditions(t, "applies")))
@@ -129,7 +141,7 @@ def load_threshold(node: Node) -> Threshold:
                                 o.text("action"), o.basis(), conditions(o, "facts")))
     keywords = node.get("keywords", list, [])
     return Threshold(node.text("id"), node.text("title"), node.text("seed"), node.basis(), tuple(keywords),
-                     node.text("note", None), tuple(facts), tuple(tests), tuple(outcomes))
+                     node.text("note", None), tuple(facts), tuple(tests), tuple(outcomes), texts)
 
 
 @dataclass(frozen=True)
@@ -149,6 +161,10 @@ class Answer:
     tests: tuple[TestResult, ...]
     referrals: tuple[Outcome, ...]
     summary: str
+
+    @property
+    def inclusive_basis(self) -> str:
+        return self.threshold.inclusive_basis
 
 
 MAX_FACT = 10 ** 15  # far beyond any count, weight or sum a threshold compares
@@ -193,11 +209,10 @@ def assess_threshold(t: Threshold, facts: Mapping[str, Any]) -> Answer:
         spec = specs[test.fact]
         v = values[test.fact]
         holds = v >= test.limit if test.op == "at_least" else v <= test.limit
-        word = "以上" if test.op == "at_least" else "以下"
-        unit = spec.unit or ""
-        results.append(TestResult(test, spec.title, v, holds,
-                                  f"{spec.title} {_num(v)}{unit}，标准为 {_num(test.limit)}{unit}{word}（含本数）："
-                                  + ("符合" if holds else "不符合")))
+        verdict = t.texts["threshold_holds" if holds else "threshold_fails"].say()
+        why = t.texts[f"threshold_{test.op}"].say(title=spec.title, value=_num(v), unit=spec.unit or "",
+                                                  limit=_num(test.limit), verdict=verdict)
+        results.append(TestResult(test, spec.title, v, holds, why))
     met = all(r.holds for r in results)
     role = values.get("role")
     referrals = tuple(o for o in t.outcomes

@@ -107,6 +107,11 @@ ABSENT = {
     "治安管理处罚法",  # a citation without its year names no text
 }
 
+# Laws of which only one part is at hand: file -> (first, last) article of that part. A citation of
+# an article outside it (民法典 第一千二百五十九条, in the 附则; the 总则编 is 第一条至第二百零四条) is a
+# citation of a text not at hand, like one in ABSENT.
+PARTS = {"民法典-总则编.md": (1, 204)}
+
 # Sources that are not laws: the county list, the State Council's notices and replies, and the
 # ministries' announcements (公告), none of which is in ../shared/laws; and what an inspection step
 # cites where it has no law to cite (inspections/texts.toml: a plain weekday's due date, a target the
@@ -267,6 +272,10 @@ def citations(basis: str, whole_law: bool = False) -> tuple[list[Citation], list
             pytest.fail(f"basis 引用了「{law}」却未写条文：{basis!r}")
         for c in cites:
             number = str(cn_number(c.group(1))) + (c.group(2) or "")
+            part = PARTS.get(LAW_FILES[key])
+            if part and not part[0] <= cn_number(c.group(1)) <= part[1]:
+                absent.append(law if year is None else f"{law}（{year}）")
+                continue
             found.append(Citation(key[0], key[1], number, c.group(3) and cn_number(c.group(3)),
                                   c.group(4) and cn_number(c.group(4)), c.group(0)))
     return found, absent
@@ -404,3 +413,11 @@ def test_a_wrong_paragraph_or_a_changed_word_is_caught():
     # an unknown law is not silently skipped
     with pytest.raises(pytest.fail.Exception):
         citations("某某条例 第一条")
+
+
+def test_an_article_outside_the_part_at_hand_is_not_checked_against_it():
+    # 民法典-总则编.md holds 第一条至第二百零四条: 第二百零一条 is checked, 第一千二百五十九条 (附则) is not at hand
+    found, absent = citations("民法典 第二百零一条")
+    assert [x.article for x in found] == ["201"] and not absent
+    found, absent = citations("民法典 第一千二百五十九条（以上、以下包括本数）")
+    assert found == [] and absent == ["民法典"]

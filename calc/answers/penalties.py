@@ -183,4 +183,4 @@ def answer_json(a: thr.Answer) -> dict:
             "tests": [test_json(r.test) | {"title": r.title, "value": float(r.value), "holds": r.holds,
                                            "explanation": r.explanation} for r in a.tests],
             "referrals": [outcome_json(o) for o in a.referrals], "basis": t.basis,
-            "inclusive_basis": thr.INCLUSIVE_BASIS, "note": t.note}
+            "inclusive_basis": a.inclusive_basis, "note": t.note}
