@@ -248,3 +248,50 @@ def _relative(name: str) -> str:
         if schedules._place(rel):
             return rel
     return name
+
+
+# -- the words of penalty answers (penalties/texts.toml) ------------------------------------------
+
+def test_a_misspelt_text_code_is_refused_with_file_key_and_the_known_codes(tree):
+    edit(tree / "penalties/texts.toml", "[texts.late_fee_cap]", "[texts.late_fee_capp]")
+    with pytest.raises(ScheduleError) as refused:
+        schedules.load(tree)
+    err = refused.value
+    assert (err.file, err.key) == ("penalties/texts.toml", "texts.late_fee_capp")
+    assert err.problem.startswith("未知的文字代码：late_fee_capp（可用：") and "late_fee_cap" in err.problem
+    found = {(p.file, p.key) for p in schedules.problems(tree)}
+    assert ("penalties/texts.toml", "texts.late_fee_capp") in found
+    done = check(tree)
+    assert done.returncode == 1 and "texts.late_fee_capp" in done.stderr
+
+
+def test_a_misspelt_placeholder_stops_start_up_not_the_first_answer(tree):
+    # the cap's text may use {cap} (and {basis}); {capp} would fail the first capped late fee
+    edit(tree / "penalties/texts.toml", "以 {cap} 元为限", "以 {capp} 元为限")
+    with pytest.raises(ScheduleError) as refused:
+        create_app({"SCHEDULES_DIR": str(tree)})
+    err = refused.value
+    assert (err.file, err.key) == ("penalties/texts.toml", "texts.late_fee_cap.text")
+    assert "未知的占位符 {capp}" in err.problem and "{cap}" in err.problem
+
+
+def test_a_missing_text_is_refused(tree):
+    edit(tree / "penalties/texts.toml", '[texts.hearing_yes]\ntext = "罚款不低于{limit}元，应告知当事人有权要求听证"\n', "")
+    with pytest.raises(ScheduleError) as refused:
+        schedules.load(tree)
+    assert refused.value.key == "texts" and "缺少文字 texts.hearing_yes" in refused.value.problem
+
+
+def test_an_unknown_key_in_a_text_is_refused_and_the_text_it_was_meant_for_is_missing(tree):
+    edit(tree / "penalties/texts.toml", '[texts.late_fee_rounded]\ntext', '[texts.late_fee_rounded]\ntxt')
+    found = {(p.key, p.problem.split("：")[0]) for p in schedules.problems(tree)}
+    assert {("texts.late_fee_rounded.txt", "未知的键"), ("texts.late_fee_rounded.text", "缺少此项")} <= found
+
+
+def test_a_text_that_takes_its_basis_from_the_rule_may_not_cite_one(tree):
+    # hearing facts cite the hearing rule of the regime (程序规定 第一百二十三条 …), not their sentence
+    edit(tree / "penalties/texts.toml", '[texts.hearing_no]\n', '[texts.hearing_no]\nbasis = "行政处罚法（2021） 第六十三条"\n')
+    with pytest.raises(ScheduleError) as refused:
+        schedules.load(tree)
+    assert (refused.value.key, refused.value.problem) == ("texts.hearing_no.basis",
+                                                          "此文字没有此项（依据来自所适用规则的数据）")

@@ -1,0 +1,154 @@
+"""The words of penalty, late-fee, limitation and threshold answers are data (issue 14, item 6):
+every step carries the machine code of the rule it applied, and a county that rewords a text in
+its overlay (`[texts.<code>]`, schedules/penalties/texts.toml) changes what the answer says, never
+a date or an amount.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from calc import penalties as pen
+from calc import periods, schedules
+from calc.api import create_app
+from calc.periods import DateRange
+from calc.thresholds import assess_threshold
+
+D = dt.date
+
+
+@pytest.fixture(scope="module")
+def p(schedules):
+    return schedules.penalties
+
+
+def _known_codes(p) -> set[str]:
+    """A step's code names a text of penalties/texts.toml or a counting rule of periods.toml."""
+    return set(p.texts) | set(periods.RULE_NAMES) | set(periods.UNITS)
+
+
+@settings(max_examples=150, deadline=None)
+@given(fine=st.decimals(min_value="0.01", max_value="100000", places=2),
+       served=st.dates(D(2021, 7, 15), D(2026, 12, 1)), late=st.integers(0, 500),
+       deferral=st.one_of(st.none(), st.integers(0, 60)),
+       pause=st.one_of(st.none(), st.tuples(st.integers(0, 200), st.integers(0, 60))))
+def test_every_late_fee_step_carries_a_known_code(p, fine, served, late, deferral, pause):
+    paid = served + dt.timedelta(days=late)
+    deferred = None if deferral is None else served + dt.timedelta(days=deferral)
+    not_counted = () if pause is None else (DateRange(served + dt.timedelta(days=pause[0]),
+                                                      served + dt.timedelta(days=pause[0] + pause[1]), "复议"),)
+    f = pen.late_fee(p, fine, served, paid, provisional=True, deferred_until=deferred, not_counted=not_counted)
+    assert f.steps and all(s.code for s in f.steps)
+    assert {s.code for s in f.steps} <= _known_codes(p)
+    assert f.steps[0].code == "late_fee_pay"
+
+
+def test_every_assessment_step_and_fact_carries_a_code(p):
+    # every act, before and after 2026-01-01 (the 2025 text), with and without the harm question
+    for v in p.violations.values():
+        for act, decision in ((D(2025, 6, 1), D(2025, 7, 1)), (D(2025, 6, 1), D(2026, 3, 20)),
+                              (D(2026, 2, 1), D(2026, 4, 1))):
+            if v.version_on(act) is None:
+                continue
+            for harm in (False, True):
+                a = pen.assess(p, v.id, act, decision, "individual", (), harm)
+                steps = a.limitation.steps
+                assert all(s.code for s in steps), v.id
+                # the limitation counts by periods.toml: start not counted, the unit, not moved
+                assert [s.code for s in steps][::2] in ([], ["start_excluded", "not_moved"]), v.id
+                assert all(f.code in p.texts for f in a.procedure.values()), v.id
+
+
+def test_the_harm_note_is_said_where_the_text_sets_no_longer_limitation(p):
+    # 治安管理处罚法（2012） 第二十二条 has six months and no longer period for harm to life, health or
+    # financial security (行政处罚法 第三十六条 has five years, but the 治安 law's own rule decides)
+    a = pen.assess(p, "rental.unreported-tenant-crime", D(2025, 3, 1), D(2025, 6, 1), "individual", ["serious"], True)
+    assert a.regime.id == "public-order" and a.limitation.period.amount == 6
+    assert a.limitation.note.endswith("；治安管理处罚法（2012） 第二十二条 未就危害生命健康、金融安全规定更长的时效，按一般时效计算")
+
+
+OVERLAY = '''
+[texts.late_fee_daily]
+text = "迟缴{days}日：{fine}元按日{pct}%加处，计{exact}元"
+basis = "{basis}（改写）"
+
+[texts.hearing_no]
+text = "罚款上限不到{limit}元：没有听证权利"
+
+[texts.limitation_message]
+text = "{end}以前发现的仍可处罚（自{act}起{n}{unit}）"
+
+[texts.threshold_holds]
+text = "达到"
+
+[texts.threshold_inclusive]
+basis = "民法典 第一千二百五十九条"
+'''
+
+
+@pytest.fixture(scope="module")
+def reworded(tmp_path_factory):
+    county = tmp_path_factory.mktemp("county")
+    (county / "penalties").mkdir()
+    (county / "penalties" / "wording.toml").write_text(OVERLAY, "utf-8")
+    return county
+
+
+def test_rewording_a_late_fee_text_changes_its_words_not_its_dates_or_amounts(p, reworded):
+    mine = schedules.load([reworded]).penalties
+    # 1000 served 2026-09-16: day 15 is 2026-10-01 (国庆 10/1-10/7) -> due 2026-10-08; paid 2026-11-10:
+    # 33 days late (10/9 .. 11/10), 1000 x 3% x 33 = 990 (行政处罚法 第七十二条第一款第一项)
+    ours, theirs = (pen.late_fee(x, Decimal(1000), D(2026, 9, 16), D(2026, 11, 10)) for x in (p, mine))
+    for f in (ours, theirs):
+        assert (f.due.due, f.days_late, f.surcharge, f.total) == (D(2026, 10, 8), 33, Decimal("990.00"),
+                                                                    Decimal("1990.00"))
+    assert [(s.date, s.code) for s in ours.steps] == [(s.date, s.code) for s in theirs.steps]
+    daily = [s for s in theirs.steps if s.code == "late_fee_daily"]
+    assert [s.rule for s in daily] == ["迟缴33日：1000元按日3%加处，计990元"]
+    assert daily[0].basis.endswith("（改写）")
+    assert [s.rule for s in ours.steps if s.code != "late_fee_daily"] == \
+        [s.rule for s in theirs.steps if s.code != "late_fee_daily"]  # the other texts are the bundled ones
+
+
+def test_rewording_fact_and_limitation_texts_changes_their_words_only(p, reworded):
+    mine = schedules.load([reworded]).penalties
+    # rental.unreported-tenant-crime, serious, decided 2025-06-01 under 2012 第五十七条第二款: 200-500
+    # yuan with detention; no licence: a hearing needs ≥2,000 (程序规定 第一百二十三条) -> none
+    args = ("rental.unreported-tenant-crime", D(2025, 3, 1), D(2025, 6, 1), "individual", ["serious"])
+    ours, theirs = pen.assess(p, *args), pen.assess(mine, *args)
+    h, h2 = ours.procedure["hearing"], theirs.procedure["hearing"]
+    assert (h.status, h.limit, h.basis, h.code) == (h2.status, h2.limit, h2.basis, h2.code) == \
+        ("no", 2000, h.basis, "hearing_no")
+    assert h2.explanation == "罚款上限不到2000元：没有听证权利" != h.explanation
+    # 治安管理处罚法（2012） 第二十二条: six months from 2025-03-01 -> 2025-09-01
+    assert ours.limitation.expires == theirs.limitation.expires == D(2025, 9, 1)
+    assert theirs.limitation.message == "2025-09-01以前发现的仍可处罚（自2025-03-01起6个月）"
+    assert [s.rule for s in ours.limitation.steps] == [s.rule for s in theirs.limitation.steps]
+
+
+def test_rewording_threshold_texts_changes_the_words_not_the_verdict(p, reworded):
+    mine = schedules.load([reworded]).penalties
+    # 立案追诉标准（二） 第七十条: 30 members in 3 levels is the criminal threshold (以上 includes 30, 3)
+    facts = {"members": 30, "levels": 3, "role": "organizer"}
+    ours, theirs = (assess_threshold(x.threshold("pyramid-selling"), facts) for x in (p, mine))
+    assert ours.met is theirs.met is True
+    assert [r.holds for r in ours.tests] == [r.holds for r in theirs.tests] == [True, True]
+    assert all(r.explanation.endswith("：符合") for r in ours.tests)
+    assert all(r.explanation.endswith("：达到") for r in theirs.tests)
+    assert (ours.inclusive_basis, theirs.inclusive_basis) == ("民法典 第一千二百五十九条（以上、以下包括本数）",
+                                                              "民法典 第一千二百五十九条")
+
+
+def test_the_reworded_words_reach_the_http_answer(app, reworded):
+    body = {"fine": 1000, "served": "2026-09-16", "paid": "2026-11-10"}
+    ours = app.test_client().post("/v1/penalties/late-fee", json=body).get_json()
+    theirs = create_app({"TESTING": True, "SCHEDULES_DIR": str(reworded)}).test_client().post(
+        "/v1/penalties/late-fee", json=body).get_json()
+    assert {k: v for k, v in ours.items() if k != "steps"} == {k: v for k, v in theirs.items() if k != "steps"}
+    assert [s["date"] for s in ours["steps"]] == [s["date"] for s in theirs["steps"]]
+    assert "迟缴33日：1000元按日3%加处，计990元" in [s["rule"] for s in theirs["steps"]]
+    assert "迟缴33日：1000元按日3%加处，计990元" not in [s["rule"] for s in ours["steps"]]
