@@ -161,6 +161,7 @@ class Version(Effective):
     bands: tuple[Band, ...]
     rests_on: str | None = None  # RESTS_ON: the law's text was not at hand
     punishable: bool = True  # False: this text did not punish the act (不认为是违法的)
+    texts: dict[str, Text] = field(default_factory=dict, repr=False, compare=False)  # what its outcomes say
 
     def band(self, when: str) -> Band | None:
         return next((b for b in self.bands if b.when == when), None)
@@ -525,7 +526,7 @@ def _band(node: Node, default_basis: str, codes: dict[str, Circumstance]) -> Ban
     return band
 
 
-def _version(node: Node, codes: dict[str, Circumstance]) -> Version:
+def _version(node: Node, codes: dict[str, Circumstance], texts: dict[str, Text]) -> Version:
     _check_keys(node, ("effective", "basis", "text", "bands", "punishable", "rests_on"))
     first, until = node.effective()
     rests_on = node.text("rests_on", None)
@@ -536,20 +537,20 @@ def _version(node: Node, codes: dict[str, Circumstance]) -> Version:
         for key in ("text", "bands"):
             if node.has(key):
                 node.fail("不予处罚的版本（punishable = false）不应有此项", key)
-        return Version(first, until, basis, "", (), rests_on, punishable=False)
+        return Version(first, until, basis, "", (), rests_on, punishable=False, texts=texts)
     bands = tuple(_band(b, basis, codes) for b in node.children("bands"))
     if not bands:
         node.fail("至少要有一个幅度", "bands")
     seen = [b.when for b in bands]
     if len(seen) != len(set(seen)):
         node.fail("同一情形出现了两次", "bands")
-    return Version(first, until, basis, node.text("text"), bands, rests_on)
+    return Version(first, until, basis, node.text("text"), bands, rests_on, texts=texts)
 
 
-def _violation(node: Node, codes: dict[str, Circumstance]) -> Violation:
+def _violation(node: Node, codes: dict[str, Circumstance], texts: dict[str, Text]) -> Violation:
     _check_keys(node, ("id", "title", "authority", "seed", "regime", "keywords", "version", "section", "acts",
                        "correspondence"))
-    versions = tuple(sorted((_version(v, codes) for v in node.children("version")), key=lambda v: v.first))
+    versions = tuple(sorted((_version(v, codes, texts) for v in node.children("version")), key=lambda v: v.first))
     if not versions:
         node.fail("至少要有一个版本", "version")
     for a, b in zip(versions, versions[1:]):
@@ -724,6 +725,35 @@ TEXTS = {
     "hearing_local": Spec(),
     **{code: Spec(("measure", "limit")) for code in ("hearing_licence", "hearing_suspension", "hearing_yes",
                                                       "hearing_depends", "hearing_no")},
+    "outcome_not_punishable": Spec(),
+    "outcome_none": Spec(),
+    "select_not_punishable": Spec(("basis",)),
+    "select_not_a_band_here": Spec(("basis", "circumstance")),
+    "select_no_own_band": Spec(("basis", "circumstance")),
+    "select_only_for": Spec(("basis", "circumstances")),
+    "compare_new": Spec(),
+    "compare_old": Spec(),
+    "compare_not_punishable": Spec(("which",)),
+    "compare_heaviest": Spec(("aspect", "old", "new", "side")),
+    "compare_lightest": Spec(("aspect", "old", "new", "side")),
+    "compare_equal": Spec(),
+    "amount_days": Spec(("n",)),
+    "amount_yuan": Spec(("yuan",)),
+    "amount_no_warning": Spec(),
+    "amount_warning": Spec(),
+    "amount_has": Spec(),
+    "amount_none": Spec(),
+    "choice_same": Spec(("basis",)),
+    "choice_not_illegal": Spec(("basis", "choice_basis")),
+    "choice_repealed": Spec(("old", "decision", "choice_basis")),
+    "choice_compared": Spec(("act", "old", "old_sanctions", "decision", "new", "new_sanctions", "comparison")),
+    "choice_new_not_illegal": Spec(("choice_basis",)),
+    "choice_new_lighter": Spec(("choice_basis",)),
+    "choice_old": Spec(("choice_basis",)),
+    "switch_new": Spec(),
+    "switch_old": Spec(),
+    "switch_added": Spec(("circumstance", "side", "basis")),
+    "switch_removed": Spec(("circumstance", "side", "basis")),
     **THRESHOLD_TEXTS,
     **GENERAL_TEXTS,
 }
@@ -757,7 +787,7 @@ def load(sources: list[Source], base: dict) -> Penalties:
         _gather(root, "general_rule", lambda n: load_general_rule(n, codes), general)
         _gather(root, "law", load_law, laws, key="name", what="法律重复")
         for node in root.children("violation", required=False):
-            v = _violation(node, codes)
+            v = _violation(node, codes, texts)
             if v.id in violations:
                 node.fail(f"编号重复：{v.id}（已见于 {owners[v.id]}）", "id")
             violations[v.id], owners[v.id] = v, source.name
@@ -835,9 +865,9 @@ class Outcome:
 
     def describe(self) -> str:
         if not self.punishable:
-            return "不认为是违法的，不予处罚"
+            return self.version.texts["outcome_not_punishable"].say()
         parts = [s for b in self.bands for s in b.sanctions(self.party)]
-        return "；".join(parts) if parts else "无处罚"
+        return "；".join(parts) if parts else self.version.texts["outcome_none"].say()
 
 
 def select(version: Version, circumstances: Sequence[str], party: str,
@@ -847,8 +877,9 @@ def select(version: Version, circumstances: Sequence[str], party: str,
     the base penalty replaces it; one the text adds, such as criminal referral, is added).
     `names` (the catalogue's codes) orders the codes and words the notes; general codes (从重,
     不执行拘留 ...) choose no band and are answered by the general rules instead."""
+    say = version.texts
     if not version.punishable:
-        note = f"{version.basis} 未将该行为规定为违反治安管理行为：不认为是违法的"
+        note = say["select_not_punishable"].say(basis=version.basis)
         return Outcome(version, (), (note,), party)
     chosen: list[Band] = []
     base = version.band("base")
@@ -863,7 +894,7 @@ def select(version: Version, circumstances: Sequence[str], party: str,
     for code in circumstances:
         c = names.get(code) if names else None
         if c and c.counts_as and not any(law == version.law for law, _ in c.counts_as):
-            notes.append(f"{version.basis} 未将“{c.text}”规定为单设幅度的情形")
+            notes.append(say["select_not_a_band_here"].say(basis=version.basis, circumstance=c.text))
     order = [c for c in names if c in given] if names else list(dict.fromkeys(circumstances))
     for code in order:
         if code == "base" or (names and (names[code].general or names[code].counts_as)):
@@ -871,14 +902,14 @@ def select(version: Version, circumstances: Sequence[str], party: str,
         band = version.band(code)
         if band is None:
             text = names[code].text if names else code
-            notes.append(f"{version.basis} 未对“{text}”单设处罚幅度，在适用的幅度内裁量")
+            notes.append(say["select_no_own_band"].say(basis=version.basis, circumstance=text))
             continue
         if band.replaces_base and base in chosen:
             chosen.remove(base)
         chosen.append(band)
     if not chosen:
         needed = "、".join((names[b.when].text if names and b.when in names else b.when) for b in version.bands)
-        notes.append(f"{version.basis} 仅对“{needed}”规定了处罚；所给情形下无可适用的处罚幅度")
+        notes.append(say["select_only_for"].say(basis=version.basis, circumstances=needed))
     return Outcome(version, tuple(chosen), tuple(notes), party)
 
 
@@ -968,38 +999,49 @@ def lighter(a: Outcome, b: Outcome) -> bool:
 @dataclass(frozen=True)
 class Comparison:
     """Which comparison decided between two outcomes: not_punishable | heaviest | lightest | equal,
-    the aspect (拘留日数 ...) and a sentence."""
+    the aspect (拘留日数 ...), which side it found lighter and the deciding values; and the sentence
+    saying so, once `worded` (the words are the schedules', the comparison is not)."""
 
     decided_by: str
     aspect: str | None
-    text: str
+    text: str = ""
+    lighter: str | None = None  # new | old: the text found lighter (None: equal)
+    kind: str | None = None  # how the aspect's values are written (ASPECTS)
+    values: tuple = ()  # (old, new): the aspect's value under each text
+
+    def worded(self, say: dict[str, Text]) -> "Comparison":
+        """This comparison with its sentence, in the words of penalties/texts.toml."""
+        if self.decided_by == "equal":
+            return dataclasses.replace(self, text=say["compare_equal"].say())
+        side = say[f"compare_{self.lighter}"].say()
+        if self.decided_by == "not_punishable":
+            return dataclasses.replace(self, text=say["compare_not_punishable"].say(which=side))
+        old, new = (_amount(say, self.kind, v) for v in self.values)
+        return dataclasses.replace(self, text=say[f"compare_{self.decided_by}"].say(
+            aspect=self.aspect, old=old, new=new, side=side))
 
 
 def compare(new: Outcome, old: Outcome) -> Comparison:
     a, b = Severity.of(new), Severity.of(old)
     if a.punishable != b.punishable:
-        which = "新的规定" if not a.punishable else "行为时的规定"
-        return Comparison("not_punishable", None, f"{which}不认为是违法的，为最轻")
-    for stage, word in (("heaviest", "最重"), ("lightest", "最轻")):
+        return Comparison("not_punishable", None, lighter="new" if not a.punishable else "old")
+    for stage in ("heaviest", "lightest"):
         x, y = getattr(a, stage).astuple(), getattr(b, stage).astuple()
         for (_, aspect, kind), p, q in zip(ASPECTS, x, y):
             if p != q:
-                side = "新的规定" if p < q else "行为时的规定"
-                first = "先比较各自可能的最重处罚" if stage == "heaviest" else "可能的最重处罚相同，再比较各自可能的最轻处罚"
-                return Comparison(stage, aspect, f"{first}：{aspect}，行为时的规定为{_amount(kind, q)}，"
-                                                 f"新的规定为{_amount(kind, p)}，{side}较轻")
-    return Comparison("equal", None, "两者可能的最重与最轻处罚均相同，新的规定不轻于行为时的规定")
+                return Comparison(stage, aspect, lighter="new" if p < q else "old", kind=kind, values=(q, p))
+    return Comparison("equal", None)
 
 
-def _amount(kind: str, value) -> str:
+def _amount(say: dict[str, Text], kind: str, value) -> str:
     """An aspect's value as the comparison writes it, by the aspect's kind (ASPECTS), not its name."""
     if kind == "days":
-        return f"{value}日"
+        return say["amount_days"].say(n=value)
     if kind == "yuan":
-        return f"{yuan(value)}元"
+        return say["amount_yuan"].say(yuan=yuan(value))
     if kind == "warning":
-        return "须处罚款或者更重" if value else "可以仅予警告"
-    return "有" if value else "无"
+        return say["amount_no_warning" if value else "amount_warning"].say()
+    return say["amount_has" if value else "amount_none"].say()
 
 
 @dataclass(frozen=True)
@@ -1016,7 +1058,7 @@ class Choice:
 
 
 def _not_illegal(version: Version, p: Penalties) -> str:
-    return (f"{version.basis} 未规定该行为，不认为是违法的；依{p.choice_basis}，不予治安管理处罚。")
+    return p.texts["choice_not_illegal"].say(basis=version.basis, choice_basis=p.choice_basis)
 
 
 def choose_version(p: Penalties, v: Violation, act: dt.date, decision: dt.date, party: str,
@@ -1031,27 +1073,26 @@ def choose_version(p: Penalties, v: Violation, act: dt.date, decision: dt.date, 
     names = p.circumstances or None
     old_out = select(old, circumstances, party, names)
     if new is old:
-        reason = f"行为时与决定时适用同一规定（{old.basis}）。"
+        reason = p.texts["choice_same"].say(basis=old.basis)
         basis = p.choice_basis
         if not old.punishable:
             reason += _not_illegal(old, p)
             basis = f"{p.choice_basis}；{old.basis}"
         return Choice(old, "same", reason, basis, old, new, old_out, ((old, old_out),))
     if new is None:
-        reason = (f"行为时适用 {old.basis}；决定日 {decision} 该规定已失效且本服务未收录新的规定，"
-                  f"依{p.choice_basis}，不认为是违法的，适用新的规定，不予处罚；请核对决定时的规定。")
+        reason = p.texts["choice_repealed"].say(old=old.basis, decision=decision, choice_basis=p.choice_basis)
         return Choice(None, "repealed", reason, p.choice_basis, old, None, None, ((old, old_out),))
     new_out = select(new, circumstances, party, names)
     compared = ((old, old_out), (new, new_out))
-    cmp = compare(new_out, old_out)
-    said = (f"行为时（{act}）适用 {old.basis}：{old_out.describe()}；"
-            f"决定时（{decision}）适用 {new.basis}：{new_out.describe()}。{cmp.text}。")
+    cmp = compare(new_out, old_out).worded(p.texts)
+    said = p.texts["choice_compared"].say(act=act, old=old.basis, old_sanctions=old_out.describe(), decision=decision,
+                                          new=new.basis, new_sanctions=new_out.describe(), comparison=cmp.text)
     if lighter(new_out, old_out):
-        tail = (f"新的规定不认为是违法的，依{p.choice_basis}适用新的规定，不予处罚。" if not new.punishable else
-                f"新的规定处罚较轻，依{p.choice_basis}适用新的规定（从轻）。")
+        tail = p.texts["choice_new_not_illegal" if not new.punishable else "choice_new_lighter"].say(
+            choice_basis=p.choice_basis)
         basis = p.choice_basis if new.punishable else f"{p.choice_basis}；{new.basis}"
         return Choice(new, "decision_time_lighter", said + tail, basis, old, new, new_out, compared, cmp)
-    tail = (f"新的规定处罚不轻于行为时的规定，依{p.choice_basis}适用违法行为发生时的规定（从旧）。"
+    tail = (p.texts["choice_old"].say(choice_basis=p.choice_basis)
             + (_not_illegal(old, p) if not old.punishable else ""))
     basis = p.choice_basis if old.punishable else f"{p.choice_basis}；{old.basis}"
     return Choice(old, "act_time", said + tail, basis, old, new, old_out, compared, cmp)
@@ -1086,11 +1127,10 @@ def switches(p: Penalties, v: Violation, act: dt.date, decision: dt.date, party:
         alt = choose_version(p, v, act, decision, party, other)
         if alt.applied is choice.applied or alt.applied is None:
             continue
-        new = alt.applied is choice.decision_version
-        side = "新法" if new else "旧法"
-        cond = f"若{c.text}" if added else f"若不属于{c.text}"
-        out.append(Switch(code, c.text, added, alt.applied, alt.rule,
-                          f"{cond}，{side}较轻，适用{side}（{alt.applied.basis}）"))
+        side = p.texts["switch_new" if alt.applied is choice.decision_version else "switch_old"].say()
+        message = p.texts["switch_added" if added else "switch_removed"].say(
+            circumstance=c.text, side=side, basis=alt.applied.basis)
+        out.append(Switch(code, c.text, added, alt.applied, alt.rule, message))
     return out
 
 

@@ -85,6 +85,9 @@ text = "{end}以前发现的仍可处罚（自{act}起{n}{unit}）"
 [texts.threshold_holds]
 text = "达到"
 
+[texts.choice_new_lighter]
+text = "新法轻，从轻（{choice_basis}）。"
+
 [texts.threshold_inclusive]
 basis = "民法典 第一千二百五十九条"
 '''
@@ -128,6 +131,21 @@ def test_rewording_fact_and_limitation_texts_changes_their_words_only(p, reworde
     assert ours.limitation.expires == theirs.limitation.expires == D(2025, 9, 1)
     assert theirs.limitation.message == "2025-09-01以前发现的仍可处罚（自2025-03-01起6个月）"
     assert [s.rule for s in ours.limitation.steps] == [s.rule for s in theirs.limitation.steps]
+
+
+def test_rewording_the_version_choice_changes_its_reason_not_the_text_chosen(p, reworded):
+    mine = schedules.load([reworded]).penalties
+    # zhian.58-1 (theft): 2012 第四十九条 5-10 days, may add ≤500; 2025 第五十八条 5-10 days OR ≤2,000:
+    # both at most 10 days, but 2012 may add 500 yuan to them, so the 2025 text is lighter
+    # (行政处罚法 第三十七条 从轻), decided on the heaviest outcome
+    args = ("zhian.58-1", D(2025, 11, 1), D(2026, 2, 1), "individual")
+    ours, theirs = pen.assess(p, *args), pen.assess(mine, *args)
+    for a in (ours, theirs):
+        assert a.choice.rule == "decision_time_lighter" and a.choice.applied.basis.endswith("第五十八条")
+        assert (a.choice.comparison.decided_by, a.choice.comparison.aspect) == ("heaviest", "与拘留并处的罚款")
+    assert ours.choice.reason.endswith(f"新的规定处罚较轻，依{p.choice_basis}适用新的规定（从轻）。")
+    assert theirs.choice.reason.endswith(f"新法轻，从轻（{p.choice_basis}）。")
+    assert ours.choice.comparison.text == theirs.choice.comparison.text  # not reworded: the bundled words
 
 
 def test_rewording_threshold_texts_changes_the_words_not_the_verdict(p, reworded):
