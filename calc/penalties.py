@@ -50,10 +50,10 @@ class Fine:
     min: Decimal
     max: Decimal
 
-    def describe(self) -> str:
+    def describe(self, say: dict[str, "Text"]) -> str:
         if self.min == 0:
-            return f"{yuan(self.max)}元以下罚款"
-        return f"{yuan(self.min)}元以上{yuan(self.max)}元以下罚款"
+            return say["fine_ceiling"].say(max=yuan(self.max))
+        return say["fine_range"].say(min=yuan(self.min), max=yuan(self.max))
 
 
 @dataclass(frozen=True)
@@ -96,6 +96,7 @@ class Band:
     criminal: bool = False
     detention_min: int = 0  # 0: the text sets only a ceiling ("五日以下拘留"), so the least is one day
     combination: str | None = None  # and | and_optional | or, where the band has detention and a fine
+    texts: dict[str, "Text"] = field(default_factory=dict, repr=False, compare=False)  # how its sanctions are worded
 
     def fine(self, party: str) -> Fine | None:
         return None if self.fines is None else self.fines[party]
@@ -115,9 +116,12 @@ class Band:
 
     def describe_detention(self) -> str:
         lo, hi = self.detention
-        return f"{lo}日以上{hi}日以下拘留" if lo > 1 else f"{hi}日以下拘留"
+        say = self.texts
+        return say["detention_range"].say(min=lo, max=hi) if lo > 1 else say["detention_ceiling"].say(max=hi)
 
     def sanctions(self, party: str) -> list[str]:
+        """What the band imposes, as a decision would list it (the words: penalties/texts.toml)."""
+        say = self.texts
         out = []
         if self.confiscate:
             out.append(self.confiscate)
@@ -126,23 +130,25 @@ class Band:
             det = self.describe_detention()
             mode = self.mode
             if fine and mode == "or":
-                out.append(f"{det}或者{fine.describe()}" + ("或者警告" if self.warning else ""))
+                code = "sanction_detention_or_fine_or_warning" if self.warning else "sanction_detention_or_fine"
+                out.append(say[code].say(detention=det, fine=fine.describe(say)))
             elif fine and mode == "and":
-                out.append(f"{det}，并处{fine.describe()}")
+                out.append(say["sanction_detention_and_fine"].say(detention=det, fine=fine.describe(say)))
             elif fine:
                 out.append(det)
-                out.append("可以并处" + fine.describe())
+                out.append(say["sanction_may_add_fine"].say(fine=fine.describe(say)))
             else:
-                out.append(f"{det}或者警告" if self.warning else det)
+                out.append(say["sanction_detention_or_warning"].say(detention=det) if self.warning else det)
             fine = None if mode else fine
             if self.warning:
                 fine = None
         if fine and self.warning:
-            out.append(f"警告或者{fine.describe()}")
+            out.append(say["sanction_warning_or_fine"].say(fine=fine.describe(say)))
         elif fine:
-            out.append(("可以并处" if self.fine_optional else "") + fine.describe())
+            out.append(say["sanction_may_add_fine"].say(fine=fine.describe(say)) if self.fine_optional
+                       else fine.describe(say))
         elif self.warning and not self.detention_max:
-            out.append("警告")
+            out.append(say["sanction_warning"].say())
         if self.order_to_correct:
             out.append(self.order_to_correct)
         if self.licence:
@@ -150,7 +156,7 @@ class Band:
         if self.suspension:
             out.append(self.suspension)
         if self.criminal:
-            out.append("构成犯罪的，依法追究刑事责任（移送刑事立案）")
+            out.append(say["sanction_criminal"].say())
         return out
 
 
@@ -476,7 +482,7 @@ def _detention(node: Node) -> tuple[int, int]:
     return (0 if lo == 1 else lo), hi
 
 
-def _band(node: Node, default_basis: str, codes: dict[str, Circumstance]) -> Band:
+def _band(node: Node, default_basis: str, codes: dict[str, Circumstance], texts: dict[str, Text]) -> Band:
     _check_keys(node, BAND_KEYS)
     when = node.text("when")
     if when not in codes or codes[when].general:
@@ -509,6 +515,7 @@ def _band(node: Node, default_basis: str, codes: dict[str, Circumstance]) -> Ban
         criminal=node.get("criminal", bool, False),
         detention_min=lo,
         combination=combination,
+        texts=texts,
     )
     if when == "base" and band.replaces_base:
         node.fail("基本情形不能 replaces_base", "replaces_base")
@@ -538,7 +545,7 @@ def _version(node: Node, codes: dict[str, Circumstance], texts: dict[str, Text])
             if node.has(key):
                 node.fail("不予处罚的版本（punishable = false）不应有此项", key)
         return Version(first, until, basis, "", (), rests_on, punishable=False, texts=texts)
-    bands = tuple(_band(b, basis, codes) for b in node.children("bands"))
+    bands = tuple(_band(b, basis, codes, texts) for b in node.children("bands"))
     if not bands:
         node.fail("至少要有一个幅度", "bands")
     seen = [b.when for b in bands]
@@ -725,6 +732,18 @@ TEXTS = {
     "hearing_local": Spec(),
     **{code: Spec(("measure", "limit")) for code in ("hearing_licence", "hearing_suspension", "hearing_yes",
                                                       "hearing_depends", "hearing_no")},
+    "fine_ceiling": Spec(("max",)),
+    "fine_range": Spec(("min", "max")),
+    "detention_ceiling": Spec(("max",)),
+    "detention_range": Spec(("min", "max")),
+    "sanction_detention_or_fine": Spec(("detention", "fine")),
+    "sanction_detention_or_fine_or_warning": Spec(("detention", "fine")),
+    "sanction_detention_and_fine": Spec(("detention", "fine")),
+    "sanction_may_add_fine": Spec(("fine",)),
+    "sanction_detention_or_warning": Spec(("detention",)),
+    "sanction_warning_or_fine": Spec(("fine",)),
+    "sanction_warning": Spec(),
+    "sanction_criminal": Spec(),
     "outcome_not_punishable": Spec(),
     "outcome_none": Spec(),
     "select_not_punishable": Spec(("basis",)),
