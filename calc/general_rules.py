@@ -5,7 +5,9 @@ say what follows from the band and the person, each with the article it rests on
 The rules are data (`[[general_rule]]` in schedules/penalties/general-rules.toml), each with dated
 versions. A substantive rule is read in the text whose band was applied (the version chosen under
 行政处罚法 第三十七条 carries its own general part); who may decide is procedure and is read in the
-text in force on the decision date (程序从新). Also the law catalogue behind GET /v1/laws (`[[law]]`).
+text in force on the decision date (程序从新). What each fact says is a text of
+penalties/texts.toml (`TEXTS` below); a mitigation's effect (减轻处罚或者不予处罚) is its version's
+`effect`, not cut out of the quoted text. Also the law catalogue behind GET /v1/laws (`[[law]]`).
 """
 from __future__ import annotations
 

@@ -2,7 +2,9 @@
 what follows from it procedurally; and the late-payment surcharge (加处罚款).
 
 Every number comes from `schedules/penalties/*.toml`; this module only reads, selects, compares
-and explains. Version choice follows 行政处罚法 第三十七条 (从旧兼从轻): the rule in force on the
+and explains, and every sentence it explains with is a text of `penalties/texts.toml` (`TEXTS`
+below: the code of each, and the placeholders it fills in), so that the words may be reworded and
+the code decides by codes and structured fields, never by what a text says. Version choice follows 行政处罚法 第三十七条 (从旧兼从轻): the rule in force on the
 act date, unless the rule in force on the decision date punishes less (`lighter`).
 """
 from __future__ import annotations
@@ -262,9 +264,6 @@ class Beside:
     basis: str
     max_fine: dict[str, Decimal]
     why: str
-
-    def describe(self, party: str) -> str:
-        return f"{self.basis}：{PARTIES[party]}{yuan(self.max_fine[party])}元以下；{self.why}"
 
 
 @dataclass(frozen=True)
