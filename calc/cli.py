@@ -454,7 +454,7 @@ def _assessment(a, defaulted: bool) -> None:
     for sw in a.switches:
         print(f"  另：{sw.message}")
     if c.applied is not None and c.applied.rests_on:
-        print(f"  文本来源：{penalties.RESTS_ON[c.applied.rests_on]}")
+        print(f"  文本来源：{c.applied.rests_on_text}")
     if a.outcome is not None:
         print("幅度：")
         for b in a.outcome.bands:

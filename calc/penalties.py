@@ -4,8 +4,9 @@ what follows from it procedurally; and the late-payment surcharge (加处罚款)
 Every number comes from `schedules/penalties/*.toml`; this module only reads, selects, compares
 and explains, and every sentence it explains with is a text of `penalties/texts.toml` (`TEXTS`
 below: the code of each, and the placeholders it fills in), so that the words may be reworded and
-the code decides by codes and structured fields, never by what a text says. Version choice follows 行政处罚法 第三十七条 (从旧兼从轻): the rule in force on the
-act date, unless the rule in force on the decision date punishes less (`lighter`).
+the code decides by codes and structured fields, never by what a text says. Version choice
+follows 行政处罚法 第三十七条 (从旧兼从轻): the rule in force on the act date, unless the rule in
+force on the decision date punishes less (`lighter`).
 """
 from __future__ import annotations
 
@@ -36,9 +37,9 @@ PARTIES = {"individual": "个人", "organization": "单位"}
 COMBINATIONS = {"and": "拘留并处罚款", "and_optional": "拘留，可以并处罚款", "or": "拘留或者罚款"}
 LICENCE_ACTIONS = {"revoke": "吊销", "withdraw": "收缴"}
 # What a version's `text` rests on where the law's own text is not at hand (tests/test_law_texts.py
-# checks every other `text` against ../shared/laws): the answer says so.
-RESTS_ON = {"county_list": "仅依据责任清单的引述（该规定原文未收录、未核对）",
-            "quotation": "依据他处的引述（该规定原文未收录、未核对）"}
+# checks every other `text` against ../shared/laws): the answer says so, in the words of
+# penalties/texts.toml `rests_on_<code>` (`Version.rests_on_text`).
+RESTS_ON = ("county_list", "quotation")
 FEN = Decimal("0.01")
 
 
@@ -173,6 +174,11 @@ class Version(Effective):
 
     def band(self, when: str) -> Band | None:
         return next((b for b in self.bands if b.when == when), None)
+
+    @property
+    def rests_on_text(self) -> str | None:
+        """What the quoted text rests on, in words (None: the law's own text)."""
+        return self.texts[f"rests_on_{self.rests_on}"].say() if self.rests_on else None
 
     @property
     def law(self) -> str:
@@ -731,6 +737,8 @@ TEXTS = {
     "hearing_local": Spec(),
     **{code: Spec(("measure", "limit")) for code in ("hearing_licence", "hearing_suspension", "hearing_yes",
                                                       "hearing_depends", "hearing_no")},
+    "rests_on_county_list": Spec(),
+    "rests_on_quotation": Spec(),
     "fine_ceiling": Spec(("max",)),
     "fine_range": Spec(("min", "max")),
     "detention_ceiling": Spec(("max",)),

@@ -46,7 +46,7 @@ def effective(v) -> dict:
 
 def rests_on_json(v: dom.Version) -> dict:
     """Where the quoted text comes from when the law itself was not at hand (null: the law's text)."""
-    return {"rests_on": v.rests_on, "rests_on_text": dom.RESTS_ON.get(v.rests_on) if v.rests_on else None}
+    return {"rests_on": v.rests_on, "rests_on_text": v.rests_on_text}
 
 
 def version_ref(v: dom.Version | None):
