@@ -19,7 +19,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Iterable, Sequence
 
 from . import periods
-from .errors import CalendarGap, InvalidInput, NotFound
+from .errors import CalendarGap, InvalidInput, NotFound, ScheduleError
 from .general_rules import (GENERAL_RULE_KEYS, LAW_KEYS, GeneralFact, GeneralRule, Law, facts as general_facts,
                             load_general_rule, load_law)
 from .effective import Effective
@@ -116,6 +116,12 @@ class Band:
         if not (self.detention_max and self.fines is not None):
             return None
         return self.combination or ("and_optional" if self.fine_optional else "and")
+
+    @property
+    def imposes(self) -> bool:
+        """Whether the band imposes anything at all (a band without any measure is a bad file)."""
+        return bool(self.confiscate or self.detention_max or self.fines is not None or self.warning
+                    or self.order_to_correct or self.licence or self.suspension or self.criminal)
 
     def describe_detention(self) -> str:
         lo, hi = self.detention
@@ -524,7 +530,7 @@ def _band(node: Node, default_basis: str, codes: dict[str, Circumstance], texts:
     )
     if when == "base" and band.replaces_base:
         node.fail("基本情形不能 replaces_base", "replaces_base")
-    if not band.sanctions("individual"):
+    if not band.imposes:
         node.fail("该情形没有任何处理措施")
     if band.fine_optional and band.fines is None:
         node.fail("fine_optional 需要 fine", "fine_optional")
@@ -803,7 +809,10 @@ def load(sources: list[Source], base: dict) -> Penalties:
     late_fee = choice = None
     owners: dict[str, str] = {}
     codes = _circumstances(sources)
-    texts = wording.load(sources, TEXTS)
+    try:  # the objects below hold the texts; a problem with them is raised once the items are checked
+        texts, wording_problem = wording.load(sources, TEXTS), None
+    except ScheduleError as err:
+        texts, wording_problem = {}, err
     general: dict[str, GeneralRule] = {}
     laws: dict[str, Law] = {}
     for source in sources:
@@ -826,6 +835,8 @@ def load(sources: list[Source], base: dict) -> Penalties:
         if root.has("version_choice"):
             node = root.child("version_choice")
             choice = (node.basis(), node.text("text"))
+    if wording_problem is not None:  # after the items, so that `calc check` names each bad item first
+        raise wording_problem
     name = sources[0].name if sources else "penalties/"
     anchor = Node(Source(name, {}), "", {})
     if late_fee is None:

@@ -295,3 +295,11 @@ def test_a_text_that_takes_its_basis_from_the_rule_may_not_cite_one(tree):
         schedules.load(tree)
     assert (refused.value.key, refused.value.problem) == ("texts.hearing_no.basis",
                                                           "此文字没有此项（依据来自所适用规则的数据）")
+
+
+def test_a_bad_text_and_a_bad_band_in_the_same_area_are_both_reported(tree):
+    edit(tree / "penalties/texts.toml", "以 {cap} 元为限", "以 {capp} 元为限")
+    edit(tree / "penalties/zhian-1.toml", "fine = { max = 200 } }", "fine = { max = 0 } }")  # 上限 0: refused
+    found = {(p.file, p.key) for p in schedules.problems(tree)}
+    assert ("penalties/texts.toml", "texts.late_fee_cap.text") in found
+    assert any(f == "penalties/zhian-1.toml" and k.endswith(".fine.max") for f, k in found), found
