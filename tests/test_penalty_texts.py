@@ -232,3 +232,14 @@ def test_every_placeholder_a_code_declares_is_filled_in(p, tmp_path):
     # the walk said nearly every text (the rest: cases no bundled act has, e.g. a repealed text)
     assert {"amount_has", "amount_none", "amount_warning", "amount_no_warning", "hearing_suspension"} <= said
     assert len(said) >= len(specs) * 0.9, sorted(set(specs) - said)  # 97 of 102 on the bundled data
+
+
+def test_a_mitigation_effect_is_the_quoted_articles_own_words(p):
+    # 2012 第十九条 "…的，减轻处罚或者不予处罚"; 2025 第二十条 "…的，从轻、减轻或者不予处罚" (the `text`
+    # beside it is checked verbatim against the law by tests/test_law_texts.py)
+    effects = {gv.basis: gv.effect for r in p.general if r.kind == "mitigation" for gv in r.versions}
+    assert effects == {"治安管理处罚法（2012） 第十九条": "减轻处罚或者不予处罚",
+                       "治安管理处罚法（2025） 第二十条": "从轻、减轻或者不予处罚"}
+    for r in p.general:
+        for gv in r.versions:
+            assert gv.effect is None or f"的，{gv.effect}" in gv.text, (r.id, gv.basis)
