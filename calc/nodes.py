@@ -8,6 +8,7 @@ calc/schedules.py, which assembles the areas, imports them, never the other way 
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import string
 from dataclasses import dataclass, field
 from typing import Any, Iterable
@@ -164,7 +165,9 @@ class Node:
         allowed = tuple(allowed)
         wrong = sorted(names - set(allowed))
         if wrong:
-            self.fail(f"未知的占位符 {{{wrong[0]}}}（可用：{'、'.join(allowed) or '无'}）", key)
+            hint = difflib.get_close_matches(wrong[0], allowed, n=1, cutoff=0.75)
+            self.fail(f"未知的占位符 {{{wrong[0]}}}（可用：{'、'.join(allowed) or '无'}）"
+                      + (f"；是否应为 {{{hint[0]}}}？" if hint else ""), key)
         return text
 
     def date(self, key: str, default: Any = ...) -> dt.date:

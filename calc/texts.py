@@ -10,7 +10,6 @@ key, instead of failing the first answer that says it.
 from __future__ import annotations
 
 import datetime as dt
-import string
 from dataclasses import dataclass
 from typing import Mapping
 
@@ -49,26 +48,18 @@ class Text:
 KEYS = Named(Keys("text", "basis"))
 
 
-def _placeholders(node: Node, key: str, value: str, fields: tuple[str, ...]):
-    try:
-        parsed = list(string.Formatter().parse(value))
-    except ValueError as exc:
-        node.fail(f"花括号有误（字面的花括号写作 {{{{ }}}}）：{exc}", key)
-    for _, name, _, _ in parsed:
-        if name is not None and name not in fields:
-            known = "、".join("{" + f + "}" for f in fields) or "无"
-            node.fail(f"未知的占位符 {{{name}}}（此文字可用：{known}）", key)
-
-
-def load(sources: list[Source], specs: Mapping[str, Spec]) -> dict[str, Text]:
-    """The `[texts]` of every file, checked against `specs`; every code must be given once."""
+def load(sources: list[Source], specs: Mapping[str, Spec], table: str = "texts",
+         home: str = "penalties/texts.toml", required: bool = True) -> dict[str, Text]:
+    """The `[<table>.<code>]` of every file, checked against `specs`; every code given once (a
+    county's overlay replaces one by its code before this sees the files). `required`: whether a
+    code the data lacks stops the load (an area with nothing to say needs none of its texts)."""
     found: dict[str, Text] = {}
     owners: dict[str, str] = {}
     for source in sources:
         root = Node(source, "", source.data)
-        if not root.has("texts"):
+        if not root.has(table):
             continue
-        node = root.child("texts")
+        node = root.child(table)
         for code in node.data:
             if code not in specs:
                 node.fail(f"未知的文字代码：{code}（可用：{'、'.join(specs)}）", code)
@@ -78,14 +69,13 @@ def load(sources: list[Source], specs: Mapping[str, Spec]) -> dict[str, Text]:
             entry.only(("text", "basis"))
             for key, wanted in (("text", spec.text), ("basis", spec.basis)):
                 if wanted:
-                    _placeholders(entry, key, entry.text(key), spec.fields)
+                    entry.template(key, spec.fields)
                 elif entry.has(key):
                     entry.fail("此文字没有此项" + ("（依据来自所适用规则的数据）" if key == "basis" else ""), key)
             found[code] = Text(code, entry.data.get("text"), entry.data.get("basis"))
             owners[code] = source.name
     missing = [code for code in specs if code not in found]
-    if missing:
-        name = sources[0].name if sources else "penalties/"
-        Node(Source(name, {}), "", {}).fail(f"缺少文字 texts.{'、texts.'.join(missing)}（见 penalties/texts.toml）",
-                                            "texts")
+    if missing and required:
+        name = sources[0].name if sources else home
+        Node(Source(name, {}), "", {}).fail(f"缺少文字 {table}.{f'、{table}.'.join(missing)}（见 {home}）", table)
     return found

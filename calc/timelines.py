@@ -16,11 +16,13 @@ from dataclasses import dataclass, field, replace
 from typing import Mapping, Sequence
 
 from . import periods
+from . import texts as wording
 from .effective import Effective
 from .errors import CalendarGap, InvalidInput, NotFound, ScheduleError
+from .nodes import EFFECTIVE, Keys, Named, Node, Source
 from .periods import DateRange, Period
 from .steps import Step
-from .nodes import EFFECTIVE, Keys, Named, Node, Source
+from .texts import Spec, Text
 from .workcal import CalendarBook
 
 DEADLINE, TERM, ELIGIBLE, NONE, ON_THE_SPOT, PREREQUISITE = (
@@ -32,13 +34,29 @@ UNITS = (*periods.UNITS, HOURS)
 # Not a legal number: bounds one hour period (the longest in law is 24 hours).
 HOUR_LIMIT = 72
 ANCHORS = ("start", "previous", "previous-decided", "event")
-TEXTS = ("hours", "term", "on_the_spot", "prerequisite", "none", "earliest", "hours_plain", "renewal",
-         "restart", "duration")
-# What the notes of an answer say (schedules/timelines/texts.toml [notes.*]), by the note's code.
-NOTES = ("version", "calendar_gap", "event_missing", "unknown_start", "completion_unknown",
-         "completion_last_dated", "national_not_encoded", "matches_national", "differs_from_national",
-         "national_summary", "national_completion", "county_only", "county_differs", "national_only",
-         "renewal_until")
+
+
+def _step(*fields: str) -> Spec:
+    return Spec(fields, basis=True)
+
+
+# What a timeline step says where periods.toml has no rule of its own ([texts.<code>] in
+# schedules/timelines/*texts.toml), with the placeholders the code fills in (each text cites a
+# basis; "earliest" is declared for the data's sake: the answers give the earliest day by itself).
+TEXTS = {"hours": _step("start", "n", "due"), "hours_plain": _step("start", "n", "due"), "term": _step("what"),
+         "on_the_spot": _step("title", "basis"), "prerequisite": _step("title", "basis"), "none": _step("basis"),
+         "earliest": _step("what", "basis"), "renewal": _step("k", "approver", "n", "unit", "condition", "basis"),
+         "restart": _step("day", "first", "reason", "basis"), "duration": _step("what", "n", "most", "unit", "basis")}
+# What the notes of an answer say ([notes.<code>]), by the note's code; a note cites no law of its own.
+_STAGE_WORDS = ("title", "authority", "period", "label")
+NOTES = {"version": Spec(("day", "label")), "calendar_gap": Spec(("title", "year")),
+         "event_missing": Spec(("title", "event")), "unknown_start": Spec(("title",)),
+         "completion_unknown": Spec(("title", "authority")), "completion_last_dated": Spec(("title", "day")),
+         "national_not_encoded": Spec(("day", "first")), "matches_national": Spec(("day", "label")),
+         "differs_from_national": Spec(("day", "label", "differences")), "national_summary": Spec(("summary",)),
+         "national_completion": Spec(("label", "day")), "county_only": Spec(_STAGE_WORDS),
+         "county_differs": Spec((*_STAGE_WORDS, "national_authority", "national_title", "national_period")),
+         "national_only": Spec(_STAGE_WORDS), "renewal_until": Spec(("due",))}
 
 DECIDED, LATE, OPEN, OVERDUE = "decided", "late", "open", "overdue"
 
@@ -211,19 +229,13 @@ class Procedure:
 
 
 @dataclass(frozen=True)
-class Text:
-    text: str
-    basis: str
-
-
-@dataclass(frozen=True)
 class Timelines:
     procedures: dict[str, Procedure]
     texts: dict[str, Text]
-    notes: dict[str, str] = field(default_factory=dict)  # NOTES: a note's words by its code
+    notes: dict[str, Text] = field(default_factory=dict)  # NOTES: a note's words by its code
 
     def note(self, code: str, **values) -> str:
-        return self.notes[code].format(**values)
+        return self.notes[code].say(**values)
 
     def get(self, procedure_id: str) -> Procedure:
         try:
@@ -257,47 +269,27 @@ KEYS = Keys(
                    version=Keys("label", "start_label", "summary", effective=EFFECTIVE, stage=_STAGE,
                                 counting=_COUNTING)),
     texts=Named(Keys("text", "basis")),
-    notes=Named(Keys("text")),
+    notes=Named(Keys("text", "basis")),  # a note has no basis: calc.texts.load says so
 )
 
 
 def load(sources: list[Source], base: dict) -> Timelines:
     procedures: dict[str, Procedure] = {}
-    texts: dict[str, Text] = {}
-    notes: dict[str, str] = {}
     where: dict[str, str] = {}
     for source in sources:
         root = Node(source, "", source.data)
         unknown = set(source.data) - {"procedure", "texts", "notes"}
         if unknown:
             root.fail(f"未知的项：{'、'.join(sorted(unknown))}")
-        if root.has("texts"):
-            node = root.child("texts")
-            for name in node.data:
-                if name not in TEXTS:
-                    node.fail(f"未知的文字模板（可用：{'、'.join(TEXTS)}）", name)
-                t = node.child(name)
-                texts[name] = Text(t.text("text"), t.basis())
-        if root.has("notes"):
-            node = root.child("notes")
-            for name in node.data:
-                if name not in NOTES:
-                    node.fail(f"未知的说明模板（可用：{'、'.join(NOTES)}）", name)
-                notes[name] = node.child(name).text("text")
         for node in root.children("procedure", required=False):
             proc = _procedure(node)
             if proc.id in procedures:
                 node.fail(f"编号重复，已见于 {where[proc.id]}", "id")
             procedures[proc.id] = proc
             where[proc.id] = source.name
-    missing = [t for t in TEXTS if t not in texts]
-    if missing and procedures:
-        first = sources[0]
-        Node(first, "", first.data).fail(f"timelines 缺少文字模板 texts.{'、texts.'.join(missing)}")
-    missing = [n for n in NOTES if n not in notes]
-    if missing and procedures:
-        first = sources[0]
-        Node(first, "", first.data).fail(f"timelines 缺少说明模板 notes.{'、notes.'.join(missing)}")
+    home = "timelines/texts.toml"  # an area with no procedure says nothing, so needs no words
+    texts = wording.load(sources, TEXTS, "texts", home, required=bool(procedures))
+    notes = wording.load(sources, NOTES, "notes", home, required=bool(procedures))
     for proc in procedures.values():
         if proc.compare_with and proc.compare_with not in procedures:
             raise ScheduleError(where[proc.id], f"{proc.id}.compare_with",
