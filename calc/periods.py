@@ -7,6 +7,7 @@ The rule texts and their legal basis are data (`schedules/periods.toml`).
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -157,7 +158,26 @@ def due(start: dt.date, period: Period, book: CalendarBook, rules: CountingRules
         ends = [end, *(due(start, period, b, rules, pauses, extension, True, extension_basis, False, False).due
                        for b in book.bounds)]
         span = (min(ends), max(ends))
-    return Due(start, period, end, tuple(counter.steps), bool(guessed), years, assumptions, span, rules.digest)
+    return _due(start, period, end, tuple(counter.steps), bool(guessed), years, assumptions, span, rules.digest)
+
+
+_new, _set = object.__new__, object.__setattr__
+
+
+def _due(start, period, day, steps, provisional, years, assumptions, span, rules_digest) -> Due:
+    """The same frozen Due, made without its __init__: its nine object.__setattr__ calls were a
+    fifth of a step-free batch item's time (python -m bench --only batch)."""
+    made = _new(Due)
+    made.__dict__.update(start=start, period=period, due=day, steps=steps, provisional=provisional,
+                         calendar_years=years, assumptions=assumptions, range=span, rules_digest=rules_digest)
+    return made
+
+
+def _step(rule: str, day: dt.date | None, basis: str, code: str) -> Step:
+    """The same frozen Step, made without its __init__ (as `_due`: every step of a batch item)."""
+    made = _new(Step)
+    made.__dict__.update(rule=rule, date=day, basis=basis, code=code)
+    return made
 
 
 # -- counting on ordinals (date.toordinal()): one implementation for `due` and for batches --------
@@ -171,9 +191,13 @@ def count_forward(cal: WorkCalendar, start: int, n: int, unit: str, pauses: Sequ
     days; `pauses` are (first, last) ordinals in order, and `crossed` collects (pause index, first
     day not counted) for the steps."""
     if unit == "workdays":
+        if not pauses:  # what _workdays_after does without pauses, without its call and loop
+            return cal.add_workdays_at(start, n) if n else start
         return _workdays_after(cal, start, n, pauses, crossed)
     if unit != "days":
         n = shift_months(dt.date.fromordinal(start), n if unit == "months" else 12 * n).toordinal() - start
+    if not pauses:
+        return _in_range(start + n)
     return _days_after(start, n, pauses, crossed)
 
 
@@ -261,13 +285,7 @@ def _due_without_steps(cal: WorkCalendar, start: dt.date, period: Period, pauses
     years = (first,) if first == last else tuple(range(first, last + 1))
     if cal.provisional_years and not cal.provisional_years.isdisjoint(years):
         return None
-    # The same frozen Due, made without its __init__: seven object.__setattr__ calls were a fifth of
-    # a step-free batch item's time (python -m bench --only batch).
-    made = object.__new__(Due)
-    object.__setattr__(made, "__dict__", {"start": start, "period": period, "due": day, "steps": (),
-                                          "provisional": False, "calendar_years": years, "assumptions": (),
-                                          "range": None, "rules_digest": rules_digest})
-    return made
+    return _due(start, period, day, (), False, years, (), None, rules_digest)
 
 
 def _by_start(p: DateRange) -> dt.date:
@@ -294,21 +312,72 @@ def due_plain(cal: WorkCalendar, start: str, amount: int, unit: str, backward: b
     return found.due.isoformat(), years[0], years[-1]
 
 
+class _Texts:
+    """The step texts already written for one calendar and one set of counting rules: a rule's
+    words for the same values (`start_excluded`, `days` with its n …), the breaks skipped and the
+    notices cited for the same calendar segment (`WorkCalendar.segment`), why a day is a rest day.
+    Writing them was most of a batch item's time with steps (python -m bench --only batch).
+
+    Keyed on the very WorkCalendar and CountingRules objects (a reload makes new ones, so never a
+    stale text), held weakly (an old calendar is not kept alive), each table at most `SIZE`
+    entries (emptied when full: a few MB at most)."""
+
+    SIZE = 4096
+
+    def __init__(self, cal: WorkCalendar, rules: CountingRules):
+        self.cal, self.rules = weakref.ref(cal), weakref.ref(rules)
+        self.words: dict[tuple, tuple[str, str]] = {}  # (rule name, values...) -> (text, basis)
+        self.segments: dict[tuple, tuple[str, str]] = {}  # calendar segment -> (notices, detail)
+        self.rests: dict[dt.date, str] = {}  # a rest day -> why it is one
+
+
+_TEXTS: list[_Texts] = []  # the most recently used first; a few (calendar, rules) pairs
+
+
+def _texts_for(cal: WorkCalendar, rules: CountingRules) -> _Texts:
+    for t in _TEXTS:
+        if t.cal() is cal and t.rules() is rules:
+            return t
+    t = _Texts(cal, rules)
+    _TEXTS[:] = [t, *(old for old in _TEXTS[:7] if old.cal() is not None and old.rules() is not None)]
+    return t
+
+
+def _remember(table: dict, key, value):
+    if len(table) >= _Texts.SIZE:
+        table.clear()
+    table[key] = value
+    return value
+
+
 class _Counter:
     """Applies the rules one after another and records each as a step."""
 
     def __init__(self, cal: WorkCalendar, rules: CountingRules, explain: bool = True):
         self.cal, self.rules, self.steps, self.explain = cal, rules, [], explain
+        self.texts = _texts_for(cal, rules) if explain else None
 
     def step(self, name: str, day: dt.date, basis: str | None = None, **values):
         if not self.explain:
             return
-        r = self.rules[name]
-        self.steps.append(Step(r.text.format(**values), day, basis or r.basis.format(**values), name))
+        r = self.rules.rules[name]
+        self.steps.append(_step(r.text.format(**values), day, basis or r.basis.format(**values), name))
+
+    def said(self, name: str, day: dt.date, key: tuple, **values):
+        """`step` for a rule whose words depend only on `key` (the values, or what they are made
+        of): written once per key."""
+        if not self.explain:
+            return
+        words = self.texts.words
+        found = words.get(key)
+        if found is None:
+            r = self.rules.rules[name]
+            found = _remember(words, key, (r.text.format(**values), r.basis.format(**values)))
+        self.steps.append(_step(found[0], day, found[1], name))
 
     def forward(self, start: dt.date, period: Period, pauses: list[DateRange], first: bool) -> dt.date:
         if first:
-            self.step("start_excluded", start)
+            self.said("start_excluded", start, ("start_excluded",))
         n = period.amount
         crossed = [] if self.explain else None
         end = dt.date.fromordinal(count_forward(self.cal, start.toordinal(), n, period.unit,
@@ -318,16 +387,19 @@ class _Counter:
             self._pause_step(pauses[k], dt.date.fromordinal(first_day))
         if period.unit == "workdays":
             if self.explain:
-                self.step("workdays", end, n=n, notices=self._notices(start, end),
-                          detail=self._skipped(start, end))
+                segment = self.cal.segment(start + _ONE_DAY, end)
+                found = self.texts.segments.get(segment)
+                if found is None:
+                    found = _remember(self.texts.segments, segment, (self._notices(start, end), self._skipped(start, end)))
+                self.said("workdays", end, ("workdays", n, segment), n=n, notices=found[0], detail=found[1])
             return end
-        self.step(period.unit, end, n=n)
+        self.said(period.unit, end, (period.unit, n), n=n)
         if period.restricts_liberty:
-            self.step("no_roll", end)
+            self.said("no_roll", end, ("no_roll",))
             return end
         rolled = self.cal.next_workday(end)
         if rolled != end and self.explain:
-            self.step("roll_forward", rolled, why=self._why_rest(end))
+            self.said("roll_forward", rolled, ("roll_forward", end), why=self._why_rest(end))
         return rolled
 
     def backward(self, anchor: dt.date, period: Period) -> dt.date:
@@ -339,10 +411,10 @@ class _Counter:
         rolled = self.cal.previous_workday(end)
         if period.duty == "authority":
             if rolled != end:
-                self.step("authority_strict", end, why=self._why_rest(end))
+                self.said("authority_strict", end, ("authority_strict", end), why=self._why_rest(end))
             return end
         if rolled != end and self.explain:
-            self.step("roll_back", rolled, why=self._why_rest(end))
+            self.said("roll_back", rolled, ("roll_back", end), why=self._why_rest(end))
         return rolled
 
     def _pause_step(self, p: DateRange, first: dt.date):
@@ -350,6 +422,14 @@ class _Counter:
                   reason=p.reason, days=(p.end - first).days + 1)
 
     def _why_rest(self, rest: dt.date, _other: dt.date | None = None) -> str:
+        found = self.texts.rests.get(rest) if self.texts is not None else None
+        if found is None:
+            found = self._rest_words(rest)
+            if self.texts is not None:
+                _remember(self.texts.rests, rest, found)
+        return found
+
+    def _rest_words(self, rest: dt.date) -> str:
         info = self.cal.day(rest)
         if info.kind == HOLIDAY:
             return f"{rest.isoformat()} {info.name}"
@@ -370,6 +450,9 @@ class _Counter:
         if not notices:
             return "期间内无节假日调整，按周一至周五计算"
         return "；".join(n.cite for n in notices)
+
+
+_ONE_DAY = dt.timedelta(days=1)
 
 
 def _month_day(day: dt.date) -> str:

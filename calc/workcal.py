@@ -119,6 +119,7 @@ class WorkCalendar:
         self._breaks = tuple(sorted(breaks, key=lambda b: b.first))
         self._makeups = tuple(sorted(makeups, key=lambda m: m.date))
         self._break_lasts = [b.last for b in self._breaks]  # ordered too: breaks never overlap
+        self._break_firsts = [b.first for b in self._breaks]
         self._makeup_dates = [m.date for m in self._makeups]
         work = bytearray(size)
         workdays: list[dt.date] = []
@@ -222,6 +223,20 @@ class WorkCalendar:
 
     def add_workdays_at(self, ordinal: int, n: int) -> int:
         """`add_workdays` on ordinals."""
+        i = ordinal - self._base
+        # _at's and _kth's arithmetic written out for the day inside the coverage: every step-free
+        # batch item passes here (python -m bench --only batch); the edges go the checked way.
+        if 0 <= i < len(self._cum):
+            if n > 0:
+                k = self._cum[i] + n - 1
+                if k < len(self._workday_ordinals):
+                    return self._workday_ordinals[k]
+            elif n < 0:
+                k = self._cum[i] - self._work[i] + n
+                if k >= 0:
+                    return self._workday_ordinals[k]
+            else:
+                return ordinal
         i = self._at(ordinal)
         return self._workday_ordinals[self._kth(i, n)] if n else ordinal
 
@@ -234,7 +249,8 @@ class WorkCalendar:
 
     def rolled_at(self, ordinal: int, backward: bool = False) -> int:
         """`next_workday` (or `previous_workday`) on ordinals."""
-        if self._work[self._at(ordinal)]:
+        i = ordinal - self._base
+        if 0 <= i < len(self._work) and self._work[i] or self._work[self._at(ordinal)]:
             return ordinal
         return self.add_workdays_at(ordinal, -1 if backward else 1)
 
@@ -250,6 +266,18 @@ class WorkCalendar:
     def makeups_within(self, first: dt.date, last: dt.date) -> list[Makeup]:
         dates = self._makeup_dates
         return list(self._makeups[bisect_left(dates, first):bisect_right(dates, last)])
+
+    def segment(self, first: dt.date, last: dt.date) -> tuple:
+        """What [first, last] holds as `breaks_within`, `makeups_within` and `notices_within` see
+        it: which breaks (and, where the span starts or ends inside one, the day it is cut at) and
+        which make-up days. Equal keys, equal answers, so an explanation written for one span
+        serves every span with the same key (the step texts of `periods`)."""
+        lo = bisect_left(self._break_lasts, first)
+        hi = max(lo, bisect_right(self._break_firsts, last))
+        dates = self._makeup_dates
+        return (lo, hi, bisect_left(dates, first), bisect_right(dates, last),
+                first if lo < hi and self._breaks[lo].first < first else None,
+                last if lo < hi and self._breaks[hi - 1].last > last else None)
 
     def notices_within(self, first: dt.date, last: dt.date) -> list[Notice]:
         """The notices whose days fall in [first, last], or that rule the years it spans."""
