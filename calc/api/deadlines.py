@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
+import threading
 
 import orjson
 from flask import current_app
@@ -319,8 +321,36 @@ class DeadlineBatch(MethodView):
             abort(413, message=f"批量条数 {len(args['items'])} 超过上限 {limit}")
         metrics.observe_batch(len(args["items"]))
         s = current()
-        return _json({"items": [answer_item(item, s) for item in args["items"]],
-                      "rule_versions": rules_json(s.rules.digest)})
+        with _collector_paused:
+            items = [answer_item(item, s) for item in args["items"]]
+        return _json({"items": items, "rule_versions": rules_json(s.rules.digest)})
+
+
+class _CollectorPause:
+    """The cyclic garbage collector paused while a batch answers its items: the items make some
+    150,000 small containers, none of them in a cycle (reference counting frees them as ever), and
+    the collector walking them again and again was a tenth of a batch's time (python -m bench
+    --only batch). Process-wide, so counted: it resumes when the last batch running ends, and only
+    if it was on before."""
+
+    def __init__(self):
+        self.lock, self.running, self.resume = threading.Lock(), 0, False
+
+    def __enter__(self):
+        with self.lock:
+            if not self.running:
+                self.resume = gc.isenabled()
+                gc.disable()
+            self.running += 1
+
+    def __exit__(self, *exc):
+        with self.lock:
+            self.running -= 1
+            if not self.running and self.resume:
+                gc.enable()
+
+
+_collector_paused = _CollectorPause()
 
 
 def _json(payload: dict):
