@@ -344,8 +344,9 @@ def _texts_for(cal: WorkCalendar, rules: CountingRules) -> _Texts:
     return t
 
 
-def _remember(table: dict, key, value, size: int = _Texts.SIZE):
-    if len(table) >= size:
+def _remember(table: dict, key, value, share: int = 1):
+    """`table[key] = value`, the table emptied first when it holds `_Texts.SIZE // share` entries."""
+    if len(table) >= _Texts.SIZE // share:
         table.clear()
     table[key] = value
     return value
@@ -394,7 +395,7 @@ class _Counter:
                 found = self.texts.segments.get(segment)
                 if found is None:
                     found = _remember(self.texts.segments, segment,  # longer texts: a quarter as many
-                                      (self._notices(start, end), self._skipped(start, end)), _Texts.SIZE // 4)
+                                      (self._notices(start, end), self._skipped(start, end)), 4)
                 self.said("workdays", end, ("workdays", n, segment), n=n, notices=found[0], detail=found[1])
             return end
         self.said(period.unit, end, (period.unit, n), n=n)

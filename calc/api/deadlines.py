@@ -204,6 +204,13 @@ def fast_load(item: dict) -> dict | None:
         return None
     if not _FIRST_DAY <= start <= _LAST_DAY:
         return None
+    size = len(item)
+    if size == 3 or size == 4 and "steps" in item:  # the commonest items: nothing else to read
+        steps = get("steps", True)
+        if type(steps) is not bool:
+            return None
+        return {"start": start, "amount": amount, "unit": unit, "direction": "after", "duty": "party",
+                "pauses": [], "extension": None, "provisional": False, "steps": steps}
     direction = get("direction", "after")
     provisional, steps = get("provisional", False), get("steps", True)
     if direction not in _DIRECTIONS or type(provisional) is not bool or type(steps) is not bool:
