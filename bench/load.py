@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import random
 import statistics
+from pathlib import Path
 from urllib.parse import quote
 
 from .common import row
@@ -116,8 +118,12 @@ def run_overhead(server, seconds: int = 10, concurrency: int = 64, tool: str | N
     drive(server, bare, 2, concurrency, tool)  # warm-up
     rounds = max(1, seconds // 2)
     step = max(1, round(seconds / rounds))
-    runs = [(drive(server, real, step, concurrency, tool), drive(server, bare, step, concurrency, tool))
-            for _ in range(rounds)]
+    runs, cpu = [], []
+    for _ in range(rounds):
+        (r, r_cpu), (b, b_cpu) = (_with_cpu(server, reqs, step, concurrency, tool) for reqs in (real, bare))
+        runs.append((r, b))
+        if r_cpu and b_cpu:
+            cpu.append((r_cpu, b_cpu))
     ratio = statistics.median(r.rps / b.rps for r, b in runs)
     r_real, r_bare = (_total([run[k] for run in runs]) for k in (0, 1))
     out(f"3. HTTP overhead: POST /v1/deadlines vs a bare endpoint returning the same bytes, same app and "
@@ -127,9 +133,38 @@ def run_overhead(server, seconds: int = 10, concurrency: int = 64, tool: str | N
     out(row("POST /bench/bare (fixed JSON)", f"{r_bare.rps:,.0f} rps", f"(p50 {r_bare.p50_ms:.1f} ms, p99 "
                                                                       f"{r_bare.p99_ms:.1f} ms, {r_bare.errors} errors)"))
     out(row("deadlines / bare, median of the rounds", f"{ratio:.2f}",
-            f"(target ≥ 0.7; rounds {', '.join(f'{r.rps / b.rps:.2f}' for r, b in runs)})"))
-    return {"real_rps": r_real.rps, "bare_rps": r_bare.rps, "ratio": ratio,
+            f"(target ≥ 0.8; rounds {', '.join(f'{r.rps / b.rps:.2f}' for r, b in runs)})"))
+    cpu_ratio = statistics.median(b / r for r, b in cpu) if cpu else float("nan")
+    if cpu:
+        out(row("  workers' CPU per request, deadlines / bare", f"{statistics.median(r for r, _ in cpu) * 1e6:.0f} / "
+                f"{statistics.median(b for _, b in cpu) * 1e6:.0f} µs",
+                f"(bare / deadlines {cpu_ratio:.2f}: the same comparison, steadier on a shared machine)"))
+    return {"real_rps": r_real.rps, "bare_rps": r_bare.rps, "ratio": ratio, "cpu_ratio": cpu_ratio,
             "errors": r_real.errors + r_bare.errors}
+
+
+def _with_cpu(server, requests: list[Request], seconds: int, concurrency: int, tool) -> tuple[Result, float | None]:
+    """A run and the CPU time its workers spent per request (None when a worker was recycled
+    meanwhile): other processes' load slows a round, but hardly changes what a request costs."""
+    before = _worker_cpu(server)
+    result = drive(server, requests, seconds, concurrency, tool)
+    after = _worker_cpu(server)
+    if set(after) != set(before) or not result.requests:
+        return result, None
+    return result, sum(after[p] - before[p] for p in after) / result.requests
+
+
+def _worker_cpu(server) -> dict[int, float]:
+    """User plus system CPU seconds of each gunicorn worker, all its threads (/proc/<pid>/stat)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    out = {}
+    for pid in server.workers():
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        out[pid] = (int(fields[11]) + int(fields[12])) / tick
+    return out
 
 
 def _total(results: list[Result]) -> Result:
