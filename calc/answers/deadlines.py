@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from .. import periods
 from .rules import rule_version
+from .steps import steps_json
 
 
 def rules_json(digest: str) -> list[dict]:
@@ -19,5 +20,5 @@ def as_json(d: periods.Due, with_steps: bool = True, with_rules: bool = True) ->
     if d.range:
         out["range"] = {"earliest": d.range[0].isoformat(), "latest": d.range[1].isoformat()}
     if with_steps:
-        out["steps"] = [{"rule": s.rule, "date": s.date.isoformat(), "basis": s.basis} for s in d.steps]
+        out["steps"] = steps_json(d.steps)
     return out
