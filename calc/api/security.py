@@ -12,6 +12,7 @@ import os
 import re
 import sys
 import time
+from types import FunctionType
 from urllib.parse import urlsplit, urlunsplit
 
 from flask import Flask, g, request
@@ -44,6 +45,20 @@ class App(Flask):
     @debug.setter
     def debug(self, value: bool) -> None:
         self.config["DEBUG"] = bool(value) and bool(self.config.get("TESTING"))
+
+    def ensure_sync(self, func):
+        """Flask's, remembered per plain function: every hook, view and flask-smorest wrapper
+        asks it on every request, and each answer (inspect.iscoroutinefunction) cost a
+        microsecond or two. Bound methods (made anew per request) are asked as before."""
+        if type(func) is not FunctionType:
+            return super().ensure_sync(func)
+        known = self.__dict__.setdefault("_sync_functions", {})
+        found = known.get(func)
+        if found is None:
+            found = super().ensure_sync(func)
+            if len(known) < 4096:  # the app's functions are a few hundred: never more than that
+                known[func] = found
+        return found
 
 
 def refuse_debug_server(app: Flask):
