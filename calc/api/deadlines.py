@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import gc
-import threading
 
 import orjson
 from flask import current_app
@@ -328,41 +326,8 @@ class DeadlineBatch(MethodView):
             abort(413, message=f"批量条数 {len(args['items'])} 超过上限 {limit}")
         metrics.observe_batch(len(args["items"]))
         s = current()
-        with _collector_paused:
-            items = [answer_item(item, s) for item in args["items"]]
-        return _json({"items": items, "rule_versions": rules_json(s.rules.digest)})
-
-
-class _CollectorPause:
-    """The cyclic garbage collector run less often while a batch answers its items: the items make
-    some 150,000 small containers, almost none of them in a cycle (reference counting frees them as
-    ever), and the collector walking them every 700 new ones was a tenth of a batch's time (python
-    -m bench --only batch). Not switched off: a refused item's error leaves cycles (an exception
-    and its traceback), 35 KB of them an item, which a young collection every `EVERY` new
-    containers still frees (tests/test_hardening_server.py: a batch of bad items stays under 100
-    MB). Process-wide, so counted: the usual threshold is back when the last batch running ends."""
-
-    EVERY = 50_000
-
-    def __init__(self):
-        self.lock, self.running, self.saved = threading.Lock(), 0, None
-
-    def __enter__(self):
-        with self.lock:
-            if not self.running:
-                self.saved = gc.get_threshold()
-                if self.saved[0]:  # 0: automatic collection is off, and stays off
-                    gc.set_threshold(max(self.EVERY, self.saved[0]), *self.saved[1:])
-            self.running += 1
-
-    def __exit__(self, *exc):
-        with self.lock:
-            self.running -= 1
-            if not self.running:
-                gc.set_threshold(*self.saved)
-
-
-_collector_paused = _CollectorPause()
+        return _json({"items": [answer_item(item, s) for item in args["items"]],
+                      "rule_versions": rules_json(s.rules.digest)})
 
 
 def _json(payload: dict):
