@@ -134,17 +134,18 @@ def due(start: dt.date, period: Period, book: CalendarBook, rules: CountingRules
         if quick is not None:
             return quick
     counter = _Counter(cal, rules, explain)
+    in_order = sorted(pauses, key=_by_start) if pauses else []
     if period.direction == "before":
         end = counter.backward(start, period)
     else:
-        end = counter.forward(start, period, sorted(pauses, key=lambda p: p.start), first=True)
+        end = counter.forward(start, period, in_order, first=True)
     if extension is not None:
         check_period(extension, "extension.amount")
         if extension.direction != "after":
             raise InvalidInput("延长期间只能向后计算", field="extension.direction")
         counter.step("extension", end, basis=extension_basis, n=extension.amount,
                      unit=rules.units[extension.unit])
-        end = counter.forward(end, extension, sorted(pauses, key=lambda p: p.start), first=False)
+        end = counter.forward(end, extension, in_order, first=False)
     years = tuple(range(end.year, start.year + 1)) if end < start else tuple(range(start.year, end.year + 1))
     guessed = tuple(y for y in years if y in cal.provisional_years) if cal.provisional_years else ()
     assumptions: tuple[str, ...] = ()
@@ -368,20 +369,21 @@ class _Counter:
     def said(self, name: str, day: dt.date, key: tuple, **values):
         """`step` for a rule whose words depend only on `key` (the values, or what they are made
         of): written once per key."""
-        if not self.explain:
-            return
-        words = self.texts.words
-        found = words.get(key)
-        if found is None:
-            r = self.rules.rules[name]
-            found = _remember(words, key, (r.text.format(**values), r.basis.format(**values)))
+        if self.explain:
+            self.put(name, day, self.texts.words.get(key) or self.write(name, key, values))
+
+    def write(self, name: str, key: tuple, values: dict) -> tuple[str, str]:
+        r = self.rules.rules[name]
+        return _remember(self.texts.words, key, (r.text.format(**values), r.basis.format(**values)))
+
+    def put(self, name: str, day: dt.date, words: tuple[str, str]):
         made = _new(Step)  # _step written out: two or three times an item
-        made.__dict__.update(rule=found[0], date=day, basis=found[1], code=name)
+        made.__dict__.update(rule=words[0], date=day, basis=words[1], code=name)
         self.steps.append(made)
 
     def forward(self, start: dt.date, period: Period, pauses: list[DateRange], first: bool) -> dt.date:
-        if first:
-            self.said("start_excluded", start, ("start_excluded",))
+        if first and self.explain:
+            self.put("start_excluded", start, self.texts.words.get(_FIRST) or self.write("start_excluded", _FIRST, {}))
         n = period.amount
         crossed = [] if self.explain else None
         end = dt.date.fromordinal(count_forward(self.cal, start.toordinal(), n, period.unit,
@@ -396,7 +398,9 @@ class _Counter:
                 if found is None:
                     found = _remember(self.texts.segments, segment,  # longer texts: a quarter as many
                                       (self._notices(start, end), self._skipped(start, end)), 4)
-                self.said("workdays", end, ("workdays", n, segment), n=n, notices=found[0], detail=found[1])
+                key = ("workdays", n, segment)
+                self.put("workdays", end, self.texts.words.get(key)
+                         or self.write("workdays", key, {"n": n, "notices": found[0], "detail": found[1]}))
             return end
         self.said(period.unit, end, (period.unit, n), n=n)
         if period.restricts_liberty:
@@ -459,6 +463,7 @@ class _Counter:
 
 
 _ONE_DAY = dt.timedelta(days=1)
+_FIRST = ("start_excluded",)
 
 
 def _month_day(day: dt.date) -> str:
