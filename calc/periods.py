@@ -162,7 +162,7 @@ def due(start: dt.date, period: Period, book: CalendarBook, rules: CountingRules
     return _due(start, period, end, tuple(counter.steps), bool(guessed), years, assumptions, span, rules.digest)
 
 
-_new, _set = object.__new__, object.__setattr__
+_new = object.__new__
 
 
 def _due(start, period, day, steps, provisional, years, assumptions, span, rules_digest) -> Due:
