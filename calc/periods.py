@@ -50,12 +50,21 @@ DUTIES = ("party", "authority")  # whose duty a backward period is: only a party
 KEYS = Keys(**{name: Keys("text", "basis") for name in RULE_NAMES}, units=Keys(*UNITS, "hours"))
 
 
+# The placeholders each rule's text and basis may use: what the counting fills in for it.
+FIELDS = {"workdays": ("n", "detail", "notices"), "days": ("n",), "months": ("n",), "years": ("n",),
+          "roll_forward": ("why",), "roll_back": ("why",), "authority_strict": ("why",),
+          "pause": ("first", "last", "reason", "days"), "extension": ("n", "unit"),
+          "backward": ("anchor", "n", "unit"), "provisional": ("years", "assumption"), "not_moved": ("basis",)}
+
+
 def load_rules(source: Source) -> CountingRules:
     root = Node(source, "", source.data)
     rules = {}
     for name in RULE_NAMES:
         node = root.child(name)
-        rules[name] = Rule(node.text("text"), node.basis())
+        fields = FIELDS.get(name, ())
+        node.basis()  # a basis must be given, whatever it says
+        rules[name] = Rule(node.template("text", fields), node.template("basis", fields))
     units = root.child("units")
     return CountingRules(rules, {u: units.text(u) for u in (*UNITS, "hours")}, root.digest)
 

@@ -125,3 +125,20 @@ def test_a_note_is_worded_by_the_data(tmp_path):
     with pytest.raises(ScheduleError) as refused:
         schedules_module.load(root)
     assert refused.value.file == "timelines/texts.toml" and "renewal_untill" in str(refused.value)
+
+
+def test_a_misspelt_placeholder_in_a_counting_rule_stops_the_load(tmp_path):
+    # periods.toml [roll_forward] says why the last day is a rest day with {why}; {whyy} would
+    # fail the first answer that rolls a day (a 500) if the load did not refuse it.
+    from calc import schedules as schedules_module
+    from calc.errors import ScheduleError
+    root = _tree(tmp_path)
+    path = root / "periods.toml"
+    text = path.read_text("utf-8")
+    assert "（{why}）" in text
+    path.write_text(text.replace("（{why}）", "（{whyy}）", 1), "utf-8")
+    with pytest.raises(ScheduleError) as refused:
+        schedules_module.load(root)
+    err = refused.value
+    assert err.file == "periods.toml" and err.key == "roll_forward.text"
+    assert "未知的占位符 {whyy}（可用：why）；是否应为 {why}？" in err.problem
