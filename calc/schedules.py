@@ -418,7 +418,7 @@ def _load_collecting(area: str, merged: list[Source], base: dict, problems: list
 def _drop_item(merged: list[Source], err: ScheduleError) -> list[Source] | None:
     found = re.match(r"(\w+)\[(\d+)\]", err.key)
     if not found:
-        return None
+        return _drop_named(merged, err)
     key, position = found[1], int(found[2])
     out, dropped = [], False
     for source in merged:
@@ -430,6 +430,26 @@ def _drop_item(merged: list[Source], err: ScheduleError) -> list[Source] | None:
                 source = Source(source.name, {**source.data, key: items[:k] + items[k + 1:]},
                                 {**source.positions, key: where[:k] + where[k + 1:]})
                 dropped = True
+        out.append(source)
+    return out if dropped else None
+
+
+def _drop_named(merged: list[Source], err: ScheduleError) -> list[Source] | None:
+    """Without the named entry that failed (`texts.late_fee_capp`, `notes.version.text`): the rest
+    of the area's texts are then checked too. Its code is missing afterwards, which the area says
+    once (缺少文字 …), as it is: no usable text for it was given."""
+    found = re.match(r"(\w+)\.(\w+)(?:\.|$)", err.key)
+    if not found:
+        return None
+    table, code = found[1], found[2]
+    out, dropped = [], False
+    for source in merged:
+        entries = source.data.get(table)
+        if source.name == err.file and not dropped and isinstance(entries, dict) \
+                and isinstance(entries.get(code), dict):
+            source = Source(source.name, {**source.data, table: {k: v for k, v in entries.items() if k != code}},
+                            source.positions)
+            dropped = True
         out.append(source)
     return out if dropped else None
 

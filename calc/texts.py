@@ -74,8 +74,14 @@ def load(sources: list[Source], specs: Mapping[str, Spec], table: str = "texts",
                     entry.fail("此文字没有此项" + ("（依据来自所适用规则的数据）" if key == "basis" else ""), key)
             found[code] = Text(code, entry.data.get("text"), entry.data.get("basis"))
             owners[code] = source.name
-    missing = [code for code in specs if code not in found]
-    if missing and required:
-        name = sources[0].name if sources else home
-        Node(Source(name, {}), "", {}).fail(f"缺少文字 {table}.{f'、{table}.'.join(missing)}（见 {home}）", table)
+    if required:
+        require(home, (table, found, specs))
     return found
+
+
+def require(home: str, *tables: tuple[str, Mapping[str, Text], Mapping[str, Spec]]):
+    """Every code each table's specs declare has its text: one problem naming all that are
+    missing, in the file where they belong (`home`)."""
+    missing = [f"{table}.{code}" for table, found, specs in tables for code in specs if code not in found]
+    if missing:
+        Node(Source(home, {}), "", {}).fail(f"缺少文字 {'、'.join(missing)}（见 {home}）", tables[0][0])

@@ -288,8 +288,10 @@ def load(sources: list[Source], base: dict) -> Timelines:
             procedures[proc.id] = proc
             where[proc.id] = source.name
     home = "timelines/texts.toml"  # an area with no procedure says nothing, so needs no words
-    texts = wording.load(sources, TEXTS, "texts", home, required=bool(procedures))
-    notes = wording.load(sources, NOTES, "notes", home, required=bool(procedures))
+    texts = wording.load(sources, TEXTS, "texts", home, required=False)
+    notes = wording.load(sources, NOTES, "notes", home, required=False)
+    if procedures:
+        wording.require(home, ("texts", texts, TEXTS), ("notes", notes, NOTES))
     for proc in procedures.values():
         if proc.compare_with and proc.compare_with not in procedures:
             raise ScheduleError(where[proc.id], f"{proc.id}.compare_with",

@@ -142,3 +142,20 @@ def test_a_misspelt_placeholder_in_a_counting_rule_stops_the_load(tmp_path):
     err = refused.value
     assert err.file == "periods.toml" and err.key == "roll_forward.text"
     assert "未知的占位符 {whyy}（可用：why）；是否应为 {why}？" in err.problem
+
+
+def test_calc_check_names_every_bad_text_of_an_area_not_only_the_first(tmp_path):
+    # Two misspelt placeholders in two timeline texts, and a misspelt note code: each is named
+    # with its file and key, and the texts left without a usable entry are said once.
+    from calc import schedules as schedules_module
+    root = _tree(tmp_path)
+    path = root / "timelines/texts.toml"
+    text = path.read_text("utf-8")
+    for old, new in (("{what}：措施或资格的期间", "{whta}：措施或资格的期间"), ("当场办理：{title}", "当场办理：{titel}"),
+                     ("[notes.national_summary]", "[notes.national_sumary]")):
+        assert old in text
+        text = text.replace(old, new, 1)
+    path.write_text(text, "utf-8")
+    found = {(p.file, p.key) for p in schedules_module.problems([root])}
+    assert {("timelines/texts.toml", "texts.term.text"), ("timelines/texts.toml", "texts.on_the_spot.text"),
+            ("timelines/texts.toml", "notes.national_sumary")} <= found, found
