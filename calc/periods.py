@@ -498,9 +498,9 @@ def shift_months(day: dt.date, months: int) -> dt.date:
 # -- periods beyond one count: hours, and extensions one after another ----------------------------
 
 def hours_after(start: dt.datetime, n: int) -> dt.datetime:
-    """The moment n hours after `start`: an hour period is a duration from the moment it begins
-    (程序规定 第三十五条 "期间以时、日、月、年计算"), so it has no first day to leave out and
-    ends on the clock, whatever the day is."""
+    """The moment n hours after `start` (程序规定 第三十五条 "期间以时、日、月、年计算，期间开始之时或者日
+    不计算在内"): counted from the moment given, it ends on the clock; whether a rest day could
+    move it is the stage's to say (a liberty period never moves: texts.hours)."""
     end = start + dt.timedelta(hours=n)
     if not FIRST_DAY <= end.date() <= LAST_DAY:
         raise InvalidInput("计算结果超出 1900-01-01 至 2200-12-31 的范围", field="amount")

@@ -408,17 +408,17 @@ def _load_collecting(area: str, merged: list[Source], base: dict, problems: list
             return build(merged, base)
         except ScheduleError as err:
             problems.append(err)
-            smaller = _drop_item(merged, err)
+            smaller = _drop_item(merged, err, REGISTRY[area].layered)
             if smaller is None:
                 return None
             merged = smaller
     return None
 
 
-def _drop_item(merged: list[Source], err: ScheduleError) -> list[Source] | None:
+def _drop_item(merged: list[Source], err: ScheduleError, layered: Mapping[str, str | None]) -> list[Source] | None:
     found = re.match(r"(\w+)\[(\d+)\]", err.key)
     if not found:
-        return _drop_named(merged, err)
+        return _drop_named(merged, err, layered)
     key, position = found[1], int(found[2])
     out, dropped = [], False
     for source in merged:
@@ -434,7 +434,7 @@ def _drop_item(merged: list[Source], err: ScheduleError) -> list[Source] | None:
     return out if dropped else None
 
 
-def _drop_named(merged: list[Source], err: ScheduleError) -> list[Source] | None:
+def _drop_named(merged: list[Source], err: ScheduleError, layered: Mapping[str, str | None]) -> list[Source] | None:
     """Without the named entry that failed (`texts.late_fee_capp`, `notes.version.text`): the rest
     of the area's texts are then checked too. Its code is missing afterwards, which the area says
     once (缺少文字 …), as it is: no usable text for it was given."""
@@ -442,6 +442,8 @@ def _drop_named(merged: list[Source], err: ScheduleError) -> list[Source] | None
     if not found:
         return None
     table, code = found[1], found[2]
+    if layered.get(table) != "*":  # only a table of named entries (texts, notes, words), never `[late_fee]`
+        return None
     out, dropped = [], False
     for source in merged:
         entries = source.data.get(table)

@@ -84,4 +84,4 @@ def require(home: str, *tables: tuple[str, Mapping[str, Text], Mapping[str, Spec
     missing, in the file where they belong (`home`)."""
     missing = [f"{table}.{code}" for table, found, specs in tables for code in specs if code not in found]
     if missing:
-        Node(Source(home, {}), "", {}).fail(f"缺少文字 {'、'.join(missing)}（见 {home}）", tables[0][0])
+        Node(Source(home, {}), "", {}).fail(f"缺少文字 {'、'.join(missing)}（见 {home}）", missing[0].split(".")[0])
