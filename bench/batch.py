@@ -81,8 +81,6 @@ def measure(client, items: list[dict], repeat: int = 7, without: dict | None = N
 
 
 def run(client, count: int = 10_000, out=print) -> dict:
-    from calc.api import deadlines
-
     figures = {}
     out(f"2. POST /v1/deadlines/batch, {count:,} mixed deadlines (workdays, days, months; pauses, "
         "extensions, backward), Flask test client, sides measured in interleaved rounds")

@@ -24,7 +24,7 @@ from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from typing import Any, Mapping
 
-from .errors import InvalidInput, NotFound, ScheduleError
+from .errors import InvalidInput, NotFound
 from .nodes import Keys, Named, Node, Source
 from .steps import Step
 

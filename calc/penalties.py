@@ -19,7 +19,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Iterable, Sequence
 
 from . import periods
-from .errors import CalendarGap, InvalidInput, NotFound, ScheduleError
+from .errors import InvalidInput, NotFound, ScheduleError
 from .general_rules import (GENERAL_RULE_KEYS, LAW_KEYS, GeneralFact, GeneralRule, Law, facts as general_facts,
                             load_general_rule, load_law)
 from .effective import Effective

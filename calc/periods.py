@@ -302,26 +302,6 @@ def _by_start(p: DateRange) -> dt.date:
     return p.start
 
 
-def due_plain(cal: WorkCalendar, start: str, amount: int, unit: str, backward: bool = False,
-              pauses: Sequence[tuple[int, int]] = (), extension: tuple[int, str] | None = None
-              ) -> tuple[str, int, int] | None:
-    """`due` without its steps on ISO text and ordinals: the due day and the first and last
-    calendar year spanned, or None where only `due` can answer (a day outside the coverage, which
-    `due` refuses with its reason, or a combination it refuses). `pauses` are (first, last)
-    ordinals in order, `extension` (amount, unit). The count is `due`'s own step-free one."""
-    o = cal.ordinal(start)
-    if o is None or backward and pauses:
-        return None
-    day = dt.date.fromordinal(o)
-    ranges = [DateRange(dt.date.fromordinal(a), dt.date.fromordinal(b)) for a, b in pauses]
-    found = _due_without_steps(cal, day, Period(amount, unit, "before" if backward else "after"), ranges,
-                               Period(*extension) if extension is not None else None)
-    if found is None:
-        return None
-    years = found.calendar_years
-    return found.due.isoformat(), years[0], years[-1]
-
-
 class _Texts:
     """The step texts already written for one calendar and one set of counting rules: a rule's
     words for the same values (`start_excluded`, `days` with its n …), the breaks skipped and the

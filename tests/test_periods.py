@@ -6,7 +6,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from calc.errors import CalendarGap, InvalidInput
-from calc.periods import LIMITS, DateRange, Period, due, due_plain
+from calc.periods import LIMITS, DateRange, Period, _due_without_steps, due
 
 D = dt.date
 
@@ -207,6 +207,22 @@ def _plain_periods(draw):
         ext_unit = draw(st.sampled_from(["workdays", "days", "months"]))
         extension = (draw(st.integers(1, 40)), ext_unit)
     return n, unit, backward, pauses, extension
+
+
+def due_plain(cal, start: str, amount: int, unit: str, backward: bool = False, pauses=(), extension=None):
+    """`due`'s step-free count (`_due_without_steps`, what a batch without steps gets) on ISO text and
+    ordinals: the due day and the first and last calendar year spanned, or None where only `due`
+    can answer (a day outside the coverage, or a combination it refuses)."""
+    o = cal.ordinal(start)
+    if o is None or backward and pauses:
+        return None
+    ranges = [DateRange(dt.date.fromordinal(a), dt.date.fromordinal(b)) for a, b in pauses]
+    found = _due_without_steps(cal, dt.date.fromordinal(o), Period(amount, unit, "before" if backward else "after"),
+                               ranges, Period(*extension) if extension is not None else None)
+    if found is None:
+        return None
+    years = found.calendar_years
+    return found.due.isoformat(), years[0], years[-1]
 
 
 @settings(max_examples=500)

@@ -4,7 +4,6 @@ Calls `calc.inspections.plan` and `calc.inspections.compliance` as /v1/inspectio
 /compliance do. The log is pasted as text, one inspection a line (as copied from a spreadsheet)."""
 from __future__ import annotations
 
-import datetime as dt
 import re
 from urllib.parse import urlencode
 
