@@ -795,8 +795,7 @@ class _Chain:
         span = variant.span if variant else stage.span
         basis = variant.basis if variant else stage.basis
         if stage.kind == PREREQUISITE:
-            t = self.texts["prerequisite"]
-            step = Step(t.text.format(title=stage.title), _day(self.start), t.basis.format(basis=basis), "prerequisite")
+            step = self.texts["prerequisite"].step(_day(self.start), title=stage.title, basis=basis)
             return self._finish(stage, None, self.start, span, basis, (step,), decided)
         begin = self.anchor(stage)
         if begin is None:
@@ -804,12 +803,10 @@ class _Chain:
             return self._finish(stage, None, None, span, basis, (), decided)
         self._check_decided(stage, begin, decided)
         if stage.kind == NONE:
-            t = self.texts["none"]
-            step = Step(t.text, _day(begin), t.basis.format(basis=basis), "none")
+            step = self.texts["none"].step(_day(begin), basis=basis)
             return self._finish(stage, begin, None, span, basis, (step,), decided)
         if stage.kind == ON_THE_SPOT:
-            t = self.texts["on_the_spot"]
-            step = Step(t.text.format(title=stage.title), _day(begin), t.basis.format(basis=basis), "on_the_spot")
+            step = self.texts["on_the_spot"].step(_day(begin), title=stage.title, basis=basis)
             return self._finish(stage, begin, begin, span, basis, (step,), decided)
         if span.unit == HOURS:
             return self._hours(stage, begin, span, basis, decided, variant, wanted)
@@ -833,10 +830,8 @@ class _Chain:
     def _hours(self, stage, begin, span, basis, decided, variant, wanted=False) -> StageResult:
         due = periods.hours_after(begin, span.amount)
         code = "hours" if stage.restricts_liberty else "hours_plain"
-        t = self.texts[code]
-        how = stage.counting.holiday or t.basis
-        steps = [Step(t.text.format(start=_clock(begin), n=span.amount, due=_clock(due)), due.date(),
-                      f"{basis}；{how}", code)]
+        said = self.texts[code].step(due.date(), start=_clock(begin), n=span.amount, due=_clock(due))
+        steps = [replace(said, basis=f"{basis}；{stage.counting.holiday or said.basis}")]
         applied = None
         if wanted is not False and stage.renewals and variant is None:
             plan = renewal_plan(stage, wanted, f"extensions.{stage.id}")
@@ -848,10 +843,9 @@ class _Chain:
         return self._finish(stage, begin, due, span, basis, steps, decided, variant=variant, extension=applied)
 
     def _renewal_step(self, k, r: Renewal, n, day, tail="") -> Step:
-        t = self.texts["renewal"]
-        text = t.text.format(k=k, approver=r.approver, n=n, unit=self.rules.units[r.unit],
-                             condition=r.condition) + tail
-        return Step(text, day, t.basis.format(basis=r.basis), "renewal")
+        said = self.texts["renewal"].step(day, k=k, approver=r.approver, n=n, unit=self.rules.units[r.unit],
+                                          condition=r.condition, basis=r.basis)
+        return replace(said, rule=said.rule + tail)
 
     def _restarted(self, stage, begin, span, basis, decided, variant, pauses, wanted) -> StageResult:
         """第一百六十条: the period counts anew from the day the other major crime was found, which
@@ -862,9 +856,8 @@ class _Chain:
             raise InvalidInput(f"重新计算的起算日 {day} 应在原期间 {begin} 至 {first.due} 之内",
                                field=f"restarts.{stage.id}")
         again = self._days(stage, day, span, basis, decided, variant, pauses, wanted)
-        t = self.texts["restart"]
-        step = Step(t.text.format(day=day.isoformat(), first=first.due.isoformat(), reason=stage.restart.reason),
-                    day, t.basis.format(basis=stage.restart.basis), "restart")
+        step = self.texts["restart"].step(day, day=day.isoformat(), first=first.due.isoformat(),
+                                          reason=stage.restart.reason, basis=stage.restart.basis)
         return replace(again, steps=(step, *again.steps))
 
     def _days(self, stage, begin, span, basis, decided, variant, pauses, wanted) -> StageResult:
@@ -936,18 +929,15 @@ class _Chain:
                 swap["roll_forward"] = swap["no_roll"] = c.holiday
             out = [replace(s, basis=swap[s.code]) if s.code in swap else s for s in out]
         if stage.id in self.durations and stage.decided_amount is not None and out:
-            t = self.texts["duration"]
             d = stage.decided_amount
-            out.insert(0, Step(t.text.format(what=d.what, n=span.amount, most=stage.span.amount,
-                                             unit=self.rules.units[span.unit]), out[0].date,
-                               t.basis.format(basis=d.basis), "duration"))
+            out.insert(0, self.texts["duration"].step(out[0].date, what=d.what, n=span.amount, most=stage.span.amount,
+                                                      unit=self.rules.units[span.unit], basis=d.basis))
         return tuple(out)
 
     def _as_term(self, steps, stage):
         """A term ends on its corresponding day: say why, instead of citing the liberty rule."""
-        t = self.texts["term"]
-        return tuple(Step(t.text.format(what=stage.title), s.date, t.basis, "term") if s.code == "no_roll" else s
-                     for s in steps)
+        term = self.texts["term"]
+        return tuple(term.step(s.date, what=stage.title) if s.code == "no_roll" else s for s in steps)
 
     def _earliest(self, stage, begin) -> EarliestDate | None:
         e = stage.earliest

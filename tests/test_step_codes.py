@@ -159,3 +159,29 @@ def test_calc_check_names_every_bad_text_of_an_area_not_only_the_first(tmp_path)
     found = {(p.file, p.key) for p in schedules_module.problems([root])}
     assert {("timelines/texts.toml", "texts.term.text"), ("timelines/texts.toml", "texts.on_the_spot.text"),
             ("timelines/texts.toml", "notes.national_sumary")} <= found, found
+
+
+def test_a_timeline_text_may_use_every_placeholder_it_declares_in_its_text_and_its_basis(tmp_path):
+    # The load accepts any declared placeholder in either key, so each answer must fill them all
+    # in both: a county writing {basis} into on_the_spot's text once made that stage a 500.
+    from calc import schedules as schedules_module
+    root = _tree(tmp_path)
+    lines = []
+    for code, spec in timelines.TEXTS.items():
+        every = "".join("{" + f + "}" for f in spec.fields)
+        lines += [f"[texts.{code}]", f'text = "全：{every}"', f'basis = "据：{every}"', ""]
+    for code, spec in timelines.NOTES.items():
+        lines += [f"[notes.{code}]", 'text = "注：' + "".join("{" + f + "}" for f in spec.fields) + '"', ""]
+    (root / "timelines/texts.toml").write_text("\n".join(lines), "utf-8")
+    (root / "timelines/custody-texts.toml").write_text("", "utf-8")
+    s = schedules_module.load(root)
+    said = set()
+    for pid, proc in s.timelines.procedures.items():
+        wanted = {st.id: True for st in proc.versions[-1].stages if st.extension or st.renewals}
+        try:
+            t = _estimate(s, s.rules, pid, extensions=wanted)
+        except DomainError:
+            continue
+        said |= {x.code for stage in t.stages for x in stage.steps if x.rule.startswith("全：")}
+    # every step text the walk reaches (duration and restart need a caller's input; earliest is said by no step)
+    assert {"hours", "hours_plain", "term", "on_the_spot", "prerequisite", "none", "renewal"} <= said, said
