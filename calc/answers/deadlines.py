@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from .. import periods
+from .days import iso
 from .rules import rule_version
 from .steps import steps_json
 
@@ -12,13 +13,14 @@ def rules_json(digest: str) -> list[dict]:
 
 
 def as_json(d: periods.Due, with_steps: bool = True, with_rules: bool = True) -> dict:
-    out = {"start": d.start.isoformat(), "amount": d.period.amount, "unit": d.period.unit,
-           "direction": d.period.direction, "due": d.due.isoformat(), "provisional": d.provisional,
+    period = d.period
+    out = {"start": iso(d.start), "amount": period.amount, "unit": period.unit,
+           "direction": period.direction, "due": iso(d.due), "provisional": d.provisional,
            "calendar_years": list(d.calendar_years)}
     if with_rules and d.rules_digest:
         out["rule_versions"] = rules_json(d.rules_digest)
     if d.range:
-        out["range"] = {"earliest": d.range[0].isoformat(), "latest": d.range[1].isoformat()}
+        out["range"] = {"earliest": iso(d.range[0]), "latest": iso(d.range[1])}
     if with_steps:
         out["steps"] = steps_json(d.steps)
     return out
