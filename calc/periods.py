@@ -93,7 +93,7 @@ class Due:
     start: dt.date
     period: Period
     due: dt.date
-    steps: tuple[Step, ...]
+    steps: tuple[Step, ...] = ()
     provisional: bool = False
     calendar_years: tuple[int, ...] = ()
     assumptions: tuple[str, ...] = field(default=())
@@ -155,7 +155,7 @@ def due(start: dt.date, period: Period, book: CalendarBook, rules: CountingRules
         counter.step("extension", end, basis=extension_basis, n=extension.amount,
                      unit=rules.units[extension.unit])
         end = counter.forward(end, extension, in_order, first=False)
-    years = tuple(range(end.year, start.year + 1)) if end < start else tuple(range(start.year, end.year + 1))
+    years = _years(start, end)
     guessed = tuple(y for y in years if y in cal.provisional_years) if cal.provisional_years else ()
     assumptions: tuple[str, ...] = ()
     if guessed:
@@ -172,6 +172,12 @@ def due(start: dt.date, period: Period, book: CalendarBook, rules: CountingRules
 
 
 _new = object.__new__
+
+
+def _years(start: dt.date, end: dt.date) -> tuple[int, ...]:
+    """The calendar years a period spans, earlier first (most periods stay within one)."""
+    first, last = (end.year, start.year) if end < start else (start.year, end.year)
+    return (first,) if first == last else tuple(range(first, last + 1))
 
 
 def _due(start, period, day, steps, provisional, years, assumptions, span, rules_digest) -> Due:
@@ -290,12 +296,16 @@ def _due_without_steps(cal: WorkCalendar, start: dt.date, period: Period, pauses
             cal.iso(end)  # zero working days: nothing was looked up, so check the coverage here
     except (CalendarGap, InvalidInput):
         return None
-    day = dt.date.fromordinal(end)
-    first, last = (day.year, start.year) if day < start else (start.year, day.year)
-    years = (first,) if first == last else tuple(range(first, last + 1))
+    day = _from_ordinal(end)
+    years = _years(start, day)
     if cal.provisional_years and not cal.provisional_years.isdisjoint(years):
         return None
-    return _due(start, period, day, (), False, years, (), None, rules_digest)
+    made = _new(Due)  # as `_due`, its defaults (no steps, not provisional) left to the class
+    made.__dict__.update(start=start, period=period, due=day, calendar_years=years, rules_digest=rules_digest)
+    return made
+
+
+_from_ordinal = dt.date.fromordinal
 
 
 def _by_start(p: DateRange) -> dt.date:

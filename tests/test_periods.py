@@ -249,3 +249,29 @@ def test_the_batch_ordinal_path_gives_the_dates_due_gives(book, rules, start, pl
     else:
         years = expected.calendar_years
         assert got == (expected.due.isoformat(), years[0], years[-1])
+
+
+@settings(max_examples=200)
+@given(st.dates(dt.date(2003, 11, 1), dt.date(2026, 6, 1)), st.sampled_from(["workdays", "days", "months"]),
+       st.integers(0, 90), st.booleans())
+def test_a_step_free_due_is_the_due_that_its_constructor_makes(book, rules, start, unit, n, backward):
+    """The step-free Due is made without its __init__, its defaults (no steps, not provisional, no
+    assumptions, no range) left to the class: it must still be the very value the dataclass makes,
+    equal, with the same fields and hash, and `dataclasses.replace` must work on it (penalties and
+    timelines replace a Due's fields)."""
+    import dataclasses
+
+    from calc.periods import Due
+
+    period = Period(n, unit, "before" if backward else "after")
+    try:
+        quick = due(start, period, book, rules, explain=False)
+    except CalendarGap:  # beyond the published notices: nothing to compare
+        assume(False)
+    assume(not quick.steps)  # a provisional year: `due` itself answered (and said its assumption)
+    stepped = due(start, period, book, rules)
+    made = Due(start, period, stepped.due, (), False, stepped.calendar_years, (), None, rules.digest)
+    assert quick == made and hash(quick) == hash(made)
+    assert dataclasses.asdict(quick) == dataclasses.asdict(made)
+    assert (quick.steps, quick.provisional, quick.assumptions, quick.range) == ((), False, (), None)
+    assert dataclasses.replace(quick, range=(start, start)).range == (start, start)

@@ -124,15 +124,15 @@ def _period(amount: int, unit: str, direction: str = "after", duty: str = "party
 def compute(args: dict, s=None, explain: bool = True):
     """periods.due on a read body (the domain chooses how to count: without steps it skips them)."""
     s = s or current()
-    ext, pauses = args.get("extension"), args.get("pauses")
+    ext, pauses = args["extension"], args["pauses"]  # `read` gives every key (the schema's defaults)
     if pauses:
         pauses = [periods.DateRange(p["start"], p["end"], p.get("reason") or "依法不计入期间的时间", p.get("basis"))
                   for p in pauses]
-    key = (args["amount"], args["unit"], args.get("direction", "after"), args.get("duty", "party"))
+    key = (args["amount"], args["unit"], args["direction"], args["duty"])
     period = _PERIODS.get(key) or _period(*key)  # _period's look-up written out: every item passes here
     return periods.due(args["start"], period, s.calendar, s.rules, pauses or (),
                        _period(ext["amount"], ext["unit"]) if ext else None,
-                       args.get("provisional", False), ext.get("basis") if ext else None, explain)
+                       args["provisional"], ext["basis"] if ext else None, explain)
 
 
 @blp.route("")
@@ -159,6 +159,7 @@ def _calendar(d: periods.Due, args: dict):
 _item_schema = DeadlineIn()
 _DIRECTIONS = ("after", "before")
 _ITEM_KEYS = frozenset(DeadlineIn().fields)
+_FAST_KEYS = _ITEM_KEYS - {"duty"}
 _PAUSE_KEYS = frozenset(("start", "end", "reason"))
 _EXTENSION_KEYS = frozenset(("amount", "unit", "basis"))
 
@@ -187,7 +188,7 @@ def fast_load(item: dict) -> dict | None:
     """The common, well-formed item loaded without marshmallow: the same dict `DeadlineIn().load`
     returns, or None for anything it would not accept exactly so (the schema then answers, with
     its own error messages). Only narrows what is accepted, so behaviour is unchanged."""
-    if not item.keys() <= _ITEM_KEYS or "duty" in item:  # a duty is the schema's to judge
+    if not item.keys() <= _FAST_KEYS:  # a duty is the schema's to judge
         return None
     get = item.get
     start, amount, unit = get("start"), get("amount"), get("unit")
