@@ -23,6 +23,12 @@ def best_of(fn: Callable[[], object], repeat: int = 5) -> float:
 def best_of_each(fns: dict[str, Callable[[], object]], repeat: int = 7) -> dict[str, float]:
     """`best_of` for several functions in interleaved rounds: this machine's speed drifts by up to
     2× within seconds, so the sides of a ratio are measured side by side, not one after another."""
+    return {name: min(ts) for name, ts in rounds_of_each(fns, repeat).items()}
+
+
+def rounds_of_each(fns: dict[str, Callable[[], object]], repeat: int = 7) -> dict[str, list[float]]:
+    """Each function's CPU time in each of `repeat` interleaved rounds (round i of every function
+    side by side), for a ratio taken round by round as well as from the best of each."""
     times: dict[str, list[float]] = {name: [] for name in fns}
     for _ in range(repeat):
         for name, fn in fns.items():
@@ -30,7 +36,7 @@ def best_of_each(fns: dict[str, Callable[[], object]], repeat: int = 7) -> dict[
             t = time.process_time()
             fn()
             times[name].append(time.process_time() - t)
-    return {name: min(ts) for name, ts in times.items()}
+    return times
 
 
 def median_of(fn: Callable[[], object], repeat: int = 5) -> float:
