@@ -68,3 +68,17 @@ def test_checkboxes_are_the_violations_own_codes(zclient):
     assert 'id="c-not_corrected"' not in html
     _, html = page(zclient, "/penalties/zhian.51-1?act_date=2026-03-01&decision_date=2026-03-05&c=not_corrected",
                    status=422)
+
+
+def test_a_text_that_does_not_punish_the_act_cites_the_version_choice_rule_from_the_data(client):
+    # zhian.27-1 is new in 2025: the 2012 text does not make it an offence, so its panel says the act
+    # is not taken as illegal during that text's time, citing the rule on which version applies
+    # (行政处罚法（2021） 第三十七条, schedules/penalties/procedure.toml [version_choice].basis), as the
+    # answers do, not a citation written into the page
+    from calc.api.state import current
+
+    _, html = page(client, "/penalties/zhian.27-1")
+    with client.application.app_context():
+        cited = current().penalties.choice_basis
+    assert cited == "行政处罚法（2021） 第三十七条"
+    assert f"不认为是违法的（{cited}）。" in html

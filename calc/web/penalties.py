@@ -103,7 +103,7 @@ def penalty(vid):
                            circumstances={c: x.text for c, x in p.circumstances.items()},
                            party_sanctions=party_sanctions, general_status=GENERAL_STATUS, decided_by=DECIDED_BY,
                            fact_status=FACT_STATUS, fact_titles=FACT_TITLES, rules=RULES,
-                           units=current().rules.units, today=today(),
+                           units=current().rules.units, today=today(), choice_basis=p.choice_basis,
                            rests_on={x.rests_on: x.rests_on_text for x in v.versions if x.rests_on},
                            checked=set(form.raw_list("c")), harm_applies=_harm_applies(p, v)), 200 if form.ok else 422
 
