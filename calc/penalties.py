@@ -728,6 +728,7 @@ TEXTS = {
     "limitation_harm_general": Spec(("basis",)),
     "limitation_unknown": Spec(("day", "regime")),
     "procedure_applies": Spec(("decision", "regime")),
+    "procedure_none": Spec(),
     "beside": Spec(("basis", "party", "limit", "why")),
     **{f"{kind}_unknown": Spec(("day", "regime")) for kind in ("simplified", "collection", "hearing")},
     "simplified_restrictive": Spec(("limit", "floor")),
@@ -1341,6 +1342,8 @@ class Assessment:
     general: tuple[GeneralFact, ...] = ()
     switches: tuple[Switch, ...] = ()
     names: dict = field(default_factory=dict, repr=False, compare=False)  # the catalogue's codes
+    # what each procedural fact is where nothing is to be imposed (`procedure` is then empty)
+    no_procedure: Fact | None = None
 
 
 def assess(p: Penalties, vid: str, act: dt.date, decision: dt.date, party: str,
@@ -1373,7 +1376,7 @@ def assess(p: Penalties, vid: str, act: dt.date, decision: dt.date, party: str,
                       choice, out, facts, why,
                       limitation(p, regime, act, harm_to_life_health_finance, provisional), regime,
                       tuple(general), tuple(switches(p, v, act, decision, party, circumstances, choice)),
-                      p.circumstances)
+                      p.circumstances, None if facts else Fact("no", p.texts["procedure_none"].say(), None))
 
 
 # ---------------------------------------------------------------- late payment

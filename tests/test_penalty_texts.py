@@ -244,3 +244,21 @@ def test_a_mitigation_effect_is_the_quoted_articles_own_words(p):
     for r in p.general:
         for gv in r.versions:
             assert gv.effect is None or f"的，{gv.effect}" in gv.text, (r.id, gv.basis)
+
+
+def test_a_case_with_nothing_to_impose_says_so_in_each_procedural_fact_from_the_texts(p, tmp_path):
+    # zhian.27-1 is new in 2025 (2012 did not make it an offence): an act of 2025-06-01 decided the
+    # same day is not taken as illegal (行政处罚法 第三十七条), so 当场处罚, 当场收缴 and 听证 have
+    # nothing to apply to; each says [texts.procedure_none] of schedules/penalties/texts.toml, in
+    # the bundled words ("无可适用的处罚", the v1 answer's) or in a county's
+    body = {"act_date": "2025-06-01", "decision_date": "2025-06-01", "party": "individual"}
+    answer = create_app().test_client().post("/v1/penalties/zhian.27-1/assess", json=body).get_json()
+    for kind in ("simplified", "collection", "hearing"):
+        assert answer["procedure"][kind] == {"status": "no", "explanation": "无可适用的处罚", "basis": None,
+                                             "limit": None, "note": None, "beside": []}
+    (tmp_path / "penalties").mkdir()
+    (tmp_path / "penalties" / "words.toml").write_text('[texts.procedure_none]\ntext = "无处罚可适用"\n', "utf-8")
+    mine = schedules.load([tmp_path]).penalties
+    a = pen.assess(mine, "zhian.27-1", D(2025, 6, 1), D(2025, 6, 1), "individual")
+    assert a.procedure == {} and a.no_procedure == pen.Fact("no", "无处罚可适用", None)
+    assert pen.assess(p, "zhian.27-1", D(2026, 2, 1), D(2026, 2, 1), "individual").no_procedure is None

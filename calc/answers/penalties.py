@@ -114,7 +114,6 @@ def assessment_json(a: dom.Assessment) -> dict:
     c, lim = a.choice, a.limitation
     names = a.names
     out = a.outcome
-    missing = dom.Fact("no", "无可适用的处罚", None)
     return {
         "id": a.violation.id, "title": a.violation.title,
         "act_date": a.act_date.isoformat(), "decision_date": a.decision_date.isoformat(),
@@ -132,7 +131,7 @@ def assessment_json(a: dom.Assessment) -> dict:
         "bands": [band_json(b, a.party, names) for b in out.bands] if out else [],
         "notes": list(out.notes) if out else [],
         "procedure": {"regime": a.regime.id, "applies": a.procedure_basis,
-                      **{k: fact_json(a.procedure.get(k, missing)) for k in ("simplified", "collection", "hearing")}},
+                      **{k: fact_json(a.procedure.get(k, a.no_procedure)) for k in ("simplified", "collection", "hearing")}},
         "limitation": {
             "period": None if lim.period is None else {"amount": lim.period.amount, "unit": lim.period.unit},
             "basis": lim.basis, "start": a.act_date.isoformat(),
