@@ -484,7 +484,6 @@ def shift_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month0 + 1, day.day if day.day <= last else last)
 
 
-
 # -- periods beyond one count: hours, and extensions one after another ----------------------------
 
 def hours_after(start: dt.datetime, n: int) -> dt.datetime:
@@ -492,8 +491,7 @@ def hours_after(start: dt.datetime, n: int) -> dt.datetime:
     不计算在内"): counted from the moment given, it ends on the clock; whether a rest day could
     move it is the stage's to say (a liberty period never moves: texts.hours)."""
     end = start + dt.timedelta(hours=n)
-    if not FIRST_DAY <= end.date() <= LAST_DAY:
-        raise InvalidInput("计算结果超出 1900-01-01 至 2200-12-31 的范围", field="amount")
+    _in_range(end.date().toordinal())  # refused as a day count beyond the range is
     return end
 
 

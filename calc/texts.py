@@ -1,7 +1,8 @@
-"""The words a penalty answer says: the sentences that explain a step or a fact, and the citations
-some of them carry, kept as data (`[texts.<code>]` in schedules/penalties/texts.toml) beside the
-numbers they explain, never in Python ("law is data"). An editor may reword one (a county's overlay
-may replace one by its code) without changing a date or an amount the calculator gives.
+"""The words an answer says: the sentences that explain a step or a fact, and the citations some of
+them carry, kept as data beside the numbers they explain, never in Python ("law is data"):
+`[texts.<code>]` in schedules/penalties/texts.toml (penalties, thresholds, general rules) and in
+schedules/timelines/texts.toml (with its `[notes.<code>]`). An editor may reword one (a county's
+overlay may replace one by its code) without changing a date or an amount the calculator gives.
 
 Each module that speaks declares the codes it uses and the placeholders it fills in (`Spec`), so a
 text with a misspelt code or an unknown placeholder (`{limt}`) stops start-up with the file and the
