@@ -204,10 +204,19 @@ def check_version(vid: str, v: dict, codes: set[str], problems: list[str], warni
     text = v.get("text", "")
     if text != text.strip() or re.search(r"\s|\*", text):
         problems.append(f"{where}: text has whitespace or markdown")
+    check_quote(where, art, text, m.group(3), problems, one_paragraph=True)
+    check_bands(where, v, codes, problems, warnings)
+
+
+def check_quote(where: str, art: list[str], text: str, paragraph: str | None, problems: list[str],
+                one_paragraph: bool = False):
+    """The quote is verbatim in the paragraph its basis names, or in the article where it names
+    none (then it must not lie within one paragraph of several: the basis should name it).
+    `one_paragraph`: also refuse a paragraph named in an article that has only one."""
     t = squash(text)
-    if m.group(3):
-        k = cn(m.group(3))
-        if len(art) < 2:
+    if paragraph:
+        k = cn(paragraph)
+        if one_paragraph and len(art) < 2:
             problems.append(f"{where}: article has one paragraph, basis names a paragraph")
         scope = art[k - 1] if k <= len(art) else ""
     else:
@@ -216,7 +225,6 @@ def check_version(vid: str, v: dict, codes: set[str], problems: list[str], warni
             problems.append(f"{where}: article has {len(art)} paragraphs and the text is within one: name it")
     if not t or t not in scope:
         problems.append(f"{where}: text not found verbatim in that article/paragraph")
-    check_bands(where, v, codes, problems, warnings)
 
 
 def check_other(where: str, v: dict, m: re.Match, codes: set[str], problems: list[str], warnings: list[str]):
@@ -240,16 +248,7 @@ def check_other(where: str, v: dict, m: re.Match, codes: set[str], problems: lis
     if art is None:
         problems.append(f"{where}: no such article in {law_file(name).name}")
         return
-    t = squash(v["text"])
-    if m.group(3):
-        k = cn(m.group(3))
-        scope = art[k - 1] if k <= len(art) else ""
-    else:
-        scope = "".join(art)
-        if len(art) > 1 and any(t in p for p in art):
-            problems.append(f"{where}: article has {len(art)} paragraphs and the text is within one: name it")
-    if not t or t not in scope:
-        problems.append(f"{where}: text not found verbatim in that article/paragraph")
+    check_quote(where, art, v["text"], m.group(3), problems)
     check_bands(where, v, codes, problems, warnings)
 
 
