@@ -82,13 +82,13 @@ def squash(s: str) -> str:
     return re.sub(r"\s+|\*\*|^#+", "", s, flags=re.M)
 
 
-def articles(year: str) -> dict[int, list[str]]:
-    """{article number: [paragraph, ...]}, each paragraph with its 项 appended, squashed."""
-    marker = (re.compile(r"^\*\*第([一二三四五六七八九十百零]+)条\*\*\s*(.*)$") if year == "2025"
-              else re.compile(r"^第([一二三四五六七八九十百零]+)条\s+(.*)$"))
+def parse_articles(path: Path, marker: re.Pattern, section_ends: tuple[str, ...],
+                   item: re.Pattern) -> dict[int, list[str]]:
+    """{article number: [paragraph, ...]} of a law file, each paragraph squashed, with its 项
+    (lines matching `item`) appended; a heading or a line starting with `section_ends` closes it."""
     out: dict[int, list[str]] = {}
     current = None
-    for line in FILES[year].read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         line = line.strip()
         if not line:
             continue
@@ -96,14 +96,21 @@ def articles(year: str) -> dict[int, list[str]]:
         if m:
             current = out.setdefault(cn(m.group(1)), [])
             current.append(squash(m.group(2)))
-        elif line.startswith("#") or line.startswith("---"):
+        elif line.startswith(section_ends):
             current = None
         elif current is not None:
-            if line.startswith("（") and re.match(r"^（[一二三四五六七八九十]+）", line):
+            if item.match(line):
                 current[-1] += squash(line)
             else:
                 current.append(squash(line))
     return out
+
+
+def articles(year: str) -> dict[int, list[str]]:
+    """The 治安管理处罚法 text of `year` (the 2025 file marks its articles in bold)."""
+    marker = (re.compile(r"^\*\*第([一二三四五六七八九十百零]+)条\*\*\s*(.*)$") if year == "2025"
+              else re.compile(r"^第([一二三四五六七八九十百零]+)条\s+(.*)$"))
+    return parse_articles(FILES[year], marker, ("#", "---"), re.compile(r"^（[一二三四五六七八九十]+）"))
 
 
 ARTICLES = {y: articles(y) for y in FILES}
@@ -117,28 +124,13 @@ def law_file(name: str) -> Path:
 
 
 def law_articles(name: str) -> dict[int, list[str]]:
-    """{article: [paragraph, ...]} of another law's file (LawRefBook layout: "第X条 text", 项 lines
-    "（一）…" or "(一)…" appended to their paragraph), squashed."""
+    """Another law's file (LawRefBook layout: "第X条 text", 项 lines "（一）…" or "(一)…")."""
     if name not in _OTHER:
-        out: dict[int, list[str]] = {}
-        current = None
-        for line in law_file(name).read_text(encoding="utf-8").splitlines():
-            line = line.strip()
-            if not line:
-                continue
-            m = re.match(r"^第([一二三四五六七八九十百零]+)条[\s\u3000]+(.*)$", line)
-            if m:
-                current = out.setdefault(cn(m.group(1)), [])
-                current.append(squash(m.group(2)))
-            elif line.startswith("#") or line.startswith("<!--"):
-                current = None
-            elif current is not None:
-                if ITEM.match(line):
-                    current[-1] += squash(line)
-                else:
-                    current.append(squash(line))
-        _OTHER[name] = out
+        _OTHER[name] = parse_articles(law_file(name), re.compile(r"^第([一二三四五六七八九十百零]+)条[\s\u3000]+(.*)$"),
+                                      ("#", "<!--"), ITEM)
     return _OTHER[name]
+
+
 BASIS = re.compile(r"^治安管理处罚法（(2012|2025)） 第([一二三四五六七八九十百]+)条(?:第([一二三四五六七八九十]+)款)?$")
 NUM = "[零一二两三四五六七八九十百千万]+"
 
