@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from dateutil import rrule as rr
 
 from .errors import InvalidInput, NotFound, ScheduleError
-from .nodes import Keys, Node, Source
+from .laws import attach
+from .nodes import BASIS, Keys, Node, Source
 
 MAX_YEARS = 50
 """The widest range one request may expand (a typo such as 2206 for 2026 must not build 180 years)."""
@@ -177,11 +178,12 @@ LAYERED = {"event": "id", "service": "id", "feed": None}
 
 # The keys each table of an events/*.toml file may have (calc.schedules refuses any other).
 KEYS = Keys(feed=Keys("prodid", "name", "dtstamp", "uid_domain"),
-            event=Keys("id", "title", "when", "rrule", "unit", "content", "contact", "seed", "basis", "note"),
-            service=Keys("id", "title", "unit", "content", "contact", "seed", "basis"))
+            event=Keys("id", "title", "when", "rrule", "unit", "content", "contact", "seed", "note", basis=BASIS),
+            service=Keys("id", "title", "unit", "content", "contact", "seed", basis=BASIS))
 
 
 def load(sources: list[Source], base: dict) -> Events:
+    sources = attach(sources, base)
     events: dict[str, Event] = {}
     services: dict[str, Service] = {}
     feed: Feed | None = None

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .effective import Effective
-from .nodes import EFFECTIVE, Keys, Node
+from .nodes import BASIS, EFFECTIVE, Keys, Node
 from .texts import Spec, Text
 
 KINDS = ("combined_execution", "aggravation", "mitigation", "detention_not_executed", "decision_authority")
@@ -102,7 +102,7 @@ class Law:
 
 # The keys of [[general_rule]] and [[law]] tables (calc.schedules refuses any other).
 GENERAL_RULE_KEYS = Keys("id", "title", "law", "kind", "applies", "code",
-                         version=Keys("basis", "text", "note", "max_days", "station_max_fine", "effect",
+                         version=Keys("text", "note", "max_days", "station_max_fine", "effect", basis=BASIS,
                                       effective=EFFECTIVE,
                                       items=Keys("code", "text"), exceptions=Keys("code", "text", "applies_to")))
 LAW_KEYS = Keys("name", "title", version=Keys("name", "note", effective=EFFECTIVE))

@@ -97,7 +97,7 @@ def arrangement_ics(a: Arrangement, prodid: str, domain: str, texts: CalendarTex
     sequence = {id(n): i for i, n in enumerate(a.notices)}
 
     def cite(n: Notice) -> str:
-        return n.cite + (f"\n{n.url}" if n.url else "")
+        return str(n.cite) + (f"\n{n.url}" if n.url else "")
 
     for b in a.breaks:
         cal.add_component(_event(f"cn-holiday-{b.first.isoformat()}@{domain}", _stamp(b.notice.date),

@@ -25,7 +25,8 @@ from fractions import Fraction
 from typing import Any, Mapping
 
 from .errors import InvalidInput, NotFound
-from .nodes import Keys, Named, Node, Source
+from .laws import attach
+from .nodes import BASIS, Keys, Named, Node, Source
 from .steps import Step
 
 CALENDAR_WINDOWS = ("month", "quarter", "year")
@@ -112,7 +113,7 @@ class Requirement:
                 "share": _percent(self.share) if self.share is not None else None,
                 "officers": self.officers, "population": self.population, "unit_label": self.unit_label,
                 "trigger": self.trigger, "phase": self.phase, "by": self.by, "due": self.due,
-                "quota": self.has_quota, "note": self.note, "basis": self.basis}
+                "quota": self.has_quota, "note": self.note, **self.basis.answer}
 
 
 @dataclass(frozen=True)
@@ -669,11 +670,11 @@ LAYERED = {"regime": "id", "texts": "*", "words": "*"}
 
 # The keys each table of an inspections/*.toml file may have (calc.schedules refuses any other).
 KEYS = Keys(regime=Keys(
-    "id", "title", "unit", "object", "seed", "basis", "superior", "audience_min",
-    requirement=Keys("id", "title", "window", "coverage", "basis", "times", "units", "share", "officers",
-                     "population", "unit_label", "trigger", "phase", "by", "due", "quota", "note"),
-    fact=Keys("id", "text", "value", "basis")),
-    texts=Named(Keys("text", "basis")), words=Keys(*WORDS))
+    "id", "title", "unit", "object", "seed", "superior", "audience_min", basis=BASIS,
+    requirement=Keys("id", "title", "window", "coverage", "times", "units", "share", "officers",
+                     "population", "unit_label", "trigger", "phase", "by", "due", "quota", "note", basis=BASIS),
+    fact=Keys("id", "text", "value", basis=BASIS)),
+    texts=Named(Keys("text", basis=BASIS)), words=Keys(*WORDS))
 
 
 def _texts(root: Node, texts: dict[str, Text], words: dict[str, str]):
@@ -684,7 +685,7 @@ def _texts(root: Node, texts: dict[str, Text], words: dict[str, str]):
             if code not in TEXTS:
                 node.fail(f"未知的文字模板（可用：{'、'.join(TEXTS)}）", code)
             t = node.child(code)
-            basis = t.text("basis", None)
+            basis = t.basis("basis", None)
             if code in TEXT_BASES and basis is None:
                 t.basis()  # 缺少此项
             texts[code] = Text(t.template("text", TEXTS[code]), basis)
@@ -696,6 +697,7 @@ def _texts(root: Node, texts: dict[str, Text], words: dict[str, str]):
 
 
 def load(sources: list[Source], base: dict) -> Inspections:
+    sources = attach(sources, base)
     regimes: dict[str, Regime] = {}
     where: dict[str, str] = {}
     texts: dict[str, Text] = {}
@@ -722,7 +724,7 @@ def load(sources: list[Source], base: dict) -> Inspections:
             if n.has("audience_min"):
                 extra["audience_min"] = n.get("audience_min", int)
                 n.number("audience_min", minimum=1)
-            facts = [{"id": f.text("id"), "text": f.text("text"), "value": f.number("value"), "basis": f.basis()}
+            facts = [{"id": f.text("id"), "text": f.text("text"), "value": f.number("value"), **f.basis().answer}
                      for f in n.children("fact", required=False)]
             if facts:
                 extra["facts"] = facts

@@ -13,6 +13,7 @@ import string
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
+from . import citations as cit
 from .errors import ScheduleError, UnknownKey
 
 
@@ -25,6 +26,7 @@ class Source:
     name: str
     data: dict
     positions: dict = field(default_factory=dict)
+    laws: "cit.Registry | None" = None  # what a structured basis may cite (calc/laws.py)
 
 
 class Keys:
@@ -60,7 +62,7 @@ def unknown_keys(source: Source, keys: Keys) -> tuple[list[UnknownKey], Source]:
     them (so that `problems()` can go on to find what else is wrong in the file)."""
     found: list[UnknownKey] = []
     data = _walk(source, "", source.data, keys, found, top=True)
-    return found, (source if data is source.data else Source(source.name, data, source.positions))
+    return found, (source if data is source.data else Source(source.name, data, source.positions, source.laws))
 
 
 def _join(path: str, key: str) -> str:
@@ -201,9 +203,86 @@ class Node:
         return [Node(self.source, f"{self._path(key)}[{where[i] if where else i}]", item)
                 for i, item in enumerate(items)]
 
-    def basis(self, key: str = "basis") -> str:
-        """Every legal number cites where it comes from: a missing basis is a bad file."""
-        return self.text(key)
+    def basis(self, key: str = "basis", default: Any = ..., *, inherit: "cit.Basis | None" = None) -> "cit.Basis":
+        """Every legal number cites where it comes from: a missing basis is a bad file.
+
+        A list of references (`[{ law = "治安管理处罚法", edition = 2025, article = 51 }]`, see
+        calc/citations.py); a reference without `law` takes the law and edition of `inherit`'s
+        first (a band's paragraph under its version's article). A plain string is words that cite
+        nothing (a county's own remark): it is shown, and its `cites` are empty."""
+        if not self.has(key) and default is not ...:
+            return default
+        value = self.get(key, (str, list))
+        if isinstance(value, str):
+            return cit.literal(value)
+        if not value:
+            self.fail("依据不能为空（非法律依据的说明写作 [{ text = \"…\" }]）", key)
+        return cit.Basis(self.cite(f"{key}[{i}]", item, inherit) for i, item in enumerate(value))
+
+    def basis_template(self, key: str, fields: Iterable[str], default: Any = ...) -> "cit.Template":
+        """A basis a text fills in per answer (calc.citations.Template): references, and placeholders
+        such as "{basis}" (the rule's own) among them; or a county's string template."""
+        if not self.has(key) and default is not ...:
+            return default
+        value = self.get(key, (str, list))
+        if isinstance(value, str):
+            return cit.Template(text=self.template(key, fields))
+        fields = tuple(fields)
+        parts: list = []
+        for i, item in enumerate(value):
+            if isinstance(item, str):
+                name = item[1:-1] if item.startswith("{") and item.endswith("}") else None
+                if name not in fields:
+                    self.fail(f"列表中的字符串只能是占位符 {{名称}}（可用：{'、'.join(fields) or '无'}）: {item!r}", f"{key}[{i}]")
+                parts.append(name)
+            else:
+                parts.append(self.cite(f"{key}[{i}]", item))
+        return cit.Template(parts)
+
+    def cite(self, key: str, data: Any, inherit: "cit.Basis | None" = None) -> "cit.Part":
+        """One reference of a basis (or `{ text = "…" }`, words that cite nothing)."""
+        node = Node(self.source, self._path(key), data)
+        if "text" in data:
+            node.only(("text",))
+            return cit.Literal(node.text("text"))
+        node.only(CITE)
+        laws = self.source.laws
+        if laws is None:  # calc.laws.attach gives every file read by an area its registry
+            node.fail("没有法律目录（schedules/laws）可供查找引用")
+        base = inherit.cites[0] if inherit is not None and inherit.cites else None
+        if node.has("law"):
+            law = laws.get(node.text("law"))
+            if law is None:
+                hint = difflib.get_close_matches(node.text("law"), list(laws.instruments), n=1, cutoff=0.6)
+                node.fail("法律目录（schedules/laws）中没有此名称" + (f"；是否应为 {hint[0]}？" if hint else ""), "law")
+            edition = node.get("edition", int, None)
+        elif base is not None:
+            law, edition = base.law, node.get("edition", int, base.edition)
+        else:
+            node.fail("缺少此项（只有在继承上级依据时可以省略）", "law")
+        if edition is not None and law.editions and law.edition(edition) is None:
+            node.fail(f"{law.name} 没有 {edition} 年的文本（法律目录中有："
+                      f"{'、'.join(str(e.year) for e in law.editions)}）", "edition")
+        numbers = {k: node.get(k, int, None) for k in ("article", "sub_article", "paragraph", "item")}
+        for k, n in numbers.items():
+            if n is not None and n < 1:
+                node.fail("应为正整数", k)
+        if numbers["article"] is None and any(numbers[k] for k in ("sub_article", "paragraph", "item")):
+            node.fail("有款、项须先有条", "article")
+        # An inherited reference is written as its version's is: with or without the year, by that name.
+        dated, name = (base.short.dated, base.short.name) if base is not None and not node.has("law") else (True, None)
+        short = node.child("short", None)
+        if short is not None:
+            short.only(SHORT)
+            to = short.text("to", None)
+            if to not in (None, "article", "paragraph"):
+                short.fail("应为 article 或 paragraph", "to")
+            shape = cit.Short(short.get("dated", bool, dated), short.get("plain_item", bool, False), to,
+                              short.text("name", name), short.get("join", str, "、"))
+        else:
+            shape = cit.Short(dated, name=name) if (dated, name) != (True, None) else cit.PLAIN
+        return cit.Cite(law, edition, numbers["article"], numbers["sub_article"], numbers["paragraph"],
+                        numbers["item"], node.text("section", None), node.text("note", None), shape)
 
     def effective(self, key: str = "effective") -> tuple[dt.date, dt.date | None]:
         node = self.child(key)
@@ -217,3 +296,8 @@ class Node:
 
 # The `effective = { from = …, until = … }` of every dated rule (Node.effective reads it).
 EFFECTIVE = Keys("from", "until")
+# One reference of a structured basis (Node.cite), and how its v1 short text writes it.
+CITE = ("law", "edition", "article", "sub_article", "paragraph", "item", "section", "note", "short")
+SHORT = ("dated", "plain_item", "to", "name", "join")
+# A basis, wherever it stands: a list of references (or `{ text = "…" }`), each table per CITE.
+BASIS = Keys(*CITE, "text", short=Keys(*SHORT))

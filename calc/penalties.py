@@ -25,7 +25,8 @@ from .general_rules import (GENERAL_RULE_KEYS, LAW_KEYS, GeneralFact, GeneralRul
 from .effective import Effective
 from .periods import Period
 from .steps import Step
-from .nodes import EFFECTIVE, Keys, Node, Source
+from .laws import attach
+from .nodes import BASIS, EFFECTIVE, Keys, Node, Source
 from . import texts as wording
 from .general_rules import TEXTS as GENERAL_TEXTS
 from .texts import Spec, Text
@@ -513,7 +514,7 @@ def _band(node: Node, default_basis: str, codes: dict[str, Circumstance], texts:
     fine_optional = node.get("fine_optional", bool, False)
     band = Band(
         when=when,
-        basis=node.text("basis", default_basis),
+        basis=node.basis("basis", default_basis, inherit=default_basis),
         replaces_base=node.get("replaces_base", bool, False),
         warning=node.get("warning", bool, False),
         fines=_per_party(node, "fine", _fine_reader),
@@ -649,7 +650,7 @@ def _dated(node: Node, kind: str) -> Dated:
                  min_fine=_per_party(node, "min_fine", _limit_reader),
                  licence=node.get("licence", bool, False), suspension=node.get("suspension", bool, False),
                  period=_period(node, "period"), harm_period=_period(node, "harm_period"),
-                 harm_basis=node.text("harm_basis", None), local=local, beside=_beside(node))
+                 harm_basis=node.basis("harm_basis", None), local=local, beside=_beside(node))
     needs = {"simplified": "max_fine", "collection": "max_fine", "hearing": "min_fine", "limitation": "period"}
     if getattr(rule, needs[kind]) is None and not (kind == "hearing" and local):
         node.fail("缺少此项", needs[kind])
@@ -677,8 +678,8 @@ def _late_fee(node: Node) -> LateFeeRule:
         node.fail("缺少此项", "pay_within")
     rate = Decimal(str(node.number("daily_rate", minimum=0, maximum=1)))
     cap = Decimal(str(node.number("cap_ratio", minimum=0, maximum=10)))
-    return LateFeeRule(first, node.basis(), pay, node.text("pay_basis"), rate, cap, node.text("cap_basis"),
-                       node.text("pause_basis", None), node.text("deferral_basis", None))
+    return LateFeeRule(first, node.basis(), pay, node.basis("pay_basis"), rate, cap, node.basis("cap_basis"),
+                       node.basis("pause_basis", None), node.basis("deferral_basis", None))
 
 
 # What a county's overlay may replace by id (calc.schedules layers): array of tables -> its id
@@ -690,22 +691,22 @@ LAYERED = {"violation": "id", "regime": "id", "threshold": "id", "late_fee": Non
 _FINE = Keys("min", "max")
 _PER_PARTY = Keys(*PARTIES)  # max_fine = { individual = 500, organization = 5000 }
 _PERIOD = Keys("amount", "unit")
-_BAND = Keys(*(k for k in BAND_KEYS if k not in ("fine", "detention", "licence")),
+_BAND = Keys(*(k for k in BAND_KEYS if k not in ("fine", "detention", "licence", "basis")),
              fine=Keys("min", "max", **{p: _FINE for p in PARTIES}), detention=Keys("min", "max"),
-             licence=Keys("action", "document"))
-_DATED = Keys("basis", "note", "licence", "suspension", "harm_basis", "local", effective=EFFECTIVE, max_fine=_PER_PARTY,
-              min_fine=_PER_PARTY, period=_PERIOD, harm_period=_PERIOD,
-              beside=Keys("basis", "why", max_fine=_PER_PARTY))
+             licence=Keys("action", "document"), basis=BASIS)
+_DATED = Keys("note", "licence", "suspension", "local", effective=EFFECTIVE, max_fine=_PER_PARTY,
+              min_fine=_PER_PARTY, period=_PERIOD, harm_period=_PERIOD, basis=BASIS, harm_basis=BASIS,
+              beside=Keys("why", max_fine=_PER_PARTY, basis=BASIS))
 KEYS = Keys(
     violation=Keys("id", "title", "authority", "seed", "regime", "keywords", "section", "acts", "correspondence",
-                   version=Keys("basis", "text", "punishable", "rests_on", effective=EFFECTIVE, bands=_BAND)),
+                   version=Keys("text", "punishable", "rests_on", effective=EFFECTIVE, bands=_BAND, basis=BASIS)),
     circumstance=Keys("code", "text", "general", counts_as=Keys("law", "code")),
     general_rule=GENERAL_RULE_KEYS,
     law=LAW_KEYS,
     regime=Keys("id", "title", **{kind: _DATED for kind in ("simplified", "collection", "hearing", "limitation")}),
-    late_fee=Keys("basis", "daily_rate", "cap_ratio", "pay_basis", "cap_basis", "pause_basis", "deferral_basis",
-                  effective=EFFECTIVE, pay_within=_PERIOD),
-    version_choice=Keys("basis", "text"),
+    late_fee=Keys("daily_rate", "cap_ratio", effective=EFFECTIVE, pay_within=_PERIOD,
+                  **{k: BASIS for k in ("basis", "pay_basis", "cap_basis", "pause_basis", "deferral_basis")}),
+    version_choice=Keys("text", basis=BASIS),
     threshold=THRESHOLD_KEYS,
     texts=wording.KEYS,
 )
@@ -804,6 +805,7 @@ def _gather(root: Node, table: str, build, into: dict, key: str = "id", what: st
 
 def load(sources: list[Source], base: dict) -> Penalties:
     """Every violation, procedure regime, the late-fee rule and the thresholds under schedules/penalties/."""
+    sources = attach(sources, base)
     violations: dict[str, Violation] = {}
     regimes: dict[str, Regime] = {}
     thresholds: dict[str, Threshold] = {}
@@ -1315,7 +1317,7 @@ def limitation(p: Penalties, regime: Regime, act: dt.date, harm: bool, provision
     else:  # a limitation in days: the day n days after the act (start not counted)
         end = act + dt.timedelta(days=period.amount)
     # the counting rules of periods.toml, each step under its rule's name there
-    steps = (Step(r["start_excluded"].text, act, r["start_excluded"].basis, "start_excluded"),
+    steps = (Step(r["start_excluded"].text, act, r["start_excluded"].basis.format(), "start_excluded"),
              Step(r[period.unit].text.format(n=period.amount), end, r[period.unit].basis.format(n=period.amount),
                   period.unit),  # text and basis from the same values: periods.FIELDS allows either
              Step(r["not_moved"].text.format(basis=basis), end, r["not_moved"].basis.format(basis=basis), "not_moved"))

@@ -13,8 +13,9 @@ from typing import Sequence
 
 from calendar import isleap
 
+from .citations import Basis, Template, join, literal
 from .errors import CalendarGap, InvalidInput
-from .nodes import Keys, Node, Source
+from .nodes import BASIS, Keys, Node, Source
 from .steps import Step
 from .workcal import HOLIDAY, CalendarBook, WorkCalendar
 
@@ -28,7 +29,7 @@ FIRST_DAY, LAST_DAY = dt.date(1900, 1, 1), dt.date(2200, 12, 31)
 @dataclass(frozen=True)
 class Rule:
     text: str
-    basis: str
+    basis: Template
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ DUTIES = ("party", "authority")  # whose duty a backward period is: only a party
 
 
 # The keys of periods.toml (calc.schedules refuses any other).
-KEYS = Keys(**{name: Keys("text", "basis") for name in RULE_NAMES}, units=Keys(*UNITS, "hours"))
+KEYS = Keys(**{name: Keys("text", basis=BASIS) for name in RULE_NAMES}, units=Keys(*UNITS, "hours"))
 
 
 # The placeholders each rule's text and basis may use: what the counting fills in for it.
@@ -63,8 +64,7 @@ def load_rules(source: Source) -> CountingRules:
     for name in RULE_NAMES:
         node = root.child(name)
         fields = FIELDS.get(name, ())
-        node.basis()  # a basis must be given, whatever it says
-        rules[name] = Rule(node.template("text", fields), node.template("basis", fields))
+        rules[name] = Rule(node.template("text", fields), node.basis_template("basis", fields))
     units = root.child("units")
     return CountingRules(rules, {u: units.text(u) for u in (*UNITS, "hours")}, root.digest)
 
@@ -454,13 +454,14 @@ class _Counter:
         text += ("；计入调休上班日：" + "、".join(made)) if made else ""
         return f"（{text[1:]}）" if text else ""
 
-    def _notices(self, start: dt.date, end: dt.date) -> str:
+    def _notices(self, start: dt.date, end: dt.date) -> Basis:
         notices = self.cal.notices_within(start + dt.timedelta(days=1), end)
         if not notices:
-            return "期间内无节假日调整，按周一至周五计算"
-        return "；".join(n.cite for n in notices)
+            return _NO_NOTICE
+        return join(*(n.cite for n in notices))
 
 
+_NO_NOTICE = literal("期间内无节假日调整，按周一至周五计算")
 _ONE_DAY = dt.timedelta(days=1)
 _FIRST = ("start_excluded",)
 

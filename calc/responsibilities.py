@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .citations import Basis, Cite, literal
 from .errors import InvalidInput, NotFound
-from .nodes import Keys, Node, Source
+from .laws import attach
+from .nodes import BASIS, Keys, Node, Source
 
 SEED = "县公安局责任清单"
 KINDS = ("duty", "case-category", "boundary")
@@ -36,6 +38,7 @@ class Duty:
     units: tuple[str, ...]
     category: str | None
     note: str | None
+    basis: Basis = literal("")  # the county list's own row (一、N)
 
     @property
     def seed(self) -> str:
@@ -45,7 +48,7 @@ class Duty:
         return {"kind": "duty", "id": self.id, "matter": self.text,
                 "unit": "、".join(self.units) if self.units else None, "units": list(self.units),
                 "main_duty": self.main, "main_no": self.no, "category": self.category, "note": self.note,
-                "seed": self.seed, "basis": f"{SEED} {self.seed}"}
+                "seed": self.seed, **self.basis.answer}
 
     def haystack(self) -> str:
         return _norm(" ".join((self.text, self.main, *self.units)))
@@ -66,7 +69,7 @@ class Category:
         return {"kind": "case-category", "id": f"category.{self.id}",
                 "matter": f"《刑法》及其各修正案中规定的{self.name}共 {self.count} 种刑事案件的侦破工作",
                 "name": self.name, "count": self.count, "unit": self.unit, "units": [self.unit],
-                "also": self.also, "seed": "一、3", "basis": self.basis}
+                "also": self.also, "seed": "一、3", **self.basis.answer}
 
     def haystack(self) -> str:
         return _norm(" ".join((self.name, self.unit, f"{self.name}共{self.count}种刑事案件", self.also or "")))
@@ -100,7 +103,7 @@ class Boundary:
         return {"kind": "boundary", "id": f"boundary.{self.id}", "no": self.no, "matter": self.title,
                 "departments": [{"department": p.department, "part": p.part} for p in self.departments],
                 "matched_departments": matched,
-                "basis": "；".join(self.laws), "laws": list(self.laws), "example": self.example,
+                **literal("；".join(self.laws)).answer, "laws": list(self.laws), "example": self.example,
                 "note": self.note, "seed": self.seed}
 
     def haystack(self) -> str:
@@ -158,11 +161,16 @@ LAYERED = {"duty": "no", "category": "id", "matter": "id"}
 
 # The keys each table of a responsibilities/*.toml file may have (calc.schedules refuses any other).
 KEYS = Keys(duty=Keys("no", "main", item=Keys("text", "unit", "units", "category", "note")),
-            category=Keys("id", "name", "count", "unit", "also", "basis"),
+            category=Keys("id", "name", "count", "unit", "also", basis=BASIS),
             matter=Keys("id", "no", "title", "basis", "example", "note", department=Keys("name", "part")))
 
 
 def load(sources: list[Source], base: dict) -> Responsibilities:
+    sources = attach(sources, base)
+    county = sources[0].laws.get(SEED) if sources else None
+
+    def row(section: str) -> Basis:  # where the county list says it, as a reference to that list
+        return Basis((Cite(county, section=section),)) if county else literal(f"{SEED} {section}")
     duties: list[Duty] = []
     categories: list[Category] = []
     boundaries: list[Boundary] = []
@@ -184,7 +192,7 @@ def load(sources: list[Source], base: dict) -> Responsibilities:
             for i, item in enumerate(items, 1):
                 units = _units(item)
                 duties.append(Duty(f"duty.{no}.{i}", no, main, item.text("text"), units,
-                                   item.text("category", None), item.text("note", None)))
+                                   item.text("category", None), item.text("note", None), row(f"一、{no}")))
                 if duties[-1].category is not None:
                     pending.append((item, duties[-1].category))
         for n in root.children("category", required=False):

@@ -14,11 +14,11 @@ import hashlib
 import os
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Iterator, Mapping
 
-from . import events, inspections, penalties, periods, responsibilities, timelines, workcal
+from . import citations, events, inspections, laws, penalties, periods, responsibilities, timelines, workcal
 from .errors import ScheduleError
 from .nodes import Keys, Node, Source, unknown_keys
 
@@ -43,6 +43,7 @@ class Area:
 
 
 REGISTRY: dict[str, Area] = {
+    "laws": Area(laws.load, laws.KEYS, laws.LAYERED),  # first: every other part cites through it
     "penalties": Area(penalties.load, penalties.KEYS, penalties.LAYERED),
     "timelines": Area(timelines.load, timelines.KEYS, timelines.LAYERED),
     "events": Area(events.load, events.KEYS, events.LAYERED),
@@ -84,6 +85,10 @@ class Schedules:
     rules: periods.CountingRules
     areas: dict[str, Any] = field(default_factory=dict)  # by REGISTRY name; typed below
     layers: tuple[Layer, ...] = ()
+
+    @property
+    def laws(self) -> "citations.Registry":
+        return self._area("laws")
 
     @property
     def penalties(self) -> penalties.Penalties:
@@ -308,7 +313,7 @@ def _without(area: Area, source: Source, above: set) -> Source:
                     if not (isinstance(item, dict) and (key, item.get(id_field)) in above)]
             if len(kept) != len(value):
                 data[key], positions[key] = [item for _, item in kept], [i for i, _ in kept]
-    return Source(source.name, data, positions)
+    return replace(source, data=data, positions=positions)
 
 
 def _topmost(layers: list[_Read], place: str) -> dict[str, tuple[_Read, Source]]:
@@ -369,11 +374,9 @@ def _assemble(roots: Any, problems: list | None) -> "Schedules | None":
     """Read the layers and put the schedules together; raise on the first problem, or (when
     `problems` is a list) collect as many as can be told apart and return None if any."""
     layers = [_read_layer(i, path, problems) for i, path in enumerate(layer_roots(roots))]
-    calendar, calendar_digests = _calendar(layers, problems)
-    rules = _rules(layers, problems)
-    base = {"calendar": calendar, "rules": rules}
     areas, adds, overrides = {}, [[] for _ in layers], [[] for _ in layers]
-    for area in AREAS:
+
+    def build(area: str, base: dict):
         merged, added, replaced = _merge(area, [list(layer.parts.get(area, {}).values()) for layer in layers])
         for layer in layers:
             adds[layer.index] += added[layer.index]
@@ -382,6 +385,16 @@ def _assemble(roots: Any, problems: list | None) -> "Schedules | None":
             areas[area] = REGISTRY[area].build(merged, base)
         elif not any(area in layer.unreadable for layer in layers):  # else only confusing follow-on errors
             areas[area] = _load_collecting(area, merged, base, problems)
+
+    build("laws", {})
+    if areas.get("laws") is None:  # every basis names a text of the registry: nothing else can be read
+        return None
+    _cite_through(layers, areas["laws"])
+    calendar, calendar_digests = _calendar(layers, problems)
+    rules = _rules(layers, problems)
+    base = {"calendar": calendar, "rules": rules, "laws": areas["laws"]}
+    for area in AREAS[1:]:
+        build(area, base)
     if problems:
         return None
     for layer in layers:
@@ -397,6 +410,14 @@ def _assemble(roots: Any, problems: list | None) -> "Schedules | None":
         "\n".join(f"{b.kind}:{b.digest}" for b in built).encode()).hexdigest()[:16]
     return Schedules(root=layers[-1].path, digest=digest, calendar_digests=calendar_digests,
                      calendar=calendar, rules=rules, areas=areas, layers=built)
+
+
+def _cite_through(layers: list[_Read], registry) -> None:
+    """Every file's bases are read against the loaded registry of texts."""
+    for layer in layers:
+        for place, files in layer.parts.items():
+            if place != "laws":
+                layer.parts[place] = {rel: replace(source, laws=registry) for rel, source in files.items()}
 
 
 def _load_collecting(area: str, merged: list[Source], base: dict, problems: list):
@@ -427,8 +448,8 @@ def _drop_item(merged: list[Source], err: ScheduleError, layered: Mapping[str, s
             where = source.positions.get(key) or list(range(len(items)))
             if position in where:
                 k = where.index(position)
-                source = Source(source.name, {**source.data, key: items[:k] + items[k + 1:]},
-                                {**source.positions, key: where[:k] + where[k + 1:]})
+                source = replace(source, data={**source.data, key: items[:k] + items[k + 1:]},
+                                 positions={**source.positions, key: where[:k] + where[k + 1:]})
                 dropped = True
         out.append(source)
     return out if dropped else None
@@ -449,8 +470,7 @@ def _drop_named(merged: list[Source], err: ScheduleError, layered: Mapping[str, 
         entries = source.data.get(table)
         if source.name == err.file and not dropped and isinstance(entries, dict) \
                 and isinstance(entries.get(code), dict):
-            source = Source(source.name, {**source.data, table: {k: v for k, v in entries.items() if k != code}},
-                            source.positions)
+            source = replace(source, data={**source.data, table: {k: v for k, v in entries.items() if k != code}})
             dropped = True
         out.append(source)
     return out if dropped else None

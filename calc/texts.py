@@ -14,7 +14,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Mapping
 
-from .nodes import Keys, Named, Node, Source
+from .citations import Basis, Template
+from .nodes import BASIS, Keys, Named, Node, Source
 from .steps import Step
 
 
@@ -32,12 +33,12 @@ class Spec:
 class Text:
     code: str
     text: str | None
-    basis: str | None = None
+    basis: Template | None = None
 
     def say(self, **values) -> str:
         return self.text.format(**values)
 
-    def cite(self, **values) -> str:
+    def cite(self, **values) -> Basis:
         return self.basis.format(**values)
 
     def step(self, date: dt.date | None, **values) -> Step:
@@ -46,7 +47,7 @@ class Text:
 
 
 # The keys of a `[texts.<code>]` table (calc.schedules refuses any other).
-KEYS = Named(Keys("text", "basis"))
+KEYS = Named(Keys("text", basis=BASIS))
 
 
 def load(sources: list[Source], specs: Mapping[str, Spec], table: str = "texts",
@@ -69,11 +70,11 @@ def load(sources: list[Source], specs: Mapping[str, Spec], table: str = "texts",
             entry, spec = node.child(code), specs[code]
             entry.only(("text", "basis"))
             for key, wanted in (("text", spec.text), ("basis", spec.basis)):
-                if wanted:
-                    entry.template(key, spec.fields)
-                elif entry.has(key):
+                if not wanted and entry.has(key):
                     entry.fail("此文字没有此项" + ("（依据来自所适用规则的数据）" if key == "basis" else ""), key)
-            found[code] = Text(code, entry.data.get("text"), entry.data.get("basis"))
+            said = entry.template("text", spec.fields) if spec.text else None
+            basis = entry.basis_template("basis", spec.fields) if spec.basis else None
+            found[code] = Text(code, said, basis)
             owners[code] = source.name
     if required:
         require(home, (table, found, specs))

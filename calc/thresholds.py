@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any, Mapping
 
 from .errors import InvalidInput
-from .nodes import FREE, Keys, Node
+from .nodes import BASIS, FREE, Keys, Node
 from .texts import Spec, Text
 
 KINDS = ("integer", "number", "choice")
@@ -79,10 +79,10 @@ class Threshold:
 
 
 # The keys of a [[threshold]] and its tables (calc.schedules refuses any other).
-KEYS = Keys("id", "title", "seed", "basis", "keywords", "note",
+KEYS = Keys("id", "title", "seed", "keywords", "note", basis=BASIS,
             fact=Keys("kind", "name", "title", "unit", "required", choices=FREE),
-            test=Keys("fact", "at_least", "at_most", "basis", applies=FREE),
-            outcome=Keys("met", "roles", "referral", "authority", "action", "basis", facts=FREE))
+            test=Keys("fact", "at_least", "at_most", applies=FREE, basis=BASIS),
+            outcome=Keys("met", "roles", "referral", "authority", "action", facts=FREE, basis=BASIS))
 
 
 def load_threshold(node: Node, texts: dict[str, Text]) -> Threshold:

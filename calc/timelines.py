@@ -17,9 +17,11 @@ from typing import Mapping, Sequence
 
 from . import periods
 from . import texts as wording
+from .citations import annotated, join
 from .effective import Effective
 from .errors import CalendarGap, InvalidInput, NotFound, ScheduleError
-from .nodes import EFFECTIVE, Keys, Named, Node, Source
+from .laws import attach
+from .nodes import BASIS, EFFECTIVE, Keys, Named, Node, Source
 from .periods import DateRange, Period
 from .steps import Step
 from .texts import Spec, Text
@@ -255,25 +257,26 @@ LAYERED = {"procedure": "id", "texts": "*", "notes": "*"}
 
 # The keys each table of a timelines/*.toml file may have (calc.schedules refuses any other).
 _SPAN = Keys("amount", "unit", "direction", "duty")
-_EXTENSION = Keys("amount", "unit", "times", "condition", "basis")
-_COUNTING = Keys("start", "holiday")
-_STAGE = Keys("id", "authority", "title", "kind", "anchor", "basis", "when", "restricts_liberty",
-              period=_SPAN, pauses=Keys("basis", "reason"), extension=_EXTENSION,
-              earliest=Keys("amount", "unit", "direction", "what", "basis"),
-              variant=Keys("code", "title", "basis", period=_SPAN, extension=_EXTENSION),
-              renewal=Keys("amount", "least", "approver", "condition", "basis"),
-              restart=Keys("basis", "reason"), decided_amount=Keys("what", "basis"), counting=_COUNTING)
+_EXTENSION = Keys("amount", "unit", "times", "condition", basis=BASIS)
+_COUNTING = Keys(start=BASIS, holiday=BASIS)
+_STAGE = Keys("id", "authority", "title", "kind", "anchor", "when", "restricts_liberty",
+              basis=BASIS, period=_SPAN, pauses=Keys("reason", basis=BASIS), extension=_EXTENSION,
+              earliest=Keys("amount", "unit", "direction", "what", basis=BASIS),
+              variant=Keys("code", "title", basis=BASIS, period=_SPAN, extension=_EXTENSION),
+              renewal=Keys("amount", "least", "approver", "condition", basis=BASIS),
+              restart=Keys("reason", basis=BASIS), decided_amount=Keys("what", basis=BASIS), counting=_COUNTING)
 KEYS = Keys(
     procedure=Keys("id", "title", "start_label", "event_label", "seed", "compare_with", "remarks", "summary",
                    effective=EFFECTIVE, stage=_STAGE, counting=_COUNTING,
                    version=Keys("label", "start_label", "summary", effective=EFFECTIVE, stage=_STAGE,
                                 counting=_COUNTING)),
-    texts=Named(Keys("text", "basis")),
-    notes=Named(Keys("text", "basis")),  # a note has no basis: calc.texts.load says so
+    texts=Named(Keys("text", basis=BASIS)),
+    notes=Named(Keys("text", basis=BASIS)),  # a note has no basis: calc.texts.load says so
 )
 
 
 def load(sources: list[Source], base: dict) -> Timelines:
+    sources = attach(sources, base)
     procedures: dict[str, Procedure] = {}
     where: dict[str, str] = {}
     for source in sources:
@@ -399,7 +402,7 @@ def _counting(node: Node) -> Counting | None:
     c = node.child("counting", None)
     if c is None:
         return None
-    return Counting(c.text("start", None), c.text("holiday", None))
+    return Counting(c.basis("start", None), c.basis("holiday", None))
 
 
 def _renewals(node: Node, span: Span | None) -> tuple[Renewal, ...]:
@@ -831,7 +834,7 @@ class _Chain:
         due = periods.hours_after(begin, span.amount)
         code = "hours" if stage.restricts_liberty else "hours_plain"
         said = self.texts[code].step(due.date(), start=_clock(begin), n=span.amount, due=_clock(due))
-        steps = [replace(said, basis=f"{basis}；{stage.counting.holiday or said.basis}")]
+        steps = [replace(said, basis=join(basis, stage.counting.holiday or said.basis))]
         applied = None
         if wanted is not False and stage.renewals and variant is None:
             plan = renewal_plan(stage, wanted, f"extensions.{stage.id}")
@@ -839,7 +842,7 @@ class _Chain:
                 due = periods.hours_after(due, n)
                 steps.append(self._renewal_step(k, r, n, due.date(), self.timelines.note("renewal_until", due=_clock(due))))
             total = sum(n for _, n in plan)
-            applied = (total, HOURS, "；".join(f"{r.basis}（{r.approver}）" for r, _ in plan))
+            applied = (total, HOURS, join(*(annotated(r.basis, r.approver) for r, _ in plan)))
         return self._finish(stage, begin, due, span, basis, steps, decided, variant=variant, extension=applied)
 
     def _renewal_step(self, k, r: Renewal, n, day, tail="") -> Step:
@@ -870,7 +873,7 @@ class _Chain:
         if wanted is not False and rule is not None:
             total = rule.most if wanted is True else wanted
             chunks = periods.instalments(total, rule.amount)
-            applied = (total, rule.unit, f"{rule.basis}（{rule.condition}）")
+            applied = (total, rule.unit, annotated(rule.basis, rule.condition))
         ranges = tuple(DateRange(p.start, p.end, p.reason or stage.pauses.reason, stage.pauses.basis)
                        for p in pauses)
         provisional = self.provisional and not no_roll
@@ -910,7 +913,7 @@ class _Chain:
         self.assumptions.extend(d.assumptions)
         steps = self._counted_by(stage, d.steps, span)
         total = sum(n for _, n in plan)
-        applied = (total, span.unit, "；".join(f"{r.basis}（{r.approver}）" for r, _ in plan))
+        applied = (total, span.unit, join(*(annotated(r.basis, r.approver) for r, _ in plan)))
         return self._finish(stage, begin, due, span, basis, steps, decided, variant=variant,
                             extension=applied, pauses=ranges, provisional=guessed,
                             years=() if no_roll else sorted(years))

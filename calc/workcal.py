@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Iterable, Mapping
 
+from .citations import Basis, Cite, Instrument
 from .errors import CalendarGap, ScheduleError
-from .nodes import FREE, Keys, Node, Source
+from .nodes import BASIS, FREE, Keys, Node, Source
 
 WORKDAY, WEEKEND, HOLIDAY, MAKEUP = "workday", "weekend", "holiday", "makeup_workday"
 ONE_DAY = dt.timedelta(days=1)
@@ -32,9 +33,10 @@ class Notice:
     url: str | None
     year: int
 
-    @property
-    def cite(self) -> str:
-        return f"{self.title}（{self.number}）" if self.number else self.title
+    @cached_property
+    def cite(self) -> Basis:
+        """The notice as a reference: its title, with its number after it (国办发明电〔2025〕7号)."""
+        return Basis((Cite(Instrument(self.title, self.title, "notice", number=self.number), note=self.number),))
 
 
 @dataclass(frozen=True)
@@ -473,7 +475,7 @@ def _in_notice_year(node: Node, key: str, day: dt.date, year: int):
 # date is not checked; kept for the editor, not used in counting.
 YEAR_KEYS = Keys("year", notice=Keys("title", "number", "date", "url", "posted"),
                  **{"break": Keys("name", "from", "until", "notice"), "makeup": Keys("date", "for", "notice")})
-PROVISIONAL_KEYS = Keys("basis", "until_year", "assumption", "range_note", names=FREE,
+PROVISIONAL_KEYS = Keys("until_year", "assumption", "range_note", names=FREE, basis=BASIS,
                         spread=Keys("name", "holidays", "off_before", "off_after", "work_before", "work_after"))
 
 

@@ -538,7 +538,7 @@ def test_every_configmap_key_is_mounted_at_its_place(volume, configmap):
         assert path.endswith(".toml")
         assert item["key"] == path.replace("/", "."), "keys are the path with '/' written as '.'"
         top = path.split("/")[0]
-        assert top in ("penalties", "timelines", "events", "inspections", "responsibilities", "calendar")
+        assert top in ("laws", "penalties", "timelines", "events", "inspections", "responsibilities", "calendar")
     assert not configmap.get("binaryData")
 
 
@@ -651,9 +651,10 @@ def _check_served(loaded):
     assert added.status_code == 200 and added.get_json()["title"] == "乡村民宿治安监管（示例县）"
     layers = client.get("/v1/meta").get_json()["layers"]
     assert [layer["kind"] for layer in layers] == ["bundled", "overlay"]
-    assert layers[1]["files"] == ["inspections/example-county.toml", "penalties/example-county.toml"]
+    assert layers[1]["files"] == ["inspections/example-county.toml", "laws/example-county.toml",
+                                  "penalties/example-county.toml"]
     assert layers[1]["overrides"] == ["penalties/violation/rental.unregistered-tenant"]
-    assert layers[1]["adds"] == ["inspections/regime/example-county-homestays"]
+    assert layers[1]["adds"] == ["laws/law/示例县责任清单", "inspections/regime/example-county-homestays"]
 
 
 def test_the_overlay_loads_over_the_bundled_set_as_mounted(mounted):

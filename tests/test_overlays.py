@@ -70,7 +70,8 @@ def test_meta_lists_the_layers_with_their_digests_and_what_each_adds_or_override
     assert county["files"] == sorted(p.relative_to(QINGSHI).as_posix() for p in QINGSHI.rglob("*.toml"))
     assert set(county["adds"]) == {
         "penalties/violation/fireworks.prohibited-time-place", "timelines/procedure/fireworks-display-licence",
-        "events/event/national-security-education-day", "inspections/regime/fireworks-retail", "calendar/cn/2027"}
+        "events/event/national-security-education-day", "inspections/regime/fireworks-retail", "calendar/cn/2027",
+        "laws/law/青石县公安局责任清单", "laws/law/国家安全法"}
     assert county["overrides"] == ["events/event/110-day"]
     assert meta["schedules_digest"] not in (bundled["digest"], county["digest"])
     assert meta["calendar"]["last_year"] == 2027

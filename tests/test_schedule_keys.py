@@ -221,7 +221,9 @@ def test_every_key_a_loader_reads_is_declared(monkeypatch):
             path = f"{path}.*" if path else "*"
         for key in keys.known:
             declared.add((place, path, key))
-            if key in keys.tables:
+            # A basis is one kind of table wherever it stands (nodes.BASIS, read by Node.cite for
+            # every reference): its keys are declared once, and not every place uses each of them.
+            if key in keys.tables and keys.tables[key] is not nodes.BASIS:
                 walk(place, keys.tables[key], f"{path}.{key}" if path else key)
 
     for place, keys in schedules.FILE_KEYS.items():

@@ -117,6 +117,25 @@ ARTICLES = {y: articles(y) for y in FILES}
 _OTHER: dict[str, dict[int, list[str]]] = {}
 
 
+def with_short_bases(name: str, data: dict) -> dict:
+    """Each version's and band's structured basis (calc/citations.py) as its short text, read the way
+    the service reads it, so that the checks below see "治安管理处罚法（2025） 第五十一条第一款"."""
+    sys.path.insert(0, str(ROOT))
+    from calc.laws import bundled
+    from calc.nodes import Node, Source
+
+    source = Source(name, data, laws=bundled())
+    for i, vi in enumerate(data.get("violation", [])):
+        for j, v in enumerate(vi.get("version", [])):
+            node = Node(source, f"violation[{i}].version[{j}]", v)
+            version = node.basis()
+            for k, band in enumerate(v.get("bands", [])):
+                if "basis" in band:
+                    band["basis"] = str(Node(source, f"{node.key}.bands[{k}]", band).basis(inherit=version))
+            v["basis"] = str(version)
+    return data
+
+
 def law_file(name: str) -> Path:
     """"禁毒法（2007）" -> ../shared/laws/禁毒法(2007).md"""
     m = re.match(r"^(.+)（(\d{4})）$", name)
@@ -353,7 +372,7 @@ def main(paths: list[str]) -> int:
             ids[vi["id"]] = other.name
     count = 0
     for f in files:
-        data = tomllib.loads(f.read_text(encoding="utf-8"))
+        data = with_short_bases(f.name, tomllib.loads(f.read_text(encoding="utf-8")))
         codes = CODES | {c["code"] for c in data.get("circumstance", [])}
         for vi in data.get("violation", []):
             count += 1

@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 from .. import inspections as ins
+from .cites import cited
 from .rules import rule_version
 from .steps import steps_json
 
 
 def _regime(r: ins.Regime) -> dict:
     return {"id": r.id, "title": r.title, "unit": r.unit, "object": r.object, "seed": r.seed,
-            "basis": r.basis, "superior": r.superior, **r.extra,
+            **cited(r.basis), "superior": r.superior, **r.extra,
             "requirements": [q.describe() for q in r.requirements.values()]}
 
 
@@ -21,14 +22,14 @@ def _window(w: ins.Window) -> dict:
             "due": w.due.isoformat() if w.due else None, "times": w.times, "population": w.population,
             "units_per_time": w.units_per_time, "min_units": w.min_units,
             "min_per_inspection": w.min_per_inspection, "officers": q.officers, "quota": q.has_quota,
-            "basis": q.basis, "steps": steps_json(w.steps),
+            **cited(q.basis), "steps": steps_json(w.steps),
             **({"range": {"earliest": w.range[0].isoformat(), "latest": w.range[1].isoformat()}} if w.range else {})}
 
 
 def _triggered(q: ins.Requirement) -> dict:
     return {"requirement": q.id, "title": q.title, "window": q.window, "trigger": q.trigger,
             "phase": q.phase, "times": q.times, "officers": q.officers, "quota": q.has_quota,
-            "note": q.note, "basis": q.basis}
+            "note": q.note, **cited(q.basis)}
 
 
 def _plan(p: ins.Plan) -> dict:

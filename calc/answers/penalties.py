@@ -7,6 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .. import penalties as dom
+from .cites import cited
 from .. import thresholds as thr
 from .rules import rule_version
 from .steps import steps_json
@@ -34,7 +35,7 @@ def band_json(b: dom.Band, party: str | None, names: dict | None = None) -> dict
         "licence": None if b.licence is None else {"action": b.licence.action, "document": b.licence.document,
                                                    "text": b.licence.describe()},
         "suspension": b.suspension, "confiscate": b.confiscate, "criminal": b.criminal,
-        "sanctions": b.sanctions(shown), "basis": b.basis,
+        "sanctions": b.sanctions(shown), **cited(b.basis),
         "detention": None if b.detention is None else {"min": b.detention[0], "max": b.detention[1]},
         "combination": b.mode,
     }
@@ -50,12 +51,12 @@ def rests_on_json(v: dom.Version) -> dict:
 
 
 def version_ref(v: dom.Version | None):
-    return None if v is None else {"basis": v.basis, "effective": effective(v), "text": v.text, **rests_on_json(v),
+    return None if v is None else {**cited(v.basis), "effective": effective(v), "text": v.text, **rests_on_json(v),
                                    "punishable": v.punishable}
 
 
 def summary_json(v: dom.Violation) -> dict:
-    return {"id": v.id, "title": v.title, "authority": v.authority, "basis": v.basis, "seed": v.seed,
+    return {"id": v.id, "title": v.title, "authority": v.authority, **cited(v.basis), "seed": v.seed,
             "regime": v.regime, "section": v.section}
 
 
@@ -67,7 +68,7 @@ def violation_json(v: dom.Violation, p: dom.Penalties) -> dict:
     return summary_json(v) | {
         "keywords": list(v.keywords), "acts": list(v.acts), "correspondence": v.correspondence,
         "circumstances": [circumstance_json(c) for c in p.codes(v)],
-        "versions": [{"effective": effective(x), "basis": x.basis, "text": x.text, **rests_on_json(x),
+        "versions": [{"effective": effective(x), **cited(x.basis), "text": x.text, **rests_on_json(x),
                       "punishable": x.punishable,
                       "bands": [band_json(b, None, p.circumstances) for b in x.bands]} for x in v.versions],
     }
@@ -79,9 +80,9 @@ def law_json(law) -> dict:
 
 
 def fact_json(f: dom.Fact) -> dict:
-    return {"status": f.status, "explanation": f.explanation, "basis": f.basis,
+    return {"status": f.status, "explanation": f.explanation, **cited(f.basis),
             "limit": None if f.limit is None else money(f.limit), "note": f.note,
-            "beside": [{"basis": b, "limit": money(lim), "why": why} for b, lim, why in f.beside]}
+            "beside": [{**cited(b), "limit": money(lim), "why": why} for b, lim, why in f.beside]}
 
 
 def degree_json(d: dom.Degree) -> dict:
@@ -101,7 +102,7 @@ def severity_json(o: dom.Outcome) -> dict:
 
 
 def general_json(g) -> dict:
-    return {"id": g.id, "title": g.title, "status": g.status, "explanation": g.explanation, "basis": g.basis,
+    return {"id": g.id, "title": g.title, "status": g.status, "explanation": g.explanation, **cited(g.basis),
             "text": g.text, "note": g.note}
 
 
@@ -119,9 +120,9 @@ def assessment_json(a: dom.Assessment) -> dict:
         "act_date": a.act_date.isoformat(), "decision_date": a.decision_date.isoformat(),
         "party": a.party, "circumstances": list(a.circumstances),
         "version": {
-            "applied": version_ref(c.applied), "rule": c.rule, "reason": c.reason, "basis": c.basis,
+            "applied": version_ref(c.applied), "rule": c.rule, "reason": c.reason, **cited(c.basis),
             "act_version": version_ref(c.act_version), "decision_version": version_ref(c.decision_version),
-            "compared": [{"basis": v.basis, "effective": effective(v), "sanctions": o.describe(),
+            "compared": [{**cited(v.basis), "effective": effective(v), "sanctions": o.describe(),
                           "severity": severity_json(o), "text": v.text, "punishable": v.punishable}
                          for v, o in c.compared],
             "comparison": None if c.comparison is None else {
@@ -134,7 +135,7 @@ def assessment_json(a: dom.Assessment) -> dict:
                       **{k: fact_json(a.procedure.get(k, a.no_procedure)) for k in ("simplified", "collection", "hearing")}},
         "limitation": {
             "period": None if lim.period is None else {"amount": lim.period.amount, "unit": lim.period.unit},
-            "basis": lim.basis, "start": a.act_date.isoformat(),
+            **cited(lim.basis), "start": a.act_date.isoformat(),
             "plain_end": lim.plain_end.isoformat() if lim.plain_end else None,
             "expires": lim.expires.isoformat() if lim.expires else None,
             "calendar_gap": lim.calendar_gap, "message": lim.message, "note": lim.note,
@@ -162,15 +163,15 @@ def late_fee_json(f: dom.LateFee, rate: Decimal) -> dict:
 
 def outcome_json(o: thr.Outcome) -> dict:
     return {"referral": o.referral, "met": o.met, "roles": list(o.roles), "authority": o.authority,
-            "action": o.action, "basis": o.basis}
+            "action": o.action, **cited(o.basis)}
 
 
 def test_json(t: thr.Test) -> dict:
-    return {"fact": t.fact, "op": t.op, "limit": money(t.limit), "basis": t.basis}
+    return {"fact": t.fact, "op": t.op, "limit": money(t.limit), **cited(t.basis)}
 
 
 def threshold_json(t: thr.Threshold) -> dict:
-    return {"id": t.id, "title": t.title, "seed": t.seed, "basis": t.basis, "note": t.note,
+    return {"id": t.id, "title": t.title, "seed": t.seed, **cited(t.basis), "note": t.note,
             "facts": [{"name": f.name, "title": f.title, "kind": f.kind, "unit": f.unit, "required": f.required,
                        "choices": f.choices} for f in t.facts],
             "tests": [test_json(x) for x in t.tests], "outcomes": [outcome_json(o) for o in t.outcomes]}
@@ -181,5 +182,5 @@ def answer_json(a: thr.Answer) -> dict:
     return {"id": t.id, "title": t.title, "met": a.met, "summary": a.summary,
             "tests": [test_json(r.test) | {"title": r.title, "value": float(r.value), "holds": r.holds,
                                            "explanation": r.explanation} for r in a.tests],
-            "referrals": [outcome_json(o) for o in a.referrals], "basis": t.basis,
+            "referrals": [outcome_json(o) for o in a.referrals], **cited(t.basis),
             "inclusive_basis": a.inclusive_basis, "note": t.note}

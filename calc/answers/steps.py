@@ -7,9 +7,10 @@ from __future__ import annotations
 from typing import Iterable
 
 from ..steps import Step
+from .cites import cited
 from .days import iso
 
 
 def steps_json(steps: Iterable[Step]) -> list[dict]:
-    return [{"rule": s.rule, "date": iso(s.date) if s.date is not None else None, "basis": s.basis}
+    return [{"rule": s.rule, "date": iso(s.date) if s.date is not None else None, **cited(s.basis)}
             for s in steps]

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .. import timelines as dom
+from .cites import cited
 from .rules import rule_version
 from .steps import steps_json
 
@@ -37,20 +38,20 @@ def _span(span: dom.Span | None) -> dict:
 def _extension_rule(e: dom.Extension | None):
     if e is None:
         return None
-    return {"amount": e.amount, "unit": e.unit, "times": e.times, "condition": e.condition, "basis": e.basis}
+    return {"amount": e.amount, "unit": e.unit, "times": e.times, "condition": e.condition, **cited(e.basis)}
 
 
 def stage_json(s: dom.Stage) -> dict:
     return {"id": s.id, "authority": s.authority, "title": s.title, "kind": s.kind, **_span(s.span),
-            "anchor": s.anchor, "when": s.when, "basis": s.basis,
+            "anchor": s.anchor, "when": s.when, **cited(s.basis),
             "extension": _extension_rule(s.extension),
-            "pauses": {"basis": s.pauses.basis, "reason": s.pauses.reason} if s.pauses else None,
+            "pauses": {**cited(s.pauses.basis), "reason": s.pauses.reason} if s.pauses else None,
             "variants": [{"code": v.code, "title": v.title, "amount": v.span.amount, "unit": v.span.unit,
-                          "basis": v.basis, "extension": _extension_rule(v.extension)} for v in s.variants],
+                          **cited(v.basis), "extension": _extension_rule(v.extension)} for v in s.variants],
             "renewals": [{"amount": r.amount, "least": r.least, "unit": r.unit, "approver": r.approver,
-                          "condition": r.condition, "basis": r.basis} for r in s.renewals],
-            "restart": {"basis": s.restart.basis, "reason": s.restart.reason} if s.restart else None,
-            "decided_amount": ({"what": s.decided_amount.what, "basis": s.decided_amount.basis}
+                          "condition": r.condition, **cited(r.basis)} for r in s.renewals],
+            "restart": {**cited(s.restart.basis), "reason": s.restart.reason} if s.restart else None,
+            "decided_amount": ({"what": s.decided_amount.what, **cited(s.decided_amount.basis)}
                                if s.decided_amount else None),
             "restricts_liberty": s.restricts_liberty}
 
@@ -77,19 +78,19 @@ def result_json(r: dom.StageResult) -> dict:
     s = r.stage
     ext = None
     if r.extension:
-        ext = {"amount": r.extension[0], "unit": r.extension[1], "basis": r.extension[2]}
+        ext = {"amount": r.extension[0], "unit": r.extension[1], **cited(r.extension[2])}
     earliest = None
     if r.earliest:
         e = r.earliest
         earliest = {"date": e.date.isoformat(), "amount": e.amount, "unit": e.unit, "rule": e.what,
-                    "basis": e.basis}
+                    **cited(e.basis)}
     return {"id": s.id, "authority": s.authority, "title": s.title, "kind": s.kind, "when": s.when,
             "start": moment(r.start), "due": moment(r.due), **_span(r.span),
             "variant": {"code": r.variant.code, "title": r.variant.title} if r.variant else None, "extension": ext,
             "pauses": [{"start": p.start.isoformat(), "end": p.end.isoformat(), "reason": p.reason}
                        for p in r.pauses],
             "earliest": earliest, "decided": moment(r.decided), "status": r.status,
-            "steps": steps_json(r.steps), "basis": r.basis,
+            "steps": steps_json(r.steps), **cited(r.basis),
             "provisional": r.provisional, "calendar_years": list(r.calendar_years),
             **_range(r.range)}
 

@@ -10,9 +10,10 @@ from marshmallow import Schema, ValidationError, fields, validates_schema
 
 from .. import etags
 from ..answers.clock import today
+from ..answers.cites import cited
 from ..answers.events import events_json
 from ..events import MAX_YEARS
-from .fields import Day, ErrorOut, Strict
+from .fields import Day, ErrorOut, Strict, cites_field, citation_field
 from .state import current
 
 blp = Blueprint("events", __name__, url_prefix="/v1", description="宣传日与开放日（责任清单 三）")
@@ -38,6 +39,8 @@ class OccurrenceOut(Schema):
     contact = fields.String(allow_none=True)
     uid = fields.String()
     basis = fields.String()
+    cites = cites_field()
+    citation = citation_field()
 
 
 class ServiceOut(Schema):
@@ -48,6 +51,8 @@ class ServiceOut(Schema):
     contact = fields.String(allow_none=True)
     seed = fields.String()
     basis = fields.String()
+    cites = cites_field()
+    citation = citation_field()
 
 
 class EventsOut(Schema):
@@ -67,6 +72,8 @@ class EventOut(Schema):
     contact = fields.String(allow_none=True)
     seed = fields.String()
     basis = fields.String()
+    cites = cites_field()
+    citation = citation_field()
     note = fields.String(allow_none=True)
     dates = fields.List(fields.Date())
 
@@ -144,7 +151,7 @@ class EventDetail(MethodView):
         if cached:
             return cached
         out = {"id": e.id, "title": e.title, "when": e.when, "rrule": e.rrule, "unit": e.unit,
-               "content": e.content, "contact": e.contact, "seed": e.seed, "basis": e.basis,
+               "content": e.content, "contact": e.contact, "seed": e.seed, **cited(e.basis),
                "note": e.note, "dates": [o.date for o in ev.between(start, end, [e.id])]}
         return out, 200, {"ETag": tag}
 

@@ -93,10 +93,36 @@ class DateRangeIn(Strict):
             raise ValidationError("结束日不能早于开始日。", "end")
 
 
+class CiteOut(Schema):
+    """One reference of a basis (API 1.1), as numbers: the decision-form citation is made from these."""
+
+    law = fields.String(metadata={"description": "所引文本的名称，依其文本标题（不带书名号），如 中华人民共和国治安管理处罚法"})
+    edition = fields.Integer(allow_none=True, metadata={"description": "文本的年份（版本）；通知、清单等无版本的为 null"})
+    article = fields.Integer(allow_none=True, metadata={"description": "条"})
+    sub_article = fields.Integer(allow_none=True, metadata={"description": "条之几（如 第一百三十三条之一 为 1）"})
+    paragraph = fields.Integer(allow_none=True, metadata={"description": "款"})
+    item = fields.Integer(allow_none=True, metadata={"description": "项"})
+    section = fields.String(allow_none=True, metadata={"description": "无条文编号的文本中的位置（如责任清单 四（六）三、1）"})
+
+
+def cites_field():
+    """`cites` beside every `basis` of an answer (API 1.1)."""
+    return fields.List(fields.Nested(CiteOut), metadata={
+        "description": "依据的结构化引用：法律名称、版本、条、款、项；依据只是说明文字（不引用条文）时为空"})
+
+
+def citation_field():
+    """`citation` beside every `basis` of an answer (API 1.1)."""
+    return fields.String(allow_none=True, metadata={
+        "description": "决定书格式的引用，如《中华人民共和国治安管理处罚法》第五十一条第二款第（一）项；无引用时为 null"})
+
+
 class StepOut(Schema):
     rule = fields.String()
     date = fields.Date()
     basis = fields.String()
+    cites = cites_field()
+    citation = citation_field()
 
 
 class RangeOut(Schema):

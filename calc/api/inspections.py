@@ -8,7 +8,8 @@ from marshmallow import Schema, fields, validate, validates_schema, ValidationEr
 
 from .. import etags, inspections as ins
 from ..answers.inspections import compliance_json as _compliance, plan_json as _plan, regime_json as _regime
-from .fields import RANGE_DOC, RULE_VERSIONS, CalendarDependent, Capped, Day, ErrorOut, Flag, RangeOut, StepOut, Strict
+from .fields import (RANGE_DOC, RULE_VERSIONS, CalendarDependent, Capped, Day, ErrorOut, Flag, RangeOut, StepOut, Strict,
+                     cites_field, citation_field)
 from .state import current
 
 blp = Blueprint("inspections", __name__, url_prefix="/v1/inspections", description="监督检查指标、计划与核查（责任清单 四）")
@@ -67,6 +68,8 @@ class RequirementOut(Schema):
     quota = fields.Boolean()
     note = fields.String(allow_none=True)
     basis = fields.String()
+    cites = cites_field()
+    citation = citation_field()
 
 
 class FactOut(Schema):
@@ -74,6 +77,8 @@ class FactOut(Schema):
     text = fields.String()
     value = fields.Float()
     basis = fields.String()
+    cites = cites_field()
+    citation = citation_field()
 
 
 class RegimeOut(Schema):
@@ -83,6 +88,8 @@ class RegimeOut(Schema):
     object = fields.String()
     seed = fields.String()
     basis = fields.String()
+    cites = cites_field()
+    citation = citation_field()
     superior = fields.String(allow_none=True)
     audience_min = fields.Integer(metadata={"description": "营业性演出：须监督的最小规模（人）"})
     facts = fields.List(fields.Nested(FactOut), metadata={"description": "清单本节中不属于检查指标的其他数字"})
@@ -116,6 +123,8 @@ class WindowOut(Schema):
     officers = fields.Integer(allow_none=True)
     quota = fields.Boolean()
     basis = fields.String()
+    cites = cites_field()
+    citation = citation_field()
     steps = fields.List(fields.Nested(NoteStepOut))
     range = fields.Nested(RangeOut, metadata=RANGE_DOC)
 
@@ -131,6 +140,8 @@ class TriggeredOut(Schema):
     quota = fields.Boolean()
     note = fields.String(allow_none=True)
     basis = fields.String()
+    cites = cites_field()
+    citation = citation_field()
 
 
 class PlanOut(CalendarDependent):

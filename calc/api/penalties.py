@@ -21,7 +21,8 @@ from ..answers.clock import today
 from ..answers.penalties import (answer_json, assessment_json, late_fee_json, law_json, summary_json,
                                  threshold_json, violation_json)
 from ..errors import InvalidInput
-from .fields import RANGE_DOC, RULE_VERSIONS, CalendarDependent, Capped, DateRangeIn, Day, ErrorOut, Flag, RangeOut, StepOut, Strict
+from .fields import (RANGE_DOC, RULE_VERSIONS, CalendarDependent, Capped, DateRangeIn, Day, ErrorOut, Flag, RangeOut,
+                     StepOut, Strict, cites_field, citation_field)
 from .messages import MaxItems, MaxLength  # noqa: F401
 from .state import current
 
@@ -80,6 +81,8 @@ class PenaltyBandOut(Schema):
     criminal = fields.Boolean()
     sanctions = fields.List(fields.String())
     basis = fields.String()
+    cites = cites_field()
+    citation = citation_field()
     detention = fields.Nested(PenaltyDetention, allow_none=True, metadata={"description": "行政拘留日数；只规定上限时 min 为 1"})
     combination = fields.String(allow_none=True, validate=OneOf(tuple(dom.COMBINATIONS)),
                                 metadata={"description": "and 拘留并处罚款；and_optional 拘留，可以并处罚款；or 拘留或者罚款"})
@@ -88,6 +91,8 @@ class PenaltyBandOut(Schema):
 class PenaltyVersionOut(Schema):
     effective = fields.Nested(PenaltyEffective)
     basis = fields.String()
+    cites = cites_field()
+    citation = citation_field()
     text = fields.String()
     rests_on = fields.String(allow_none=True, metadata={
         "enum": list(dom.RESTS_ON), "description": "引文的来源：为空表示依据法律原文；否则为未核对原文时所依据的材料"})
@@ -101,6 +106,8 @@ class ViolationSummary(Schema):
     title = fields.String()
     authority = fields.String()
     basis = fields.String()
+    cites = cites_field()
+    citation = citation_field()
     seed = fields.String()
     regime = fields.String()
     section = fields.String(metadata={"description": "2025年文本的章节（浏览用）；其他违法行为为空"})
@@ -183,6 +190,8 @@ class PenaltySeverityOut(Schema):
 
 class PenaltyComparedOut(Schema):
     basis = fields.String()
+    cites = cites_field()
+    citation = citation_field()
     effective = fields.Nested(PenaltyEffective)
     sanctions = fields.String()
     severity = fields.Nested(PenaltySeverityOut)
@@ -198,6 +207,8 @@ class PenaltyComparisonOut(Schema):
 
 class PenaltyVersionRef(Schema):
     basis = fields.String()
+    cites = cites_field()
+    citation = citation_field()
     effective = fields.Nested(PenaltyEffective)
     text = fields.String()
     rests_on = fields.String(allow_none=True, metadata={
@@ -211,6 +222,8 @@ class PenaltyChoiceOut(Schema):
     rule = fields.String(metadata={"enum": ["same", "act_time", "decision_time_lighter", "repealed"]})
     reason = fields.String()
     basis = fields.String()
+    cites = cites_field()
+    citation = citation_field()
     act_version = fields.Nested(PenaltyVersionRef)
     decision_version = fields.Nested(PenaltyVersionRef, allow_none=True)
     compared = fields.List(fields.Nested(PenaltyComparedOut))
@@ -219,6 +232,8 @@ class PenaltyChoiceOut(Schema):
 
 class PenaltyBesideOut(Schema):
     basis = fields.String(metadata={"description": "另一规定（如程序规定）的依据"})
+    cites = cites_field()
+    citation = citation_field()
     limit = fields.Float(metadata={"description": "该规定的限额（元）"})
     why = fields.String(metadata={"description": "为何不以该规定为准"})
 
@@ -227,6 +242,8 @@ class PenaltyFactOut(Schema):
     status = fields.String(metadata={"enum": ["yes", "no", "depends", "unknown"]})
     explanation = fields.String()
     basis = fields.String(allow_none=True)
+    cites = cites_field()
+    citation = citation_field()
     limit = fields.Float(allow_none=True)
     note = fields.String(allow_none=True)
     beside = fields.List(fields.Nested(PenaltyBesideOut),
@@ -249,6 +266,8 @@ class PenaltyPeriodOut(Schema):
 class PenaltyLimitationOut(CalendarDependent):
     period = fields.Nested(PenaltyPeriodOut, allow_none=True)
     basis = fields.String(allow_none=True)
+    cites = cites_field()
+    citation = citation_field()
     start = fields.Date()
     plain_end = fields.Date(allow_none=True)
     expires = fields.Date(allow_none=True)
@@ -264,6 +283,8 @@ class PenaltyGeneralOut(Schema):
     status = fields.String(metadata={"enum": ["yes", "no", "depends"]})
     explanation = fields.String()
     basis = fields.String()
+    cites = cites_field()
+    citation = citation_field()
     text = fields.String()
     note = fields.String(allow_none=True)
 
@@ -335,6 +356,8 @@ class PenaltyTestOut(Schema):
     op = fields.String(metadata={"enum": ["at_least", "at_most"]})
     limit = fields.Float()
     basis = fields.String()
+    cites = cites_field()
+    citation = citation_field()
 
 
 class PenaltyReferralOut(Schema):
@@ -344,6 +367,8 @@ class PenaltyReferralOut(Schema):
     authority = fields.String()
     action = fields.String()
     basis = fields.String()
+    cites = cites_field()
+    citation = citation_field()
 
 
 class ThresholdOut(Schema):
@@ -351,6 +376,8 @@ class ThresholdOut(Schema):
     title = fields.String()
     seed = fields.String()
     basis = fields.String()
+    cites = cites_field()
+    citation = citation_field()
     note = fields.String(allow_none=True)
     facts = fields.List(fields.Nested(PenaltyFactSpecOut))
     tests = fields.List(fields.Nested(PenaltyTestOut))
@@ -381,6 +408,8 @@ class ThresholdAnswerOut(Schema):
     tests = fields.List(fields.Nested(PenaltyTestResultOut))
     referrals = fields.List(fields.Nested(PenaltyReferralOut))
     basis = fields.String()
+    cites = cites_field()
+    citation = citation_field()
     inclusive_basis = fields.String()
     note = fields.String(allow_none=True)
 

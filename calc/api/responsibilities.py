@@ -7,7 +7,7 @@ from marshmallow import Schema, fields, validate
 
 from .. import etags
 from ..responsibilities import KINDS, MAX_QUERY
-from .fields import ErrorOut, Strict
+from .fields import ErrorOut, Strict, cites_field, citation_field
 from .state import current
 
 blp = Blueprint("responsibilities", __name__, url_prefix="/v1/responsibilities",
@@ -45,6 +45,8 @@ class ItemOut(Schema):
     note = fields.String(allow_none=True)
     seed = fields.String()
     basis = fields.String()
+    cites = cites_field()
+    citation = citation_field()
 
 
 class ItemsOut(Schema):

@@ -12,7 +12,7 @@ from .. import etags, timelines as dom
 from ..answers.timelines import moment, procedure_json, timeline_json
 from ..periods import FIRST_DAY, LAST_DAY, DateRange
 from . import ics as ics_http
-from .fields import (RANGE_DOC, RULE_VERSIONS, CalendarDependent, Capped, DateRangeIn, Day, ErrorOut, Flag,
+from .fields import (RANGE_DOC, RULE_VERSIONS, CalendarDependent, Capped, DateRangeIn, Day, ErrorOut, Flag, cites_field, citation_field,
                      MomentRangeOut, StepOut, Strict)
 from .messages import MaxItems  # noqa: F401
 from .state import current
@@ -85,6 +85,8 @@ class TimelineExtensionRuleOut(Schema):
     times = fields.Integer()
     condition = fields.String()
     basis = fields.String()
+    cites = cites_field()
+    citation = citation_field()
 
 
 class TimelineVariantOut(Schema):
@@ -93,6 +95,8 @@ class TimelineVariantOut(Schema):
     amount = fields.Integer()
     unit = fields.String()
     basis = fields.String()
+    cites = cites_field()
+    citation = citation_field()
     extension = fields.Nested(TimelineExtensionRuleOut, allow_none=True)
 
 
@@ -103,20 +107,28 @@ class TimelineRenewalRuleOut(Schema):
     approver = fields.String()
     condition = fields.String()
     basis = fields.String()
+    cites = cites_field()
+    citation = citation_field()
 
 
 class TimelineRestartRuleOut(Schema):
     basis = fields.String()
+    cites = cites_field()
+    citation = citation_field()
     reason = fields.String()
 
 
 class TimelineDecidedAmountOut(Schema):
     what = fields.String()
     basis = fields.String()
+    cites = cites_field()
+    citation = citation_field()
 
 
 class TimelinePauseRuleOut(Schema):
     basis = fields.String()
+    cites = cites_field()
+    citation = citation_field()
     reason = fields.String()
 
 
@@ -131,6 +143,8 @@ class TimelineStageDefOut(Schema):
     anchor = fields.String(metadata={"description": "start | previous | previous-decided | event | 某阶段编号"})
     when = fields.String(allow_none=True, metadata={"description": "仅在此情形下发生的阶段（不计入办结日期）"})
     basis = fields.String()
+    cites = cites_field()
+    citation = citation_field()
     extension = fields.Nested(TimelineExtensionRuleOut, allow_none=True)
     pauses = fields.Nested(TimelinePauseRuleOut, allow_none=True)
     variants = fields.List(fields.Nested(TimelineVariantOut))
@@ -179,6 +193,8 @@ class TimelineExtensionUsed(Schema):
     amount = fields.Integer()
     unit = fields.String()
     basis = fields.String()
+    cites = cites_field()
+    citation = citation_field()
 
 
 class TimelinePauseUsed(Schema):
@@ -193,6 +209,8 @@ class TimelineEarliestOut(Schema):
     unit = fields.String()
     rule = fields.String()
     basis = fields.String()
+    cites = cites_field()
+    citation = citation_field()
 
 
 class TimelineStageOut(Schema):
@@ -214,6 +232,8 @@ class TimelineStageOut(Schema):
     status = fields.String(metadata={"description": "open | decided | late | overdue"})
     steps = fields.List(fields.Nested(StepOut))
     basis = fields.String()
+    cites = cites_field()
+    citation = citation_field()
     provisional = fields.Boolean()
     calendar_years = fields.List(fields.Integer())
     range = fields.Nested(MomentRangeOut, metadata=RANGE_DOC)

@@ -57,8 +57,14 @@ def test_internet_cafe_before_national_day(client):
     assert stages["culture-final"]["due"] == "2026-12-14"
     assert stages["business-registration"]["due"] is None and body["completion"] is None
     first = stages["culture-preliminary"]
+    # API 1.1 adds the references beside the v1 basis text (民法典 第二百零一条; 程序规定 第三十五条)
     assert first["steps"][0] == {"rule": "起算日不计入，自次日开始计算", "date": "2026-09-21",
-                                 "basis": "民法典 第二百零一条；公安机关办理行政案件程序规定 第三十五条"}
+                                 "basis": "民法典 第二百零一条；公安机关办理行政案件程序规定 第三十五条",
+                                 "cites": [{"law": "中华人民共和国民法典", "edition": 2020, "article": 201,
+                                            "sub_article": None, "paragraph": None, "item": None, "section": None},
+                                           {"law": "公安机关办理行政案件程序规定", "edition": 2018, "article": 35,
+                                            "sub_article": None, "paragraph": None, "item": None, "section": None}],
+                                 "citation": "《中华人民共和国民法典》第二百零一条、《公安机关办理行政案件程序规定》第三十五条"}
     assert first["basis"].startswith("县公安局责任清单 二、1")
     codes = [n["code"] for n in body["notes"]]
     assert "differs_from_national" in codes and "completion_unknown" in codes
