@@ -23,6 +23,18 @@ from .glossary import FIELDS
 
 TITLE = "Penalty and Deadline Calculator API"
 CHINESE_NAME = "公安局罚款幅度与期限计算服务"
+DESCRIPTION = "把县公安局责任清单变成可计算、可解释的罚款幅度与期限。"
+# Open by design, said where a reader and a linter look (`security: []` is "no authentication"):
+# the service answers from the request and published law and holiday data only, keeps nothing of
+# a request, and who may reach it is decided where it is deployed.
+ACCESS = ("本服务不设身份认证（security 为空，有意如此）：只按请求和公开的法规、节假日数据作答，不保存请求内容；"
+          "谁能访问由部署决定——部署在局内网络，由 ingress 或 nginx 前置及网络策略限定来源（见 docs/deployment.md）。")
+# The app's API_SPEC_OPTIONS (a deployment may set its own): the server is the one that serves the
+# document ("/", relative: wherever /openapi.json was fetched from), and no operation asks for credentials.
+SPEC_OPTIONS = {
+    "servers": [{"url": "/", "description": "提供本文档的服务本身（相对地址）"}],
+    "security": [],
+}
 DATE_BOUNDS = "日期范围 1900-01-01 至 2200-12-31"
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 LIST_EXAMPLE_ITEMS = 2  # a list's response example shows its first items only
