@@ -15,6 +15,7 @@ import re
 from urllib.parse import urlencode
 
 import flask
+from apispec.ext.marshmallow import MarshmallowPlugin, OpenAPIConverter
 
 from ..app_state import EXTENSION
 
@@ -237,9 +238,31 @@ def _batch(spec):
                                 {"$ref": "#/components/schemas/DeadlineBatchErrorOut"}]}
 
 
+class Converter(OpenAPIConverter):
+    """apispec's, except for a field that may be null and has no type (fields.Raw: any JSON value):
+    apispec writes `nullable: true` alone, which OpenAPI 3.0 does not allow (nullable needs a
+    `type` beside it) and which stops validators from reading the schema at all. An untyped schema
+    already accepts null (OpenAPI 3.0.3, `nullable`: it "adds null to the type", and there is none),
+    so it is left out; a field of a few types says null in its own `oneOf` (inspections.POPULATION)."""
+
+    def field2nullable(self, field, ret) -> dict:
+        out = super().field2nullable(field, ret)
+        if out.get("nullable") and "type" not in ret and (self.openapi_version.major, self.openapi_version.minor) == (3, 0):
+            out.pop("nullable")
+        return out
+
+
+class Plugin(MarshmallowPlugin):
+    Converter = Converter
+
+
 class Api(errors.Api):
     """Serves the finished document, made once per loaded set of schedules (the examples' answers
     depend on them)."""
+
+    def _init_spec(self, **kwargs):
+        kwargs.setdefault("marshmallow_plugin", Plugin())
+        super()._init_spec(**kwargs)
 
     def _openapi_json(self):
         app = flask.current_app
