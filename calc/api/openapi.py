@@ -205,6 +205,14 @@ def _describe(schema: dict):
         zh = FIELDS.get(name)
         if zh:
             prop["description"] = f"{zh}（{own}）" if own else zh
+            _wrap_ref(prop)
+
+
+def _wrap_ref(prop: dict):
+    """OpenAPI 3.0 ignores every key beside a `$ref`, so a described reference is written as apispec
+    writes a Nested field with a description of its own: the description beside `allOf: [$ref]`."""
+    if "$ref" in prop and len(prop) > 1:
+        prop["allOf"] = [{"$ref": prop.pop("$ref")}]
 
 
 def _bounds(node):
@@ -231,7 +239,7 @@ def _batch(spec):
     schemas["DeadlineBatchErrorOut"] = {
         "type": "object", "additionalProperties": False, "required": ["error"],
         "description": "失败的一项：与单项接口相同的错误，及请求中的 ref",
-        "properties": {"error": {"$ref": "#/components/schemas/ErrorOut", "description": FIELDS["error"]},
+        "properties": {"error": {"description": FIELDS["error"], "allOf": [{"$ref": "#/components/schemas/ErrorOut"}]},
                        "ref": {"type": "string", "maxLength": 64, "description": FIELDS["ref"]}}}
     items = schemas["BatchOut"]["properties"]["items"]
     items["items"] = {"oneOf": [{"$ref": "#/components/schemas/DeadlineOut"},

@@ -185,6 +185,15 @@ def test_nullable_only_beside_a_type(spec):
     assert not bare, bare
 
 
+def test_no_key_beside_a_ref(spec):
+    """OpenAPI 3.0 ignores every key beside a `$ref` (issue 28, item 5: thirteen descriptions were
+    lost so): a described reference is `allOf: [$ref]` with the description beside it."""
+    crowded = [where for where, node in _walk(spec) if "$ref" in node and len(node) > 1]
+    assert not crowded, crowded
+    version = spec["components"]["schemas"]["PenaltyAssessOut"]["properties"]["version"]
+    assert CJK.search(version["description"]) and version["allOf"] == [{"$ref": "#/components/schemas/PenaltyChoiceOut"}]
+
+
 # The five request bodies whose schemas had a bare `nullable` (issue 28, item 5): (operationId, a
 # body the service takes, one it refuses for that very field). Each one's example now validates
 # against a schema that can also say no.
