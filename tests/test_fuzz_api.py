@@ -2,7 +2,8 @@
 generated requests, valid and invalid, at every operation registered when the suite runs.
 
 Checked on each response: never a 5xx; the status is one the operation documents; the body matches
-the documented schema and content type; invalid input is refused; a 405 names what is allowed.
+the documented schema and content type; invalid input is refused; a 405 names what is allowed; an
+error's top-level message is Chinese.
 Input that matches the schema may still be refused by the domain (a day outside the published
 calendar is `calendar_gap`, an id that does not exist is `not_found`, a workdays amount above its own
 limit), so 404 and 422 count as answers to schema-valid input; 400, 413, 415 and 5xx do not.
@@ -11,6 +12,7 @@ Bounded: 25 examples per operation (CALC_FUZZ_EXAMPLES), derandomized, so CI run
 from __future__ import annotations
 
 import os
+import re
 
 import pytest
 import schemathesis
@@ -48,6 +50,9 @@ def test_every_operation_answers_as_documented(case):
     assert response.status_code < 500, f"{case.method} {case.path}: {response.status_code}"
     headers = {k.lower(): v for k, v in response.headers.items()}
     assert headers.get("x-content-type-options") in (["nosniff"], "nosniff"), headers
+    if response.status_code >= 400:  # every error body's top-level message is Chinese (API.md, version 1.1)
+        message = response.json().get("message", "")
+        assert re.search(r"[\u4e00-\u9fff]", message), f"{case.method} {case.path}: {response.status_code} {message!r}"
 
 
 def test_the_spec_lists_every_api_route():

@@ -24,6 +24,7 @@ DEFAULTS = {
     "OPENAPI_VERSION": "3.0.3",
     "OPENAPI_URL_PREFIX": "/",
     "OPENAPI_JSON_PATH": "openapi.json",
+    "API_SPEC_OPTIONS": openapi.SPEC_OPTIONS,  # servers, and security: [] (open by design, openapi.ACCESS)
     "MAX_CONTENT_LENGTH": 8 * 1024 * 1024,  # 10,000 batch items with everything but 100 pauses: 5.1-6.4 MB (body.py)
     "BATCH_LIMIT": 10_000,
     "JSON_SORT_KEYS": False,
@@ -44,7 +45,7 @@ def create_app(config: dict | None = None, loaded: schedules.Schedules | None = 
     app.json.sort_keys = False
     app.extensions[EXTENSION] = Holder(loaded or schedules.load(app.config.get("SCHEDULES_DIR")))
     _behind_proxies(app)
-    api = openapi.Api(app, spec_kwargs={"info": {"description": "把县公安局责任清单变成可计算、可解释的罚款幅度与期限。"}})
+    api = openapi.Api(app, spec_kwargs={"info": {"description": openapi.DESCRIPTION + openapi.ACCESS}})
     errors.register(app)
     security.register(app)
     metrics.register(app)

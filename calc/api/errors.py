@@ -5,6 +5,8 @@ alike), so a batch slot carries what the single endpoint would have sent.
 """
 from __future__ import annotations
 
+import re
+
 import flask_smorest
 from flask import current_app, jsonify, request
 from werkzeug.exceptions import BadRequest, HTTPException, RequestEntityTooLarge
@@ -19,7 +21,22 @@ REASONS = {404: "not_found", 413: "too_large", 405: "method_not_allowed", 400: "
 STATUS = {400: "Bad Request", 404: "Not Found", 405: "Method Not Allowed", 413: "Request Entity Too Large",
           415: "Unsupported Media Type", 422: "Unprocessable Entity", 503: "Service Unavailable"}
 INPUT_MESSAGE = "输入有误"  # the batch slot's words for an item the schema refuses (since v1)
-SCHEMA_MESSAGE = "The request was well-formed but was unable to be followed due to semantic errors."
+# The top-level `message` of every error body is Chinese (API.md, version 1.1): an HTTP error the
+# adapter did not word itself gets these words for its status (any other status, the last line's).
+MESSAGES = {400: "请求体不是合法的 JSON", 404: "资源不存在", 405: "不支持该请求方法", 413: "请求体或批量条数超过上限",
+            415: "请求体应为 JSON（Content-Type: application/json）", 422: INPUT_MESSAGE,
+            500: "服务器内部错误", 503: "服务暂不可用，请稍后再试"}
+OTHER_MESSAGE = "请求未能完成（HTTP {code}）"
+# A domain refusal whose own words are not Chinese (a calendar built without its texts) is preceded
+# by these, for its reason.
+REFUSALS = {"calendar_gap": "所需年份的国务院节假日安排尚未收录", "not_found": "资源不存在"}
+REFUSED = "请求无法办理"
+SHOWN = 3  # fields the top-level message of an input error names; `details` lists them all
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def chinese(text) -> bool:
+    return isinstance(text, str) and _CJK.search(text) is not None
 
 
 class _Said:
@@ -106,8 +123,18 @@ def error_body(code: int, status: str | None = None, *, reason: str | None = Non
 MAX_FIELDS = 10  # fields named in one error body; the rest are counted, not listed
 
 
-def input_error(messages, message: str = SCHEMA_MESSAGE, status: str | None = None) -> dict:
-    """422 `invalid_input` for what the schema refused (`messages` as marshmallow gives them).
+def summary(listed: list[dict]) -> str:
+    """The top-level message of an input error, in Chinese: the first SHOWN fields and what is wrong
+    with each, e.g. "输入有误：start：日期格式应为 YYYY-MM-DD，且须为真实存在的日期。"."""
+    parts = [f"{'请求体' if d['field'] == '_schema' else d['field']}：{d['message'].rstrip('。')}"
+             for d in listed[:SHOWN]]
+    head = f"{INPUT_MESSAGE}（共 {len(listed)} 处，详见 details）" if len(listed) > SHOWN else INPUT_MESSAGE
+    return f"{head}：{'；'.join(parts)}。" if parts else f"{INPUT_MESSAGE}。"
+
+
+def input_error(messages, message: str | None = None, status: str | None = None) -> dict:
+    """422 `invalid_input` for what the schema refused (`messages` as marshmallow gives them); its
+    `message` is `message` (the batch slot's words), or else says the fields in Chinese (summary).
 
     At most MAX_FIELDS fields are named, the rest counted: 10,000 batch items of 38 unknown keys
     each would otherwise hold 760,000 messages at once (157 MB in one worker, issue 18)."""
@@ -116,6 +143,8 @@ def input_error(messages, message: str = SCHEMA_MESSAGE, status: str | None = No
     if more > 0:
         errors = dict(list(errors.items())[:MAX_FIELDS])
     listed = details(errors)
+    if message is None:
+        message = summary(listed)
     if more > 0:
         note = f"另有 {more} 处字段错误未列出"
         errors.setdefault("_schema", []).append(note)
@@ -129,7 +158,8 @@ def domain_body(exc: DomainError) -> dict:
     errors = {exc.field: [exc.message]} if exc.field else None
     coded = [{"field": exc.field, "code": "out_of_range", "message": exc.message}] \
         if exc.field and isinstance(exc, InvalidInput) else None
-    return error_body(code, reason=exc.reason, message=exc.message, errors=errors, details=coded,
+    message = exc.message if chinese(exc.message) else f"{REFUSALS.get(exc.reason, REFUSED)}（{exc.message}）"
+    return error_body(code, reason=exc.reason, message=message, errors=errors, details=coded,
                       **{k: v for k, v in exc.details.items() if isinstance(v, (int, str))})
 
 
@@ -160,12 +190,13 @@ def http_error(exc: HTTPException):
         if page is not None:
             return page()
     reason = getattr(exc, "reason", None) or REASONS.get(code)
-    message = getattr(exc, "message", None) or {
-        413: "请求体或批量条数超过上限", 404: "资源不存在", 405: "不支持该请求方法", 400: "请求体不是合法的 JSON",
-        415: "请求体应为 JSON（Content-Type: application/json）"}.get(code, exc.description)
+    # the adapter's own words (errors.BadJson..., or flask-smorest's abort(413, message=...)), when Chinese
+    said = getattr(exc, "message", None) or data.get("message")
+    said = said if chinese(said) else None
     if code == 422 and messages is not None:
-        payload = input_error(messages, message, exc.name)
+        payload = input_error(messages, said, exc.name)
     else:
+        message = said or MESSAGES.get(code) or OTHER_MESSAGE.format(code=code)
         payload = error_body(code, exc.name, reason=reason, message=message, errors=errors)
     headers = [(name, value) for name, value in exc.get_headers()  # Allow on a 405 (RFC 9110), Retry-After...
                if name.lower() not in ("content-type", "content-length")]

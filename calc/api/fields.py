@@ -170,7 +170,7 @@ class ErrorOut(Schema):
     code = fields.Integer(metadata={"description": "HTTP 状态码"})
     status = fields.String(metadata={"description": "HTTP 状态名称"})
     reason = fields.String(metadata={"enum": list(REASONS), "description": "稳定的机器可读原因"})
-    message = fields.String(metadata={"description": "给人看的说明"})
+    message = fields.String(metadata={"description": "给人看的中文说明（输入错误时点出前几处字段及其问题；程序请读 reason 与 details）"})
     errors = fields.Dict(metadata={"description": "字段 → 错误信息（自 v1 起的原有写法）"})
     details = fields.List(fields.Nested(ErrorDetailOut),
                           metadata={"description": "输入错误逐项列出：字段、错误类别、中文说明"})

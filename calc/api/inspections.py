@@ -21,10 +21,22 @@ POPULATION_DOC = (
     "按指标分别给出（窗口标签如 2026-03、2026-Q1、2026；办件量等逐窗口不同的总数用后一种）。")
 
 
+# What calc.inspections.population_for reads, as the document says it: null (not given), one integer
+# ≥ 0, or per requirement null, an integer or {window label: integer}. null is in the integer branches
+# (OpenAPI 3.0 allows `nullable` only beside a `type`).
+_COUNT = {"type": "integer", "minimum": 0}
+POPULATION = {"oneOf": [
+    dict(_COUNT, nullable=True, description="所有需要总数的指标共用的总数（null 即未给出）"),
+    {"type": "object", "description": "按指标分别给出：{requirement_id: 整数 | {窗口标签: 整数}}",
+     "additionalProperties": {"oneOf": [
+         dict(_COUNT, nullable=True),
+         {"type": "object", "additionalProperties": _COUNT, "description": "{窗口标签: 整数}，如 {\"2026-03\": 40}"}]}}]}
+
+
 class PlanIn(Strict):
     start = Day(required=True)
     end = Day(required=True)
-    population = fields.Raw(load_default=None, metadata={"description": POPULATION_DOC})
+    population = fields.Raw(load_default=None, metadata={"description": POPULATION_DOC, **POPULATION})
     overrides = fields.Dict(keys=fields.String(), values=fields.Raw(), load_default=dict,
                             metadata={"description": "上级下达指标：{requirement_id: {times|units|share|officers|window: 值}}"})
     provisional = Flag(load_default=False,

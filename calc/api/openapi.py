@@ -15,6 +15,7 @@ import re
 from urllib.parse import urlencode
 
 import flask
+from apispec.ext.marshmallow import MarshmallowPlugin, OpenAPIConverter
 
 from ..app_state import EXTENSION
 
@@ -23,6 +24,18 @@ from .glossary import FIELDS
 
 TITLE = "Penalty and Deadline Calculator API"
 CHINESE_NAME = "公安局罚款幅度与期限计算服务"
+DESCRIPTION = "把县公安局责任清单变成可计算、可解释的罚款幅度与期限。"
+# Open by design, said where a reader and a linter look (`security: []` is "no authentication"):
+# the service answers from the request and published law and holiday data only, keeps nothing of
+# a request, and who may reach it is decided where it is deployed.
+ACCESS = ("本服务不设身份认证（security 为空，有意如此）：只按请求和公开的法规、节假日数据作答，不保存请求内容；"
+          "谁能访问由部署决定——部署在局内网络，由 ingress 或 nginx 前置及网络策略限定来源（见 docs/deployment.md）。")
+# The app's API_SPEC_OPTIONS (a deployment may set its own): the server is the one that serves the
+# document ("/", relative: wherever /openapi.json was fetched from), and no operation asks for credentials.
+SPEC_OPTIONS = {
+    "servers": [{"url": "/", "description": "提供本文档的服务本身（相对地址）"}],
+    "security": [],
+}
 DATE_BOUNDS = "日期范围 1900-01-01 至 2200-12-31"
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 LIST_EXAMPLE_ITEMS = 2  # a list's response example shows its first items only
@@ -192,6 +205,14 @@ def _describe(schema: dict):
         zh = FIELDS.get(name)
         if zh:
             prop["description"] = f"{zh}（{own}）" if own else zh
+            _wrap_ref(prop)
+
+
+def _wrap_ref(prop: dict):
+    """OpenAPI 3.0 ignores every key beside a `$ref`, so a described reference is written as apispec
+    writes a Nested field with a description of its own: the description beside `allOf: [$ref]`."""
+    if "$ref" in prop and len(prop) > 1:
+        prop["allOf"] = [{"$ref": prop.pop("$ref")}]
 
 
 def _bounds(node):
@@ -218,16 +239,38 @@ def _batch(spec):
     schemas["DeadlineBatchErrorOut"] = {
         "type": "object", "additionalProperties": False, "required": ["error"],
         "description": "失败的一项：与单项接口相同的错误，及请求中的 ref",
-        "properties": {"error": {"$ref": "#/components/schemas/ErrorOut", "description": FIELDS["error"]},
+        "properties": {"error": {"description": FIELDS["error"], "allOf": [{"$ref": "#/components/schemas/ErrorOut"}]},
                        "ref": {"type": "string", "maxLength": 64, "description": FIELDS["ref"]}}}
     items = schemas["BatchOut"]["properties"]["items"]
     items["items"] = {"oneOf": [{"$ref": "#/components/schemas/DeadlineOut"},
                                 {"$ref": "#/components/schemas/DeadlineBatchErrorOut"}]}
 
 
+class Converter(OpenAPIConverter):
+    """apispec's, except for a field that may be null and has no type (fields.Raw: any JSON value):
+    apispec writes `nullable: true` alone, which OpenAPI 3.0 does not allow (nullable needs a
+    `type` beside it) and which stops validators from reading the schema at all. An untyped schema
+    already accepts null (OpenAPI 3.0.3, `nullable`: it "adds null to the type", and there is none),
+    so it is left out; a field of a few types says null in its own `oneOf` (inspections.POPULATION)."""
+
+    def field2nullable(self, field, ret) -> dict:
+        out = super().field2nullable(field, ret)
+        if out.get("nullable") and "type" not in ret and (self.openapi_version.major, self.openapi_version.minor) == (3, 0):
+            out.pop("nullable")
+        return out
+
+
+class Plugin(MarshmallowPlugin):
+    Converter = Converter
+
+
 class Api(errors.Api):
     """Serves the finished document, made once per loaded set of schedules (the examples' answers
     depend on them)."""
+
+    def _init_spec(self, **kwargs):
+        kwargs.setdefault("marshmallow_plugin", Plugin())
+        super()._init_spec(**kwargs)
 
     def _openapi_json(self):
         app = flask.current_app

@@ -22,8 +22,9 @@ blp = Blueprint("timelines", __name__, url_prefix="/v1/timelines", description="
 MAX_PAUSES = 100
 
 
-class Moment(fields.Field):
-    """`YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM[:SS]` (Beijing time, no zone) for hour procedures."""
+class Moment(fields.String):
+    """`YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM[:SS]` (Beijing time, no zone) for hour procedures: a string
+    in the OpenAPI document (a String whose reading and writing are its own)."""
 
     default_error_messages = {
         "invalid": "应为日期 YYYY-MM-DD，或日期时间 YYYY-MM-DDTHH:MM（北京时间，不带时区）。",

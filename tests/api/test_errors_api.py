@@ -158,3 +158,104 @@ def test_one_builder_makes_every_error_body():
                     "year": 2027}
     assert errors.input_error({"json": {"a": ["Unknown field."]}})["details"] == [
         {"field": "a", "code": "unknown_field", "message": "未知字段（请检查拼写）。"}]
+
+
+# -- the top-level message of every error body is Chinese (API.md, version 1.1) --------------------
+
+def _error_app(schedules):
+    """An app with small limits, a view that fails and no test-mode exception propagation: every
+    error the adapter can send is reachable."""
+    from calc.api import create_app
+
+    app = create_app({"TESTING": False, "BATCH_LIMIT": 2, "MAX_CONTENT_LENGTH": 64 * 1024}, loaded=schedules)
+
+    @app.get("/v1/boom")
+    def boom():
+        raise RuntimeError("a bug, not the caller's doing")
+
+    return app
+
+
+DEEP = b"[" * 40 + b"]" * 40
+# (error kind, method, url, request kwargs, status, reason, words the message must contain: the
+# field(s) or the reason it refuses)
+ERROR_KINDS = [
+    ("bad_json", "post", "/v1/deadlines", {"data": b"{bad", "content_type": "application/json"}, 400, "bad_json",
+     ["JSON"]),
+    ("bad_json nesting", "post", "/v1/deadlines", {"data": DEEP, "content_type": "application/json"}, 400, "bad_json",
+     ["嵌套"]),
+    ("not_found address", "get", "/v1/no-such-thing", {}, 404, "not_found", ["不存在"]),
+    ("not_found id", "get", "/v1/penalties/no-such-act", {}, 404, "not_found", ["no-such-act"]),
+    ("calendar_gap 404", "get", "/v1/calendar/1990.json", {}, 404, "calendar_gap", ["1990"]),
+    ("method_not_allowed", "delete", "/v1/deadlines", {}, 405, "method_not_allowed", ["请求方法"]),
+    ("too_large batch", "post", "/v1/deadlines/batch", {"json": {"items": [GOOD] * 3}}, 413, "too_large",
+     ["批量条数 3", "上限 2"]),
+    ("too_large body", "post", "/v1/deadlines", {"data": b"{" + b" " * 70_000 + b"}",
+                                                 "content_type": "application/json"}, 413, "too_large", ["上限"]),
+    ("unsupported_media_type", "post", "/v1/deadlines", {"data": b"start=2026-09-21", "content_type": "text/plain"},
+     415, "unsupported_media_type", ["JSON"]),
+    ("invalid_input body", "post", "/v1/deadlines", {"json": {"start": "2026-02-30", "amount": 3}}, 422,
+     "invalid_input", ["start", "日期格式", "unit", "缺少必填字段"]),
+    ("invalid_input unknown field", "post", "/v1/deadlines", {"json": GOOD | {"colour": "red"}}, 422,
+     "invalid_input", ["colour", "未知字段"]),
+    ("invalid_input many fields", "post", "/v1/timelines/administrative-penalty",
+     {"json": {"start": 1, "as_of": 2, "event": 3, "provisional": 4, "colour": 5}}, 422, "invalid_input",
+     ["共 5 处", "details"]),
+    ("invalid_input query", "get", "/v1/calendar/workdays?start=2026-13-01", {}, 422, "invalid_input",
+     ["start", "end"]),
+    ("invalid_input path", "get", "/v1/calendar/2026-02-30", {}, 422, "invalid_input", ["date"]),
+    ("invalid_input body not an object", "post", "/v1/deadlines", {"json": [1, 2]}, 422, "invalid_input",
+     ["请求体"]),
+    ("calendar_gap 422", "post", "/v1/deadlines", {"json": {"start": "2026-12-21", "amount": 20, "unit": "workdays"}},
+     422, "calendar_gap", ["2027"]),
+    ("invalid (domain)", "post", "/v1/inspections/internet-cafe/plan",
+     {"json": {"start": "2026-01-01", "end": "2026-03-31", "population": {"no-such-check": 1}}}, 422, "invalid",
+     ["no-such-check"]),
+    ("internal error", "get", "/v1/boom", {}, 500, None, ["内部错误"]),
+]
+
+
+@pytest.mark.parametrize("kind, method, url, kwargs, status, reason, words", ERROR_KINDS,
+                         ids=[k[0] for k in ERROR_KINDS])
+def test_every_error_kind_says_in_chinese_what_it_refuses(schedules, kind, method, url, kwargs, status, reason, words):
+    app = _error_app(schedules)
+    r = app.test_client().open(url, method=method.upper(), **kwargs)
+    body = r.get_json()
+    assert (r.status_code, body["code"], body.get("reason")) == (status, status, reason), body
+    assert CJK.search(body["message"]), body
+    missing = [w for w in words if w not in body["message"]]
+    assert not missing, (missing, body["message"])
+
+
+def test_not_ready_says_it_in_chinese(schedules):
+    from calc.api import create_app
+
+    app = create_app({"TESTING": True}, loaded=schedules)
+    app.extensions["calc"].schedules = None
+    body = app.test_client().get("/readyz").get_json()
+    assert body["reason"] == "not_ready" and CJK.search(body["message"])
+
+
+def test_an_input_errors_message_names_its_fields_and_errors_keeps_its_v1_words(client):
+    """The v1.1 change is the top-level `message` alone: `errors` and `details` are as before."""
+    r = client.post("/v1/deadlines", json=GOOD | {"amount": "3", "colour": 1})
+    assert r.json["message"] == "输入有误：amount：应为整数（不带小数点，不加引号）；colour：未知字段（请检查拼写）。"
+    assert r.json["errors"] == {"amount": ["Not a valid integer."], "colour": ["Unknown field."]}
+    assert [d["field"] for d in r.json["details"]] == ["amount", "colour"]
+
+
+def test_the_summary_names_the_first_fields_and_counts_the_rest():
+    listed = [{"field": f, "code": "required", "message": "缺少必填字段。"} for f in ("a", "b", "c", "d")]
+    assert errors.summary(listed[:1]) == "输入有误：a：缺少必填字段。"
+    assert errors.summary(listed) == "输入有误（共 4 处，详见 details）：a：缺少必填字段；b：缺少必填字段；c：缺少必填字段。"
+    assert errors.summary([{"field": "_schema", "code": "invalid_type", "message": "应为 JSON 对象。"}]) \
+        == "输入有误：请求体：应为 JSON 对象。"
+
+
+def test_a_domain_refusal_without_chinese_words_gets_them():
+    """A calendar built without its texts says only `calendar_gap: 2027`: the body still speaks Chinese."""
+    from calc.errors import CalendarGap
+
+    body = errors.domain_body(CalendarGap(2027))
+    assert body["reason"] == "calendar_gap" and body["year"] == 2027
+    assert body["message"] == "所需年份的国务院节假日安排尚未收录（calendar_gap: 2027）"
