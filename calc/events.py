@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from dateutil import rrule as rr
 
+from . import ics
 from .errors import InvalidInput, NotFound, ScheduleError
 from .laws import attach
 from .nodes import BASIS, Keys, Node, Source
@@ -114,30 +115,13 @@ def check_range(start: dt.date, end: dt.date):
 
 
 def to_ics(feed: Feed, occurrences: list[Occurrence], start: dt.date, end: dt.date) -> bytes:
-    """An RFC 5545 calendar with one all-day VEVENT per occurrence, built with `icalendar`."""
-    from icalendar import Calendar, Event as VEvent
-
-    cal = Calendar()
-    cal.add("prodid", feed.prodid)
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", feed.name)
-    cal.add("x-wr-timezone", "Asia/Shanghai")
+    """An RFC 5545 calendar with one all-day VEVENT per occurrence (calc/ics.py, the one writer)."""
+    cal = ics.calendar(feed.prodid, feed.name, refresh=False)
     for occ in occurrences:
         e = occ.event
-        ve = VEvent()
-        ve.add("uid", f"{occ.uid}@{feed.uid_domain}")
-        ve.add("dtstamp", feed.dtstamp)
-        ve.add("dtstart", occ.date)
-        ve.add("dtend", occ.date + dt.timedelta(days=1))
-        ve.add("summary", e.title)
-        ve.add("description", describe(e))
-        ve.add("categories", [e.unit])
-        ve.add("transp", "TRANSPARENT")
-        ve.add("x-calc-event-id", e.id)
-        ve.add("x-calc-basis", e.basis)
-        cal.add_component(ve)
+        cal.add_component(ics.event(f"{occ.uid}@{feed.uid_domain}", feed.dtstamp, occ.date,
+                                    occ.date + dt.timedelta(days=1), e.title, describe(e), categories=[e.unit],
+                                    extra=[("x-calc-event-id", e.id), ("x-calc-basis", str(e.basis))]))
     return cal.to_ical()
 
 

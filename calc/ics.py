@@ -60,7 +60,10 @@ def _stamp(day: dt.date | None) -> dt.datetime:
     return dt.datetime.combine(day or dt.date(1970, 1, 1), dt.time(0), dt.timezone.utc)
 
 
-def _calendar(prodid: str, name: str):
+def calendar(prodid: str, name: str, *, refresh: bool = True):
+    """The one iCalendar writer's VCALENDAR (every feed and export of the service goes through it).
+    `refresh`: ask subscribers to poll daily (the holiday and due-date exports; the publicity-day
+    feed, whose dates are fixed by its rules, does without)."""
     from icalendar import Calendar, vDuration
 
     cal = Calendar()
@@ -70,43 +73,52 @@ def _calendar(prodid: str, name: str):
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", name)
     cal.add("x-wr-timezone", "Asia/Shanghai")
-    cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
-    cal.add("x-published-ttl", vDuration(REFRESH))
+    if refresh:
+        cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+        cal.add("x-published-ttl", vDuration(REFRESH))
     return cal
 
 
-def _event(uid: str, stamp: dt.datetime, sequence: int, start, end, summary: str, description: str):
+def event(uid: str, stamp: dt.datetime | dt.date, start, end, summary: str, description: str, *,
+          sequence: int | None = None, categories: Sequence[str] = (), extra: Sequence[tuple[str, str]] = ()):
+    """One all-day (or timed) VEVENT. `sequence`: a revision number, given with LAST-MODIFIED where
+    an event can change under the same UID; `extra`: X- properties a feed adds for machines."""
     from icalendar import Event
 
     ve = Event()
     ve.add("uid", uid)
     ve.add("dtstamp", stamp)
-    ve.add("last-modified", stamp)
-    ve.add("sequence", sequence)
+    if sequence is not None:
+        ve.add("last-modified", stamp)
+        ve.add("sequence", sequence)
     ve.add("dtstart", start)
     ve.add("dtend", end)
     ve.add("summary", summary)
     ve.add("description", description)
+    if categories:
+        ve.add("categories", list(categories))
     ve.add("transp", "TRANSPARENT")
+    for name, value in extra:
+        ve.add(name, value)
     return ve
 
 
 def arrangement_ics(a: Arrangement, prodid: str, domain: str, texts: CalendarTexts) -> bytes:
     """The year's breaks (one all-day event each) and make-up working days."""
-    cal = _calendar(prodid, texts.say("calendar", year=a.year))
+    cal = calendar(prodid, texts.say("calendar", year=a.year))
     sequence = {id(n): i for i, n in enumerate(a.notices)}
 
     def cite(n: Notice) -> str:
         return str(n.cite) + (f"\n{n.url}" if n.url else "")
 
     for b in a.breaks:
-        cal.add_component(_event(f"cn-holiday-{b.first.isoformat()}@{domain}", _stamp(b.notice.date),
-                                 sequence.get(id(b.notice), 0), b.first, b.last + dt.timedelta(days=1),
-                                 texts.say("holiday", name=b.name), cite(b.notice)))
+        cal.add_component(event(f"cn-holiday-{b.first.isoformat()}@{domain}", _stamp(b.notice.date),
+                                b.first, b.last + dt.timedelta(days=1), texts.say("holiday", name=b.name),
+                                cite(b.notice), sequence=sequence.get(id(b.notice), 0)))
     for m in a.makeups:
-        cal.add_component(_event(f"cn-makeup-{m.date.isoformat()}@{domain}", _stamp(m.notice.date),
-                                 sequence.get(id(m.notice), 0), m.date, m.date + dt.timedelta(days=1),
-                                 texts.say("makeup", name=m.name), cite(m.notice)))
+        cal.add_component(event(f"cn-makeup-{m.date.isoformat()}@{domain}", _stamp(m.notice.date),
+                                m.date, m.date + dt.timedelta(days=1), texts.say("makeup", name=m.name),
+                                cite(m.notice), sequence=sequence.get(id(m.notice), 0)))
     return cal.to_ical()
 
 
@@ -129,15 +141,15 @@ def uid_for(question: dict, key: str, domain: str) -> str:
 def due_ics(events: Sequence[DueEvent], question: dict, prodid: str, name: str, domain: str,
             stamp: dt.datetime) -> bytes:
     """Due dates as events: all-day where the law counts days, timed (Beijing time) where hours."""
-    cal = _calendar(prodid, name)
+    cal = calendar(prodid, name)
     for e in events:
         if isinstance(e.when, dt.datetime):
             start = e.when if e.when.tzinfo else e.when.replace(tzinfo=CHINA)
             end = start
         else:
             start, end = e.when, e.when + dt.timedelta(days=1)
-        cal.add_component(_event(uid_for(question, e.key, domain), stamp, 0, start, end, e.summary,
-                                 "\n".join(e.steps)))
+        cal.add_component(event(uid_for(question, e.key, domain), stamp, start, end, e.summary,
+                                "\n".join(e.steps), sequence=0))
     return cal.to_ical()
 
 
