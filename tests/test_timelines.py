@@ -330,10 +330,13 @@ def test_public_order_case_extensions(run):
     assert old.stages[0].due == D(2026, 3, 2)
     with pytest.raises(InvalidInput):
         run("public-order-case", D(2025, 12, 31), extensions={"decision": 60})
-    # 2025: twice. 立案 3/2 -> 4/1; +30 -> 5/1 (劳动节) -> 5/6; +30 -> 6/5 (Fri).
+    # 2025: twice. 立案 3/2 -> 4/1 (Wed); +30 -> 5/1 (劳动节 5/1-5/5, but not the last day once the
+    # period is extended: not moved, 民法典 第二百零三条); +30 -> 5/31 (Sun) -> 6/1 (Mon). It was 6/5,
+    # counted on from 5/6 after moving 5/1: the law text wins (LAW.md, round three).
     new = run("public-order-case", D(2026, 3, 2), extensions={"decision": True})
-    assert new.stages[0].due == D(2026, 6, 5)
+    assert new.stages[0].due == D(2026, 6, 1)
     assert sum("延长30日" in s.rule for s in new.stages[0].steps) == 2
+    # once: 4/1 + 30 -> 5/1, now the last day: 劳动节 5/1-5/5 -> 5/6 (Wed).
     once = run("public-order-case", D(2026, 3, 2), extensions={"decision": 30})
     assert once.stages[0].due == D(2026, 5, 6)
 
