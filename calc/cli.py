@@ -728,7 +728,7 @@ def parser() -> argparse.ArgumentParser:
     d.add_argument("--duty", choices=periods.DUTIES, default="party",
                    help="向前计算的期限是谁的义务：party 当事人（逢休息日提前，默认）、authority 机关（不提前，注明休息日）")
     d.add_argument("--pause-basis", metavar="依据", help="不计入期间的法律依据（写入步骤，适用于各 --pause）")
-    d.add_argument("--extension", metavar="N", type=_positive, help="依法延长 N 个 UNIT（自原期间届满之日起算）")
+    d.add_argument("--extension", metavar="N", type=_positive, help="依法延长 N 个 UNIT（自原期间的最后一日起算，该日不顺延）")
     d.add_argument("--extension-basis", metavar="依据", help="延长的法律依据（写入步骤）")
     d.add_argument("--provisional", action="store_true", help="超出已收录的国务院放假安排时，按放假办法推定（结果标注为推定）")
     d.add_argument("--json", action="store_true", help="输出与 POST /v1/deadlines 相同的 JSON")

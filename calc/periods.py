@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import weakref
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Sequence
 
 from calendar import isleap
@@ -43,7 +43,8 @@ class CountingRules:
 
 
 RULE_NAMES = ("start_excluded", "workdays", "days", "months", "years", "roll_forward", "no_roll",
-              "pause", "extension", "backward", "roll_back", "provisional", "not_moved", "authority_strict")
+              "pause", "extension", "not_last_day", "backward", "roll_back", "provisional", "not_moved",
+              "authority_strict")
 DUTIES = ("party", "authority")  # whose duty a backward period is: only a party's moves back
 
 
@@ -54,7 +55,7 @@ KEYS = Keys(**{name: Keys("text", basis=BASIS) for name in RULE_NAMES}, units=Ke
 # The placeholders each rule's text and basis may use: what the counting fills in for it.
 FIELDS = {"workdays": ("n", "detail", "notices"), "days": ("n",), "months": ("n",), "years": ("n",),
           "roll_forward": ("why",), "roll_back": ("why",), "authority_strict": ("why",),
-          "pause": ("first", "last", "reason", "days"), "extension": ("n", "unit"),
+          "pause": ("first", "last", "reason", "days"), "extension": ("n", "unit", "day"), "not_last_day": ("why",),
           "backward": ("anchor", "n", "unit"), "provisional": ("years", "assumption"), "not_moved": ("basis",)}
 
 
@@ -86,6 +87,19 @@ class Period:
     direction: str = "after"  # or "before": "at least N days before the event"
     restricts_liberty: bool = False  # detention, questioning: never rolled off a rest day
     duty: str = "party"  # a backward period's: a party's latest day moves back off a rest day, an authority's does not
+
+
+@dataclass(frozen=True)
+class Link:
+    """One extension (延长) in a chain of them: `period` more, counted on from the last day of the
+    period it extends as the law sets that day, never from a day it was moved to (rule 6: 民法典
+    第二百零三条 moves only the last day of the whole period). `basis`: the law that allows it;
+    `step`: a procedure's own words for it (a custody renewal), instead of [extension]'s; its date
+    is the day the extension counts from, which the count fills in."""
+
+    period: Period
+    basis: str | None = None
+    step: Step | None = None
 
 
 @dataclass(frozen=True)
@@ -121,9 +135,13 @@ def check_day(day: dt.date, field_name: str):
 def due(start: dt.date, period: Period, book: CalendarBook, rules: CountingRules,
         pauses: Sequence[DateRange] = (), extension: Period | None = None,
         provisional: bool = False, extension_basis: str | None = None, explain: bool = True,
-        bracket: bool = True) -> Due:
+        bracket: bool = True, extensions: Sequence[Link] = ()) -> Due:
     """The last day of `period` counted from `start`, as Chinese law counts it.
 
+    `extension` lengthens the period once (`extension_basis`: the law that allows it);
+    `extensions`, one after another (延长以二次为限, a custody period's renewals), after `extension`
+    where both are given. Each counts on from the last day of what it extends as the law sets that
+    day; only the last day of the extended period moves off a rest day (rule 6).
     `explain=False` skips writing the steps (same date), for batches that do not want them. A
     provisional answer also carries the range its real date can fall in (`bracket=False` skips it)."""
     limit = LIMITS.get(period.unit)
@@ -137,24 +155,25 @@ def due(start: dt.date, period: Period, book: CalendarBook, rules: CountingRules
                 raise InvalidInput("中止期间的结束日早于开始日", field=f"pauses[{i}].end")
         if period.direction == "before":
             raise InvalidInput("向前计算的期限不适用中止期间", field="pauses")
+    counted, links = period, ()
+    if extension is not None or extensions:
+        links = _links(period, extension, extension_basis, extensions)
+        if links[0].period.restricts_liberty and not period.restricts_liberty:
+            counted = replace(period, restricts_liberty=True)  # as every link: one period, extended
     cal = book.get(provisional)
-    if not explain and not period.restricts_liberty:
-        quick = _due_without_steps(cal, start, period, pauses, extension, rules.digest)
+    if not explain and not counted.restricts_liberty and len(links) < 2:
+        quick = _due_without_steps(cal, start, period, pauses, links[0].period if links else None, rules.digest)
         if quick is not None:
             return quick
     counter = _Counter(cal, rules, explain)
     in_order = sorted(pauses, key=_by_start) if pauses else []
     if period.direction == "before":
-        end = counter.backward(start, period)
+        end = counter.backward(start, counted)
     else:
-        end = counter.forward(start, period, in_order, first=True)
-    if extension is not None:
-        check_period(extension, "extension.amount")
-        if extension.direction != "after":
-            raise InvalidInput("延长期间只能向后计算", field="extension.direction")
-        counter.step("extension", end, basis=extension_basis, n=extension.amount,
-                     unit=rules.units[extension.unit])
-        end = counter.forward(end, extension, in_order, first=False)
+        end = counter.forward(start, counted, in_order, first=True, last=not links)
+    for k, link in enumerate(links, 1):
+        counter.extension(end, link)
+        end = counter.forward(end, link.period, in_order, first=False, last=k == len(links))
     years = _years(start, end)
     guessed = tuple(y for y in years if y in cal.provisional_years) if cal.provisional_years else ()
     assumptions: tuple[str, ...] = ()
@@ -165,10 +184,27 @@ def due(start: dt.date, period: Period, book: CalendarBook, rules: CountingRules
         assumptions = (text,)
     span = None
     if guessed and bracket:
-        ends = [end, *(due(start, period, b, rules, pauses, extension, True, extension_basis, False, False).due
-                       for b in book.bounds)]
+        ends = [end, *(due(start, period, b, rules, pauses, extension, True, extension_basis, False, False,
+                           extensions).due for b in book.bounds)]
         span = (min(ends), max(ends))
     return _due(start, period, end, tuple(counter.steps), bool(guessed), years, assumptions, span, rules.digest)
+
+
+def _links(period: Period, extension: Period | None, basis: str | None, more: Sequence[Link]) -> tuple[Link, ...]:
+    """The extensions of `period` in order, each checked; each restricts liberty where any of
+    the chain does (they lengthen one period: 程序规定 第三十五条 holds for the whole of it)."""
+    links = (*((Link(extension, basis),) if extension is not None else ()), *more)
+    for link in links:
+        p = link.period
+        check_period(p, "extension.amount")
+        if p.direction != "after":
+            raise InvalidInput("延长期间只能向后计算", field="extension.direction")
+        if not p.amount:  # no extension: and its end would be the unmoved last day of the one before
+            raise InvalidInput(f"延长期间应在 1 至 {LIMITS[p.unit]}{p.unit} 之间", field="extension.amount")
+    if period.restricts_liberty or any(link.period.restricts_liberty for link in links):
+        links = tuple(link if link.period.restricts_liberty else
+                      replace(link, period=replace(link.period, restricts_liberty=True)) for link in links)
+    return links
 
 
 _new = object.__new__
@@ -265,7 +301,8 @@ def _in_range(ordinal: int) -> int:
 def _due_without_steps(cal: WorkCalendar, start: dt.date, period: Period, pauses: Sequence[DateRange],
                        extension: Period | None, rules_digest: str = "") -> Due | None:
     """`due` when no steps are wanted (a nightly batch): the same date, counted with the same
-    functions as `_Counter` (rules 1-7 and the rolls) on ordinals, without the step texts
+    functions as `_Counter` (rules 1-7 and the rolls) on ordinals, without the step texts; one
+    extension at most (a chain of them is a procedure's, always explained)
     (python -m bench --only batch: several times quicker). None where `due` itself must answer:
     a refusal (it words it), or a provisional year (its answer names the assumption). `due` has
     already checked `start`, `period` and the pauses."""
@@ -283,15 +320,14 @@ def _due_without_steps(cal: WorkCalendar, start: dt.date, period: Period, pauses
             ordinals = [(p.start.toordinal(), p.end.toordinal()) for p in sorted(pauses, key=_by_start)] \
                 if pauses else ()
             end = count_forward(cal, start.toordinal(), amount, unit, ordinals)
-            if unit != "workdays":
-                end = cal.rolled_at(end)
-            if extension is not None:
-                if extension.direction != "after" or not 0 <= extension.amount <= LIMITS.get(extension.unit, -1):
+            if extension is not None:  # counted on from the period's own last day, not moved (rule 6)
+                if extension.direction != "after" or extension.restricts_liberty \
+                        or not 1 <= extension.amount <= LIMITS.get(extension.unit, -1):
                     return None
                 amount, unit = extension.amount, extension.unit
                 end = count_forward(cal, end, amount, unit, ordinals)
-                if unit != "workdays":
-                    end = cal.rolled_at(end)
+            if unit != "workdays":  # the last day of the whole period, once
+                end = cal.rolled_at(end)
         if not amount:
             cal.iso(end)  # zero working days: nothing was looked up, so check the coverage here
     except (CalendarGap, InvalidInput):
@@ -359,7 +395,7 @@ class _Counter:
         self.cal, self.rules, self.steps, self.explain = cal, rules, [], explain
         self.texts = _texts_for(cal, rules) if explain else None
 
-    def step(self, name: str, day: dt.date, basis: str | None = None, **values):
+    def step(self, name: str, day: dt.date, /, basis: str | None = None, **values):
         if not self.explain:
             return
         r = self.rules.rules[name]
@@ -380,7 +416,11 @@ class _Counter:
         made.__dict__.update(rule=words[0], date=day, basis=words[1], code=name)
         self.steps.append(made)
 
-    def forward(self, start: dt.date, period: Period, pauses: list[DateRange], first: bool) -> dt.date:
+    def forward(self, start: dt.date, period: Period, pauses: list[DateRange], first: bool,
+                last: bool = True) -> dt.date:
+        """The day `period` ends counted from `start`. Only the last day of the whole period moves
+        off a rest day (民法典 第二百零三条): where an extension follows (`last` false), the day stays
+        where the count put it, and the extension counts on from there."""
         if first and self.explain:
             self.put("start_excluded", start, self.texts.words.get(_FIRST) or self.write("start_excluded", _FIRST, {}))
         n = period.amount
@@ -400,16 +440,33 @@ class _Counter:
                 key = ("workdays", n, segment)
                 self.put("workdays", end, self.texts.words.get(key)
                          or self.write("workdays", key, {"n": n, "notices": found[0], "detail": found[1]}))
-            return end
-        self.said(period.unit, end, (period.unit, n), n=n)
-        if period.restricts_liberty:
-            self.said("no_roll", end, ("no_roll",))
-            return end
+            if last:
+                return end  # the n-th working day (n ≥ 1) is never a rest day: nothing to move
+        else:
+            self.said(period.unit, end, (period.unit, n), n=n)
+            if period.restricts_liberty:
+                self.said("no_roll", end, ("no_roll",))
+                return end
         o = end.toordinal()
+        if not last:
+            # a day outside the calendar's coverage is not looked up: it is not moved either way
+            if self.explain and not period.restricts_liberty and self.cal.covers(end) and self.cal.rolled_at(o) != o:
+                self.said("not_last_day", end, ("not_last_day", end), why=self._why_rest(end))
+            return end
         rolled = end if self.cal.rolled_at(o) == o else self.cal.next_workday(end)  # the common day: no date made
         if rolled != end and self.explain:
             self.said("roll_forward", rolled, ("roll_forward", end), why=self._why_rest(end))
         return rolled
+
+    def extension(self, day: dt.date, link: Link):
+        """The step that heads an extension, dated the day it counts from."""
+        if not self.explain:
+            return
+        if link.step is not None:
+            self.steps.append(_step(link.step.rule, day, link.step.basis, link.step.code))
+            return
+        p = link.period
+        self.step("extension", day, basis=link.basis, n=p.amount, unit=self.rules.units[p.unit], day=day.isoformat())
 
     def backward(self, anchor: dt.date, period: Period) -> dt.date:
         n, unit = period.amount, period.unit
@@ -485,7 +542,7 @@ def shift_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month0 + 1, day.day if day.day <= last else last)
 
 
-# -- periods beyond one count: hours, and extensions one after another ----------------------------
+# -- periods beyond one count: hours, and extensions granted in instalments -----------------------
 
 def hours_after(start: dt.datetime, n: int) -> dt.datetime:
     """The moment n hours after `start` (程序规定 第三十五条 "期间以时、日、月、年计算，期间开始之时或者日
@@ -500,17 +557,3 @@ def instalments(total: int, each: int) -> list[int]:
     """An extension of `total` granted `each` at a time (每次不超过…, 延长以二次为限): the
     lengths, in order, the last one shorter where `total` is not a multiple."""
     return [each] * (total // each) + ([total % each] if total % each else [])
-
-
-def extend(d: Due, more: Period, book: CalendarBook, rules: CountingRules, pauses: Sequence[DateRange] = (),
-           provisional: bool = False, step: Step | None = None) -> Due:
-    """`d` extended once more, counted from the day it ends by the same rules (a further
-    extension, a custody period's next renewal). Its steps follow `d`'s, headed by `step` (the
-    extension's own words and basis), without a second 起算日不计入: the extension runs on from
-    the last day of the one before."""
-    then = due(d.due, more, book, rules, pauses=pauses, provisional=provisional)
-    steps = (*d.steps, *((step,) if step is not None else ()),
-             *(s for s in then.steps if s.code != "start_excluded"))
-    years = tuple(sorted({*d.calendar_years, *then.calendar_years}))
-    return Due(d.start, d.period, then.due, steps, d.provisional or then.provisional, years,
-               d.assumptions + then.assumptions, None, d.rules_digest)

@@ -877,16 +877,12 @@ class _Chain:
         ranges = tuple(DateRange(p.start, p.end, p.reason or stage.pauses.reason, stage.pauses.basis)
                        for p in pauses)
         provisional = self.provisional and not no_roll
-        first = Period(chunks[0], rule.unit, restricts_liberty=no_roll) if chunks else None
+        # each extension (延长以二次为限) runs on from the last day of the one before, as the law
+        # sets it: only the extended period's last day moves off a rest day (periods.due)
+        links = [periods.Link(Period(n, rule.unit, restricts_liberty=no_roll), applied[2]) for n in chunks]
         d = periods.due(begin, Period(span.amount, span.unit, span.direction, restricts_liberty=no_roll,
                                       duty=span.duty),
-                        self.book, self.rules, pauses=ranges, extension=first,
-                        provisional=provisional, extension_basis=applied and applied[2])
-        r = self.rules["extension"]
-        for n in chunks[1:]:  # each further extension (延长以二次为限) runs on from the one before
-            said = Step(r.text.format(n=n, unit=self.rules.units[rule.unit]), d.due, applied[2], "extension")
-            d = periods.extend(d, Period(n, rule.unit, restricts_liberty=no_roll), self.book, self.rules,
-                               ranges, provisional, said)
+                        self.book, self.rules, pauses=ranges, provisional=provisional, extensions=links)
         steps, due, years, guessed = list(d.steps), d.due, d.calendar_years, d.provisional
         self.assumptions.extend(d.assumptions)
         if stage.kind in (TERM, ELIGIBLE) and not stage.restricts_liberty:
@@ -898,17 +894,16 @@ class _Chain:
                             provisional=guessed, years=() if no_roll else sorted(years))
 
     def _renewed(self, stage, begin, span, basis, decided, variant, pauses, wanted, no_roll) -> StageResult:
-        """The first period, then each extension of the chain from the end of the one before, each
-        counted by the same rules (a custody period never moves for a holiday)."""
+        """The first period, then each extension of the chain from the last day of the one before,
+        all counted as one period by `periods.due` (a custody period never moves for a holiday)."""
         plan = renewal_plan(stage, wanted, f"extensions.{stage.id}")
         ranges = tuple(DateRange(p.start, p.end, p.reason or stage.pauses.reason, stage.pauses.basis)
                        for p in pauses)
         provisional = self.provisional and not no_roll
+        links = [periods.Link(Period(n, r.unit, restricts_liberty=no_roll), r.basis, self._renewal_step(k, r, n, None))
+                 for k, (r, n) in enumerate(plan, 1)]
         d = periods.due(begin, Period(span.amount, span.unit, span.direction, restricts_liberty=no_roll),
-                        self.book, self.rules, pauses=ranges, provisional=provisional)
-        for k, (r, n) in enumerate(plan, 1):
-            d = periods.extend(d, Period(n, r.unit, restricts_liberty=no_roll), self.book, self.rules,
-                               ranges, provisional, self._renewal_step(k, r, n, d.due))
+                        self.book, self.rules, pauses=ranges, provisional=provisional, extensions=links)
         due, years, guessed = d.due, d.calendar_years, d.provisional
         self.assumptions.extend(d.assumptions)
         steps = self._counted_by(stage, d.steps, span)
@@ -929,7 +924,7 @@ class _Chain:
             if c.start:
                 swap["start_excluded"] = c.start
             if c.holiday:
-                swap["roll_forward"] = swap["no_roll"] = c.holiday
+                swap["roll_forward"] = swap["no_roll"] = swap["not_last_day"] = c.holiday
             out = [replace(s, basis=swap[s.code]) if s.code in swap else s for s in out]
         if stage.id in self.durations and stage.decided_amount is not None and out:
             d = stage.decided_amount

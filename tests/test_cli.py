@@ -157,6 +157,20 @@ def test_due_with_a_pause_an_extension_and_backwards(capsys, client):
     assert before["due"] == "2026-10-08" and before["direction"] == "before"
 
 
+def test_due_with_an_extension_across_national_day_counts_on_from_the_unmoved_day(capsys, client):
+    # 治安管理处罚法（2025） 第一百一十八条: 9/7 + 30 days = 10/7 (国庆); extended, it is not the last day and
+    # is not moved (民法典 第二百零三条); 10/7 + 30 = 11/6 (Fri). The API's very answer; the text says why.
+    args = ["due", "2026-09-07", "30", "days", "--extension", "30", "--extension-basis", "治安管理处罚法（2025） 第一百一十八条第一款"]
+    answer = run_json(capsys, *args)
+    assert answer["due"] == "2026-11-06"
+    api = client.post("/v1/deadlines", json={"start": "2026-09-07", "amount": 30, "unit": "days", "extension": {
+        "amount": 30, "unit": "days", "basis": "治安管理处罚法（2025） 第一百一十八条第一款"}})
+    assert answer == api.get_json()
+    code, out, _ = run(capsys, *args)
+    assert code == 0 and "2026-11-06" in out and "（2026-10-07 国庆节），但期间已经延长" in out
+    assert "延长30日，自被延长期间的最后一日（2026-10-07）起算" in out and "2026-10-08" not in out
+
+
 def test_due_in_an_unpublished_year_is_a_calendar_gap_exit_3_unless_provisional(capsys):
     code, out, err = run(capsys, "due", "2027-01-05", "5", "workdays")
     assert code == 3 and out == ""

@@ -306,8 +306,10 @@ def test_a_calendar_day_pause_without_a_basis_does_not_cite_the_licensing_law(cl
     assert any(s["basis"] == "治安管理处罚法（2025） 第一百一十八条第二款" for s in steps)
     assert any(s["basis"] == "治安管理处罚法（2025） 第一百一十八条第一款" for s in steps)
     assert not any(s["basis"].startswith("行政许可法") for s in steps)
-    # 4/7 + 30 days = 5/7 (Thu)
-    assert r.json["due"] == "2026-05-07"
+    # extended: the first count ends 4/4 (清明), not moved, since it is no longer the last day (民法典
+    # 第二百零三条); 4/4 + 30 days = 5/4 (劳动节 5/1-5/5) -> 5/6 (Wed). It was 5/7, counted on from the
+    # moved 4/7: the law text wins (LAW.md, round three).
+    assert r.json["due"] == "2026-05-06"
 
 
 def test_calc_due_takes_a_pause_basis(capsys):

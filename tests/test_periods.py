@@ -6,7 +6,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from calc.errors import CalendarGap, InvalidInput
-from calc.periods import LIMITS, DateRange, Period, _due_without_steps, due
+from calc.periods import LIMITS, DateRange, Link, Period, _due_without_steps, due
 
 D = dt.date
 
@@ -87,6 +87,96 @@ def test_rule_6_ten_more_working_days_from_the_original_due_date(book, rules):
     a = answer(book, rules, D(2026, 9, 21), 20, "workdays", extension=Period(10, "workdays"))
     assert a.due == D(2026, 11, 9)
     assert any(s.rule.startswith("延长10个工作日") and s.date == D(2026, 10, 26) for s in a.steps)
+
+
+# rule 6, LAW.md round three: an extension counts from the period's own last day, which is not moved
+# (民法典 第二百零三条 moves only the last day of the period, and once extended that day is not the
+# last); the extended period's last day moves, once.
+ZHIAN_118 = "治安管理处罚法（2025） 第一百一十八条第一款"
+
+
+def test_rule_6_thirty_and_thirty_days_from_2026_09_07_end_on_11_06_not_11_09(book, rules):
+    # 9/7 + 30 days = 10/7 (国庆 10/1-10/7, a Wednesday): extended, so not the last day, not moved.
+    # 10/7 + 30 days = 11/6, a Friday (10/1 Thu, 11/6 = 10/1 + 36 days = Thu + 1): the last day, a
+    # working day. Counted from a moved 10/8 it was 11/7 (Sat) -> 11/9.
+    a = answer(book, rules, D(2026, 9, 7), 30, "days", extension=Period(30, "days"), extension_basis=ZHIAN_118)
+    assert a.due == D(2026, 11, 6)
+    assert [(s.code, s.date) for s in a.steps] == [
+        ("start_excluded", D(2026, 9, 7)), ("days", D(2026, 10, 7)), ("not_last_day", D(2026, 10, 7)),
+        ("extension", D(2026, 10, 7)), ("days", D(2026, 11, 6))]
+    held, extension = a.steps[2], a.steps[3]
+    assert "法定休假日（2026-10-07 国庆节）" in held.rule and "已不是期间的最后一日" in held.rule
+    assert "不顺延" in held.rule and held.basis.startswith("民法典 第二百零三条")
+    assert extension.rule == "延长30日，自被延长期间的最后一日（2026-10-07）起算" and extension.basis == ZHIAN_118
+
+
+def test_rule_6_an_extension_from_a_working_day_says_so_without_a_holiday_step(book, rules):
+    # 3/2 + 30 days = 4/1 (Wed, a working day); + 30 = 5/1 (劳动节 5/1-5/5), the last day -> 5/6 (Wed).
+    a = answer(book, rules, D(2026, 3, 2), 30, "days", extension=Period(30, "days"))
+    assert a.due == D(2026, 5, 6)
+    assert [s.code for s in a.steps] == ["start_excluded", "days", "extension", "days", "roll_forward"]
+    assert "（2026-04-01）起算" in a.steps[2].rule and "劳动节" in a.steps[-1].rule
+
+
+def test_rule_6_both_extensions_ninety_days_from_2026_09_07_end_on_monday_12_07(book, rules):
+    # 10/7 (国庆, not moved) + 30 -> 11/6 (Fri) + 30 -> 12/6, a Sunday and now the last day -> 12/7 (Mon).
+    # The same day as one period of 90 days: 9/7 + 90 = 12/6 -> 12/7 (24 + 31 + 30 + 5 days).
+    links = [Link(Period(30, "days"), ZHIAN_118), Link(Period(30, "days"), ZHIAN_118)]
+    a = due(D(2026, 9, 7), Period(30, "days"), book, rules, extensions=links)
+    assert a.due == D(2026, 12, 7)
+    assert [s.code for s in a.steps] == ["start_excluded", "days", "not_last_day", "extension", "days",
+                                         "extension", "days", "roll_forward"]
+    assert [s.date for s in a.steps if s.code == "extension"] == [D(2026, 10, 7), D(2026, 11, 6)]
+    assert "（2026-11-06）起算" in a.steps[5].rule
+    assert "2026-12-06 星期日" in a.steps[-1].rule and a.steps[-1].date == D(2026, 12, 7)
+    assert due(D(2026, 9, 7), Period(90, "days"), book, rules).due == D(2026, 12, 7)
+
+
+def test_rule_6_a_liberty_period_extended_twice_never_moves(book, rules):
+    # 程序规定 第三十五条: 10/7 and 11/6 as above, then 12/6 (Sun) stays the last day: no roll at all.
+    links = [Link(Period(30, "days")), Link(Period(30, "days"))]
+    a = due(D(2026, 9, 7), Period(30, "days", restricts_liberty=True), book, rules, extensions=links)
+    assert a.due == D(2026, 12, 6)
+    codes = [s.code for s in a.steps]
+    assert codes.count("no_roll") == 3 and "roll_forward" not in codes and "not_last_day" not in codes
+    # a liberty extension makes the whole period one that restricts liberty (the caller's own words kept)
+    b = due(D(2026, 9, 7), Period(30, "days"), book, rules, extension=Period(60, "days", restricts_liberty=True))
+    assert b.due == D(2026, 12, 6) and not b.period.restricts_liberty
+
+
+def test_rule_6_a_month_extended_counts_on_from_the_corresponding_day(book, rules):
+    # 9/3 + 1 month = 10/3 (国庆, a Saturday): not moved; + 1 month = 11/3 (Tue, 11/1 is a Sunday).
+    # Counted from a moved 10/8 it would be 11/8 (Sun) -> 11/9.
+    a = answer(book, rules, D(2026, 9, 3), 1, "months", extension=Period(1, "months"))
+    assert a.due == D(2026, 11, 3)
+    assert [s.code for s in a.steps] == ["start_excluded", "months", "not_last_day", "extension", "months"]
+
+
+def test_rule_6_working_days_of_an_extension_count_from_the_unmoved_day(book, rules):
+    # 9/3 + 30 days = 10/3 (国庆): not moved; the 5 working days after it: 10/8 (Thu), 10/9 (Fri),
+    # 10/10 (Sat, 调休上班), 10/12 (Mon), 10/13 (Tue). From a moved 10/8 it would be 10/14.
+    assert answer(book, rules, D(2026, 9, 3), 30, "days", extension=Period(5, "workdays")).due == D(2026, 10, 13)
+
+
+def test_rule_6_seizure_from_2026_09_01_extended_ends_on_11_02(book, rules):
+    # 行政强制法 第二十五条: 9/1 + 30 = 10/1 (国庆, not moved); + 30 = 10/31 (Sat) -> 11/1 (Sun) -> 11/2 (Mon).
+    assert answer(book, rules, D(2026, 9, 1), 30, "days", extension=Period(30, "days")).due == D(2026, 11, 2)
+
+
+def test_rule_6_a_pause_counts_the_same_after_the_unmoved_day(book, rules):
+    # 9/7 + 30 = 10/7 (not moved); appraisal 10/8-10/12 not counted; 30 more from 10/12 -> 11/11 (Wed).
+    pause = DateRange(D(2026, 10, 8), D(2026, 10, 12), "鉴定")
+    a = answer(book, rules, D(2026, 9, 7), 30, "days", pauses=[pause], extension=Period(30, "days"))
+    assert a.due == D(2026, 11, 11)
+
+
+@pytest.mark.parametrize("extension, field", [(Period(0, "days"), "extension.amount"),
+                                              (Period(3661, "days"), "extension.amount"),
+                                              (Period(3, "days", "before"), "extension.direction")])
+def test_rule_6_an_extension_of_nothing_or_backwards_is_refused_naming_the_field(book, rules, extension, field):
+    with pytest.raises(InvalidInput) as err:
+        answer(book, rules, D(2026, 9, 7), 30, "days", extension=extension)
+    assert err.value.field == field
 
 
 # rule 7: backward periods roll back
@@ -275,3 +365,71 @@ def test_a_step_free_due_is_the_due_that_its_constructor_makes(book, rules, star
     assert dataclasses.asdict(quick) == dataclasses.asdict(made)
     assert (quick.steps, quick.provisional, quick.assumptions, quick.range) == ((), False, (), None)
     assert dataclasses.replace(quick, range=(start, start)).range == (start, start)
+
+
+# -- rule 6 as properties: the first count ending on a rest day, where moving it would show ----------
+
+def _first_workday_from(cal, day: dt.date) -> dt.date:
+    """Walked day by day on the calendar: the day itself if it is a working day, else the next one."""
+    while not cal.is_workday(day):
+        day += dt.timedelta(days=1)
+    return day
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_days_extended_end_on_the_first_working_day_from_the_unmoved_end_plus_the_extension(book, rules, cal, data):
+    """n days extended by m days, the n-th day a rest day: the due day is start + n + m (the
+    intermediate day not moved), moved once to a working day; the step-free count (what a batch
+    without steps gets) gives the same day, and the steps say the intermediate day was not moved."""
+    rest = data.draw(st.dates(D(2004, 3, 1), D(2026, 10, 31)).filter(lambda d: not cal.is_workday(d)), label="rest")
+    n, m = data.draw(st.integers(0, 60), label="n"), data.draw(st.integers(1, 60), label="m")
+    start = rest - dt.timedelta(days=n)
+    expected = _first_workday_from(cal, rest + dt.timedelta(days=m))
+    assume(expected <= D(2026, 12, 31))
+    period, extension = Period(n, "days"), Period(m, "days")
+    stepped = due(start, period, book, rules, extension=extension)
+    assert stepped.due == expected
+    held = [s for s in stepped.steps if s.code == "not_last_day"]
+    assert [s.date for s in held] == [rest] and rest.isoformat() in held[0].rule
+    assert next(s for s in stepped.steps if s.code == "extension").date == rest
+    quick = _due_without_steps(cal, start, period, (), extension, rules.digest)
+    assert quick is not None and quick.due == expected
+    assert due(start, period, book, rules, extension=extension, explain=False) == quick
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.data())
+def test_the_step_free_count_of_an_extension_across_a_rest_day_is_the_stepped_one(book, rules, cal, data):
+    """The differential test of the batch path, aimed at extensions: the first count (days or months)
+    ends on a rest day, the extension is in days, working days or months, with or without a pause;
+    `_due_without_steps` and `due` with its steps give the same day and years. A calendar-day period
+    extended by calendar days, pauses and all, ends where one period of the sum ends."""
+    rest = data.draw(st.dates(D(2004, 3, 1), D(2026, 9, 30)).filter(lambda d: not cal.is_workday(d)), label="rest")
+    unit = data.draw(st.sampled_from(["days", "months"]), label="unit")
+    n = data.draw(st.integers(0, 40) if unit == "days" else st.integers(1, 12), label="n")
+    start = rest - dt.timedelta(days=n) if unit == "days" else shift_back(rest, n)
+    ext_unit = data.draw(st.sampled_from(["days", "workdays", "months"]), label="ext_unit")
+    m = data.draw(st.integers(1, 3) if ext_unit == "months" else st.integers(1, 40), label="m")
+    pauses = []
+    if data.draw(st.booleans(), label="paused"):
+        first = start + dt.timedelta(days=data.draw(st.integers(1, 80), label="pause_at"))
+        pauses = [DateRange(first, first + dt.timedelta(days=data.draw(st.integers(0, 12), label="pause_days")))]
+    period, extension = Period(n, unit), Period(m, ext_unit)
+    try:
+        stepped = due(start, period, book, rules, pauses=pauses, extension=extension)
+    except CalendarGap:
+        assume(False)
+    quick = _due_without_steps(cal, start, period, pauses, extension)
+    assert quick is not None
+    assert (quick.due, quick.calendar_years) == (stepped.due, stepped.calendar_years)
+    if unit == ext_unit == "days":
+        assert stepped.due == due(start, Period(n + m, "days"), book, rules, pauses=pauses).due
+
+
+def shift_back(day: dt.date, months: int) -> dt.date:
+    """A start whose n-th month's corresponding day is `day` where the month allows (else near it)."""
+    y, m0 = divmod(day.month - 1 - months, 12)
+    year, month = day.year + y, m0 + 1
+    last = ((D(year + (month == 12), month % 12 + 1, 1)) - dt.timedelta(days=1)).day
+    return D(year, month, min(day.day, last))

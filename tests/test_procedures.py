@@ -167,6 +167,22 @@ def test_custody_ending_on_national_day_is_not_moved(run):
     assert t.stages[0].steps[-1].basis == "刑事诉讼法 第一百零五条第四款"
 
 
+def test_custody_renewed_from_national_day_moves_neither_day(run):
+    # Arrested 8/1: 2 months -> 10/1 (国庆节), in custody: not moved (第一百零五条第四款), and the first
+    # extension (第一百五十六条, 1 month) runs from that very day -> 11/1, a Sunday: not moved either.
+    # A liberty period never moves, so no step says a day was kept for being no longer the last.
+    t = run("criminal-custody", D(2026, 8, 1), extensions={"investigation-custody": 1})
+    r = t.stages[0]
+    assert r.due == D(2026, 11, 1)
+    assert [(s.code, s.date) for s in r.steps] == [
+        ("start_excluded", D(2026, 8, 1)), ("months", D(2026, 10, 1)), ("no_roll", D(2026, 10, 1)),
+        ("renewal", D(2026, 10, 1)), ("months", D(2026, 11, 1)), ("no_roll", D(2026, 11, 1))]
+    renewal = r.steps[3]
+    assert renewal.rule.startswith("第1次延长：") and renewal.rule.endswith("自前一期间届满时起算")
+    assert renewal.basis.startswith("刑事诉讼法 第一百五十六条")
+    assert all(s.rule == NO_ROLL and s.basis == "刑事诉讼法 第一百零五条第四款" for s in r.steps if s.code == "no_roll")
+
+
 @pytest.mark.parametrize("wanted", [2, 4, 6, 0])
 def test_custody_extensions_beyond_or_between_what_the_law_allows_are_refused(run, wanted):
     # Each extension is approved whole (1, then 2, then 2 months): 1, 3 or 5 months in all.
@@ -263,9 +279,10 @@ def test_seizure_not_in_custody_moves_off_national_day(run):
     t = run("seizure", D(2026, 9, 1))
     assert t.completion == D(2026, 10, 8)
     assert "国庆节" in t.stages[0].steps[-1].rule
-    # Extended by 30 days (县级以上公安机关负责人批准) from the end of the first period 10/8 -> 11/7 (Sat)
-    # -> 11/9 (Mon).
-    assert run("seizure", D(2026, 9, 1), extensions={"seizure": True}).completion == D(2026, 11, 9)
+    # Extended by 30 days (县级以上公安机关负责人批准): the first period's own last day 10/1 is no longer
+    # the last day, so it is not moved (民法典 第二百零三条); 10/1 + 30 -> 10/31 (Sat) -> 11/2 (Mon).
+    # It was 11/9, counted on from the moved 10/8: the law text wins (LAW.md, round three).
+    assert run("seizure", D(2026, 9, 1), extensions={"seizure": True}).completion == D(2026, 11, 2)
     assert refused(run, "seizure", D(2026, 9, 1), extensions={"seizure": 31}) == "extensions.seizure"
     # Appraisal 9/10-9/19 not counted: 9/2-9/9 (8 days), then 22 from 9/20 -> 10/11 (Sun) -> 10/12.
     t = run("seizure", D(2026, 9, 1), pauses={"seizure": [DateRange(D(2026, 9, 10), D(2026, 9, 19))]})
@@ -364,9 +381,14 @@ def test_refusal_to_file_notice_reconsideration_and_review(run):
     assert t.completion == D(2026, 10, 8)
     notice = stage(t, "refusal-notice")
     assert "国庆节" in notice.steps[-1].rule and notice.steps[-1].basis == "刑事诉讼法 第一百零五条第四款"
-    # 第一百七十九条第三款: extended by at most 30 days: 11/16 + 30 -> 12/16.
+    # 第一百七十九条第三款: extended by at most 30 days, from the period's own last day 11/14 (Sat, not
+    # moved once extended: 刑事诉讼法 第一百零五条 moves only the last day) -> 12/14 (Mon). It was 12/16,
+    # counted on from the moved 11/16: the law text wins (LAW.md, round three).
     t = run("criminal-filing-refusal", D(2026, 9, 29), extensions={"reconsideration-decision": True})
-    assert dues(t)["reconsideration-decision"] == D(2026, 12, 16)
+    assert dues(t)["reconsideration-decision"] == D(2026, 12, 14)
+    held = next(s for s in stage(t, "reconsideration-decision").steps if s.code == "not_last_day")
+    assert held.date == D(2026, 11, 14) and "（2026-11-14 星期六）" in held.rule
+    assert held.basis == "刑事诉讼法 第一百零五条第四款"
     assert refused(run, "criminal-filing-refusal", D(2026, 9, 29),
                    extensions={"reconsideration-decision": 31}) == "extensions.reconsideration-decision"
 

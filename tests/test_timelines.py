@@ -330,12 +330,45 @@ def test_public_order_case_extensions(run):
     assert old.stages[0].due == D(2026, 3, 2)
     with pytest.raises(InvalidInput):
         run("public-order-case", D(2025, 12, 31), extensions={"decision": 60})
-    # 2025: twice. 立案 3/2 -> 4/1; +30 -> 5/1 (劳动节) -> 5/6; +30 -> 6/5 (Fri).
+    # 2025: twice. 立案 3/2 -> 4/1 (Wed); +30 -> 5/1 (劳动节 5/1-5/5, but not the last day once the
+    # period is extended: not moved, 民法典 第二百零三条); +30 -> 5/31 (Sun) -> 6/1 (Mon). It was 6/5,
+    # counted on from 5/6 after moving 5/1: the law text wins (LAW.md, round three).
     new = run("public-order-case", D(2026, 3, 2), extensions={"decision": True})
-    assert new.stages[0].due == D(2026, 6, 5)
+    assert new.stages[0].due == D(2026, 6, 1)
     assert sum("延长30日" in s.rule for s in new.stages[0].steps) == 2
+    # once: 4/1 + 30 -> 5/1, now the last day: 劳动节 5/1-5/5 -> 5/6 (Wed).
     once = run("public-order-case", D(2026, 3, 2), extensions={"decision": 30})
     assert once.stages[0].due == D(2026, 5, 6)
+
+
+def test_a_public_order_case_from_2026_09_07_extended_once_and_twice_reads_as_the_law_counts(run):
+    # 治安管理处罚法（2025） 第一百一十八条第一款, LAW.md round three. 立案 9/7 + 30 days = 10/7 (国庆).
+    # Once: the period is extended, so 10/7 is not its last day and is not moved (民法典 第二百零三条);
+    # 10/7 + 30 = 11/6 (Fri), the last day, a working day. Twice: 11/6 + 30 = 12/6 (Sun), the last day
+    # -> 12/7 (Mon). Counted from moved days it was 11/9 and 12/9.
+    once = run("public-order-case", D(2026, 9, 7), extensions={"decision": 30})
+    decision = once.stages[0]
+    assert decision.due == D(2026, 11, 6)
+    assert [(s.code, s.date) for s in decision.steps] == [
+        ("start_excluded", D(2026, 9, 7)), ("days", D(2026, 10, 7)), ("not_last_day", D(2026, 10, 7)),
+        ("extension", D(2026, 10, 7)), ("days", D(2026, 11, 6))]
+    held, extension = decision.steps[2], decision.steps[3]
+    assert held.rule == ("被延长期间的最后一日是法定休假日（2026-10-07 国庆节），但期间已经延长，此日已不是期间的"
+                         "最后一日，不顺延：延长自此日起算，顺延只适用于延长后期间的最后一日")
+    assert held.basis == "民法典 第二百零三条；公安机关办理行政案件程序规定 第三十五条"
+    assert extension.rule == "延长30日，自被延长期间的最后一日（2026-10-07）起算"
+    assert extension.basis.startswith("治安管理处罚法（2025） 第一百一十八条第一款（案情重大、复杂的")
+    twice = run("public-order-case", D(2026, 9, 7), extensions={"decision": True})
+    decision = twice.stages[0]
+    assert decision.due == D(2026, 12, 7) and decision.extension[0] == 60
+    assert [s.code for s in decision.steps] == ["start_excluded", "days", "not_last_day", "extension", "days",
+                                                "extension", "days", "roll_forward"]
+    assert [s.rule for s in decision.steps if s.code == "extension"] == [
+        "延长30日，自被延长期间的最后一日（2026-10-07）起算", "延长30日，自被延长期间的最后一日（2026-11-06）起算"]
+    assert decision.steps[-1].rule == "期间最后一日是法定休假日（2026-12-06 星期日），以法定休假日结束的次日为期间最后一日"
+    assert sum(s.code == "start_excluded" for s in decision.steps) == 1
+    # the delivery (2 days) runs from the extended decision: 12/7 + 2 = 12/9 (Wed)
+    assert dues(twice)["delivery"] == D(2026, 12, 9)
 
 
 def test_appraisal_time_is_not_counted_under_both_texts(run):

@@ -141,6 +141,15 @@ def test_deadline_days_roll_off_the_national_day_break(client):
     assert "法定休假日" in text
 
 
+def test_deadline_extended_across_the_national_day_counts_on_from_the_unmoved_day(client):
+    # 2026-09-07 + 30 days = 10/7 (国庆节): extended, no longer the last day, not moved (民法典 第二百零三条);
+    # 10/7 + 30 days = 11/6 (Fri). The page says from which day the extension counts and why.
+    p, text = page(client, "/deadline?start=2026-09-07&amount=30&unit=days&ext_amount=30&ext_unit=days")
+    assert '<time datetime="2026-11-06" class="due">' in text
+    assert "（2026-10-07 国庆节），但期间已经延长" in text and "自被延长期间的最后一日（2026-10-07）起算" in text
+    check_accessible(p)
+
+
 def test_deadline_backward_moves_to_the_previous_working_day(client):
     # event 2026-10-21, apply at least 20 days before: 10/1 is 国庆节 -> 9/30
     _, text = page(client, "/deadline?start=2026-10-21&amount=20&unit=days&direction=before")

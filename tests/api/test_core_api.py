@@ -61,6 +61,41 @@ def test_deadline_with_pause_extension_and_direction(client):
     assert r.json["due"] == "2026-09-30"
 
 
+# LAW.md round three: an extension counts on from the period's own last day, which is no longer the
+# last day and is not moved (民法典 第二百零三条); only the extended period's last day moves. 2026: 国庆
+# 10/1 (Thu) - 10/7, 10/10 (Sat) worked.
+EXTENDED = [
+    # 9/7 + 30 = 10/7 (国庆, not moved); + 30 = 11/6 (Fri). Counted from a moved 10/8 it was 11/9.
+    ({"start": "2026-09-07", "amount": 30, "unit": "days", "extension": {"amount": 30, "unit": "days"}}, "2026-11-06"),
+    # seizure (行政强制法 第二十五条): 9/1 + 30 = 10/1 (国庆); + 30 = 10/31 (Sat) -> 11/2 (Mon).
+    ({"start": "2026-09-01", "amount": 30, "unit": "days", "extension": {"amount": 30, "unit": "days"}}, "2026-11-02"),
+    # 9/3 + 1 month = 10/3 (国庆); + 1 month = 11/3 (Tue).
+    ({"start": "2026-09-03", "amount": 1, "unit": "months", "extension": {"amount": 1, "unit": "months"}}, "2026-11-03"),
+    # 9/3 + 30 = 10/3 (国庆); 5 working days after it: 10/8, 10/9, 10/10 (Sat, worked), 10/12, 10/13.
+    ({"start": "2026-09-03", "amount": 30, "unit": "days", "extension": {"amount": 5, "unit": "workdays"}}, "2026-10-13"),
+    # working days are unaffected: 9/21 + 20 WD = 10/26; 10 more: 10/27-10/30, 11/2-11/6, 11/9.
+    ({"start": "2026-09-21", "amount": 20, "unit": "workdays", "extension": {"amount": 10, "unit": "workdays"}},
+     "2026-11-09"),
+]
+
+
+def test_an_extension_counts_on_from_the_unmoved_last_day_in_the_single_and_batch_answers(client, monkeypatch):
+    from calc import periods
+
+    for body, expected in EXTENDED:
+        r = client.post("/v1/deadlines", json=body)
+        assert r.status_code == 200 and r.json["due"] == expected, (body, r.json.get("due"))
+    first = client.post("/v1/deadlines", json=EXTENDED[0][0]).json["steps"]
+    assert [s["date"] for s in first] == ["2026-09-07", "2026-10-07", "2026-10-07", "2026-10-07", "2026-11-06"]
+    assert "不顺延" in first[2]["rule"] and first[2]["basis"].startswith("民法典 第二百零三条")
+    assert first[3]["rule"] == "延长30日，自被延长期间的最后一日（2026-10-07）起算"
+    items = [{**body, "steps": steps} for body, _ in EXTENDED for steps in (True, False)]
+    batch = client.post("/v1/deadlines/batch", json={"items": items}).get_data()
+    assert [a["due"] for a in json.loads(batch)["items"]] == [due for _, due in EXTENDED for _ in (1, 2)]
+    monkeypatch.setattr(periods, "_due_without_steps", lambda *a: None)  # the batch's step-free count off
+    assert client.post("/v1/deadlines/batch", json={"items": items}).get_data() == batch
+
+
 def test_steps_can_be_left_out(client):
     r = client.post("/v1/deadlines", json={"start": "2026-09-21", "amount": 20, "unit": "workdays",
                                            "steps": False})

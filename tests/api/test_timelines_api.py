@@ -93,8 +93,11 @@ def test_pause_and_extension_per_stage(client):
     assert decision["pauses"] == [{"start": "2026-09-28", "end": "2026-10-09", "reason": "专家评审"}]
     r = post(client, "administrative-licence", {"start": "2026-09-21", "extensions": {"decision": True}})
     assert r.json["stages"][1]["due"] == "2026-11-09" and r.json["stages"][1]["extension"]["amount"] == 10
+    # 治安管理处罚法（2025） 第一百一十八条, extended twice by 30 days: 3/2 + 30 -> 4/1 (Wed); + 30 -> 5/1
+    # (劳动节, but no longer the period's last day: not moved, 民法典 第二百零三条); + 30 -> 5/31 (Sun) ->
+    # 6/1 (Mon). It was 6/5, counted from 5/6 after moving 5/1: the law text wins (LAW.md, round three).
     r = post(client, "public-order-case", {"start": "2026-03-02", "extensions": {"decision": 60}})
-    assert r.json["stages"][0]["due"] == "2026-06-05"
+    assert r.json["stages"][0]["due"] == "2026-06-01"
 
 
 def test_backward_deadline_on_a_weekend(client):
