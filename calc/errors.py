@@ -38,19 +38,39 @@ class InvalidInput(DomainError):
 
 
 class ScheduleError(Exception):
-    """A schedule file that must not be served: names the file, the key and what is wrong."""
+    """A schedule file that must not be served: names the file, the key and what is wrong.
 
-    def __init__(self, file: str, key: str, problem: str):
+    `key` is where, as a person reads it ("violation[3].version[1].basis"); `where` the same as data
+    (("violation", 3, "version", 1, "basis")), from which `table`, `index` and `entry` (a named entry
+    such as texts.late_fee_cap) are read: code that must know which item failed asks these, never
+    the text of `key`."""
+
+    def __init__(self, file: str, key: str, problem: str, where: tuple = ()):
         super().__init__(f"{file}: {key}: {problem}")
-        self.file, self.key, self.problem = file, key, problem
+        self.file, self.key, self.problem, self.where = file, key, problem, tuple(where)
+
+    @property
+    def table(self) -> str | None:
+        """The top-level table or array of tables the problem is in (violation, texts, …)."""
+        return self.where[0] if self.where and isinstance(self.where[0], str) else None
+
+    @property
+    def index(self) -> int | None:
+        """The item's position in its top-level array of tables, as the file numbers it."""
+        return self.where[1] if len(self.where) > 1 and isinstance(self.where[1], int) else None
+
+    @property
+    def entry(self) -> str | None:
+        """The named entry of a top-level table of named entries ([texts.<code>])."""
+        return self.where[1] if len(self.where) > 1 and isinstance(self.where[1], str) else None
 
 
 class UnknownKey(ScheduleError):
     """A key no loader reads: a misspelt `extention` would otherwise drop the statutory extension
     without a word. Names the file, the key, and the keys that table may have."""
 
-    def __init__(self, file: str, key: str, name: str, known: tuple[str, ...]):
+    def __init__(self, file: str, key: str, name: str, known: tuple[str, ...], where: tuple = ()):
         hint = difflib.get_close_matches(name, known, n=1, cutoff=0.75)
         problem = f"未知的键：{name}（可用的键：{'、'.join(known)}）" + (f"；是否应为 {hint[0]}？" if hint else "")
-        super().__init__(file, key, problem)
+        super().__init__(file, key, problem, where)
         self.name, self.known = name, known

@@ -61,32 +61,36 @@ def unknown_keys(source: Source, keys: Keys) -> tuple[list[UnknownKey], Source]:
     """Every key of `source` that `keys` does not declare, at any depth, and the source without
     them (so that `problems()` can go on to find what else is wrong in the file)."""
     found: list[UnknownKey] = []
-    data = _walk(source, "", source.data, keys, found, top=True)
+    data = _walk(source, (), source.data, keys, found, top=True)
     return found, (source if data is source.data else Source(source.name, data, source.positions, source.laws))
 
 
-def _join(path: str, key: str) -> str:
-    return f"{path}.{key}" if path else key
+def spelled(where: tuple) -> str:
+    """("violation", 3, "version", 1) -> "violation[3].version[1]": a place as a person reads it."""
+    out = ""
+    for part in where:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
 
 
-def _walk(source: Source, path: str, data: dict, keys, found: list, top: bool = False) -> dict:
+def _walk(source: Source, path: tuple, data: dict, keys, found: list, top: bool = False) -> dict:
     """`data` with the unknown keys taken out (the same object when there were none)."""
     if isinstance(keys, Free):
         return data
     if isinstance(keys, Named):
-        out = {name: _walk(source, _join(path, name), value, keys.keys, found) if isinstance(value, dict) else value
+        out = {name: _walk(source, (*path, name), value, keys.keys, found) if isinstance(value, dict) else value
                for name, value in data.items()}
         return data if all(out[k] is data[k] for k in data) else out
     unknown = keys.unknown(data)
-    found += [UnknownKey(source.name, _join(path, key), key, keys.known) for key in unknown]
+    found += [UnknownKey(source.name, spelled((*path, key)), key, keys.known, (*path, key)) for key in unknown]
     out = {k: v for k, v in data.items() if k not in unknown} if unknown else data  # copied only on a change
     for key, sub in keys.tables.items():
         value = out.get(key)
         if isinstance(value, dict):
-            new = _walk(source, _join(path, key), value, sub, found)
+            new = _walk(source, (*path, key), value, sub, found)
         elif isinstance(value, list):
             where = source.positions.get(key) if top else None
-            new = [_walk(source, f"{_join(path, key)}[{where[i] if where else i}]", item, sub, found)
+            new = [_walk(source, (*path, key, where[i] if where else i), item, sub, found)
                    if isinstance(item, dict) else item for i, item in enumerate(value)]
             new = value if all(a is b for a, b in zip(new, value)) else new
         else:
@@ -111,8 +115,11 @@ def digest(data: Any) -> str:
 class Node:
     """A table inside a schedule file that knows where it is, so errors can say so."""
 
-    def __init__(self, source: Source, key: str, data: Any):
+    def __init__(self, source: Source, key: str, data: Any, where: tuple | None = None):
+        """`key`: where the table is, as a person reads it; `where`: the same as data (see
+        ScheduleError), given by `child` and `children`; a table made by hand at `key` is there."""
         self.source, self.key, self.data = source, key, data
+        self.where = where if where is not None else ((key,) if key else ())
         if not isinstance(data, dict):
             self.fail("应为表（table）")
 
@@ -121,7 +128,7 @@ class Node:
         return digest(self.data)
 
     def fail(self, problem: str, key: str | None = None):
-        raise ScheduleError(self.source.name, self._path(key), problem)
+        raise ScheduleError(self.source.name, self._path(key), problem, self.where if key is None else (*self.where, key))
 
     def _path(self, key: str | None) -> str:
         if key is None:
@@ -133,7 +140,7 @@ class Node:
         known = keys.known if isinstance(keys, Keys) else tuple(keys)
         for key in self.data:
             if key not in known:
-                raise UnknownKey(self.source.name, self._path(key), key, known)
+                raise UnknownKey(self.source.name, self._path(key), key, known, (*self.where, key))
 
     def has(self, key: str) -> bool:
         return key in self.data
@@ -193,15 +200,15 @@ class Node:
     def child(self, key: str, default: Any = ...) -> "Node | None":
         if key not in self.data and default is not ...:
             return default
-        return Node(self.source, self._path(key), self.get(key, dict))
+        return Node(self.source, self._path(key), self.get(key, dict), (*self.where, key))
 
     def children(self, key: str, *, required=True) -> list["Node"]:
         if key not in self.data and not required:
             return []
         items = self.get(key, list)
         where = self.source.positions.get(key) if not self.key else None
-        return [Node(self.source, f"{self._path(key)}[{where[i] if where else i}]", item)
-                for i, item in enumerate(items)]
+        return [Node(self.source, f"{self._path(key)}[{n}]", item, (*self.where, key, n))
+                for n, item in ((where[i] if where else i, item) for i, item in enumerate(items))]
 
     def basis(self, key: str = "basis", default: Any = ..., *, inherit: "cit.Basis | None" = None) -> "cit.Basis":
         """Every legal number cites where it comes from: a missing basis is a bad file.
@@ -217,7 +224,7 @@ class Node:
             return cit.literal(value)
         if not value:
             self.fail("依据不能为空（非法律依据的说明写作 [{ text = \"…\" }]）", key)
-        return cit.Basis(self.cite(f"{key}[{i}]", item, inherit) for i, item in enumerate(value))
+        return cit.Basis(self.cite(key, i, item, inherit) for i, item in enumerate(value))
 
     def basis_template(self, key: str, fields: Iterable[str], default: Any = ...) -> "cit.Template":
         """A basis a text fills in per answer (calc.citations.Template): references, and placeholders
@@ -236,12 +243,12 @@ class Node:
                     self.fail(f"列表中的字符串只能是占位符 {{名称}}（可用：{'、'.join(fields) or '无'}）: {item!r}", f"{key}[{i}]")
                 parts.append(name)
             else:
-                parts.append(self.cite(f"{key}[{i}]", item))
+                parts.append(self.cite(key, i, item))
         return cit.Template(parts)
 
-    def cite(self, key: str, data: Any, inherit: "cit.Basis | None" = None) -> "cit.Part":
-        """One reference of a basis (or `{ text = "…" }`, words that cite nothing)."""
-        node = Node(self.source, self._path(key), data)
+    def cite(self, key: str, i: int, data: Any, inherit: "cit.Basis | None" = None) -> "cit.Part":
+        """The `i`th reference of the basis at `key` (or `{ text = "…" }`, words that cite nothing)."""
+        node = Node(self.source, self._path(f"{key}[{i}]"), data, (*self.where, key, i))
         if "text" in data:
             node.only(("text",))
             return cit.Literal(node.text("text"))

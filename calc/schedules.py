@@ -437,10 +437,11 @@ def _load_collecting(area: str, merged: list[Source], base: dict, problems: list
 
 
 def _drop_item(merged: list[Source], err: ScheduleError, layered: Mapping[str, str | None]) -> list[Source] | None:
-    found = re.match(r"(\w+)\[(\d+)\]", err.key)
-    if not found:
+    """The sources without the item of an array of tables that failed (err.table, err.index), so
+    the rest of the area is checked too; None where the problem is not one item's."""
+    if err.index is None:
         return _drop_named(merged, err, layered)
-    key, position = found[1], int(found[2])
+    key, position = err.table, err.index
     out, dropped = [], False
     for source in merged:
         items = source.data.get(key)
@@ -459,11 +460,8 @@ def _drop_named(merged: list[Source], err: ScheduleError, layered: Mapping[str, 
     """Without the named entry that failed (`texts.late_fee_capp`, `notes.version.text`): the rest
     of the area's texts are then checked too. Its code is missing afterwards, which the area says
     once (缺少文字 …), as it is: no usable text for it was given."""
-    found = re.match(r"(\w+)\.(\w+)(?:\.|$)", err.key)
-    if not found:
-        return None
-    table, code = found[1], found[2]
-    if layered.get(table) != "*":  # only a table of named entries (texts, notes, words), never `[late_fee]`
+    table, code = err.table, err.entry
+    if code is None or layered.get(table) != "*":  # only a table of named entries (texts, notes, words), never `[late_fee]`
         return None
     out, dropped = [], False
     for source in merged:

@@ -1,0 +1,54 @@
+"""A schedule problem says where it is as data (issue 25, item 5): the file, the top-level table,
+the item's index as the file numbers it (or a named entry), the key as a person reads it, and the
+problem; `calc check` leaves out exactly that item to find the rest, without reading the key's text."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from calc import schedules
+from calc.errors import ScheduleError
+
+BUNDLED = Path(__file__).resolve().parents[1] / "schedules"
+
+
+def test_an_error_in_a_band_names_its_table_index_and_key(tmp_path):
+    (tmp_path / "penalties").mkdir()
+    (tmp_path / "penalties" / "x.toml").write_text(
+        '[[violation]]\nid = "x.one"\ntitle = "t"\nauthority = "a"\nseed = "s"\nregime = "public-order"\n'
+        '  [[violation.version]]\n  effective = { from = 2026-01-01 }\n'
+        '  basis = [{ law = "治安管理处罚法", edition = 2025, article = 26, paragraph = 1 }]\n'
+        '  bands = [{ when = "base", fine = { min = 500, max = 100 } }]\n', "utf-8")
+    with pytest.raises(ScheduleError) as err:
+        schedules.load([tmp_path])
+    e = err.value
+    assert e.file.endswith("penalties/x.toml") and e.table == "violation" and e.index == 0
+    assert e.where[:4] == ("violation", 0, "version", 0) and e.key.startswith("violation[0].version[0].bands[0]")
+    assert e.entry is None
+
+
+def test_a_reference_to_an_unknown_text_names_the_reference(tmp_path):
+    (tmp_path / "penalties").mkdir()
+    (tmp_path / "penalties" / "x.toml").write_text(
+        '[[violation]]\nid = "x.one"\ntitle = "t"\nauthority = "a"\nseed = "s"\nregime = "public-order"\n'
+        '  [[violation.version]]\n  effective = { from = 2026-01-01 }\n'
+        '  basis = [{ law = "治安管理处罚发", edition = 2025, article = 26 }]\n'
+        '  bands = [{ when = "base", fine = { max = 100 } }]\n', "utf-8")
+    with pytest.raises(ScheduleError) as err:
+        schedules.load([tmp_path])
+    e = err.value
+    assert e.where == ("violation", 0, "version", 0, "basis", 0, "law")
+    assert e.key == "violation[0].version[0].basis[0].law" and "是否应为 治安管理处罚法" in e.problem
+
+
+def test_a_bad_named_text_is_an_entry_and_check_goes_on_past_it(tmp_path):
+    root = tmp_path / "set"
+    shutil.copytree(BUNDLED, root)
+    texts = root / "penalties" / "texts.toml"
+    body = texts.read_text("utf-8")
+    texts.write_text(body.replace("[texts.late_fee_cap]\n", "[texts.late_fee_cap]\nwhat = 1\n", 1), "utf-8")
+    found = schedules.problems(root)
+    named = [p for p in found if p.entry == "late_fee_cap"]
+    assert named and named[0].table == "texts" and named[0].index is None
