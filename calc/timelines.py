@@ -27,9 +27,9 @@ from .steps import Step
 from .texts import Spec, Text
 from .workcal import CalendarBook
 
-DEADLINE, TERM, ELIGIBLE, NONE, ON_THE_SPOT, PREREQUISITE = (
-    "deadline", "term", "eligible", "none", "on_the_spot", "prerequisite")
-KINDS = (DEADLINE, TERM, ELIGIBLE, NONE, ON_THE_SPOT, PREREQUISITE)
+DEADLINE, TERM, ELIGIBLE, NONE, ON_THE_SPOT, PREREQUISITE, WINDOW = (
+    "deadline", "term", "eligible", "none", "on_the_spot", "prerequisite", "window")
+KINDS = (DEADLINE, TERM, ELIGIBLE, NONE, ON_THE_SPOT, PREREQUISITE, WINDOW)
 WITH_PERIOD = (DEADLINE, TERM, ELIGIBLE)
 HOURS = "hours"
 UNITS = (*periods.UNITS, HOURS)
@@ -47,7 +47,8 @@ def _step(*fields: str) -> Spec:
 # basis; "earliest" is declared for the data's sake: the answers give the earliest day by itself).
 TEXTS = {"hours": _step("start", "n", "due"), "hours_plain": _step("start", "n", "due"), "term": _step("what"),
          "on_the_spot": _step("title", "basis"), "prerequisite": _step("title", "basis"), "none": _step("basis"),
-         "earliest": _step("what", "basis"), "renewal": _step("k", "approver", "n", "unit", "condition", "basis"),
+         "earliest": _step("what", "basis"), "window": _step("first", "basis"),
+         "renewal": _step("k", "approver", "n", "unit", "condition", "basis"),
          "restart": _step("day", "first", "reason", "basis"), "duration": _step("what", "n", "most", "unit", "basis")}
 # What the notes of an answer say ([notes.<code>]), by the note's code; a note cites no law of its own.
 _STAGE_WORDS = ("title", "authority", "period", "label")
@@ -104,6 +105,7 @@ class Earliest:
     unit: str
     what: str
     basis: str
+    direction: str = "after"  # "before": a window's first day, counted back from its anchor
 
 
 @dataclass(frozen=True)
@@ -132,10 +134,12 @@ class Restart:
 class Counting:
     """Which article says how this stage's period is counted, where it is not the administrative
     case rules' 第三十五条 (periods.toml): `start` for the day not counted, `holiday` for moving (or
-    not moving) off a holiday and for hour periods."""
+    not moving) off a holiday and for hour periods, `unit` for whether the instrument's 日 are working
+    days (its 附则: 道路交通事故处理程序规定 第一百一十二条第（五）项), cited on the step that counts them."""
 
     start: str | None = None
     holiday: str | None = None
+    unit: str | None = None
 
 
 @dataclass(frozen=True)
@@ -258,7 +262,7 @@ LAYERED = {"procedure": "id", "texts": "*", "notes": "*"}
 # The keys each table of a timelines/*.toml file may have (calc.schedules refuses any other).
 _SPAN = Keys("amount", "unit", "direction", "duty")
 _EXTENSION = Keys("amount", "unit", "times", "condition", basis=BASIS)
-_COUNTING = Keys(start=BASIS, holiday=BASIS)
+_COUNTING = Keys(start=BASIS, holiday=BASIS, unit=BASIS)
 _STAGE = Keys("id", "authority", "title", "kind", "anchor", "when", "restricts_liberty",
               basis=BASIS, period=_SPAN, pauses=Keys("reason", basis=BASIS), extension=_EXTENSION,
               earliest=Keys("amount", "unit", "direction", "what", basis=BASIS),
@@ -402,7 +406,7 @@ def _counting(node: Node) -> Counting | None:
     c = node.child("counting", None)
     if c is None:
         return None
-    return Counting(c.basis("start", None), c.basis("holiday", None))
+    return Counting(c.basis("start", None), c.basis("holiday", None), c.basis("unit", None))
 
 
 def _renewals(node: Node, span: Span | None) -> tuple[Renewal, ...]:
@@ -431,6 +435,22 @@ def _check_anchor_units(node: Node, stage_span: Span | None, anchor: str, before
         next((s for s in before if s.id == anchor), None)
     if prior is not None and (prior.span is None or prior.span.unit != HOURS):
         node.fail("以小时计算的阶段只能以起算时间或以小时计算的阶段为基准", "anchor")
+
+
+def _earliest_rule(node: Node, kind: str) -> Earliest | None:
+    """The first day a stage may be done: some time after its start (执行满三个月), or, for a window,
+    counted back from the anchor the window closes on (有效期满前九十日内)."""
+    if not node.has("earliest"):
+        if kind == WINDOW:
+            node.fail("window 类阶段须有 earliest（窗口期的第一日，向前计算）", "earliest")
+        return None
+    e = node.child("earliest")
+    espan = _span(node, "earliest")
+    if espan.unit == HOURS:
+        e.fail("最早日期不能以小时计算", "unit")
+    if (espan.direction == "before") != (kind == WINDOW):
+        e.fail("向前计算的最早日期只用于 window 类阶段（窗口期的第一日）", "direction")
+    return Earliest(espan.amount, espan.unit, e.text("what"), e.basis(), espan.direction)
 
 
 def _stage(node: Node, before: list[Stage], event_label: str | None,
@@ -478,13 +498,7 @@ def _stage(node: Node, before: list[Stage], event_label: str | None,
         decided_amount = DecidedAmount(d.text("what"), d.basis())
         if span is None or span.unit == HOURS or span.direction == "before":
             node.fail("只有向后计算的日期期间可以由决定确定长度", "decided_amount")
-    earliest = None
-    if node.has("earliest"):
-        e = node.child("earliest")
-        espan = _span(node, "earliest")
-        earliest = Earliest(espan.amount, espan.unit, e.text("what"), e.basis())
-        if espan.unit == HOURS:
-            e.fail("最早日期不能以小时计算", "unit")
+    earliest = _earliest_rule(node, kind)
     variants = []
     for v in node.children("variant", required=False):
         vspan = _span(v)
@@ -811,6 +825,8 @@ class _Chain:
         if stage.kind == ON_THE_SPOT:
             step = self.texts["on_the_spot"].step(_day(begin), title=stage.title, basis=basis)
             return self._finish(stage, begin, begin, span, basis, (step,), decided)
+        if stage.kind == WINDOW:
+            return self._window(stage, _day(begin), basis, decided)
         if span.unit == HOURS:
             return self._hours(stage, begin, span, basis, decided, variant, wanted)
         if isinstance(begin, dt.datetime):
@@ -913,9 +929,19 @@ class _Chain:
                             extension=applied, pauses=ranges, provisional=guessed,
                             years=() if no_roll else sorted(years))
 
+    def _window(self, stage, day, basis, decided) -> StageResult:
+        """A window that closes on its anchor day (有效期满前九十日内申请换证): the anchor is a date a
+        licence fixes, not the end of a period counted from an act, so it is not moved for a rest day
+        and needs no holiday calendar; the window opens on the `earliest` day."""
+        earliest = self._earliest(stage, day)
+        step = self.texts["window"].step(day, first=earliest.date.isoformat(), basis=basis)
+        return self._finish(stage, day, day, None, basis, (step,), decided, earliest=earliest)
+
     def _counted_by(self, stage, steps, span):
         """Cite the article that governs this stage's counting (刑事诉讼法 第一百零五条, 拘留所条例
-        第三十二条) where it is not the administrative case rules' 第三十五条; say the length a
+        第三十二条) where it is not the administrative case rules' 第三十五条, and the 附则 that makes
+        the instrument's 日 working days (or leaves them calendar days) on the step that counts them,
+        unless a variant counts in another unit (it rests on another text); say the length a
         decision set."""
         c = stage.counting
         out = list(steps)
@@ -926,6 +952,8 @@ class _Chain:
             if c.holiday:
                 swap["roll_forward"] = swap["no_roll"] = swap["not_last_day"] = c.holiday
             out = [replace(s, basis=swap[s.code]) if s.code in swap else s for s in out]
+        if c.unit and span.unit == stage.span.unit:
+            out = [replace(s, basis=join(c.unit, s.basis)) if s.code == span.unit else s for s in out]
         if stage.id in self.durations and stage.decided_amount is not None and out:
             d = stage.decided_amount
             out.insert(0, self.texts["duration"].step(out[0].date, what=d.what, n=span.amount, most=stage.span.amount,
@@ -941,7 +969,7 @@ class _Chain:
         e = stage.earliest
         if e is None:
             return None
-        d = periods.due(begin, Period(e.amount, e.unit, restricts_liberty=True), self.book, self.rules)
+        d = periods.due(begin, Period(e.amount, e.unit, e.direction, restricts_liberty=True), self.book, self.rules)
         return EarliestDate(d.due, e.amount, e.unit, e.what, e.basis)
 
     def _check_decided(self, stage, begin, decided):
@@ -949,6 +977,11 @@ class _Chain:
             return
         if isinstance(decided, dt.datetime) != isinstance(begin, dt.datetime):
             decided, begin = _day(decided), _day(begin)  # a day stage of a procedure that counts hours
+        if stage.kind == WINDOW:
+            first = self._earliest(stage, _day(begin)).date
+            if _day(decided) < first:
+                raise InvalidInput(f"实际日期 {decided} 早于可以办理的第一日 {first}", field=f"actual.{stage.id}")
+            return
         if stage.span is not None and stage.span.direction == "before":
             if decided > begin:
                 raise InvalidInput(f"实际日期 {decided} 晚于本阶段的基准日 {begin}", field=f"actual.{stage.id}")
@@ -970,7 +1003,7 @@ class _Chain:
                            earliest, provisional, tuple(years))
 
     def _status(self, stage, due, decided) -> str:
-        deadline = stage.kind in (DEADLINE, PREREQUISITE)
+        deadline = stage.kind in (DEADLINE, PREREQUISITE, WINDOW)
         if decided is not None:
             return LATE if deadline and due is not None and decided > due else DECIDED
         if deadline and due is not None and self.as_of is not None and _after(self.as_of, due):
@@ -1019,9 +1052,11 @@ def describe(stage: Stage) -> str:
         return "当场办理"
     if stage.kind == PREREQUISITE:
         return "申请时须已具备"
+    unit = {"workdays": "个工作日", "days": "日", "months": "个月", "years": "年", HOURS: "小时"}
+    if stage.kind == WINDOW:
+        return f"基准日前{stage.earliest.amount}{unit[stage.earliest.unit]}内"
     if stage.span is None:
         return "无法定期限"
-    unit = {"workdays": "个工作日", "days": "日", "months": "个月", "years": "年", HOURS: "小时"}
     before = "前" if stage.span.direction == "before" else ""
     return f"{stage.span.amount}{unit[stage.span.unit]}{before}"
 

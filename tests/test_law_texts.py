@@ -149,7 +149,7 @@ def cited_text(c: Cite) -> str:
 TEMPLATES = ("periods.toml",)
 TEMPLATE_TABLES = ("texts",)
 # Where a basis stands under another key than *basis (timelines' counting rules).
-BASIS_KEYS = ("start", "holiday")
+BASIS_KEYS = ("start", "holiday", "unit")
 
 
 @dataclass(frozen=True)

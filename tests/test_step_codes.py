@@ -184,4 +184,4 @@ def test_a_timeline_text_may_use_every_placeholder_it_declares_in_its_text_and_i
             continue
         said |= {x.code for stage in t.stages for x in stage.steps if x.rule.startswith("全：")}
     # every step text the walk reaches (duration and restart need a caller's input; earliest is said by no step)
-    assert {"hours", "hours_plain", "term", "on_the_spot", "prerequisite", "none", "renewal"} <= said, said
+    assert {"hours", "hours_plain", "term", "on_the_spot", "prerequisite", "none", "renewal", "window"} <= said, said

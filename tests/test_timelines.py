@@ -525,6 +525,24 @@ def test_bad_schedules_are_refused_naming_the_key(stage, problem):
     assert problem in str(err.value)
 
 
+WINDOW = 'id = "a"\nauthority = "x"\ntitle = "t"\nkind = "window"\nbasis = "b"\n'
+EARLY = 'earliest = {{ amount = 90, unit = "days", direction = "{d}", what = "w", basis = "b" }}\n'
+
+
+@pytest.mark.parametrize("stage, problem", [
+    (WINDOW, "earliest"),                                                # a window needs its first day
+    (WINDOW + EARLY.format(d="after"), "direction"),                     # counted back from its anchor
+    (WINDOW + EARLY.format(d="before") + 'period = { amount = 1, unit = "days" }', "period"),  # no period of its own
+    ('id = "a"\nauthority = "x"\ntitle = "t"\nperiod = { amount = 5, unit = "days" }\nbasis = "b"\n'
+     + EARLY.format(d="before"), "direction"),                          # only a window opens before its anchor
+])
+def test_bad_windows_are_refused_naming_the_key(stage, problem):
+    text = f'{TEXTS}\n[[procedure]]\nid = "p"\ntitle = "t"\nstart_label = "s"\n[[procedure.stage]]\n{stage}\n'
+    with pytest.raises(ScheduleError) as err:
+        _load(text)
+    assert problem in str(err.value)
+
+
 def test_overlapping_versions_are_refused():
     stage = '[[procedure.version.stage]]\nid = "a"\nauthority = "x"\ntitle = "t"\nkind = "none"\nbasis = "b"\n'
     text = (f'{TEXTS}\n[[procedure]]\nid = "p"\ntitle = "t"\nstart_label = "s"\n'
