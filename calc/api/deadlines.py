@@ -17,13 +17,15 @@ from . import errors, metrics
 from . import ics as ics_http
 from .fields import (RANGE_DOC, RULE_VERSIONS, CalendarDependent, Capped, DateRangeIn, Day, ErrorOut, Flag,
                      RangeOut, StepOut, Strict)
-from .messages import MaxItems  # noqa: F401
+from .messages import Coded, MaxItems  # noqa: F401
 from .state import current
 
 blp = Blueprint("deadlines", __name__, url_prefix="/v1/deadlines", description="期间计算")
 MAX_AMOUNT = max(periods.LIMITS.values())
 MAX_PAUSES = 100
 MAX_REF = 64
+# a batch item that is not an object (its words since v1)
+NOT_AN_OBJECT = Coded("每一项应为 JSON 对象", "invalid_type", "每一项应为 JSON 对象。")
 
 
 class ExtensionIn(Strict):
@@ -65,7 +67,7 @@ class DeadlineIn(Strict):
 def _check_amount(data):
     unit, amount = data.get("unit"), data.get("amount")
     if unit in periods.LIMITS and isinstance(amount, int) and amount > periods.LIMITS[unit]:
-        raise ValidationError(f"{unit} 期间不能超过 {periods.LIMITS[unit]}。", "amount")
+        raise ValidationError(Coded(f"{unit} 期间不能超过 {periods.LIMITS[unit]}。", "out_of_range"), "amount")
 
 
 class DeadlineOut(CalendarDependent):
@@ -296,7 +298,7 @@ def answer_item(item, s=None) -> dict:
     """One batch slot: the answer, or {"error": <the body the single endpoint would send>}, with
     the item's `ref` echoed either way (when it is a valid one)."""
     if not isinstance(item, dict):
-        return {"error": errors.input_error({"_schema": ["每一项应为 JSON 对象"]}, errors.INPUT_MESSAGE)}
+        return {"error": errors.input_error({"_schema": [NOT_AN_OBJECT]}, errors.INPUT_MESSAGE)}
     try:
         args = read(item)
         steps = args["steps"]
