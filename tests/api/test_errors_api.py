@@ -313,3 +313,16 @@ def test_a_domain_refusal_without_chinese_words_gets_them():
     assert body["reason"] == "calendar_gap" and body["year"] == 2027
     assert body["message"] == "所需年份的国务院节假日安排尚未收录（calendar_gap: 2027）"
 
+
+
+def test_an_unknown_key_that_only_looks_like_a_number_is_named_not_a_500(client):
+    """"¹" is a digit to str.isdigit but no number to int(): naming it as a list index failed every
+    endpoint that reads a body with a 500, and a batch with it failed whole."""
+    r = client.post("/v1/deadlines", json=GOOD | {"¹": 1})
+    assert r.status_code == 422
+    assert r.json["details"] == [{"field": "¹", "code": "unknown_field", "message": "未知字段（请检查拼写）。"}]
+    slot = client.post("/v1/deadlines/batch", json={"items": [GOOD | {"³": 1}, GOOD]}).json["items"]
+    assert slot[0]["error"]["details"][0]["field"] == "³" and slot[1]["due"] == "2026-10-26"
+    # a list index keeps its place in the field's name
+    r = client.post("/v1/deadlines", json=GOOD | {"pauses": [{"start": "2026-09-22", "end": "2026-09-20"}]})
+    assert [d["field"] for d in r.json["details"]] == ["pauses[0].end"]
