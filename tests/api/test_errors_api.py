@@ -9,7 +9,7 @@ import marshmallow
 import pytest
 from marshmallow import fields, validate
 
-from calc.api import deadlines, errors, messages
+from calc.api import deadline_body, errors, messages
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 GOOD = {"start": "2026-09-21", "amount": 20, "unit": "workdays"}
@@ -75,7 +75,7 @@ def _refusal(validator, value) -> str:
     (lambda: _refusal(validate.OneOf(("workdays", "days", "months", "years")), "weeks"), "not_one_of",
      "workdays, days, months, years"),
     (lambda: _refusal(validate.Length(max=64), "x" * 65), "too_long", "64"),
-    (lambda: _refusal(deadlines._check_amount, {"unit": "workdays", "amount": 2601}), "out_of_range", "2600"),
+    (lambda: deadline_body.over_limit("workdays"), "out_of_range", "2600"),
     (lambda: messages.said(marshmallow.Schema, "unknown"), "unknown_field", "未知字段"),
 ])
 def test_templated_messages_keep_their_numbers_in_chinese(message, code, words):
@@ -102,7 +102,7 @@ def test_every_request_schema_message_is_coded(app):
     """The messages our own fields and validators carry (not only marshmallow's) are Coded, so no
     detail falls back to the general code with words of no table."""
     seen = 0
-    for name in ("deadlines", "fields", "calendar", "penalties", "timelines", "events", "inspections",
+    for name in ("deadline_body", "fields", "calendar", "penalties", "timelines", "events", "inspections",
                  "responsibilities"):
         module = __import__(f"calc.api.{name}", fromlist=["x"])
         for _, cls in inspect.getmembers(module, inspect.isclass):
