@@ -2,7 +2,7 @@
 the one reader that decides it, and DeadlineIn, which documents it in /openapi.json.
 
 Why a reader of our own rather than marshmallow reading DeadlineIn: a batch reads 10,000 bodies,
-and marshmallow took 2.5 times as long over the whole batch as this reader does (docs/benchmarks.md).
+and with marshmallow the whole batch took 2.4-2.8 times as long (docs/benchmarks.md).
 `read` reads a body exactly as DeadlineIn documents it and refuses what DeadlineIn refuses with the
 very errors marshmallow would give (the same messages from calc/api/messages.py, in the same order,
 for the same fields): tests/api/test_deadline_body.py proves it both ways over generated bodies,
