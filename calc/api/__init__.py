@@ -6,8 +6,11 @@ from pathlib import Path
 
 from flask import Flask, render_template_string, send_from_directory
 
-# First: the blueprints take flask-smorest's argument parser when their modules are imported, and
-# importing calc.api.body installs the one that reads JSON bodies (calc/api/body.py).
+# First: marshmallow's messages carry their codes and Chinese from the moment a schema is declared
+# (calc/api/messages.py installs them on import); the blueprints take flask-smorest's argument
+# parser when their modules are imported, and importing calc.api.body installs the one that reads
+# JSON bodies (calc/api/body.py).
+from . import messages  # isort: skip  # noqa: F401
 from . import body  # isort: skip
 from .. import __version__, schedules, web
 from ..app_state import EXTENSION, Holder

@@ -12,7 +12,7 @@ from .. import etags, ics
 from ..errors import CalendarGap
 from ..periods import FIRST_DAY, LAST_DAY
 from . import errors, ics as ics_http
-from .fields import Day, ErrorOut, Strict
+from .fields import ENDS_BEFORE_START, NOT_A_DAY_OR_OUTSIDE, Day, ErrorOut, Strict
 from .state import current
 
 blp = Blueprint("calendar", __name__, url_prefix="/v1/calendar", description="工作日历")
@@ -39,7 +39,7 @@ class RangeQuery(Strict):
     @validates_schema
     def ordered(self, data, **kwargs):
         if data["end"] < data["start"]:
-            raise ValidationError("结束日不能早于开始日。", "end")
+            raise ValidationError(ENDS_BEFORE_START, "end")
 
 
 class WorkdaysOut(Schema):
@@ -152,7 +152,7 @@ class CalendarDay(MethodView):
             if len(text) != 10 or not FIRST_DAY <= date <= LAST_DAY:
                 raise ValueError
         except ValueError:
-            abort(422, errors={"path": {"date": ["日期格式应为 YYYY-MM-DD，且在 1900-01-01 至 2200-12-31 之间。"]}})
+            abort(422, errors={"path": {"date": [NOT_A_DAY_OR_OUTSIDE]}})
         cal = current().calendar.get(args["provisional"])
         info = cal.day(date)
         return {"date": date, "workday": info.workday, "kind": info.kind, "name": info.name,

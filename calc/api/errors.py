@@ -92,7 +92,7 @@ def details(errors: dict) -> list[dict]:
 def _walk(node, path: str, out: list):
     if isinstance(node, dict):
         for key, value in node.items():
-            index = key if isinstance(key, int) else int(key) if isinstance(key, str) and key.isdigit() else None
+            index = key if isinstance(key, int) else int(key) if isinstance(key, str) and key.isdecimal() else None
             sub = f"{path}[{index}]" if index is not None and path else f"{path}.{key}" if path else str(key)
             _walk(value, sub, out)
     elif isinstance(node, (list, tuple)):

@@ -13,7 +13,7 @@ from ..answers.clock import today
 from ..answers.cites import cited
 from ..answers.events import events_json
 from ..events import MAX_YEARS
-from .fields import Day, ErrorOut, Strict, cites_field, citation_field
+from .fields import ENDS_BEFORE_START, Day, ErrorOut, Strict, cites_field, citation_field
 from .state import current
 
 blp = Blueprint("events", __name__, url_prefix="/v1", description="宣传日与开放日（责任清单 三）")
@@ -28,7 +28,7 @@ class RangeQuery(Strict):
     @validates_schema
     def ordered(self, data, **kwargs):
         if data.get("start") and data.get("end") and data["end"] < data["start"]:
-            raise ValidationError("结束日不能早于开始日。", "end")
+            raise ValidationError(ENDS_BEFORE_START, "end")
 
 
 class OccurrenceOut(Schema):

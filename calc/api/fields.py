@@ -15,13 +15,21 @@ REASONS = ("invalid_input", "invalid", "calendar_gap", "not_found", "too_large",
            "unsupported_media_type", "method_not_allowed", "not_ready")
 
 
+# The schemas' own messages, Coded where they are written (calc/api/messages.py).
+NOT_A_DAY = Coded("日期格式应为 YYYY-MM-DD，且须为真实存在的日期。", "invalid_date")
+OUTSIDE_DAYS = Coded("日期应在 1900-01-01 至 2200-12-31 之间。", "out_of_range")
+ENDS_BEFORE_START = Coded("结束日不能早于开始日。", "out_of_range")
+# a date in an address (GET /v1/calendar/{date})
+NOT_A_DAY_OR_OUTSIDE = Coded("日期格式应为 YYYY-MM-DD，且在 1900-01-01 至 2200-12-31 之间。", "invalid_date")
+
+
 class Day(fields.Date):
     """An ISO date between 1900-01-01 and 2200-12-31 (anything else is a typo, not a case)."""
 
-    default_error_messages = {"invalid": "日期格式应为 YYYY-MM-DD，且须为真实存在的日期。"}
+    default_error_messages = {"invalid": NOT_A_DAY}
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("validate", Range(FIRST_DAY, LAST_DAY, error="日期应在 1900-01-01 至 2200-12-31 之间。"))
+        kwargs.setdefault("validate", Range(FIRST_DAY, LAST_DAY, error=OUTSIDE_DAYS))
         super().__init__(format="iso", **kwargs)
 
     def _deserialize(self, value, attr, data, **kwargs):
@@ -35,6 +43,11 @@ def at_most(limit: int, unit: str = "项") -> Length:
     (`lambda v: len(v) <= 100` let 340,000 pauses through), so caps are validators that raise."""
     code = "too_long" if unit == "个字符" else "too_many"
     return Length(max=limit, error=Coded(f"最多 {{max}} {unit}。", code))
+
+
+def too_many(limit: int) -> Coded:
+    """A Capped list's words when it is over its cap."""
+    return Coded(f"最多 {limit} 项。", "too_many")
 
 
 class Capped(fields.List):
@@ -53,7 +66,7 @@ class Capped(fields.List):
         if not isinstance(value, (list, tuple)):
             raise self.make_error("invalid")
         if len(value) > self.limit:
-            raise ValidationError(Coded(f"最多 {self.limit} 项。", "too_many"))
+            raise ValidationError(too_many(self.limit))
         result, errors = [], {}
         for index, item in enumerate(value):
             try:
@@ -90,7 +103,7 @@ class DateRangeIn(Strict):
     @validates_schema
     def ordered(self, data, **kwargs):
         if data["end"] < data["start"]:
-            raise ValidationError("结束日不能早于开始日。", "end")
+            raise ValidationError(ENDS_BEFORE_START, "end")
 
 
 class CiteOut(Schema):

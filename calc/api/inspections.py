@@ -8,8 +8,8 @@ from marshmallow import Schema, fields, validate, validates_schema, ValidationEr
 
 from .. import etags, inspections as ins
 from ..answers.inspections import compliance_json as _compliance, plan_json as _plan, regime_json as _regime
-from .fields import (RANGE_DOC, RULE_VERSIONS, CalendarDependent, Capped, Day, ErrorOut, Flag, RangeOut, StepOut, Strict,
-                     cites_field, citation_field)
+from .fields import (ENDS_BEFORE_START, RANGE_DOC, RULE_VERSIONS, CalendarDependent, Capped, Day, ErrorOut, Flag, RangeOut,
+                     StepOut, Strict, cites_field, citation_field)
 from .state import current
 
 blp = Blueprint("inspections", __name__, url_prefix="/v1/inspections", description="监督检查指标、计划与核查（责任清单 四）")
@@ -45,7 +45,7 @@ class PlanIn(Strict):
     @validates_schema
     def ordered(self, data, **kwargs):
         if data["end"] < data["start"]:
-            raise ValidationError("结束日不能早于开始日。", "end")
+            raise ValidationError(ENDS_BEFORE_START, "end")
 
 
 class LogEntryIn(Strict):

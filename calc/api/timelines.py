@@ -12,9 +12,9 @@ from .. import etags, timelines as dom
 from ..answers.timelines import moment, procedure_json, timeline_json
 from ..periods import FIRST_DAY, LAST_DAY, DateRange
 from . import ics as ics_http
-from .fields import (RANGE_DOC, RULE_VERSIONS, CalendarDependent, Capped, DateRangeIn, Day, ErrorOut, Flag, cites_field, citation_field,
-                     MomentRangeOut, StepOut, Strict)
-from .messages import MaxItems  # noqa: F401
+from .fields import (OUTSIDE_DAYS, RANGE_DOC, RULE_VERSIONS, CalendarDependent, Capped, DateRangeIn, Day, ErrorOut, Flag,
+                     cites_field, citation_field, MomentRangeOut, StepOut, Strict)
+from .messages import Coded, MaxItems  # noqa: F401
 from .state import current
 
 blp = Blueprint("timelines", __name__, url_prefix="/v1/timelines", description="办理时限（程序各阶段的期限）")
@@ -27,8 +27,8 @@ class Moment(fields.String):
     in the OpenAPI document (a String whose reading and writing are its own)."""
 
     default_error_messages = {
-        "invalid": "应为日期 YYYY-MM-DD，或日期时间 YYYY-MM-DDTHH:MM（北京时间，不带时区）。",
-        "range": "日期应在 1900-01-01 至 2200-12-31 之间。",
+        "invalid": Coded("应为日期 YYYY-MM-DD，或日期时间 YYYY-MM-DDTHH:MM（北京时间，不带时区）。", "invalid_date"),
+        "range": OUTSIDE_DAYS,
     }
 
     def _deserialize(self, value, attr, data, **kwargs):
@@ -56,7 +56,7 @@ def _extension_value(value):
         return value
     if isinstance(value, int) and value >= 1:
         return value
-    raise ValidationError("应为 true、false 或正整数（延长的单位数）。")
+    raise ValidationError(Coded("应为 true、false 或正整数（延长的单位数）。", "invalid_type"))
 
 
 class TimelineIn(Strict):

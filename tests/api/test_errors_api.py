@@ -9,67 +9,119 @@ import marshmallow
 import pytest
 from marshmallow import fields, validate
 
-from calc.api import errors, messages
+from calc.api import deadline_body, errors, messages
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 GOOD = {"start": "2026-09-21", "amount": 20, "unit": "workdays"}
 
 
 def _marshmallow_messages():
-    """Every default message marshmallow 4 can raise: field classes, the schema, the validators
-    (Range's in each inclusive/exclusive combination, as Range.__init__ words them)."""
+    """Where each default message of marshmallow 4 is kept, as (owner, key): each field class's
+    own error keys, the schema's, and each validator class's message attributes (Range's words for
+    its bounds too: it makes its messages of them)."""
     out = set()
     for _, cls in inspect.getmembers(fields, inspect.isclass):
-        out.update(getattr(cls, "default_error_messages", {}).values())
-    out.update(marshmallow.Schema._default_error_messages.values())
+        out.update((cls, key) for key in cls.__dict__.get("default_error_messages", {}))
+    out.update((marshmallow.Schema, key) for key in marshmallow.Schema._default_error_messages)
     for _, cls in inspect.getmembers(validate, inspect.isclass):
-        for name in ("default_message", "message_min", "message_max", "message_all", "message_equal"):
-            text = getattr(cls, name, None)
-            if isinstance(text, str) and "{min_op}" not in text and "{max_op}" not in text:
-                out.add(text)
-    for lo, hi in ((True, True), (False, False), (True, False), (False, True)):
-        r = validate.Range(0, 1, min_inclusive=lo, max_inclusive=hi)
-        out.update((r.message_min, r.message_max, r.message_all))
-    return sorted(out)
+        for name in ("default_message", "message_min", "message_max", "message_all", "message_equal",
+                     "message_gte", "message_gt", "message_lte", "message_lt"):
+            if isinstance(cls.__dict__.get(name), str):
+                out.add((cls, name))
+    return sorted(out, key=lambda where: (where[0].__name__, where[1]))
 
 
-@pytest.mark.parametrize("template", _marshmallow_messages())
-def test_every_marshmallow_message_has_a_code_and_chinese_words(template):
-    assert template in messages.TABLE, f"no entry in calc/api/messages.TABLE for {template!r}"
-    code, zh = messages.TABLE[template]
-    assert code in messages.CODES and CJK.search(zh), (template, code, zh)
+@pytest.mark.parametrize("owner, key", _marshmallow_messages(), ids=lambda x: getattr(x, "__name__", x))
+def test_every_marshmallow_message_has_a_code_and_chinese_words(owner, key):
+    assert (owner, key) in messages.TABLE, f"no entry in calc/api/messages.TABLE for {owner.__name__}, {key!r}"
+    held = messages.said(owner, key)
+    assert isinstance(held, messages.Coded), "install() puts the Coded message where marshmallow keeps it"
+    assert held.code in messages.CODES and CJK.search(held.zh), (owner, key, held.code, held.zh)
 
 
-@pytest.mark.parametrize("text, code, words", [
-    ("Must be greater than or equal to 1 and less than or equal to 3660.", "out_of_range", "应在 1 至 3660 之间"),
-    ("Must be one of: workdays, days, months, years.", "not_one_of", "workdays, days, months, years"),
-    ("Longer than maximum length 64.", "too_long", "64"),
-    ("workdays 期间不能超过 2600。", "out_of_range", "2600"),
-    ("Unknown field.", "unknown_field", "未知字段"),
+@pytest.mark.parametrize("lo, hi", [(True, True), (False, False), (True, False), (False, True)])
+def test_range_messages_keep_their_english_and_say_their_bounds_in_chinese(lo, hi):
+    """Range words its messages when it is made, of its bounds' words: the English stays
+    marshmallow's (the v1 `errors`), the Chinese says the same bounds with the numbers."""
+    r = validate.Range(1, 3660, min_inclusive=lo, max_inclusive=hi)
+    low, high = ("greater than or equal to" if lo else "greater than"), ("less than or equal to" if hi else "less than")
+    for value, only_min, only_max in ((0, "Must be {low} 1.", None), (4000, None, "Must be {high} 3660.")):
+        for bounded, expected in ((r, f"Must be {low} 1 and {high} 3660."),
+                                  (validate.Range(1, None, min_inclusive=lo), only_min),
+                                  (validate.Range(None, 3660, max_inclusive=hi), only_max)):
+            if expected is None:
+                continue
+            with pytest.raises(marshmallow.ValidationError) as refused:
+                bounded(value)
+            said = refused.value.messages[0]
+            assert said == expected.format(low=low, high=high)
+            code, zh = messages.explain(said)
+            assert code == "out_of_range" and CJK.search(zh)
+            assert ("1" in zh and "3660" in zh) if bounded is r else (("1" if value == 0 else "3660") in zh)
+    # the words for each bound (不小于 1, 大于 1, 不大于 3660, 小于 3660)
+    with pytest.raises(marshmallow.ValidationError) as refused:
+        validate.Range(1, None, min_inclusive=lo)(0)
+    assert messages.explain(refused.value.messages[0])[1] == f"应{'不小于' if lo else '大于'} 1。"
+
+
+def _refusal(validator, value) -> str:
+    with pytest.raises(marshmallow.ValidationError) as refused:
+        validator(value)
+    return refused.value.messages[0]
+
+
+@pytest.mark.parametrize("message, code, words", [
+    (lambda: _refusal(validate.Range(1, 3660), 0), "out_of_range", "应在 1 至 3660 之间"),
+    (lambda: _refusal(validate.OneOf(("workdays", "days", "months", "years")), "weeks"), "not_one_of",
+     "workdays, days, months, years"),
+    (lambda: _refusal(validate.Length(max=64), "x" * 65), "too_long", "64"),
+    (lambda: deadline_body.over_limit("workdays"), "out_of_range", "2600"),
+    (lambda: messages.said(marshmallow.Schema, "unknown"), "unknown_field", "未知字段"),
 ])
-def test_templated_messages_keep_their_numbers_in_chinese(text, code, words):
-    got_code, zh = messages.explain(text)
+def test_templated_messages_keep_their_numbers_in_chinese(message, code, words):
+    got_code, zh = messages.explain(message())
     assert got_code == code and words in zh and CJK.search(zh)
 
 
-def test_every_request_schema_message_is_in_the_table(app):
-    """The messages our own fields and validators carry (not only marshmallow's) are known, so no
-    detail falls back to the general code with words the table does not have."""
-    from flask_smorest import Blueprint  # noqa: F401 - the app has registered every schema by now
+def _fields_of(schema_cls):
+    """Every field of a schema, and of its nested schemas, list items and dict values."""
+    todo, seen = list(schema_cls().fields.values()), []
+    while todo:
+        field = todo.pop()
+        seen.append(field)
+        for inner in (getattr(field, "inner", None), getattr(field, "value_field", None),
+                      getattr(field, "key_field", None)):
+            if inner is not None:
+                todo.append(inner)
+        if isinstance(field, fields.Nested):
+            todo.extend(field.schema.fields.values())
+    return seen
 
+
+def test_every_request_schema_message_is_coded(app):
+    """The messages our own fields and validators carry (not only marshmallow's) are Coded, so no
+    detail falls back to the general code with words of no table."""
     seen = 0
-    for name in ("deadlines", "calendar", "penalties", "timelines", "events", "inspections", "responsibilities"):
+    for name in ("deadline_body", "fields", "calendar", "penalties", "timelines", "events", "inspections",
+                 "responsibilities"):
         module = __import__(f"calc.api.{name}", fromlist=["x"])
         for _, cls in inspect.getmembers(module, inspect.isclass):
             if not (issubclass(cls, marshmallow.Schema) and cls.__module__ == module.__name__ and cls.__name__.endswith(
                     ("In", "Query"))):
                 continue
-            for field in cls().fields.values():
+            schema = cls()
+            assert all(isinstance(text, messages.Coded) for text in schema.error_messages.values()), cls
+            for field in _fields_of(cls):
                 for text in field.error_messages.values():
                     seen += 1
-                    if "{" not in text:
-                        assert messages.explain(text)[0] in messages.CODES
-                        assert text in messages.TABLE or isinstance(text, messages.Coded), (cls, field, text)
+                    assert isinstance(text, messages.Coded), (cls, field, text)
+                for validator in field.validators:
+                    for attr in ("error", "default_message", "message_min", "message_max", "message_all",
+                                 "message_equal"):
+                        text = getattr(validator, attr, None)
+                        if isinstance(text, str):
+                            seen += 1
+                            assert isinstance(text, messages.Coded), (cls, field, validator, attr, text)
     assert seen > 50
 
 
@@ -156,7 +208,8 @@ def test_one_builder_makes_every_error_body():
     body = errors.error_body(422, reason="calendar_gap", message="m", year=2027)
     assert body == {"code": 422, "status": "Unprocessable Entity", "reason": "calendar_gap", "message": "m",
                     "year": 2027}
-    assert errors.input_error({"json": {"a": ["Unknown field."]}})["details"] == [
+    unknown = messages.said(marshmallow.Schema, "unknown")  # "Unknown field.", as marshmallow raises it
+    assert errors.input_error({"json": {"a": [unknown]}})["details"] == [
         {"field": "a", "code": "unknown_field", "message": "未知字段（请检查拼写）。"}]
 
 
@@ -259,3 +312,17 @@ def test_a_domain_refusal_without_chinese_words_gets_them():
     body = errors.domain_body(CalendarGap(2027))
     assert body["reason"] == "calendar_gap" and body["year"] == 2027
     assert body["message"] == "所需年份的国务院节假日安排尚未收录（calendar_gap: 2027）"
+
+
+
+def test_an_unknown_key_that_only_looks_like_a_number_is_named_not_a_500(client):
+    """"¹" is a digit to str.isdigit but no number to int(): naming it as a list index failed every
+    endpoint that reads a body with a 500, and a batch with it failed whole."""
+    r = client.post("/v1/deadlines", json=GOOD | {"¹": 1})
+    assert r.status_code == 422
+    assert r.json["details"] == [{"field": "¹", "code": "unknown_field", "message": "未知字段（请检查拼写）。"}]
+    slot = client.post("/v1/deadlines/batch", json={"items": [GOOD | {"³": 1}, GOOD]}).json["items"]
+    assert slot[0]["error"]["details"][0]["field"] == "³" and slot[1]["due"] == "2026-10-26"
+    # a list index keeps its place in the field's name
+    r = client.post("/v1/deadlines", json=GOOD | {"pauses": [{"start": "2026-09-22", "end": "2026-09-20"}]})
+    assert [d["field"] for d in r.json["details"]] == ["pauses[0].end"]
