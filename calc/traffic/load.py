@@ -165,24 +165,32 @@ def _band(node: Node, part: str, inherit: Basis, ctx: _Context, measure: str | N
         if fine.max < fine.min:
             f.fail(f"max ({fine.max}) 小于 min ({fine.min})", "max")
     amount = _money(node, "amount", None)
-    points = node.get("points", int, None)
     band = Band(_when(node.child("when", None), ctx, measure), basis, node.text("text", None), fine,
-                node.text("fine_text", None), node.get("warning", bool, False), points,
+                node.text("fine_text", None), node.get("warning", bool, False), node.get("points", int, None),
                 tuple(_measure(m, basis) for m in node.children("measures", required=False)))
-    allowed = {"national": ("fine", "fine_text"), "hebei": ("amount",), "points": ("points",)}[part]
+    return _of_part(node, part, band, amount)
+
+
+# What a band of each part states: a range (or a formula), Hebei's amount, or points.
+_PART_KEYS = {"national": ("fine", "fine_text"), "hebei": ("amount",), "points": ("points",)}
+
+
+def _of_part(node: Node, part: str, band: Band, amount: Decimal | None) -> Band:
+    """The band checked for what its part may state (a national band no amount, a points band no fine)."""
+    allowed = _PART_KEYS[part]
     for key in ("fine", "fine_text", "amount", "points"):
         if node.has(key) and key not in allowed:
             node.fail(f"{part} 的幅度不用此项（可用：{'、'.join(allowed)}）", key)
     if part == "hebei":
         if amount is None:
             node.fail("缺少此项", "amount")
-        band = Band(band.when, basis, band.text, Fine(amount, amount), None, band.warning, None, band.measures)
+        return Band(band.when, band.basis, band.text, Fine(amount, amount), None, band.warning, None, band.measures)
     if part == "points":
-        if points is None or not 0 <= points <= 12:
+        if band.points is None or not 0 <= band.points <= 12:
             node.fail("应为 0 至 12 的整数", "points")
         if band.warning or band.measures:
             node.fail("记分的幅度只有分值", "warning" if band.warning else "measures")
-    if part == "national" and not (fine or band.fine_text or band.warning or band.measures):
+    elif not (band.fine or band.fine_text or band.warning or band.measures):
         node.fail("该幅度没有任何处理措施")
     return band
 

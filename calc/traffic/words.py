@@ -18,7 +18,7 @@ TEXTS = {
     "decision_before_act": Spec(("decision", "act")), "nothing_in_force": Spec(("act",)),
     "not_over": Spec(("measured", "limit")), "not_over_passengers": Spec(("carried", "rated")),
     "not_over_load": Spec(("carried", "rated")),
-    "no_route": Spec(("kind", "vehicle")),
+    "no_route": Spec(("kind", "vehicle")), "kind_speed": Spec(), "kind_passengers": Spec(), "kind_goods": Spec(),
     # which version, which text
     "choice_new": Spec(("old", "new", "decision")), "choice_old": Spec(("old", "new", "decision")),
     "national_before": Spec(("act", "basis", "first")), "national_no_band": Spec(_B),
