@@ -6,13 +6,13 @@ The cycle runs from the first licence date (its first day) to the day before its
 licence of 2015-06-10 has cycles 2025-06-10..2026-06-09 and 2026-06-10..2027-06-09.
 """
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from calc.errors import InvalidInput
-from calc.traffic.model import Facts
 from calc.traffic.points import Entry, Reduction, cycle_of, points_cycle
 
 D = dt.date
@@ -87,8 +87,8 @@ def test_an_act_is_scored_as_its_assessment_scores_it(t):
     entries = [Entry(D(2025, 9, 1), violation="traffic.hb-76-1"), Entry(D(2025, 10, 1), violation="traffic.hb-76-1")]
     assert run(t, D(2026, 3, 1), entries=entries).total == 12
     # speeding needs its facts: 中型以上货车, 高速公路, 25 % -> 第七十八条第（三）项 and 第八条第五项 12
-    e = Entry(D(2025, 9, 1), violation="traffic.hb-78-3",
-              facts=Facts("medium_large_truck", "expressway", over={"speed": 25}))
+    e = Entry(D(2025, 9, 1), violation="traffic.hb-78-3", vehicle="medium_large_truck", road="expressway",
+              over_percent=Decimal(25))
     assert run(t, D(2026, 3, 1), entries=[e]).total == 12
     with pytest.raises(InvalidInput) as asked:
         run(t, D(2026, 3, 1), entries=[Entry(D(2025, 9, 1), violation="traffic.hb-77-7")])

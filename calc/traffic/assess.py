@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
+from fractions import Fraction
 from typing import Mapping, Sequence
 
 from ..citations import Basis, join
@@ -70,6 +71,22 @@ class Assessment:
     payment: object
     notes: tuple[str, ...]
     steps: tuple[Step, ...] = field(default=())
+
+
+def facts_for(t: Traffic, aid: str, vehicle: str | None = None, road: str | None = None,
+              circumstances: Sequence[str] = (), over_percent: Decimal | None = None,
+              total_over_percent: Decimal | None = None, seats: int | None = None) -> Facts:
+    """The facts of a request by id: the per cent over is of what the act's bands measure (its
+    speed, passengers or load); the total mass's per cent is the points' measure for a load."""
+    act = t.get(aid)
+    over = {}
+    if over_percent is not None:
+        if not act.measure:
+            raise InvalidInput(t.texts["no_measure"].say(), field="over_percent")
+        over[act.measure] = Fraction(over_percent)
+    if total_over_percent is not None:
+        over["total_mass"] = Fraction(total_over_percent)
+    return Facts(vehicle, road, frozenset(circumstances), over, seats)
 
 
 def check_facts(t: Traffic, facts: Facts, ask: Mapping[str, str] = ASK):
@@ -264,7 +281,7 @@ def assess(t: Traffic, aid: str, act_date: dt.date, decision_date: dt.date, fact
     if warning and points:
         notes.append(t.texts["points_warning"].say())
     spot = on_the_spot(t, fine, fine_text, warning, measures)
-    paid = payment(t, act, fine, fine_text, pay, provisional)
+    paid = payment(t, act, fine, fine_text, pay, decision_date, provisional)
     steps = [*_texts_steps(t, national, hebei, applies, act_date), *points_steps,
              Step(spot.explanation, decision_date, spot.basis, f"on_the_spot_{spot.status}"), *paid.steps]
     return Assessment(act, act_date, decision_date, facts, tuple(national), hebei, applies, points_version,

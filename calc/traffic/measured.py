@@ -84,6 +84,10 @@ def overloading(t: Traffic, act_date: dt.date, decision: dt.date, vehicle: str, 
     if vehicle is None:
         raise InvalidInput(t.texts["need_vehicle"].say(), field="vehicle")
     check_facts(t, facts, LOAD_ASK)
+    if kind == "passengers":
+        for name, value in (("rated", rated), ("carried", carried)):
+            if value != value.to_integral_value():
+                raise InvalidInput(t.texts["whole_persons"].say(), field=name)
     code = "not_over_passengers" if kind == "passengers" else "not_over_load"
     if carried <= rated:
         raise InvalidInput(t.texts[code].say(carried=_number(carried), rated=_number(rated)), field="carried")

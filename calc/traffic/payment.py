@@ -82,13 +82,15 @@ def late(t: Traffic, amount: Decimal, due: dt.date, paid: dt.date) -> tuple[Late
 
 
 def payment(t: Traffic, act: Act, fine: Fine | None, fine_text: str | None, pay: PaymentFacts | None,
-            provisional: bool = False) -> PaymentAnswer:
+            decided: dt.date, provisional: bool = False) -> PaymentAnswer:
+    """The payment of the fine decided on `decided` (and received on `pay.served`, if given)."""
     rule = t.rules.payment
     say = t.texts
     party = t.parties[act.party]
     code = "collect_yes" if party.collect_on_the_spot and fine is not None else "collect_no"
     collect = say[code].say(party=party.title)
-    steps = [say["pay_within"].step(None, n=rule.within.amount, basis=rule.basis)]
+    received = pay.served if pay is not None and pay.served is not None else decided
+    steps = [say["pay_within"].step(received, n=rule.within.amount, basis=rule.basis)]
     if pay is None or pay.served is None:
         if pay is not None and (pay.paid is not None or pay.fine is not None):
             raise InvalidInput(say["served_needed"].say(), field="served")

@@ -15,7 +15,8 @@ the last day of February (民法典 第二百零二条: a month without the corr
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from decimal import Decimal
 from typing import Sequence
 
 from .. import periods
@@ -23,16 +24,23 @@ from ..citations import Basis
 from ..errors import InvalidInput, NotFound
 from ..periods import Period
 from ..steps import Step
-from .assess import ASK, assess
-from .model import Facts, PointsRules, Traffic
+from .assess import ASK, assess, facts_for
+from .model import PointsRules, Traffic
 
 
 @dataclass(frozen=True)
 class Entry:
+    """One scored act: its points as given, or the act by id with the facts that score it."""
+
     date: dt.date
     points: int | None = None
     violation: str | None = None
-    facts: Facts = field(default_factory=Facts)
+    vehicle: str | None = None
+    road: str | None = None
+    circumstances: tuple[str, ...] = ()
+    over_percent: Decimal | None = None
+    total_over_percent: Decimal | None = None
+    seats: int | None = None
     unpaid: bool = False  # a fine not yet paid: the points pass into the next cycle (第十五条)
 
 
@@ -129,12 +137,15 @@ def _score(t: Traffic, i: int, e: Entry) -> int:
         return e.points
     ask = {k: f"entries[{i}].{v}" for k, v in ASK.items()}
     try:
-        a = assess(t, e.violation, e.date, e.date, e.facts, ask)
+        facts = facts_for(t, e.violation, e.vehicle, e.road, e.circumstances, e.over_percent, e.total_over_percent,
+                          e.seats)
+        a = assess(t, e.violation, e.date, e.date, facts, ask)
     except NotFound as err:
         raise InvalidInput(err.message, field=f"entries[{i}].violation") from None
     except InvalidInput as err:
-        raise InvalidInput(err.message, field=err.field if err.field and err.field.startswith("entries") else
-                           f"entries[{i}].violation") from None
+        field_name = err.field if err.field and err.field.startswith("entries") else \
+            f"entries[{i}].{err.field}" if err.field in ("over_percent", "circumstances") else f"entries[{i}].violation"
+        raise InvalidInput(err.message, field=field_name) from None
     if a.points is None:
         first = t.rules.points[0].first if t.rules.points else None
         raise InvalidInput(t.texts["entry_before_rules"].say(day=e.date, first=first), field=f"entries[{i}].points")
@@ -230,7 +241,7 @@ def _reduce(t, rules, r: Reduction, total: int, reduced: int, full_on, start, en
     return total - n, reduced + n
 
 
-def _study(t: Traffic, rules: PointsRules, licence: str | None, total: int, previous_full: int,
+def _study(t: Traffic, rules: PointsRules, licence: str | None, total: int, previous_full: int, day: dt.date,
            steps: list, notes: list) -> tuple[Study | None, tuple[str, ...]]:
     """第十八条、第十九条: days of study by licence class and by the times and the points; 第二十一条、
     第二十二条: the exams."""
@@ -243,16 +254,16 @@ def _study(t: Traffic, rules: PointsRules, licence: str | None, total: int, prev
         more = previous_full + total // rules.full - 1
         days = min(rule.max, rule.days + rule.step * more)
         study = Study(days, times, rule.onsite_or_online, rule.onsite, rule.basis)
-        steps.append(t.texts["study"].step(None, days=days, times=times, licence=t.licences[licence].title,
+        steps.append(t.texts["study"].step(day, days=days, times=times, licence=t.licences[licence].title,
                                            onsite_or_online=rule.onsite_or_online, onsite=rule.onsite, basis=rule.basis))
     exams = ["knowledge"]
-    steps.append(t.texts["exam"].step(None, basis=rules.exam_basis))
+    steps.append(t.texts["exam"].step(day, basis=rules.exam_basis))
     if times >= rules.field_test.times or total >= rules.field_test.points:
         exams += ["field", "road"]
-        steps.append(t.texts["field_test"].step(None, basis=rules.field_test.basis))
+        steps.append(t.texts["field_test"].step(day, basis=rules.field_test.basis))
     elif times >= rules.road_test.times or total >= rules.road_test.points:
         exams.append("road")
-        steps.append(t.texts["road_test"].step(None, basis=rules.road_test.basis))
+        steps.append(t.texts["road_test"].step(day, basis=rules.road_test.basis))
     return study, tuple(exams)
 
 
@@ -270,7 +281,7 @@ def _review(t: Traffic, rules: PointsRules | None, licence: str | None, counted:
         if licence is None:
             return Review(None, None, say["review_no_licence"].say(), rules.review_basis)
         why = say["review_large_no_points"].say() if licence in rules.large else say["review_other"].say()
-        steps.append(Step(say["review_none"].say(why=why), None, rules.review_large_basis, "review"))
+        steps.append(Step(say["review_none"].say(why=why), end, rules.review_large_basis, "review"))
         return Review(False, None, why, rules.review_large_basis)
     why = "；".join(text for text, _ in reasons)
     basis = Basis([c for _, b in reasons for c in b.cites])
@@ -305,7 +316,7 @@ def points_cycle(t: Traffic, first: dt.date, on: dt.date, licence: str | None = 
             notes.append(say["full_before_rules"].say(day=full_on, first=rules.first))
         else:
             steps.append(say["full"].step(full_on, day=full_on, total=reached, basis=day_rules.full_basis))
-            study, exams = _study(t, day_rules, licence, total, previous_full, steps, notes)
+            study, exams = _study(t, day_rules, licence, total, previous_full, full_on, steps, notes)
     elif rules is None and total >= full_score:
         notes.append(say["full_before_rules"].say(day=end, first=t.rules.points[0].first))
     review = _review(t, rules, licence, counted, review_facts, end, provisional, steps)

@@ -17,7 +17,7 @@ TEXTS = {
     "unknown_circumstance": Spec(("code", "known")), "unknown_licence": Spec(("code", "known")),
     "decision_before_act": Spec(("decision", "act")), "nothing_in_force": Spec(("act",)),
     "not_over": Spec(("measured", "limit")), "not_over_passengers": Spec(("carried", "rated")),
-    "not_over_load": Spec(("carried", "rated")),
+    "not_over_load": Spec(("carried", "rated")), "no_measure": Spec(), "whole_persons": Spec(),
     "no_route": Spec(("kind", "vehicle")), "kind_speed": Spec(), "kind_passengers": Spec(), "kind_goods": Spec(),
     # which version, which text
     "choice_new": Spec(("old", "new", "decision")), "choice_old": Spec(("old", "new", "decision")),
