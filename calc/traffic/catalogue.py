@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ..citations import Basis, Cite
+from ..citations import Basis
 from .model import Act, Traffic
 
 
@@ -42,12 +42,30 @@ def _index(t: Traffic) -> tuple[tuple[Act, str, str], ...]:
     return t.memo["search"]
 
 
+def _characters(t: Traffic) -> dict[str, set[int]]:
+    """Character -> positions of the acts whose searchable text has it: only an act with every
+    character typed can hold the words (the page searches per keystroke)."""
+    if "characters" not in t.memo:
+        index: dict[str, set[int]] = {}
+        for i, (_, hay, _) in enumerate(_index(t)):
+            for ch in set(hay):
+                index.setdefault(ch, set()).add(i)
+        t.memo["characters"] = index
+    return t.memo["characters"]
+
+
 def search(t: Traffic, q: str | None) -> list[Act]:
     """Acts whose text has every word of `q` (space-separated), those named by it first."""
     words = q.strip().lower().split() if q else []
     if not words:
         return list(t.acts.values())
-    found = [(act, head) for act, hay, head in _index(t) if all(w in hay for w in words)]
+    acts, index = _index(t), _characters(t)
+    candidates = set(range(len(acts)))
+    for ch in set("".join(words)):
+        candidates &= index.get(ch, set())
+        if not candidates:
+            return []
+    found = [(act, head) for act, hay, head in (acts[i] for i in sorted(candidates)) if all(w in hay for w in words)]
     typed = " ".join(words)
 
     def rank(item) -> int:  # a keyword as typed, then words of the title and keywords, then the texts
@@ -56,13 +74,24 @@ def search(t: Traffic, q: str | None) -> list[Act]:
     return [act for act, _ in sorted(found, key=rank)]
 
 
-def _cites(c: Cite, law: str, article: int) -> bool:
-    return c.article == article and law in (c.law.name, c.law.title, c.cited_as)
+def _articles(t: Traffic) -> dict[tuple[str, int], tuple[Act, ...]]:
+    """(a name of a text, article) -> the acts citing it, under each name a caller may use: the short
+    name, the title, and the short name with the year as `basis` writes it (道路交通安全法（2021）)."""
+    if "articles" not in t.memo:
+        found: dict[tuple[str, int], dict[str, Act]] = {}
+        for act in t.acts.values():
+            for basis in bases(t, act):
+                for c in basis.cites:
+                    if c.article is not None:
+                        for name in (c.law.name, c.law.title, c.cited_as):
+                            found.setdefault((name, c.article), {})[act.id] = act
+        t.memo["articles"] = {key: tuple(acts.values()) for key, acts in found.items()}
+    return t.memo["articles"]
 
 
 def citing(t: Traffic, law: str, article: int) -> list[Act]:
     """Acts any of whose texts cites `article` of `law` (its short name, its title, or the short
-    name with the year as `basis` writes it: 道路交通安全法（2021）)."""
+    name with the year as `basis` writes it: 道路交通安全法（2021）), in catalogue order."""
     law = law.strip().replace("(", "（").replace(")", "）")
-    return [act for act in t.acts.values()
-            if any(_cites(c, law, article) for b in bases(t, act) for c in b.cites)]
+    hits = {a.id for a in _articles(t).get((law, article), ())}
+    return [act for act in t.acts.values() if act.id in hits]
