@@ -202,6 +202,7 @@ def test_drink_driving_a_second_time_is_detention_and_revocation(t):
     ban = next(m for m in a.measures if m.kind == "ban_years")
     assert (detention.days, detention.min_days, ban.years) == (10, None, 2)
     assert ban.basis.citation == "《机动车驾驶证申领和使用规定》第十五条第一款第（九）项"
+    assert "公安部令第172号" in ban.detail  # the later amendment of the licence rules is not at hand: said there
 
 
 def test_drunk_driving_is_revocation_a_criminal_referral_under_133_1_and_five_years(t):
@@ -287,6 +288,7 @@ def test_the_dangerous_goods_area_is_the_regulations_fine_before_may_2026_and_th
     a = run(t, "traffic.pts-10-7", decided=D(2026, 6, 2))
     assert (fine(a), a.points) == ((50000, 100000), 6)
     assert "危险化学品安全管理条例" in a.basis and any("不轻于" in n for n in a.notes)
+    assert any("是否同时废止" in n for n in a.notes)  # the version's own note
     assert fine(run(t, "traffic.pts-10-7", act=D(2026, 5, 10), decided=D(2026, 6, 2))) == (100000, 200000)
 
 

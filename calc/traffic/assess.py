@@ -140,6 +140,8 @@ def _national(t: Traffic, act: Act, day: dt.date, decision: dt.date, facts: Fact
             continue
         if applied.why:
             notes.append(applied.why)
+        if applied.version.note:
+            notes.append(applied.version.note)
         if applied.band is None:
             notes.append(t.texts["national_no_band"].say(basis=applied.version.basis))
         out.append(applied)
@@ -253,6 +255,8 @@ def _parts(t: Traffic, act: Act, act_date: dt.date, decision_date: dt.date, fact
     """The national provisions and Hebei's item as applied, or a refusal where no text was in force."""
     national = _national(t, act, act_date, decision_date, facts, ask, notes)
     hebei = choose(t, act.hebei, act_date, decision_date, facts, ask)
+    if hebei is not None and hebei.version.note:
+        notes.append(hebei.version.note)
     if hebei is None and act.hebei:
         notes.append(t.texts["hebei_before"].say(act=act_date, basis=act.hebei[0].basis, first=act.hebei[0].first))
     return national, hebei

@@ -75,7 +75,7 @@ TEXTS = {
     "review_large_no_points": Spec(), "review_large": Spec(("licence",)), "review_other": Spec(),
     "review_unknown": Spec(), "review_no_licence": Spec(), "reduction_outside": Spec(("day",)),
     "reduction_online": Spec(), "reduction_onsite": Spec(), "reduction_public_welfare": Spec(),
-    "not_encoded_inspection": Spec(), "not_encoded_licence_rules": Spec(),
+    "not_encoded_licence_rules": Spec(),
 }
 
 
