@@ -3,6 +3,7 @@
     python -m bench                    # all (about 3 minutes: the load test alone is 60 s)
     python -m bench --only workdays,batch,startup
     python -m bench --only penalties   # issue 16: assessment and search, 治安 catalogue vs the nine items
+    python -m bench --only traffic     # issue 27: traffic assessment, speeding, points and search vs 治安
     python -m bench --load-seconds 10 --overhead-seconds 5
     python -m bench --profile-batch    # pyinstrument profile of one 10,000-item batch
 """
@@ -15,7 +16,7 @@ import shutil
 import sys
 import time
 
-PARTS = ("workdays", "batch", "startup", "penalties", "overhead", "load", "range", "workers")
+PARTS = ("workdays", "batch", "startup", "penalties", "traffic", "overhead", "load", "range", "workers")
 
 
 def main(argv=None) -> int:
@@ -80,6 +81,11 @@ def main(argv=None) -> int:
         from . import penalties
 
         penalties.run(loaded)
+        print()
+    if "traffic" in only:
+        from . import traffic
+
+        traffic.run(loaded)
         print()
     if only & {"overhead", "load"}:
         from . import load

@@ -257,6 +257,11 @@ def short_text(parts: Sequence[Part]) -> str:
     return "".join(out)
 
 
+def nested(title: str) -> str:
+    """A title inside 《》 writes the 书名号 of a title it names as 〈〉: 《河北省实施〈中华人民共和国道路交通安全法〉办法》."""
+    return title.replace("《", "〈").replace("》", "〉")
+
+
 def decision_text(cites: Sequence[Cite]) -> str | None:
     """As a decision document cites: 《中华人民共和国治安管理处罚法》第五十一条第二款第（一）项、第三款."""
     out: list[str] = []
@@ -268,7 +273,7 @@ def decision_text(cites: Sequence[Cite]) -> str | None:
                 out.append("、" + place)
         else:
             number = f"（{c.law.number}）" if c.law.number else ""
-            out.append(("、" if out else "") + f"《{c.law.title}》{number}" + c.place(decision=True))
+            out.append(("、" if out else "") + f"《{nested(c.law.title)}》{number}" + c.place(decision=True))
         before = c
     return "".join(out) or None
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Iterator, Mapping
 
-from . import citations, events, inspections, laws, penalties, periods, responsibilities, timelines, workcal
+from . import citations, events, inspections, laws, penalties, periods, responsibilities, timelines, traffic, workcal
 from .errors import ScheduleError
 from .nodes import Keys, Node, Source, unknown_keys
 
@@ -49,6 +49,7 @@ REGISTRY: dict[str, Area] = {
     "events": Area(events.load, events.KEYS, events.LAYERED),
     "inspections": Area(inspections.load, inspections.KEYS, inspections.LAYERED),
     "responsibilities": Area(responsibilities.load, responsibilities.KEYS, responsibilities.LAYERED),
+    "traffic": Area(traffic.load, traffic.KEYS, traffic.LAYERED),
 }
 DEFAULT_ROOT = _bundled_root()
 AREAS = tuple(REGISTRY)
@@ -109,6 +110,10 @@ class Schedules:
     @property
     def responsibilities(self) -> responsibilities.Responsibilities:
         return self._area("responsibilities")
+
+    @property
+    def traffic(self) -> traffic.Traffic:
+        return self._area("traffic")
 
     def _area(self, name: str):
         try:

@@ -15,10 +15,10 @@ from . import body  # isort: skip
 from .. import __version__, schedules, web
 from ..app_state import EXTENSION, Holder
 from . import (calendar, deadlines, errors, events, inspections, meta, metrics, openapi, penalties,
-               responsibilities, security, timelines)
+               responsibilities, security, timelines, traffic)
 
 # Registered in this order (the order of the OpenAPI document's tags).
-BLUEPRINTS = (meta, metrics, calendar, deadlines, penalties, timelines, events, inspections, responsibilities)
+BLUEPRINTS = (meta, metrics, calendar, deadlines, penalties, timelines, events, inspections, responsibilities, traffic)
 STATIC = Path(__file__).resolve().parent / "static"
 
 DEFAULTS = {

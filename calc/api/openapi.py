@@ -96,6 +96,23 @@ OPERATIONS: dict[tuple[str, str], tuple[str, str, dict]] = {
                                       {"query": {"q": "传销"}}),
     ("get", "/v1/responsibilities/{ident}"): ("getResponsibility", "责任清单中的一项",
                                               {"path": {"ident": "boundary.pyramid-selling"}}),
+    ("get", "/v1/traffic/codes"): ("getTrafficCodes", "道路交通：车型、道路类型、情形、准驾车型等代码", {}),
+    ("get", "/v1/traffic/violations"): ("listTrafficViolations", "交通违法行为目录（按俗称、条文检索）",
+                                        {"query": {"q": "闯红灯"}}),
+    ("get", "/v1/traffic/violations/{vid}"): ("getTrafficViolation", "一项交通违法行为：国家规定、河北省标准与记分",
+                                              {"path": {"vid": "traffic.hb-76-1"}}),
+    ("post", "/v1/traffic/violations/{vid}/assess"): ("assessTrafficViolation", "测算罚款、记分、措施、当场处罚与缴纳", {
+        "path": {"vid": "traffic.hb-77-7"},
+        "json": {"act_date": "2026-03-02", "decision_date": "2026-03-20", "road": "expressway"}}),
+    ("post", "/v1/traffic/speeding"): ("assessSpeeding", "按限速与实测车速确定超速行为并测算", {
+        "json": {"act_date": "2026-03-02", "decision_date": "2026-03-20", "vehicle": "small_passenger",
+                 "road": "expressway", "limit": 100, "measured": 125}}),
+    ("post", "/v1/traffic/overloading"): ("assessOverloading", "按核定与实载确定超员、超载行为并测算", {
+        "json": {"act_date": "2026-03-02", "decision_date": "2026-03-20", "vehicle": "small_passenger",
+                 "kind": "passengers", "rated": 5, "carried": 8}}),
+    ("post", "/v1/traffic/points"): ("computePointsCycle", "记分周期：累积记分、满分学习考试、扣减与审验", {
+        "json": {"first_licence": "2015-06-10", "on": "2026-03-01", "vehicle": "small_car",
+                 "entries": [{"date": "2025-09-01", "points": 6}, {"date": "2025-12-01", "violation": "traffic.hb-76-1"}]}}),
 }
 
 PARAMETERS = {

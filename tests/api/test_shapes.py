@@ -125,6 +125,8 @@ def _corpus(client):
             add("post", "/v1/inspections/{regime_id}/compliance", f"/v1/inspections/{r['id']}/compliance",
                 body | {"log": log})
 
+    _traffic(client, add)
+
     add("get", "/v1/responsibilities", "/v1/responsibilities")
     for q in ("传销", "户口", "网吧", "消防"):
         add("get", "/v1/responsibilities", f"/v1/responsibilities?q={q}")
@@ -132,6 +134,48 @@ def _corpus(client):
         if item.get("id"):
             add("get", "/v1/responsibilities/{ident}", f"/v1/responsibilities/{item['id']}")
     return out
+
+
+def _traffic(client, add):
+    """Every traffic act's detail and an assessment of it, and the measured and points answers with
+    every optional part present at least once (payment late, two versions, a study, a review)."""
+    add("get", "/v1/traffic/codes")
+    add("get", "/v1/traffic/violations", "/v1/traffic/violations?q=" + quote("超速"))
+    add("get", "/v1/traffic/violations", "/v1/traffic/violations?law=" + quote("道路交通安全法") + "&article=99")
+    add("get", "/v1/traffic/violations", "/v1/traffic/violations?law=" + quote("道路交通安全法"))
+    add("get", "/v1/traffic/violations/{vid}", "/v1/traffic/violations/traffic.nope")
+    base = {"act_date": "2026-03-02", "decision_date": "2026-03-20"}
+    for item in client.get("/v1/traffic/violations").json["items"]:
+        vid = item["id"]
+        add("get", "/v1/traffic/violations/{vid}", f"/v1/traffic/violations/{vid}")
+        measure = client.get(f"/v1/traffic/violations/{vid}").json["measure"]
+        facts = {"vehicle": "small_passenger", "road": "other", "seats": 5}
+        if measure:
+            facts |= {"over_percent": 25, "total_over_percent": 25}
+        add("post", "/v1/traffic/violations/{vid}/assess", f"/v1/traffic/violations/{vid}/assess", base | facts)
+    for vid, body in (("traffic.hb-76-1", {"served": "2026-01-05", "paid": "2026-12-31"}),
+                      ("traffic.law-91-1", {"circumstances": ["repeated"], "served": "2026-03-20", "fine": 1500}),
+                      ("traffic.pts-10-7", {"decision_date": "2026-06-02"}),
+                      ("traffic.hb-76-1", {"act_date": "2021-05-02", "decision_date": "2021-06-01"}),
+                      ("traffic.law-91-5", {}), ("traffic.hb-79-3", {})):
+        add("post", "/v1/traffic/violations/{vid}/assess", f"/v1/traffic/violations/{vid}/assess", base | body)
+    for vehicle, road, measured in (("small_passenger", "expressway", 150), ("medium_large_truck", "other", 115),
+                                    ("small_passenger", "other", 90)):
+        add("post", "/v1/traffic/speeding", body=base | {"vehicle": vehicle, "road": road, "limit": 100,
+                                                         "measured": measured})
+    add("post", "/v1/traffic/overloading", body=base | {"vehicle": "truck", "kind": "goods", "rated": 1000,
+                                                        "carried": 1300, "permitted_total": 3000, "total": 3900})
+    add("post", "/v1/traffic/overloading", body=base | {"vehicle": "small_passenger", "kind": "passengers",
+                                                        "rated": 5, "carried": 8})
+    cycle = {"first_licence": "2015-06-10", "on": "2026-03-01", "provisional": True}
+    for body in ({"vehicle": "large_truck", "entries": [{"date": "2025-03-01", "points": 3, "unpaid": True},
+                                                        {"date": "2025-09-01", "points": 12},
+                                                        {"date": "2024-01-01", "points": 1}]},
+                 {"vehicle": "small_car", "entries": [{"date": "2025-09-01", "violation": "traffic.hb-77-7", "road": "other"}],
+                  "reductions": [{"date": "2025-10-01", "kind": "onsite"}], "review_facts": ["fatal_accident"]},
+                 {"first_licence": "2015-06-10", "on": "2022-03-01", "entries": [{"date": "2021-09-01", "points": 12}]},
+                 {"vehicle": "tank"}):
+        add("post", "/v1/traffic/points", body=cycle | body)
 
 
 class Shapes:
