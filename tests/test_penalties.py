@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from calc import penalties as pen
 from calc.errors import InvalidInput, NotFound, ScheduleError
+from calc.periods import Period
 from calc.schedules import Source
 
 D = dt.date
@@ -334,7 +335,7 @@ def test_public_order_limitation_six_months_is_not_moved_off_a_sunday(p):
 
 def test_administrative_limitation_two_years(p):
     a = pen.assess(p, "pawn.unrecorded", D(2024, 3, 10), D(2026, 1, 5), "organization")
-    assert a.limitation.period == pen.Period(2, "years") and a.limitation.expires == D(2026, 3, 10)
+    assert a.limitation.period == Period(2, "years") and a.limitation.expires == D(2026, 3, 10)
 
 
 def test_five_years_where_life_health_or_financial_security_was_harmed(p):
@@ -342,7 +343,7 @@ def test_five_years_where_life_health_or_financial_security_was_harmed(p):
     # Changed (issue 15): it used to be moved to Monday 2026-08-03.
     a = pen.assess(p, "pawn.prohibited-goods", D(2021, 8, 1), D(2026, 1, 5), "organization",
                    harm_to_life_health_finance=True)
-    assert a.limitation.period == pen.Period(5, "years")
+    assert a.limitation.period == Period(5, "years")
     assert (a.limitation.plain_end, a.limitation.expires) == (D(2026, 8, 1), D(2026, 8, 1))
 
 
