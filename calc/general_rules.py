@@ -15,6 +15,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
+from .citations import Cite
 from .effective import Effective
 from .nodes import BASIS, EFFECTIVE, Keys, Node
 from .texts import Spec, Text
@@ -44,8 +45,9 @@ class GeneralVersion(Effective):
     effect: str | None = None  # 从轻减轻: what the text does (减轻处罚或者不予处罚), as it words it
 
     @property
-    def law(self) -> str:
-        return self.basis.split(" ", 1)[0]
+    def cite(self) -> Cite:
+        """The reference the version rests on (a loaded version cites at least one): its law and edition."""
+        return self.basis.cites[0]
 
 
 @dataclass(frozen=True)
@@ -66,10 +68,17 @@ class GeneralRule:
                     out.append(item.code)
         return out
 
-    def version_for(self, law: str | None, day: dt.date) -> GeneralVersion | None:
+    def version_for(self, applied: Cite, day: dt.date) -> GeneralVersion | None:
+        """The version read for a case: the one in force on `day` (the decision date) for a rule of
+        procedure, else the one of the same text (law and edition) as the reference `applied`."""
         if self.applies == "decision":
             return next((v for v in self.versions if v.in_force(day)), None)
-        return next((v for v in self.versions if v.law == law), None)
+        return next((v for v in self.versions if same_text(v.cite, applied)), None)
+
+
+def same_text(a: Cite, b: Cite) -> bool:
+    """Whether two references cite the same edition of the same law."""
+    return a.law.name == b.law.name and a.edition == b.edition
 
 
 @dataclass(frozen=True)
@@ -158,7 +167,10 @@ def _general_version(v: Node, kind: str, codes: dict) -> GeneralVersion:
             v.fail(f"applies_to 只能列本版本 items 的代码：{', '.join(e.applies_to)}", "exceptions")
     station = v.number("station_max_fine", None, minimum=1)
     days = v.number("max_days", None, minimum=1, maximum=60)
-    gv = GeneralVersion(first, until, v.basis(), v.text("text"), v.text("note", None), items, exceptions,
+    basis = v.basis()
+    if not basis.cites:  # the rule is found by the law and edition it cites (GeneralRule.version_for)
+        v.fail("须引用法律条文（law、edition、article）", "basis")
+    gv = GeneralVersion(first, until, basis, v.text("text"), v.text("note", None), items, exceptions,
                         None if days is None else int(days), None if station is None else Decimal(str(station)),
                         v.text("effect", None))
     needs = NEEDS.get(kind)
@@ -193,10 +205,11 @@ def facts(rules, applied, decision: dt.date, outcome, circumstances, lightest,
     `texts`: what the facts say (TEXTS below, as loaded)."""
     out = []
     given = set(circumstances)
+    cite = applied.cite
     for rule in rules:
-        if applied.law.split("（", 1)[0] != rule.law:  # a version under another law (居民身份证法) has its own
+        if cite is None or cite.law.name != rule.law:  # a version under another law (居民身份证法) has its own
             continue
-        gv = rule.version_for(applied.law, decision)
+        gv = rule.version_for(cite, decision)
         if gv is None:
             continue
         status, code, values = KIND_FACTS[rule.kind](rule, gv, outcome, given, lightest, texts)

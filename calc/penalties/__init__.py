@@ -8,7 +8,6 @@ the code of each, and the placeholders it fills in). One idea per module:
 - `model`: what the schedules say (Violation, Version, Band, Circumstance, Regime, LateFeeRule)
 - `keys`: the keys each table of the files may have (`KEYS`), what an overlay may replace (`LAYERED`)
 - `loader`: the TOML files -> the catalogue, each item checked as it is read (`load`)
-- `prose`: the articles a basis cites, read out of its text (`cited_articles`)
 - `wording`: the text codes (`TEXTS`)
 - `catalogue`: `Penalties`, the whole catalogue: find an act by id, words or cited article
 - `outcome`: the bands of one version for a case (`select`, `Outcome`)
@@ -35,13 +34,12 @@ from .model import (COMBINATIONS, LICENCE_ACTIONS, PARTIES, RESTS_ON, Band, Besi
                     LateFeeRule, Licence, Regime, Version, Violation)
 from .money import FEN, yuan
 from .outcome import Outcome, select
-from .prose import chinese_number, cited_articles
 from .wording import TEXTS
 
 __all__ = [
     "ASPECTS", "Assessment", "Band", "Beside", "COMBINATIONS", "Choice", "Circumstance", "Comparison", "Dated",
     "Degree", "FEN", "Fact", "Fine", "KEYS", "LAYERED", "LICENCE_ACTIONS", "LateFee", "LateFeeRule", "Licence",
     "Limitation", "Outcome", "PARTIES", "Penalties", "RESTS_ON", "Regime", "Severity", "Switch", "TEXTS", "Version",
-    "Violation", "assess", "chinese_number", "cited_articles", "choose_version", "collection_fact", "compare", "hearing_fact", "heaviest", "late_fee",
+    "Violation", "assess", "choose_version", "collection_fact", "compare", "hearing_fact", "heaviest", "late_fee",
     "lighter", "lightest", "load", "select", "simplified_fact", "switches", "yuan",
 ]

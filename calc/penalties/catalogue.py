@@ -62,7 +62,8 @@ class Penalties:
         return index
 
     def citing(self, law: str, article: int) -> list[Violation]:
-        """The violations any of whose versions (or bands) cite `article` of `law` ("治安管理处罚法（2025）")."""
+        """The violations any of whose versions (or bands) cite `article` of `law` ("治安管理处罚法（2025）",
+        as the references' `cited_as` writes it)."""
         law = law.strip().replace("(", "（").replace(")", "）")  # "治安管理处罚法(2025)" as often typed
         return [v for v in self.violations.values() if v.cites(law, article)]
 
@@ -71,8 +72,9 @@ class Penalties:
         return c.text if c else code
 
     def general_rules(self, v: Violation) -> list[GeneralRule]:
-        """The general rules of the laws this violation's versions cite (治安管理处罚法 第二章 ...)."""
-        laws = {x.law.split("（", 1)[0] for x in v.versions}
+        """The general rules of the laws this violation's versions cite (治安管理处罚法 第二章 ...):
+        those whose `law` is the name of the instrument a version cites."""
+        laws = {x.cite.law.name for x in v.versions if x.cite}
         return [r for r in self.general if r.law in laws]
 
     def codes(self, v: Violation) -> list[Circumstance]:

@@ -3,7 +3,8 @@ each text's bands (`Band`: the sanctions for one circumstance), the circumstance
 procedural rules of a regime (`Regime` of `Dated` rules) and of late payment (`LateFeeRule`).
 
 Frozen and read-only: calc.penalties.loader builds them from schedules/penalties/*.toml and every
-other module of the package only reads them.
+other module of the package only reads them. A basis is a `calc.citations.Basis`: what a version
+rests on is asked of its references (`Version.cite`), never read back out of its text.
 """
 from __future__ import annotations
 
@@ -13,12 +14,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Iterable, Sequence
 
-from ..citations import Basis
+from ..citations import Basis, Cite
 from ..effective import Effective
 from ..periods import Period
 from ..texts import Text
 from .money import yuan
-from .prose import cited_articles
 
 PARTIES = {"individual": "个人", "organization": "单位"}
 # The circumstance codes (情形) live in schedules/penalties/circumstances.toml (and in any file's
@@ -62,7 +62,8 @@ class Circumstance:
     text: str
     general: bool = False
     # (law, code): under that law's text this circumstance is that band's (2012: a victim of 60 to 69
-    # is a vulnerable victim; under 2025 only from 70), elsewhere it selects no band
+    # is a vulnerable victim; under 2025 only from 70), elsewhere it selects no band. `law` is the
+    # text as `Version.law` names it: "治安管理处罚法（2012）"
     counts_as: tuple[tuple[str, str], ...] = ()
 
 
@@ -166,9 +167,16 @@ class Version(Effective):
         return self.texts[f"rests_on_{self.rests_on}"].say() if self.rests_on else None
 
     @property
-    def law(self) -> str:
-        """The law and its year as `basis` names it: "治安管理处罚法（2025）"."""
-        return self.basis.split(" ", 1)[0]
+    def cite(self) -> Cite | None:
+        """The reference the version rests on first, which names its law and edition (None: a
+        basis of words only, a county's remark, which cites no law)."""
+        cites = self.basis.cites
+        return cites[0] if cites else None
+
+    @property
+    def law(self) -> str | None:
+        """The law and its edition as the v1 answers write them: "治安管理处罚法（2025）"."""
+        return self.cite.cited_as if self.cite else None
 
 
 @dataclass(frozen=True)
@@ -221,10 +229,12 @@ class Violation:
 
     @functools.cached_property
     def citations(self) -> frozenset[tuple[str, int]]:
-        """Every (law, article) a version or band of this act cites, read once."""
-        return frozenset((law, n) for basis in self.bases() for law, numbers in cited_articles(basis) for n in numbers)
+        """Every (law as cited, article) a version or band of this act cites ("治安管理处罚法（2025）",
+        51): the references' own numbers, gathered once."""
+        return frozenset((c.cited_as, c.article) for basis in self.bases() for c in basis.cites
+                         if c.article is not None)
 
-    def bases(self) -> Iterable[str]:
+    def bases(self) -> Iterable[Basis]:
         for v in self.versions:
             yield v.basis
             for b in v.bands:
