@@ -121,8 +121,8 @@ def _penalties(schedules):
 
 
 @FUZZ
-@given(data=st.data(), act=day, decision=day, harm=st.booleans(), provisional=st.booleans())
-def test_penalty_assessment_answers_or_refuses(schedules, data, act, decision, harm, provisional):
+@given(data=st.data(), act=day, decision=day, harm=st.booleans())
+def test_penalty_assessment_answers_or_refuses(schedules, data, act, decision, harm):
     from calc import penalties
 
     p = _penalties(schedules)
@@ -131,7 +131,7 @@ def test_penalty_assessment_answers_or_refuses(schedules, data, act, decision, h
     circumstances = data.draw(st.lists(st.sampled_from([*p.circumstances, "bogus", ""]), max_size=4),
                               label="circumstances")
     answer_or_domain_error(penalties.assess, p, vid, act, decision, party, circumstances,
-                           harm_to_life_health_finance=harm, provisional=provisional)
+                           harm_to_life_health_finance=harm)
 
 
 @FUZZ

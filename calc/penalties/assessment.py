@@ -40,8 +40,7 @@ class Assessment:
 
 
 def assess(p: Penalties, vid: str, act: dt.date, decision: dt.date, party: str,
-           circumstances: Sequence[str] = (), harm_to_life_health_finance: bool = False,
-           provisional: bool = False) -> Assessment:
+           circumstances: Sequence[str] = (), harm_to_life_health_finance: bool = False) -> Assessment:
     """The band(s) that apply to one case, the version and why, and what follows procedurally."""
     v = p.get(vid)
     _check(p, v, act, decision, party, circumstances)
@@ -56,8 +55,7 @@ def assess(p: Penalties, vid: str, act: dt.date, decision: dt.date, party: str,
         facts = _procedure(regime, out, decision)
     why = p.texts["procedure_applies"].say(decision=decision, regime=regime.title)
     return Assessment(v, act, decision, party, tuple(c for c in p.circumstances if c in circumstances),
-                      choice, out, facts, why, limitation(p, regime, act, harm_to_life_health_finance, provisional),
-                      regime,
+                      choice, out, facts, why, limitation(p, regime, act, harm_to_life_health_finance), regime,
                       tuple(general), tuple(switches(p, v, act, decision, party, circumstances, choice)),
                       p.circumstances, None if facts else Fact("no", p.texts["procedure_none"].say(), None))
 

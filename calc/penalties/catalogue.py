@@ -21,7 +21,6 @@ class Penalties:
     regimes: dict[str, Regime]
     late_fee: LateFeeRule
     choice_basis: str  # 行政处罚法 第三十七条 ([version_choice])
-    choice_text: str
     thresholds: dict[str, Threshold]
     book: object = field(repr=False, compare=False, default=None)
     rules: object = field(repr=False, compare=False, default=None)

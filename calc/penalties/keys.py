@@ -37,6 +37,7 @@ KEYS = Keys(
     regime=Keys("id", "title", **{kind: _DATED for kind in PROCEDURE_KINDS}),
     late_fee=Keys("daily_rate", "cap_ratio", effective=EFFECTIVE, pay_within=_PERIOD,
                   **{k: BASIS for k in ("basis", "pay_basis", "cap_basis", "pause_basis", "deferral_basis")}),
+    # `text` quotes the rule (tests/test_law_texts.py checks it verbatim); the answers cite the basis
     version_choice=Keys("text", basis=BASIS),
     threshold=THRESHOLD_KEYS,
     texts=wording.KEYS,

@@ -4,8 +4,9 @@ where life, health or financial security is harmed).
 
 Counted to the corresponding day (民法典 第二百零一条、第二百零二条) and never moved for a rest day:
 第二百零三条's roll forward protects a person who must act within a period; this one is the state's
-time to discover the act (LAW.md, "Corrections"). So no holiday calendar is needed and no year is
-ever missing.
+time to discover the act (LAW.md, "Corrections"). So no holiday calendar is read, no year is ever
+missing, and nothing is presumed: the v1 answer's `plain_end`, `provisional`, `calendar_years` and
+`calendar_gap` follow from that (calc/answers/penalties.py `limitation_json`).
 """
 from __future__ import annotations
 
@@ -23,32 +24,26 @@ from .model import Dated, Regime
 class Limitation:
     period: Period | None
     basis: str | None
-    plain_end: dt.date | None
     expires: dt.date | None
     steps: tuple[Step, ...]
-    provisional: bool
-    calendar_years: tuple[int, ...]
-    calendar_gap: int | None
     note: str | None
     message: str
 
 
-def limitation(p: Penalties, regime: Regime, act: dt.date, harm: bool, provisional: bool = False) -> Limitation:
+def limitation(p: Penalties, regime: Regime, act: dt.date, harm: bool) -> Limitation:
     """The limitation of an act done on `act`; `harm`: the act harmed life, health or financial
-    security, where the rule has a longer period for that (else a note says the general one holds).
-    `provisional` is accepted for the callers' sake and changes nothing."""
+    security, where the rule has a longer period for that (else a note says the general one holds)."""
     texts, rules = p.texts, p.rules  # rules: the counting rules of periods.toml, whose words the steps say
     rule = Regime.on(regime.limitation, act)
     if rule is None:
-        return Limitation(None, None, None, None, (), False, (), None, None,
-                          texts["limitation_unknown"].say(day=act, regime=regime.title))
+        return Limitation(None, None, None, (), None, texts["limitation_unknown"].say(day=act, regime=regime.title))
     period, basis, note = _period(texts, rule, harm)
     if period.unit in ("months", "years"):
         end = periods.shift_months(act, period.amount * (12 if period.unit == "years" else 1))
     else:  # a limitation in days: the day n days after the act (start not counted)
         end = act + dt.timedelta(days=period.amount)
     msg = texts["limitation_message"].say(act=act, n=period.amount, unit=rules.units[period.unit], end=end)
-    return Limitation(period, basis, end, end, _steps(rules, act, period, basis, end), False, (), None, note, msg)
+    return Limitation(period, basis, end, _steps(rules, act, period, basis, end), note, msg)
 
 
 def _period(texts: dict, rule: Dated, harm: bool) -> tuple[Period, str, str | None]:

@@ -349,7 +349,7 @@ class _Area:
         self.general: dict[str, GeneralRule] = {}
         self.laws: dict[str, Law] = {}
         self.late_fee: LateFeeRule | None = None
-        self.choice = None
+        self.choice_basis = None
 
     def read(self, source: Source):
         root = Node(source, "", source.data)
@@ -366,14 +366,13 @@ class _Area:
                 root.fail("late_fee 只能定义一次", "late_fee")
             self.late_fee = _late_fee(root.child("late_fee"))
         if root.has("version_choice"):
-            node = root.child("version_choice")
-            self.choice = (node.basis(), node.text("text"))
+            self.choice_basis = root.child("version_choice").basis()
 
     def check(self, sources: list[Source]):
         anchor = _anchor(sources)
         if self.late_fee is None:
             anchor.fail("缺少 [late_fee]（加处罚款规则）", "late_fee")
-        if self.choice is None:
+        if self.choice_basis is None:
             anchor.fail("缺少 [version_choice]（从旧兼从轻的依据）", "version_choice")
         for v in self.violations.values():
             if v.regime not in self.regimes:
@@ -394,6 +393,6 @@ def load(sources: list[Source], base: dict) -> Penalties:
     if wording_problem is not None:  # after the items, so that `calc check` names each bad item first
         raise wording_problem
     area.check(sources)
-    return Penalties(area.violations, area.regimes, area.late_fee, *area.choice, area.thresholds,
+    return Penalties(area.violations, area.regimes, area.late_fee, area.choice_basis, area.thresholds,
                      base.get("calendar"), base.get("rules"), codes, tuple(area.general.values()),
                      tuple(area.laws.values()), texts)

@@ -211,10 +211,6 @@ class Violation:
     def headline(self) -> str:
         return "\n".join([self.id, self.title, *self.keywords]).lower()
 
-    def matches(self, q: str) -> bool:
-        hay = self.haystack
-        return all(word in hay for word in q.strip().lower().split())
-
     def codes(self) -> list[str]:
         """The band circumstance codes any version of this act names, in the order first seen."""
         seen: dict[str, None] = {}
