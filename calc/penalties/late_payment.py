@@ -72,10 +72,12 @@ def _amount(fine) -> Decimal:
 
 
 def _check_dates(r: LateFeeRule, served: dt.date, paid: dt.date, not_counted: Sequence[periods.DateRange]):
-    """Service once the rule is in force, payment not before service, pauses that are periods and
+    """Service within the rule's dates, payment not before service, pauses that are periods and
     that the rule provides for."""
     if served < r.first:
         raise InvalidInput(f"本服务收录的加处罚款规定自 {r.first} 起施行；送达日 {served} 早于此日", field="served")
+    if r.until is not None and served > r.until:
+        raise InvalidInput(f"本服务收录的加处罚款规定施行至 {r.until}；送达日 {served} 晚于此日", field="served")
     if paid < served:
         raise InvalidInput(f"缴纳日 {paid} 早于送达日 {served}", field="paid")
     for i, rng in enumerate(not_counted):

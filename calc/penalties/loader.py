@@ -305,13 +305,13 @@ def _regime(node: Node, texts: dict[str, Text]) -> Regime:
 
 
 def _late_fee(node: Node) -> LateFeeRule:
-    first, _ = node.effective()
+    first, until = node.effective()
     pay = _period(node, "pay_within")
     if pay is None:
         node.fail("缺少此项", "pay_within")
     rate = Decimal(str(node.number("daily_rate", minimum=0, maximum=1)))
     cap = Decimal(str(node.number("cap_ratio", minimum=0, maximum=10)))
-    return LateFeeRule(first, node.basis(), pay, node.basis("pay_basis"), rate, cap, node.basis("cap_basis"),
+    return LateFeeRule(first, until, node.basis(), pay, node.basis("pay_basis"), rate, cap, node.basis("cap_basis"),
                        node.basis("pause_basis", None), node.basis("deferral_basis", None))
 
 

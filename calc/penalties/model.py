@@ -282,8 +282,9 @@ class Regime:
 
 
 @dataclass(frozen=True)
-class LateFeeRule:
-    first: dt.date
+class LateFeeRule(Effective):
+    """加处罚款 (行政处罚法 第七十二条), in force from `first` until `until` (open: None)."""
+
     basis: str
     pay_within: Period
     pay_basis: str
