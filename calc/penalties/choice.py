@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Sequence
 
+from ..citations import join
 from ..errors import InvalidInput
 from ..texts import Text
 from .catalogue import Penalties
@@ -186,7 +187,7 @@ def choose_version(p: Penalties, v: Violation, act: dt.date, decision: dt.date, 
         basis = p.choice_basis
         if not old.punishable:
             reason += _not_illegal(old, p)
-            basis = f"{p.choice_basis}；{old.basis}"
+            basis = join(p.choice_basis, old.basis)
         return Choice(old, "same", reason, basis, old, new, old_out, ((old, old_out),))
     if new is None:
         reason = p.texts["choice_repealed"].say(old=old.basis, decision=decision, choice_basis=p.choice_basis)
@@ -199,11 +200,11 @@ def choose_version(p: Penalties, v: Violation, act: dt.date, decision: dt.date, 
     if lighter(new_out, old_out):
         tail = p.texts["choice_new_not_illegal" if not new.punishable else "choice_new_lighter"].say(
             choice_basis=p.choice_basis)
-        basis = p.choice_basis if new.punishable else f"{p.choice_basis}；{new.basis}"
+        basis = p.choice_basis if new.punishable else join(p.choice_basis, new.basis)
         return Choice(new, "decision_time_lighter", said + tail, basis, old, new, new_out, compared, cmp)
     tail = (p.texts["choice_old"].say(choice_basis=p.choice_basis)
             + (_not_illegal(old, p) if not old.punishable else ""))
-    basis = p.choice_basis if old.punishable else f"{p.choice_basis}；{old.basis}"
+    basis = p.choice_basis if old.punishable else join(p.choice_basis, old.basis)
     return Choice(old, "act_time", said + tail, basis, old, new, old_out, compared, cmp)
 
 

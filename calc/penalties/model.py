@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Iterable, Sequence
 
-from ..citations import Basis, Cite
+from ..citations import Basis, Cite, join
 from ..effective import Effective
 from ..periods import Period
 from ..texts import Text
@@ -197,8 +197,9 @@ class Violation:
         return next((v for v in self.versions if v.in_force(day)), None)
 
     @property
-    def basis(self) -> str:
-        return "；".join(v.basis for v in self.versions)
+    def basis(self) -> Basis:
+        """Every version's basis, joined with "；" (the v1 text), their references with them."""
+        return join(*(v.basis for v in self.versions))
 
     @functools.cached_property
     def haystack(self) -> str:
