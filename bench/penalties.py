@@ -58,7 +58,7 @@ def run(loaded) -> dict:
     nine_cases = _cases(whole, list(nine_items))
 
     def assess_all(p, cases):
-        return lambda: [pen.assess(p, vid, act, decision, "individual", circ, provisional=True)
+        return lambda: [pen.assess(p, vid, act, decision, "individual", circ)
                         for vid, act, decision, circ in cases]
 
     def search_all(p):

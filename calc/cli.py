@@ -432,8 +432,8 @@ def penalty(args) -> int:
     decision = args.decision_date
     if decision is None:  # the API's default: today in Beijing
         decision = today()
-    a = penalties.assess(s.penalties, v.id, args.act_date, decision, args.party, args.circumstance,
-                         args.harm, args.provisional)
+    # --provisional is accepted as before and changes nothing: the limitation reads no calendar
+    a = penalties.assess(s.penalties, v.id, args.act_date, decision, args.party, args.circumstance, args.harm)
     if args.json:  # the JSON POST /v1/penalties/{id}/assess answers
         _print_json(assessment_json(a))
         return OK
@@ -477,8 +477,7 @@ def _assessment(a, defaulted: bool) -> None:
         print(f"  {g.title}：{GENERAL_STATUSES.get(g.status, g.status)}。{g.explanation}（依据：{g.basis}）")
     print(f"追究时效：{lim.message}")
     if lim.expires is not None:
-        print(f"  届满：{lim.expires}" + (f"（未顺延的对应日 {lim.plain_end}）" if lim.plain_end != lim.expires else "")
-              + ("（推定）" if lim.provisional else "") + (f"；依据：{lim.basis}" if lim.basis else ""))
+        print(f"  届满：{lim.expires}" + (f"；依据：{lim.basis}" if lim.basis else ""))
     if lim.note:
         print(f"  {lim.note}")
 
@@ -767,7 +766,7 @@ def parser() -> argparse.ArgumentParser:
                     help="情形代码（可重复），如 serious 情节严重、minor 情节较轻；该违法行为可用的代码见不带 --act-date 的输出"
                          "或 GET /v1/penalties/{id} 的 circumstances")
     pe.add_argument("--harm", action="store_true", help="涉及公民生命健康安全、金融安全且有危害后果（时效五年）")
-    pe.add_argument("--provisional", action="store_true", help="时效日超出已收录的放假安排时按放假办法推定")
+    pe.add_argument("--provisional", action="store_true", help="不改变结果，为兼容保留：追究时效不因节假日顺延，不读放假安排")
     pe.add_argument("--json", action="store_true",
                     help="输出与 GET /v1/penalties/{id}（或 POST …/assess）相同的 JSON")
     pe.set_defaults(func=penalty)

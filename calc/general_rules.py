@@ -15,6 +15,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
+from .citations import Cite
 from .effective import Effective
 from .nodes import BASIS, EFFECTIVE, Keys, Node
 from .texts import Spec, Text
@@ -44,8 +45,9 @@ class GeneralVersion(Effective):
     effect: str | None = None  # 从轻减轻: what the text does (减轻处罚或者不予处罚), as it words it
 
     @property
-    def law(self) -> str:
-        return self.basis.split(" ", 1)[0]
+    def cite(self) -> Cite:
+        """The reference the version rests on (a loaded version cites at least one): its law and edition."""
+        return self.basis.cites[0]
 
 
 @dataclass(frozen=True)
@@ -66,10 +68,17 @@ class GeneralRule:
                     out.append(item.code)
         return out
 
-    def version_for(self, law: str | None, day: dt.date) -> GeneralVersion | None:
+    def version_for(self, applied: Cite, day: dt.date) -> GeneralVersion | None:
+        """The version read for a case: the one in force on `day` (the decision date) for a rule of
+        procedure, else the one of the same text (law and edition) as the reference `applied`."""
         if self.applies == "decision":
             return next((v for v in self.versions if v.in_force(day)), None)
-        return next((v for v in self.versions if v.law == law), None)
+        return next((v for v in self.versions if same_text(v.cite, applied)), None)
+
+
+def same_text(a: Cite, b: Cite) -> bool:
+    """Whether two references cite the same edition of the same law."""
+    return a.law.name == b.law.name and a.edition == b.edition
 
 
 @dataclass(frozen=True)
@@ -124,6 +133,11 @@ def _items(node: Node, key: str, codes: dict, exception: bool = False) -> tuple[
     return tuple(out)
 
 
+# What each kind of rule must give in every version.
+NEEDS = {"combined_execution": "max_days", "decision_authority": "station_max_fine", "mitigation": "effect"}
+LISTS_ITEMS = ("aggravation", "mitigation", "detention_not_executed")
+
+
 def load_general_rule(node: Node, codes: dict) -> GeneralRule:
     _keys(node, ("id", "title", "law", "kind", "applies", "code", "version"))
     kind = node.text("kind")
@@ -135,32 +149,36 @@ def load_general_rule(node: Node, codes: dict) -> GeneralRule:
     code = node.text("code", None)
     if code is not None and (code not in codes or not codes[code].general):
         node.fail(f"未知的一般情形代码：{code}", "code")
-    versions = []
-    for v in node.children("version"):
-        _keys(v, ("effective", "basis", "text", "note", "items", "exceptions", "max_days", "station_max_fine", "effect"))
-        first, until = v.effective()
-        item_codes = {i.code for i in _items(v, "items", codes)}
-        exceptions = _items(v, "exceptions", codes, exception=True)
-        for e in exceptions:
-            if not set(e.applies_to) <= item_codes:
-                v.fail(f"applies_to 只能列本版本 items 的代码：{', '.join(e.applies_to)}", "exceptions")
-        station = v.number("station_max_fine", None, minimum=1)
-        days = v.number("max_days", None, minimum=1, maximum=60)
-        gv = GeneralVersion(first, until, v.basis(), v.text("text"), v.text("note", None), _items(v, "items", codes),
-                            exceptions, None if days is None else int(days),
-                            None if station is None else Decimal(str(station)), v.text("effect", None))
-        needs = {"combined_execution": "max_days", "decision_authority": "station_max_fine",
-                 "mitigation": "effect"}.get(kind)
-        if needs and getattr(gv, needs) is None:
-            v.fail("缺少此项", needs)
-        if kind in ("aggravation", "mitigation", "detention_not_executed") and not gv.items:
-            v.fail("缺少此项", "items")
-        versions.append(gv)
-    versions.sort(key=lambda x: x.first)
+    versions = sorted((_general_version(v, kind, codes) for v in node.children("version")), key=lambda x: x.first)
     for a, b in zip(versions, versions[1:]):
         if a.until is None or a.until >= b.first:
             node.fail(f"版本生效期间重叠：{a.basis} 与 {b.basis}", "version")
     return GeneralRule(node.text("id"), node.text("title"), node.text("law"), kind, applies, code, tuple(versions))
+
+
+def _general_version(v: Node, kind: str, codes: dict) -> GeneralVersion:
+    _keys(v, ("effective", "basis", "text", "note", "items", "exceptions", "max_days", "station_max_fine", "effect"))
+    first, until = v.effective()
+    items = _items(v, "items", codes)
+    exceptions = _items(v, "exceptions", codes, exception=True)
+    item_codes = {i.code for i in items}
+    for e in exceptions:
+        if not set(e.applies_to) <= item_codes:
+            v.fail(f"applies_to 只能列本版本 items 的代码：{', '.join(e.applies_to)}", "exceptions")
+    station = v.number("station_max_fine", None, minimum=1)
+    days = v.number("max_days", None, minimum=1, maximum=60)
+    basis = v.basis()
+    if not basis.cites:  # the rule is found by the law and edition it cites (GeneralRule.version_for)
+        v.fail("须引用法律条文（law、edition、article）", "basis")
+    gv = GeneralVersion(first, until, basis, v.text("text"), v.text("note", None), items, exceptions,
+                        None if days is None else int(days), None if station is None else Decimal(str(station)),
+                        v.text("effect", None))
+    needs = NEEDS.get(kind)
+    if needs and getattr(gv, needs) is None:
+        v.fail("缺少此项", needs)
+    if kind in LISTS_ITEMS and not gv.items:
+        v.fail("缺少此项", "items")
+    return gv
 
 
 def load_law(node: Node) -> Law:
@@ -187,10 +205,11 @@ def facts(rules, applied, decision: dt.date, outcome, circumstances, lightest,
     `texts`: what the facts say (TEXTS below, as loaded)."""
     out = []
     given = set(circumstances)
+    cite = applied.cite
     for rule in rules:
-        if applied.law.split("（", 1)[0] != rule.law:  # a version under another law (居民身份证法) has its own
+        if cite is None or cite.law.name != rule.law:  # a version under another law (居民身份证法) has its own
             continue
-        gv = rule.version_for(applied.law, decision)
+        gv = rule.version_for(cite, decision)
         if gv is None:
             continue
         status, code, values = KIND_FACTS[rule.kind](rule, gv, outcome, given, lightest, texts)
@@ -233,6 +252,12 @@ def _not_executed(rule, gv, outcome, given, lightest, texts):
         code = "not_executed_depends_except" if gv.exceptions else "not_executed_depends"
         return "depends", code, {"items": "".join(i.text for i in gv.items),
                                  "exceptions": "".join(e.text for e in gv.exceptions)}
+    return _not_executed_for(gv, hit, given, texts)
+
+
+def _not_executed_for(gv, hit, given, texts):
+    """The items given (`hit`) keep the person from detention unless the exceptions given lift
+    every one of them (2025 第二十三条第二款)."""
     hit_codes = {i.code for i in hit}
     lifted = [e for e in gv.exceptions if e.code in given and set(e.applies_to) & hit_codes]
     who = "、".join(texts["not_executed_who"].say(item=i.text.rstrip("；。")) for i in hit)

@@ -87,61 +87,68 @@ KEYS = Keys("id", "title", "seed", "keywords", "note", basis=BASIS,
 
 def load_threshold(node: Node, texts: dict[str, Text]) -> Threshold:
     node.only(KEYS)
-    facts = []
-    for f in node.children("fact"):
-        kind = f.text("kind")
-        if kind not in KINDS:
-            f.fail(f"应为 {', '.join(KINDS)}", "kind")
-        choices = None
-        if kind == "choice":
-            raw = f.child("choices").data
-            if not raw or not all(isinstance(v, str) and v for v in raw.values()):
-                f.fail("choices 应为非空的 代码 = 名称 表", "choices")
-            choices = dict(raw)
-        facts.append(FactSpec(f.text("name"), f.text("title"), kind, f.text("unit", None),
-                              f.get("required", bool, True), choices))
+    facts = tuple(_fact_spec(f) for f in node.children("fact"))
     names = {f.name: f for f in facts}
-
-    def conditions(n: Node, key: str):
-        if not n.has(key):
-            return ()
-        c = n.child(key)
-        out = []
-        for name, codes in c.data.items():
-            spec = names.get(name)
-            if spec is None or spec.kind != "choice":
-                c.fail("应为选择类事实", name)
-            if not isinstance(codes, list) or not codes or any(x not in spec.choices for x in codes):
-                c.fail(f"应为 {', '.join(spec.choices)} 中的值的列表", name)
-            out.append((name, tuple(codes)))
-        return tuple(out)
-
-    tests = []
-    for t in node.children("test"):
-        fact = t.text("fact")
-        if fact not in names or names[fact].kind == "choice":
-            t.fail(f"fact 应为数值事实之一：{', '.join(n for n, f in names.items() if f.kind != 'choice')}", "fact")
-        ops = [op for op in OPS if t.has(op)]
-        if len(ops) != 1:
-            t.fail("应且只应给出 at_least 或 at_most 之一")
-        tests.append(Test(fact, ops[0], Decimal(str(t.number(ops[0]))), t.basis(), conditions(t, "applies")))
+    tests = tuple(_test(t, names) for t in node.children("test"))
     if not tests:
         node.fail("至少要有一个 test", "test")
-    outcomes = []
     roles = {c for f in facts if f.name == "role" for c in (f.choices or {})}
-    for o in node.children("outcome"):
-        rs = o.get("roles", list, [])
-        bad = [r for r in rs if r not in roles]
-        if bad:
-            o.fail(f"未知的 role：{', '.join(map(str, bad))}", "roles")
-        referral = o.text("referral")
-        if referral not in ("criminal", "administrative", "none"):
-            o.fail("应为 criminal、administrative 或 none", "referral")
-        outcomes.append(Outcome(o.get("met", bool, None), tuple(rs), referral, o.text("authority"),
-                                o.text("action"), o.basis(), conditions(o, "facts")))
+    outcomes = tuple(_outcome(o, names, roles) for o in node.children("outcome"))
     keywords = node.get("keywords", list, [])
     return Threshold(node.text("id"), node.text("title"), node.text("seed"), node.basis(), tuple(keywords),
-                     node.text("note", None), tuple(facts), tuple(tests), tuple(outcomes), texts)
+                     node.text("note", None), facts, tests, outcomes, texts)
+
+
+def _fact_spec(f: Node) -> FactSpec:
+    kind = f.text("kind")
+    if kind not in KINDS:
+        f.fail(f"应为 {', '.join(KINDS)}", "kind")
+    choices = None
+    if kind == "choice":
+        raw = f.child("choices").data
+        if not raw or not all(isinstance(v, str) and v for v in raw.values()):
+            f.fail("choices 应为非空的 代码 = 名称 表", "choices")
+        choices = dict(raw)
+    return FactSpec(f.text("name"), f.text("title"), kind, f.text("unit", None), f.get("required", bool, True),
+                    choices)
+
+
+def _conditions(n: Node, key: str, names: dict[str, FactSpec]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """`key = { fact = [codes] }`: conditions on choice facts, each a list of that fact's codes."""
+    if not n.has(key):
+        return ()
+    c = n.child(key)
+    out = []
+    for name, codes in c.data.items():
+        spec = names.get(name)
+        if spec is None or spec.kind != "choice":
+            c.fail("应为选择类事实", name)
+        if not isinstance(codes, list) or not codes or any(x not in spec.choices for x in codes):
+            c.fail(f"应为 {', '.join(spec.choices)} 中的值的列表", name)
+        out.append((name, tuple(codes)))
+    return tuple(out)
+
+
+def _test(t: Node, names: dict[str, FactSpec]) -> Test:
+    fact = t.text("fact")
+    if fact not in names or names[fact].kind == "choice":
+        t.fail(f"fact 应为数值事实之一：{', '.join(n for n, f in names.items() if f.kind != 'choice')}", "fact")
+    ops = [op for op in OPS if t.has(op)]
+    if len(ops) != 1:
+        t.fail("应且只应给出 at_least 或 at_most 之一")
+    return Test(fact, ops[0], Decimal(str(t.number(ops[0]))), t.basis(), _conditions(t, "applies", names))
+
+
+def _outcome(o: Node, names: dict[str, FactSpec], roles: set[str]) -> Outcome:
+    rs = o.get("roles", list, [])
+    bad = [r for r in rs if r not in roles]
+    if bad:
+        o.fail(f"未知的 role：{', '.join(map(str, bad))}", "roles")
+    referral = o.text("referral")
+    if referral not in ("criminal", "administrative", "none"):
+        o.fail("应为 criminal、administrative 或 none", "referral")
+    return Outcome(o.get("met", bool, None), tuple(rs), referral, o.text("authority"), o.text("action"), o.basis(),
+                   _conditions(o, "facts", names))
 
 
 @dataclass(frozen=True)
@@ -192,6 +199,19 @@ def _value(spec: FactSpec, raw: Any):
 
 def assess_threshold(t: Threshold, facts: Mapping[str, Any]) -> Answer:
     """Which tests hold for these facts, and so which department takes the case and on what basis."""
+    values = _values(t, facts)
+    results = tuple(_result(t, test, values) for test in t.tests if _when(values, test.applies))
+    met = all(r.holds for r in results)
+    role = values.get("role")
+    referrals = tuple(o for o in t.outcomes
+                      if (o.met is None or o.met == met) and (not o.roles or role is None or role in o.roles)
+                      and _when(values, o.facts))
+    summary = "；".join(r.explanation for r in results)
+    return Answer(t, values, met, results, referrals, summary)
+
+
+def _values(t: Threshold, facts: Mapping[str, Any]) -> dict[str, Any]:
+    """The facts given, each read by its spec; an unknown fact or a missing required one is refused."""
     specs = {f.name: f for f in t.facts}
     unknown = set(facts) - set(specs)
     if unknown:
@@ -204,22 +224,17 @@ def assess_threshold(t: Threshold, facts: Mapping[str, Any]) -> Answer:
                 raise InvalidInput(f"缺少事实：{spec.title}", field=f"facts.{spec.name}")
             continue
         values[spec.name] = _value(spec, facts[spec.name])
-    results = []
-    for test in (x for x in t.tests if _when(values, x.applies)):
-        spec = specs[test.fact]
-        v = values[test.fact]
-        holds = v >= test.limit if test.op == "at_least" else v <= test.limit
-        verdict = t.texts["threshold_holds" if holds else "threshold_fails"].say()
-        why = t.texts[f"threshold_{test.op}"].say(title=spec.title, value=_num(v), unit=spec.unit or "",
-                                                  limit=_num(test.limit), verdict=verdict)
-        results.append(TestResult(test, spec.title, v, holds, why))
-    met = all(r.holds for r in results)
-    role = values.get("role")
-    referrals = tuple(o for o in t.outcomes
-                      if (o.met is None or o.met == met) and (not o.roles or role is None or role in o.roles)
-                      and _when(values, o.facts))
-    summary = "；".join(r.explanation for r in results)
-    return Answer(t, values, met, tuple(results), referrals, summary)
+    return values
+
+
+def _result(t: Threshold, test: Test, values: dict[str, Any]) -> TestResult:
+    spec = next(f for f in t.facts if f.name == test.fact)
+    v = values[test.fact]
+    holds = v >= test.limit if test.op == "at_least" else v <= test.limit
+    verdict = t.texts["threshold_holds" if holds else "threshold_fails"].say()
+    why = t.texts[f"threshold_{test.op}"].say(title=spec.title, value=_num(v), unit=spec.unit or "",
+                                              limit=_num(test.limit), verdict=verdict)
+    return TestResult(test, spec.title, v, holds, why)
 
 
 def _num(d: Decimal) -> str:

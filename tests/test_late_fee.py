@@ -3,6 +3,7 @@
 Pay within 15 calendar days of service (第八十五条: only 二、三、五、七日 are working days), the last
 day moved off a rest day (民法典 第二百零三条); then 3% of the fine per day, never more than the fine.
 """
+import dataclasses
 import datetime as dt
 from decimal import Decimal
 
@@ -110,3 +111,14 @@ def test_paying_later_never_costs_less(schedules, fine, served, a, b):
     x = late_fee(p, fine, served, served + dt.timedelta(days=early), provisional=True)
     y = late_fee(p, fine, served, served + dt.timedelta(days=late), provisional=True)
     assert x.surcharge <= y.surcharge
+
+
+def test_a_rule_that_has_ended_is_not_applied_to_a_fine_served_after_it(p):
+    # A rule in force until 2026-12-31 (a made-up end: the bundled rule has none) says nothing of a
+    # decision served on 2027-01-04: refused, naming the service date, rather than charged by it.
+    # Served on its last day, 2026-12-31 + 15 days = 2027-01-15: answered.
+    ended = dataclasses.replace(p, late_fee=dataclasses.replace(p.late_fee, until=D(2026, 12, 31)))
+    with pytest.raises(InvalidInput) as refused:
+        late_fee(ended, Decimal(1000), D(2027, 1, 4), D(2027, 2, 1), provisional=True)
+    assert refused.value.field == "served" and "2026-12-31" in refused.value.message
+    assert late_fee(ended, Decimal(1000), D(2026, 12, 31), D(2027, 1, 15), provisional=True).days_late == 0

@@ -11,7 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from calc import penalties as pen
+from calc.answers.penalties import assessment_json
 from calc.errors import InvalidInput, NotFound, ScheduleError
+from calc.periods import Period
 from calc.schedules import Source
 
 D = dt.date
@@ -258,7 +260,7 @@ def test_lighter_is_a_strict_order(a, b, c):
 @settings(max_examples=150, deadline=None)
 def test_the_version_chosen_is_never_heavier_than_the_act_time_version(schedules, act, days, circ, vid):
     p = schedules.penalties
-    a = pen.assess(p, vid, act, act + dt.timedelta(days=days), "individual", circ, provisional=True)
+    a = pen.assess(p, vid, act, act + dt.timedelta(days=days), "individual", circ)
     act_outcome = pen.select(a.choice.act_version, circ, "individual")
     assert not pen.lighter(act_outcome, a.outcome)
 
@@ -320,21 +322,27 @@ def test_border_pass_fine_at_most_100_is_simplified_and_collectable_on_the_spot(
 # ------------------------------------------------------------ limitation
 
 
+def answered(a) -> dict:
+    """The limitation as the v1 answer carries it: its calendar keys are the answer's alone."""
+    return assessment_json(a)["limitation"]
+
+
 def test_public_order_limitation_six_months_is_not_moved_off_a_sunday(p):
     # Changed (issue 15, LAW.md "Corrections"): 治安管理处罚法（2012） 第二十二条 "在六个月内没有被公安
     # 机关发现的，不再处罚" is the state's time to discover the act, not a party's time to act: its last
     # day is not moved. 2025-11-10 + 6 months = 2026-05-10 (民法典 第二百零二条), a Sunday, and stays.
     # (It used to be moved to Monday 2026-05-11.)
-    lim = landlord(p, D(2025, 11, 10), D(2026, 2, 10)).limitation
+    a = landlord(p, D(2025, 11, 10), D(2026, 2, 10))
+    lim = a.limitation
     assert lim.basis == "治安管理处罚法（2012） 第二十二条"
-    assert (lim.plain_end, lim.expires) == (D(2026, 5, 10), D(2026, 5, 10))
+    assert (answered(a)["plain_end"], lim.expires) == ("2026-05-10", D(2026, 5, 10))
     assert "不因法定休假日顺延" in lim.steps[-1].rule and "第二十二条" in lim.steps[-1].basis
-    assert lim.calendar_years == () and lim.calendar_gap is None
+    assert answered(a)["calendar_years"] == [] and answered(a)["calendar_gap"] is None
 
 
 def test_administrative_limitation_two_years(p):
     a = pen.assess(p, "pawn.unrecorded", D(2024, 3, 10), D(2026, 1, 5), "organization")
-    assert a.limitation.period == pen.Period(2, "years") and a.limitation.expires == D(2026, 3, 10)
+    assert a.limitation.period == Period(2, "years") and a.limitation.expires == D(2026, 3, 10)
 
 
 def test_five_years_where_life_health_or_financial_security_was_harmed(p):
@@ -342,27 +350,27 @@ def test_five_years_where_life_health_or_financial_security_was_harmed(p):
     # Changed (issue 15): it used to be moved to Monday 2026-08-03.
     a = pen.assess(p, "pawn.prohibited-goods", D(2021, 8, 1), D(2026, 1, 5), "organization",
                    harm_to_life_health_finance=True)
-    assert a.limitation.period == pen.Period(5, "years")
-    assert (a.limitation.plain_end, a.limitation.expires) == (D(2026, 8, 1), D(2026, 8, 1))
+    assert a.limitation.period == Period(5, "years")
+    assert (answered(a)["plain_end"], a.limitation.expires) == ("2026-08-01", D(2026, 8, 1))
 
 
 def test_a_limitation_day_beyond_the_published_calendar_needs_no_calendar(p):
     # Changed (issue 15): the limitation is never moved, so it needs no holiday calendar: 2026-03-10
-    # + 2 years (行政处罚法 第三十六条) = 2028-03-10, answered without provisional and without a gap.
+    # + 2 years (行政处罚法 第三十六条) = 2028-03-10, answered without provisional and without a gap
+    # (and the same with provisional: tests/api/test_penalties_api.py, which alone can ask for it).
     a = pen.assess(p, "seal.unrecorded", D(2026, 3, 10), D(2026, 5, 10), "organization")
-    assert a.limitation.expires == D(2028, 3, 10) and a.limitation.calendar_gap is None
-    assert not a.limitation.provisional and a.limitation.calendar_years == ()
-    b = pen.assess(p, "seal.unrecorded", D(2026, 3, 10), D(2026, 5, 10), "organization", provisional=True)
-    assert b.limitation.expires == D(2028, 3, 10) and not b.limitation.provisional
+    assert a.limitation.expires == D(2028, 3, 10) and answered(a)["calendar_gap"] is None
+    assert answered(a)["provisional"] is False and answered(a)["calendar_years"] == []
 
 
 def test_an_act_on_2026_09_01_has_its_limitation_today(p):
     # 治安管理处罚法（2025） 第二十五条 does not apply to acts before 2026-01-01; rental's 2025 text
     # from 2026-01-01. An act on 2026-09-01: + 6 months = 2027-03-01 (民法典 第二百零二条), a year
     # without a State Council notice (LAW.md): still answered, no calendar_gap.
-    lim = landlord(p, D(2026, 9, 1), D(2026, 9, 20)).limitation
+    a = landlord(p, D(2026, 9, 1), D(2026, 9, 20))
+    lim = a.limitation
     assert lim.basis == "治安管理处罚法（2025） 第二十五条"
-    assert lim.expires == D(2027, 3, 1) and lim.calendar_gap is None and not lim.provisional
+    assert lim.expires == D(2027, 3, 1) and answered(a)["calendar_gap"] is None and not answered(a)["provisional"]
     assert "不因法定休假日顺延" in lim.steps[-1].rule
 
 

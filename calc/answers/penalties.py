@@ -111,6 +111,20 @@ def switch_json(s: dom.Switch) -> dict:
             "message": s.message}
 
 
+def limitation_json(lim: dom.Limitation, start) -> dict:
+    """The limitation as v1 answers it. Its `plain_end` (the corresponding day before a roll
+    forward), `calendar_gap` and `provisional` are v1 keys from when the last day could move for a
+    rest day; it never does (calc/penalties/limitation.py), so the plain end is the end, no
+    year's notice can be missing and nothing is presumed."""
+    expires = lim.expires.isoformat() if lim.expires else None
+    return {
+        "period": None if lim.period is None else {"amount": lim.period.amount, "unit": lim.period.unit},
+        **cited(lim.basis), "start": start.isoformat(), "plain_end": expires, "expires": expires,
+        "calendar_gap": None, "message": lim.message, "note": lim.note, "steps": steps_json(lim.steps),
+        "provisional": False, "calendar_years": [],
+    }
+
+
 def assessment_json(a: dom.Assessment) -> dict:
     c, lim = a.choice, a.limitation
     names = a.names
@@ -133,16 +147,9 @@ def assessment_json(a: dom.Assessment) -> dict:
         "notes": list(out.notes) if out else [],
         "procedure": {"regime": a.regime.id, "applies": a.procedure_basis,
                       **{k: fact_json(a.procedure.get(k, a.no_procedure)) for k in ("simplified", "collection", "hearing")}},
-        "limitation": {
-            "period": None if lim.period is None else {"amount": lim.period.amount, "unit": lim.period.unit},
-            **cited(lim.basis), "start": a.act_date.isoformat(),
-            "plain_end": lim.plain_end.isoformat() if lim.plain_end else None,
-            "expires": lim.expires.isoformat() if lim.expires else None,
-            "calendar_gap": lim.calendar_gap, "message": lim.message, "note": lim.note,
-            "steps": steps_json(lim.steps), "provisional": lim.provisional,
-            "calendar_years": list(lim.calendar_years),
-        },
-        "provisional": lim.provisional, "calendar_years": list(lim.calendar_years),
+        "limitation": limitation_json(lim, a.act_date),
+        # the limitation is the assessment's only count, and it reads no calendar (limitation_json)
+        "provisional": False, "calendar_years": [],
         "rule_versions": [rule_version("violation", a.violation.id, c.applied.basis if c.applied else None,
                                        c.applied.first if c.applied else None,
                                        c.applied.until if c.applied else None, digest=a.violation.digest)],

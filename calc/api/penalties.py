@@ -483,9 +483,10 @@ class Assess(MethodView):
     @blp.alt_response(422, schema=ErrorOut)
     def post(self, args, vid):
         """The applicable band(s), which version applies and why, procedure facts and limitation."""
+        # `provisional` is accepted as v1 has it and changes nothing: the limitation, the only count
+        # here, is never moved for a rest day and reads no holiday calendar (calc/penalties/limitation.py)
         a = dom.assess(current().penalties, vid, args["act_date"], args["decision_date"] or today(),
-                       args["party"], args["circumstances"], args["harm_to_life_health_finance"],
-                       args["provisional"])
+                       args["party"], args["circumstances"], args["harm_to_life_health_finance"])
         return jsonify(assessment_json(a))
 
 

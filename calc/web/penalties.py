@@ -87,16 +87,14 @@ def penalty(vid):
             if code not in codes:
                 form.fail("c", "情节只能从列出的选项中勾选。")
         harm = form.flag("harm")
-        provisional = form.flag("provisional")
         if act and decision and decision < act:
             form.fail("decision_date", f"决定日 {decision} 早于行为日 {act}，请检查。")
         if form.ok:
             try:
-                answer = dom.assess(p, vid, act, decision, party, chosen, harm, provisional)
+                answer = dom.assess(p, vid, act, decision, party, chosen, harm)
             except DomainError as exc:
                 explain(form, exc, {"act_date": "act_date", "decision_date": "decision_date",
-                                    "party": "party", "circumstances": "c"}, "act_date",
-                        gap_field="provisional")
+                                    "party": "party", "circumstances": "c"}, "act_date")
     return render_template("penalty.html", v=v, form=form, answer=answer, parties=dom.PARTIES,
                            codes={c.code: c.text for c in understood if not c.general},
                            general_codes={c.code: c.text for c in understood if c.general},

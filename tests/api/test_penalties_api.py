@@ -182,3 +182,21 @@ def test_the_readme_shows_the_real_assess_answer(client):
     body = json.loads(re.search(r"-d '(\{.*?\})'", section).group(1))
     shown = json.loads(section[section.index("```json\n") + 8:section.index("```", section.index("```json\n") + 8)])
     assert client.post(url, json=body).json == shown
+
+
+def test_a_violation_and_a_choice_citing_several_texts_carry_every_reference(client):
+    # API 1.1: wherever an answer names its basis it carries `cites`. zhian.51-1 rests on 治安管理处罚法
+    # 2012 第四十三条 and 2025 第五十一条 (its two versions): the listing and the detail cite both,
+    # as the joined v1 text names them.
+    want = [("中华人民共和国治安管理处罚法", 2012, 43), ("中华人民共和国治安管理处罚法", 2025, 51)]
+    detail = client.get("/v1/penalties/zhian.51-1").json
+    item = next(x for x in client.get("/v1/penalties?q=zhian.51-1").json["items"] if x["id"] == "zhian.51-1")
+    for j in (detail, item):
+        assert j["basis"] == "治安管理处罚法（2012） 第四十三条；治安管理处罚法（2025） 第五十一条"
+        assert [(c["law"], c["edition"], c["article"]) for c in j["cites"]] == want
+    # zhian.27-1 was no offence under the 2012 text: an act and decision of 2025-06-01 cite 行政处罚法
+    # 第三十七条 (从旧) and the 2012 text that did not punish it
+    v = assess(client, "zhian.27-1", act_date="2025-06-01", decision_date="2025-06-01").json["version"]
+    assert v["basis"] == "行政处罚法（2021） 第三十七条；治安管理处罚法（2012）"
+    assert [(c["law"], c["edition"], c["article"]) for c in v["cites"]] == [
+        ("中华人民共和国行政处罚法", 2021, 37), ("中华人民共和国治安管理处罚法", 2012, None)]

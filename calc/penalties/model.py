@@ -1,0 +1,296 @@
+"""What the penalty schedules say, as objects: an act (`Violation`), its texts over time (`Version`),
+each text's bands (`Band`: the sanctions for one circumstance), the circumstance codes, and the
+procedural rules of a regime (`Regime` of `Dated` rules) and of late payment (`LateFeeRule`).
+
+Frozen and read-only: calc.penalties.loader builds them from schedules/penalties/*.toml and every
+other module of the package only reads them. A basis is a `calc.citations.Basis`: what a version
+rests on is asked of its references (`Version.cite`), never read back out of its text.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Iterable, Sequence
+
+from ..citations import Basis, Cite, join
+from ..effective import Effective
+from ..periods import Period
+from ..texts import Text
+from .money import yuan
+
+PARTIES = {"individual": "个人", "organization": "单位"}
+# The circumstance codes (情形) live in schedules/penalties/circumstances.toml (and in any file's
+# [[circumstance]] tables): `Penalties.circumstances`.
+COMBINATIONS = {"and": "拘留并处罚款", "and_optional": "拘留，可以并处罚款", "or": "拘留或者罚款"}
+LICENCE_ACTIONS = {"revoke": "吊销", "withdraw": "收缴"}
+# What a version's `text` rests on where the law's own text is not at hand (tests/test_law_texts.py
+# checks every other `text` against ../shared/laws): the answer says so, in the words of
+# penalties/texts.toml `rests_on_<code>` (`Version.rests_on_text`).
+RESTS_ON = ("county_list", "quotation")
+
+
+@dataclass(frozen=True)
+class Fine:
+    """A fine range in yuan; a ceiling-only fine ("100元以下") has min 0."""
+
+    min: Decimal
+    max: Decimal
+
+    def describe(self, say: dict[str, Text]) -> str:
+        if self.min == 0:
+            return say["fine_ceiling"].say(max=yuan(self.max))
+        return say["fine_range"].say(min=yuan(self.min), max=yuan(self.max))
+
+
+@dataclass(frozen=True)
+class Licence:
+    action: str  # revoke (吊销) | withdraw (收缴)
+    document: str
+
+    def describe(self) -> str:
+        return f"{LICENCE_ACTIONS[self.action]}《{self.document}》"
+
+
+@dataclass(frozen=True)
+class Circumstance:
+    """A circumstance code: `general` ones are the rules of 第二章 (从重, 不执行拘留, 合并执行...), which
+    do not select a band but turn a general rule's fact in the assessment."""
+
+    code: str
+    text: str
+    general: bool = False
+    # (law, code): under that law's text this circumstance is that band's (2012: a victim of 60 to 69
+    # is a vulnerable victim; under 2025 only from 70), elsewhere it selects no band. `law` is the
+    # text as `Version.law` names it: "治安管理处罚法（2012）"
+    counts_as: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Band:
+    """One circumstance's sanctions, as the text states them."""
+
+    when: str
+    basis: Basis
+    replaces_base: bool = False
+    warning: bool = False  # a warning may be given instead of the fine (警告或者罚款)
+    fines: dict[str, Fine] | None = None  # per party kind
+    fine_optional: bool = False  # 可以并处
+    detention_max: int = 0  # days (…日以下拘留)
+    order_to_correct: str | None = None
+    licence: Licence | None = None
+    suspension: str | None = None  # 责令停产停业 / 责令停业整顿, as the text words it
+    confiscate: str | None = None
+    criminal: bool = False
+    detention_min: int = 0  # 0: the text sets only a ceiling ("五日以下拘留"), so the least is one day
+    combination: str | None = None  # and | and_optional | or, where the band has detention and a fine
+    texts: dict[str, Text] = field(default_factory=dict, repr=False, compare=False)  # how its sanctions are worded
+
+    def fine(self, party: str) -> Fine | None:
+        return None if self.fines is None else self.fines[party]
+
+    @property
+    def detention(self) -> tuple[int, int] | None:
+        """(min, max) days of 行政拘留; min 1 where the text gives only a ceiling."""
+        return (self.detention_min or 1, self.detention_max) if self.detention_max else None
+
+    @property
+    def mode(self) -> str | None:
+        """How detention and the fine combine: the data's `combination`; an old file's
+        `fine_optional` beside detention is 可以并处 (and_optional), neither is 并处 (and)."""
+        if not (self.detention_max and self.fines is not None):
+            return None
+        return self.combination or ("and_optional" if self.fine_optional else "and")
+
+    @property
+    def imposes(self) -> bool:
+        """Whether the band imposes anything at all (a band without any measure is a bad file)."""
+        return bool(self.confiscate or self.detention_max or self.fines is not None or self.warning
+                    or self.order_to_correct or self.licence or self.suspension or self.criminal)
+
+    def describe_detention(self) -> str:
+        lo, hi = self.detention
+        say = self.texts
+        return say["detention_range"].say(min=lo, max=hi) if lo > 1 else say["detention_ceiling"].say(max=hi)
+
+    def sanctions(self, party: str) -> list[str]:
+        """What the band imposes, as a decision would list it (the words: penalties/texts.toml):
+        what is confiscated, the penalty proper, then the measures beside it."""
+        out = [self.confiscate] if self.confiscate else []
+        fine = self.fine(party)
+        out += self._with_detention(fine) if self.detention_max else self._without_detention(fine)
+        out += [x for x in (self.order_to_correct, self.licence and self.licence.describe(), self.suspension) if x]
+        if self.criminal:
+            out.append(self.texts["sanction_criminal"].say())
+        return out
+
+    def _with_detention(self, fine: Fine | None) -> list[str]:
+        """Detention and the fine as the text joins them (`mode`): 或者, 并处, 可以并处; or detention
+        alone (or a warning instead)."""
+        say, det = self.texts, self.describe_detention()
+        if fine is None:
+            return [say["sanction_detention_or_warning"].say(detention=det) if self.warning else det]
+        if self.mode == "or":
+            code = "sanction_detention_or_fine_or_warning" if self.warning else "sanction_detention_or_fine"
+            return [say[code].say(detention=det, fine=fine.describe(say))]
+        if self.mode == "and":
+            return [say["sanction_detention_and_fine"].say(detention=det, fine=fine.describe(say))]
+        return [det, say["sanction_may_add_fine"].say(fine=fine.describe(say))]
+
+    def _without_detention(self, fine: Fine | None) -> list[str]:
+        """A fine (警告或者罚款, 可以并处罚款, or the fine itself), or a warning alone."""
+        say = self.texts
+        if fine is not None and self.warning:
+            return [say["sanction_warning_or_fine"].say(fine=fine.describe(say))]
+        if fine is not None:
+            return [say["sanction_may_add_fine"].say(fine=fine.describe(say)) if self.fine_optional
+                    else fine.describe(say)]
+        return [say["sanction_warning"].say()] if self.warning else []
+
+
+@dataclass(frozen=True)
+class Version(Effective):
+    basis: Basis
+    text: str
+    bands: tuple[Band, ...]
+    rests_on: str | None = None  # RESTS_ON: the law's text was not at hand
+    punishable: bool = True  # False: this text did not punish the act (不认为是违法的)
+    texts: dict[str, Text] = field(default_factory=dict, repr=False, compare=False)  # what its outcomes say
+
+    def band(self, when: str) -> Band | None:
+        return next((b for b in self.bands if b.when == when), None)
+
+    @property
+    def rests_on_text(self) -> str | None:
+        """What the quoted text rests on, in words (None: the law's own text)."""
+        return self.texts[f"rests_on_{self.rests_on}"].say() if self.rests_on else None
+
+    @property
+    def cite(self) -> Cite | None:
+        """The reference the version rests on first, which names its law and edition (None: a
+        basis of words only, a county's remark, which cites no law)."""
+        cites = self.basis.cites
+        return cites[0] if cites else None
+
+    @property
+    def law(self) -> str | None:
+        """The law and its edition as the v1 answers write them: "治安管理处罚法（2025）"."""
+        return self.cite.cited_as if self.cite else None
+
+
+@dataclass(frozen=True)
+class Violation:
+    id: str
+    title: str
+    authority: str
+    seed: str
+    regime: str
+    keywords: tuple[str, ...]
+    versions: tuple[Version, ...]
+    section: str = ""  # the chapter and section of the 2025 text, for browsing
+    acts: tuple[str, ...] = ()  # the numbered 项 of the paragraph, verbatim
+    correspondence: str | None = None  # where the 2012/2025 correspondence is not clear-cut
+    digest: str = ""  # of the violation's table in its schedule file (answers' rule_versions)
+
+    def version_on(self, day: dt.date) -> Version | None:
+        return next((v for v in self.versions if v.in_force(day)), None)
+
+    @property
+    def basis(self) -> Basis:
+        """Every version's basis, joined with "；" (the v1 text), their references with them."""
+        return join(*(v.basis for v in self.versions))
+
+    @functools.cached_property
+    def haystack(self) -> str:
+        """Everything a keyword may hit, lowercased once (search runs over the whole catalogue)."""
+        hay = [self.id, self.title, self.authority, self.section, *self.keywords, *self.acts,
+               *(v.basis for v in self.versions), *(v.text for v in self.versions)]
+        return "\n".join(hay).lower()
+
+    @functools.cached_property
+    def headline(self) -> str:
+        return "\n".join([self.id, self.title, *self.keywords]).lower()
+
+    def codes(self) -> list[str]:
+        """The band circumstance codes any version of this act names, in the order first seen."""
+        seen: dict[str, None] = {}
+        for v in self.versions:
+            for b in v.bands:
+                if b.when != "base":
+                    seen.setdefault(b.when)
+        return list(seen)
+
+    def cites(self, law: str, article: int) -> bool:
+        return (law, article) in self.citations
+
+    @functools.cached_property
+    def citations(self) -> frozenset[tuple[str, int]]:
+        """Every (law as cited, article) a version or band of this act cites ("治安管理处罚法（2025）",
+        51): the references' own numbers, gathered once."""
+        return frozenset((c.cited_as, c.article) for basis in self.bases() for c in basis.cites
+                         if c.article is not None)
+
+    def bases(self) -> Iterable[Basis]:
+        for v in self.versions:
+            yield v.basis
+            for b in v.bands:
+                yield b.basis
+
+
+# ---------------------------------------------------------------- procedure
+
+
+@dataclass(frozen=True)
+class Beside:
+    """Another rule's limit for the same decision (程序规定 beside 行政处罚法) and why it does not decide."""
+
+    basis: str
+    max_fine: dict[str, Decimal]
+    why: str
+
+
+@dataclass(frozen=True)
+class Dated(Effective):
+    """A procedural rule with its dates; limits per party kind."""
+
+    basis: str
+    note: str | None
+    max_fine: dict[str, Decimal] | None = None
+    min_fine: dict[str, Decimal] | None = None
+    licence: bool = False
+    suspension: bool = False
+    period: Period | None = None
+    harm_period: Period | None = None
+    harm_basis: str | None = None
+    local: bool = False  # hearing: the fine rests on a local regulation or rule; the local amount decides
+    beside: Beside | None = None  # a lower rule's limit shown beside this one, and why this one prevails
+
+
+@dataclass(frozen=True)
+class Regime:
+    id: str
+    title: str
+    simplified: tuple[Dated, ...]
+    collection: tuple[Dated, ...]
+    hearing: tuple[Dated, ...]
+    limitation: tuple[Dated, ...]
+    texts: dict[str, Text] = field(default_factory=dict, repr=False, compare=False)  # what its facts say
+
+    @staticmethod
+    def on(rules: Sequence[Dated], day: dt.date) -> Dated | None:
+        return next((r for r in rules if r.in_force(day)), None)
+
+
+@dataclass(frozen=True)
+class LateFeeRule(Effective):
+    """加处罚款 (行政处罚法 第七十二条), in force from `first` until `until` (open: None)."""
+
+    basis: str
+    pay_within: Period
+    pay_basis: str
+    daily_rate: Decimal
+    cap_ratio: Decimal
+    cap_basis: str
+    pause_basis: str | None = None  # reconsideration or litigation time is not counted
+    deferral_basis: str | None = None  # deferred or instalment payment approved on application
