@@ -176,6 +176,8 @@ class Stage:
     restart: Restart | None = None
     counting: Counting = Counting()
     decided_amount: DecidedAmount | None = None
+    short: str = ""  # the label the pages and the CLI show (the title where it is short enough)
+    issues: str | None = None  # what the applicant obtains at its end (《网络文化经营许可证》), if anything
 
     @property
     def optional(self) -> bool:
@@ -259,7 +261,7 @@ LAYERED = {"procedure": "id", "texts": "*", "notes": "*"}
 _SPAN = Keys("amount", "unit", "direction", "duty")
 _EXTENSION = Keys("amount", "unit", "times", "condition", basis=BASIS)
 _COUNTING = Keys(start=BASIS, holiday=BASIS)
-_STAGE = Keys("id", "authority", "title", "kind", "anchor", "when", "restricts_liberty",
+_STAGE = Keys("id", "authority", "title", "short", "issues", "kind", "anchor", "when", "restricts_liberty",
               basis=BASIS, period=_SPAN, pauses=Keys("reason", basis=BASIS), extension=_EXTENSION,
               earliest=Keys("amount", "unit", "direction", "what", basis=BASIS),
               variant=Keys("code", "title", basis=BASIS, period=_SPAN, extension=_EXTENSION),
@@ -498,6 +500,8 @@ def _stage(node: Node, before: list[Stage], event_label: str | None,
         id=sid,
         authority=node.text("authority"),
         title=node.text("title"),
+        short=node.text("short", None) or node.text("title"),
+        issues=node.text("issues", None),
         kind=kind,
         span=span,
         anchor=anchor,

@@ -41,8 +41,14 @@ def _extension_rule(e: dom.Extension | None):
     return {"amount": e.amount, "unit": e.unit, "times": e.times, "condition": e.condition, **cited(e.basis)}
 
 
+def _labels(s: dom.Stage) -> dict:
+    """API 1.1 additions: the stage's short label and what the applicant obtains at its end (data,
+    never cut out of `title`)."""
+    return {"short_title": s.short, "issues": s.issues}
+
+
 def stage_json(s: dom.Stage) -> dict:
-    return {"id": s.id, "authority": s.authority, "title": s.title, "kind": s.kind, **_span(s.span),
+    return {"id": s.id, "authority": s.authority, "title": s.title, **_labels(s), "kind": s.kind, **_span(s.span),
             "anchor": s.anchor, "when": s.when, **cited(s.basis),
             "extension": _extension_rule(s.extension),
             "pauses": {**cited(s.pauses.basis), "reason": s.pauses.reason} if s.pauses else None,
@@ -84,7 +90,7 @@ def result_json(r: dom.StageResult) -> dict:
         e = r.earliest
         earliest = {"date": e.date.isoformat(), "amount": e.amount, "unit": e.unit, "rule": e.what,
                     **cited(e.basis)}
-    return {"id": s.id, "authority": s.authority, "title": s.title, "kind": s.kind, "when": s.when,
+    return {"id": s.id, "authority": s.authority, "title": s.title, **_labels(s), "kind": s.kind, "when": s.when,
             "start": moment(r.start), "due": moment(r.due), **_span(r.span),
             "variant": {"code": r.variant.code, "title": r.variant.title} if r.variant else None, "extension": ext,
             "pauses": [{"start": p.start.isoformat(), "end": p.end.isoformat(), "reason": p.reason}

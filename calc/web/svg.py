@@ -32,7 +32,6 @@ WIDE = Layout("wide", 880, 300, 14, 15.5, 19)
 LAYOUTS = (WIDE, NARROW)
 PAD = 6
 LANE = 22  # height of a bar's lane
-ISSUE = re.compile(r"(?:发给|颁发|签发|发放|核发|取得|领取)(《[^》]+》|[^，。；、（(《]+)")
 
 
 @dataclass
@@ -150,15 +149,9 @@ def cut(text: str, room: float, size: float) -> str:
     return text + "…"
 
 
-def obtained(title: str) -> str | None:
-    """What the applicant is given at the end of a stage, from its title (发给《网络文化经营许可证》)."""
-    found = ISSUE.findall(title)
-    return found[-1].strip() if found else None
-
-
 def headline(t: Timeline) -> tuple[str, object, str]:
     """(sentence, date, stage title): the completion or, when a last stage has no time limit, the
-    last dated one; what is obtained then, from the stage's own title."""
+    last dated one; what is obtained then, as that stage's data says (`issues`)."""
     hours = t.version.hours
     dated = [r for r in t.stages if r.end is not None and r.stage.kind != PREREQUISITE]
     if not dated:
@@ -172,9 +165,9 @@ def headline(t: Timeline) -> tuple[str, object, str]:
         moment = last.end
     guess = "预计" if t.provisional else ""
     when = _full(moment) if hours else _text(moment, False)
-    thing = obtained(last.stage.title)
+    thing = last.stage.issues
     if last.decided is not None and last is dated[-1]:
-        return f"已于 {when} 办结（{last.stage.title.split('：')[0]}）", moment, last.stage.title
+        return f"已于 {when} 办结（{last.stage.short}）", moment, last.stage.title
     if thing:
         return f"{guess}最迟 {when} 取得{thing}", moment, last.stage.title
     if last.stage.kind == TERM:
@@ -327,7 +320,7 @@ def picture(t: Timeline, cal=None, layout: Layout = WIDE) -> Picture:
             period += f"（{r.variant.title}）"
         if r.extension:
             period += f"，延长{r.extension[0]}"
-        head_words = f"{i + 1}. {s.title.split('：')[0]}"
+        head_words = f"{i + 1}. {s.short}"
         title = cut(head_words, text_room, L.title)
         sub = f"{s.authority} · {period}" + (f" · {s.when}" if s.when else "")
         start_text = _text(r.start, hours) if r.start is not None else "起算日待定"
@@ -368,7 +361,7 @@ def picture(t: Timeline, cal=None, layout: Layout = WIDE) -> Picture:
         lines = []
         ly = top + L.title
         for k, words in enumerate(lines_words):
-            tip = s.title if k == 0 and (title != head_words or "：" in s.title) else ""
+            tip = s.title if k == 0 and (title != head_words or s.short != s.title) else ""
             lines.append(Line(PAD, ly, words, tip=tip))
             ly += lh
         if s.kind == PREREQUISITE:

@@ -57,7 +57,7 @@ def field_of(domain_field: str) -> str:
 def read_stage_inputs(form: Form, version: dom.Version, hours: bool):
     actual, pauses, extensions, variants = {}, {}, {}, {}
     for s in version.stages:
-        label = s.title.split("：")[0]
+        label = s.short
         clock = hours and s.span is not None and s.span.unit == dom.HOURS  # day stages take a date
         value = moment(form, f"actual-{s.id}", f"“{label}”的实际办结日", clock, required=False)
         if value is not None:
@@ -88,7 +88,7 @@ def read_custody_inputs(form: Form, version: dom.Version):
     """The restart day (另有重要罪行) and the length a decision set (行政拘留的日数), where a stage has them."""
     restarts, durations = {}, {}
     for s in version.stages:
-        label = s.title.split("：")[0]
+        label = s.short
         if s.restart is not None:
             day = form.date(f"restart-{s.id}", f"“{label}”重新计算的起算日", required=False)
             if day:
@@ -118,7 +118,7 @@ def marks_of(t: dom.Timeline) -> dict:
     for i, r in enumerate(t.stages, 1):
         if r.due is not None and r.stage.kind not in (dom.PREREQUISITE, dom.ON_THE_SPOT):
             word = "届满" if r.stage.kind in (dom.TERM, dom.ELIGIBLE) else "最迟"
-            marks.setdefault(dom._day(r.due), []).append(("due", f"{word}{i}：{r.stage.title.split('：')[0]}"))
+            marks.setdefault(dom._day(r.due), []).append(("due", f"{word}{i}：{r.stage.short}"))
     return marks
 
 
