@@ -133,7 +133,7 @@ def test_the_batch_fast_path_loads_exactly_what_the_schema_loads(item):
     with mock.patch.object(deadlines, "fast_load", lambda _: None):
         assert deadlines.answer_item(item, loaded) == answer
     # the domain's step-free count (chosen inside periods.due) gives what the stepped count gives
-    with mock.patch.object(periods, "_due_without_steps", lambda *a: None):
+    with mock.patch.object(periods.fast, "without_steps", lambda *a: None):
         assert deadlines.answer_item(item, loaded) == answer
 
 
@@ -150,6 +150,6 @@ def test_the_batch_answers_the_same_with_and_without_the_fast_path(monkeypatch):
     client = app.test_client()
     fast = client.post("/v1/deadlines/batch", json={"items": items}).json
     monkeypatch.setattr(deadlines, "fast_load", lambda item: None)
-    monkeypatch.setattr(periods, "_due_without_steps", lambda *a: None)
+    monkeypatch.setattr(periods.fast, "without_steps", lambda *a: None)
     slow = client.post("/v1/deadlines/batch", json={"items": items}).json
     assert fast == slow
