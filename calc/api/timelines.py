@@ -43,7 +43,7 @@ class Moment(fields.String):
                 raise ValueError(value)
         except ValueError:
             raise self.make_error("invalid") from None
-        if not FIRST_DAY <= dom._day(out) <= LAST_DAY:
+        if not FIRST_DAY <= dom.day_of(out) <= LAST_DAY:
             raise self.make_error("range")
         return out
 
@@ -302,11 +302,10 @@ class Procedure(MethodView):
         s = current()
         pauses = {sid: [DateRange(p["start"], p["end"], p.get("reason") or "") for p in ranges]
                   for sid, ranges in args["pauses"].items()}
-        t = dom.estimate(s.timelines, procedure_id, args["start"], s.calendar, s.rules,
-                         actual=args["actual"], pauses=pauses, extensions=args["extensions"],
-                         variants=args["variants"], event=args["event"], as_of=args["as_of"],
-                         provisional=args["provisional"], restarts=args["restarts"],
-                         durations=args["durations"])
+        inputs = dom.StageInputs(actual=args["actual"], pauses=pauses, extensions=args["extensions"],
+                                 variants=args["variants"], restarts=args["restarts"], durations=args["durations"])
+        t = dom.estimate(s.timelines, procedure_id, args["start"], s.calendar, s.rules, inputs, event=args["event"],
+                         as_of=args["as_of"], provisional=args["provisional"])
         if ics_http.wants_calendar():
             return _calendar(t, args, procedure_id)
         return jsonify(timeline_json(t))

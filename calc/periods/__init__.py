@@ -13,11 +13,11 @@ texts and their legal basis are data (`schedules/periods.toml`).
 """
 from .counting import due
 from .hours import hours_after, instalments
-from .model import (DIRECTIONS, DUTIES, FIRST_DAY, LAST_DAY, LIMITS, UNITS, DateRange, Direction, Due, Duty, Link,
-                    Period, Unit, check_day, check_period)
+from .model import (AFTER, AUTHORITY, BEFORE, DIRECTIONS, DUTIES, FIRST_DAY, HOURS, LAST_DAY, LIMITS, PARTY, UNITS,
+                    DateRange, Direction, Due, Duty, Link, Period, Unit, check_day, check_period)
 from .months import shift_months
 from .rules import KEYS, RULE_NAMES, SPECS, CountingRules, load_rules
 
-__all__ = ["due", "hours_after", "instalments", "DIRECTIONS", "DUTIES", "FIRST_DAY", "LAST_DAY", "LIMITS", "UNITS",
+__all__ = ["due", "hours_after", "instalments", "AFTER", "AUTHORITY", "BEFORE", "HOURS", "PARTY", "DIRECTIONS", "DUTIES", "FIRST_DAY", "LAST_DAY", "LIMITS", "UNITS",
            "DateRange", "Direction", "Due", "Duty", "Link", "Period", "Unit", "check_day", "check_period",
            "shift_months", "KEYS", "RULE_NAMES", "SPECS", "CountingRules", "load_rules"]

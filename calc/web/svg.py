@@ -319,7 +319,7 @@ def picture(t: Timeline, cal=None, layout: Layout = WIDE) -> Picture:
         if r.variant:
             period += f"（{r.variant.title}）"
         if r.extension:
-            period += f"，延长{r.extension[0]}"
+            period += f"，延长{r.extension.period.amount}"
         head_words = f"{i + 1}. {s.short}"
         title = cut(head_words, text_room, L.title)
         sub = f"{s.authority} · {period}" + (f" · {s.when}" if s.when else "")

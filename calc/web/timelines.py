@@ -58,7 +58,7 @@ def read_stage_inputs(form: Form, version: dom.Version, hours: bool):
     actual, pauses, extensions, variants = {}, {}, {}, {}
     for s in version.stages:
         label = s.short
-        clock = hours and s.span is not None and s.span.unit == dom.HOURS  # day stages take a date
+        clock = hours and s.hours  # day stages take a date
         value = moment(form, f"actual-{s.id}", f"“{label}”的实际办结日", clock, required=False)
         if value is not None:
             actual[s.id] = value
@@ -102,7 +102,7 @@ def read_custody_inputs(form: Form, version: dom.Version):
 
 def calendar_months(t: dom.Timeline) -> list[tuple[int, int]]:
     """The months of the start and of every due date (all the months between when few)."""
-    days = [dom._day(m) for m in (t.start, *(r.due for r in t.stages), *(r.decided for r in t.stages),
+    days = [dom.day_of(m) for m in (t.start, *(r.due for r in t.stages), *(r.decided for r in t.stages),
                                   t.event) if m is not None]
     first, last = min(days), max(days)
     between = months.months_between(first, last, limit=99)
@@ -114,11 +114,11 @@ def calendar_months(t: dom.Timeline) -> list[tuple[int, int]]:
 
 def marks_of(t: dom.Timeline) -> dict:
     marks: dict[dt.date, list[tuple[str, str]]] = {}
-    marks.setdefault(dom._day(t.start), []).append(("start", "起算日"))
+    marks.setdefault(dom.day_of(t.start), []).append(("start", "起算日"))
     for i, r in enumerate(t.stages, 1):
         if r.due is not None and r.stage.kind not in (dom.PREREQUISITE, dom.ON_THE_SPOT):
             word = "届满" if r.stage.kind in (dom.TERM, dom.ELIGIBLE) else "最迟"
-            marks.setdefault(dom._day(r.due), []).append(("due", f"{word}{i}：{r.stage.short}"))
+            marks.setdefault(dom.day_of(r.due), []).append(("due", f"{word}{i}：{r.stage.short}"))
     return marks
 
 
@@ -139,21 +139,23 @@ def timelines():
         hours = proc.latest.hours
         start = moment(form, "start", "起算时间" if hours else "起算日", hours)
         if start is not None:
-            version = proc.version_on(dom._day(start)) or version
+            version = proc.version_on(dom.day_of(start)) or version
         event = form.date("event", proc.event_label or "事件日", required=False) if proc.event_label else None
         actual, pauses, extensions, variants = read_stage_inputs(form, version, hours)
         restarts, durations = read_custody_inputs(form, version)
         provisional = form.flag("provisional")
         if form.ok:
             s = current()
-            asked = dict(actual=actual, pauses=pauses, extensions=extensions, variants=variants, event=event,
-                         restarts=restarts, durations=durations)
+            asked = dom.StageInputs(actual=actual, pauses=pauses, extensions=extensions, variants=variants,
+                                    restarts=restarts, durations=durations)
             try:
                 try:
-                    answer = dom.estimate(tl, proc.id, start, s.calendar, s.rules, provisional=provisional, **asked)
+                    answer = dom.estimate(tl, proc.id, start, s.calendar, s.rules, asked, event=event,
+                                          provisional=provisional)
                 except CalendarGap as gap:  # information, not the applicant's mistake: estimate at once
                     gap_year = gap.year
-                    answer = dom.estimate(tl, proc.id, start, s.calendar, s.rules, provisional=True, **asked)
+                    answer = dom.estimate(tl, proc.id, start, s.calendar, s.rules, asked, event=event,
+                                          provisional=True)
             except DomainError as exc:
                 if exc.reason == "calendar_gap":  # beyond even the 放假办法's years
                     form.fail("provisional", gap_sentence(exc.details.get("year")))
@@ -170,4 +172,4 @@ def timelines():
     return render_template("timelines.html", form=form, stage_open=stage_open, procs=procs, proc=proc, version=version,
                            answer=answer, pictures=pictures, grids=grids, status=STATUS,
                            gap=gap_banner(gap_year) if gap_year else None,
-                           describe=dom.describe, day=dom._day), 200 if form.ok else 422
+                           describe=dom.describe, day=dom.day_of), 200 if form.ok else 422
