@@ -1319,7 +1319,7 @@ def limitation(p: Penalties, regime: Regime, act: dt.date, harm: bool, provision
     # the counting rules of periods.toml, each step under its rule's name there
     steps = (Step(r["start_excluded"].text, act, r["start_excluded"].basis.format(), "start_excluded"),
              Step(r[period.unit].text.format(n=period.amount), end, r[period.unit].basis.format(n=period.amount),
-                  period.unit),  # text and basis from the same values: periods.FIELDS allows either
+                  period.unit),  # text and basis from the same values: periods.SPECS allows either
              Step(r["not_moved"].text.format(basis=basis), end, r["not_moved"].basis.format(basis=basis), "not_moved"))
     msg = texts["limitation_message"].say(act=act, n=period.amount, unit=r.units[period.unit], end=end)
     return Limitation(period, basis, end, end, steps, False, (), None, note, msg)
