@@ -49,7 +49,13 @@ def due(start: dt.date, period: Period, book: CalendarBook, rules: CountingRules
     day; only the last day of the extended period moves off a rest day (rule 6).
     `explain=False` skips writing the steps (same date), for batches that do not want them. A
     provisional answer also carries the range its real date can fall in (`bracket=False` skips it)."""
-    links, counted = prepared(start, period, pauses, extension, extension_basis, extensions)
+    limit = LIMITS.get(period.unit)
+    if not FIRST_DAY <= start <= LAST_DAY or limit is None or period.direction not in DIRECTIONS \
+            or period.duty not in DUTIES or not 0 <= period.amount <= limit or pauses or extension is not None \
+            or extensions:
+        links, counted = prepared(start, period, pauses, extension, extension_basis, extensions)
+    else:  # a well-formed period alone (`prepared` has nothing to say): most of a batch's items
+        links, counted = (), period
     cal = book.get(provisional)
     if not explain and not counted.restricts_liberty and len(links) < 2:
         quick = fast.without_steps(cal, start, period, pauses, links[0].period if links else None, rules.digest)
@@ -141,9 +147,6 @@ class _Counter:
     def __init__(self, cal: WorkCalendar, rules: CountingRules, words: Words | None):
         self.cal, self.rules, self.words, self.steps = cal, rules, words, []
 
-    def _say(self, said: tuple, day: dt.date | None, code: str):
-        self.steps.append(self.words.step(said, day, code))
-
     def forward(self, start: dt.date, period: Period, pauses: list[DateRange], first: bool,
                 last: bool = True) -> dt.date:
         """The day `period` ends counted from `start`. Only the last day of the whole period moves
@@ -151,19 +154,19 @@ class _Counter:
         the count put it, and the extension counts on from there."""
         words, n, unit = self.words, period.amount, period.unit
         if first and words:
-            self._say(words.plain("start_excluded"), start, "start_excluded")  # rule 1
+            self.steps.append(words.step(words.plain("start_excluded"), start, "start_excluded"))  # rule 1
         end = self._counted(start, n, unit, pauses)
         if unit == WORKDAYS:
             if words:
-                self._say(words.workdays(n, start, end), end, "workdays")
+                self.steps.append(words.step(words.workdays(n, start, end), end, "workdays"))
             if last:
                 return end  # the n-th working day (n ≥ 1) is never a rest day: nothing to move
         else:
             if words:
-                self._say(words.unit(unit, n), end, unit)
+                self.steps.append(words.step(words.unit(unit, n), end, unit))
             if period.restricts_liberty:
                 if words:
-                    self._say(words.plain("no_roll"), end, "no_roll")
+                    self.steps.append(words.step(words.plain("no_roll"), end, "no_roll"))
                 return end
         return self._rolled(end, period, last)
 
@@ -174,11 +177,11 @@ class _Counter:
         if not last:
             # a day outside the calendar's coverage is not looked up: it is not moved either way
             if words and not period.restricts_liberty and self.cal.covers(end) and not self.cal.is_workday(end):
-                self._say(words.rest("not_last_day", end), end, "not_last_day")
+                self.steps.append(words.step(words.rest("not_last_day", end), end, "not_last_day"))
             return end
         rolled = self.cal.next_workday(end)
         if rolled != end and words:
-            self._say(words.rest("roll_forward", end), rolled, "roll_forward")
+            self.steps.append(words.step(words.rest("roll_forward", end), rolled, "roll_forward"))
         return rolled
 
     def _counted(self, start: dt.date, n: int, unit: str, pauses: list[DateRange]) -> dt.date:
@@ -220,18 +223,18 @@ class _Counter:
         if self.words:
             text, basis = self.words.rule("pause", first=first.isoformat(), last=p.end.isoformat(),
                                           reason=p.reason, days=(p.end - first).days + 1)
-            self._say((text, p.basis or basis), p.end, "pause")
+            self.steps.append(self.words.step((text, p.basis or basis), p.end, "pause"))
 
     def extension(self, day: dt.date, link: Link):
         """The step that heads an extension (rule 5), dated the day it counts from."""
         if not self.words:
             return
         if link.step is not None:
-            self._say((link.step.rule, link.step.basis), day, link.step.code)
+            self.steps.append(self.words.step((link.step.rule, link.step.basis), day, link.step.code))
             return
         p = link.period
         text, basis = self.words.rule("extension", n=p.amount, unit=self.rules.units[p.unit], day=day.isoformat())
-        self._say((text, link.basis or basis), day, "extension")
+        self.steps.append(self.words.step((text, link.basis or basis), day, "extension"))
 
     def backward(self, anchor: dt.date, period: Period) -> dt.date:
         """Rule 7: the day `period` before `anchor`, moved back off a rest day where it is a party's duty."""
@@ -243,17 +246,17 @@ class _Counter:
         else:
             end = shift_months(anchor, -(n if unit == MONTHS else 12 * n))
         if words:
-            self._say(words.rule("backward", anchor=anchor.isoformat(), n=n, unit=self.rules.units[unit]),
-                      end, "backward")
+            said = words.rule("backward", anchor=anchor.isoformat(), n=n, unit=self.rules.units[unit])
+            self.steps.append(words.step(said, end, "backward"))
         if unit == WORKDAYS or period.restricts_liberty:
             return end
         rolled = self.cal.previous_workday(end)
         if period.duty == AUTHORITY:
             if rolled != end and words:
-                self._say(words.rest("authority_strict", end), end, "authority_strict")
+                self.steps.append(words.step(words.rest("authority_strict", end), end, "authority_strict"))
             return end
         if rolled != end and words:
-            self._say(words.rest("roll_back", end), rolled, "roll_back")
+            self.steps.append(words.step(words.rest("roll_back", end), rolled, "roll_back"))
         return rolled
 
 

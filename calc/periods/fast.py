@@ -29,6 +29,7 @@ from .rules import CountingRules
 from .words import Words
 
 FIRST_ORDINAL, LAST_ORDINAL = FIRST_DAY.toordinal(), LAST_DAY.toordinal()
+_from_ordinal = dt.date.fromordinal
 
 
 # -- the calendar's numbering, on ordinals ---------------------------------------------------------
@@ -74,7 +75,7 @@ def count_forward(cal: WorkCalendar, start: int, n: int, unit: str, pauses: Sequ
             return add_workdays_at(cal, start, n) if n else start
         return _workdays_after(cal, start, n, pauses)
     if unit != DAYS:
-        n = _shift(start, n if unit == MONTHS else 12 * n) - start
+        n = shift_months(_from_ordinal(start), n if unit == MONTHS else 12 * n).toordinal() - start
     if not pauses:
         return _in_range(start + n)
     return _days_after(start, n, pauses)
@@ -86,7 +87,7 @@ def count_backward(cal: WorkCalendar, anchor: int, n: int, unit: str) -> int:
         return add_workdays_at(cal, anchor, -n) if n else anchor
     if unit == DAYS:
         return _in_range(anchor - n)
-    return _shift(anchor, -(n if unit == MONTHS else 12 * n))
+    return shift_months(_from_ordinal(anchor), -(n if unit == MONTHS else 12 * n)).toordinal()
 
 
 def _workdays_after(cal: WorkCalendar, pos: int, n: int, pauses) -> int:
@@ -121,11 +122,6 @@ def _in_range(ordinal: int) -> int:
     return ordinal
 
 
-def _shift(ordinal: int, months: int) -> int:
-    """`shift_months` itself (民法典 第二百零二条) on an ordinal: there is no quicker rule."""
-    return shift_months(dt.date.fromordinal(ordinal), months).toordinal()
-
-
 # -- the step-free count --------------------------------------------------------------------------
 
 def without_steps(cal: WorkCalendar, start: dt.date, period: Period, pauses: Sequence[DateRange],
@@ -137,6 +133,10 @@ def without_steps(cal: WorkCalendar, start: dt.date, period: Period, pauses: Seq
     try:
         if period.direction == BEFORE:
             end = None if extension is not None else _before(cal, start.toordinal(), period)
+        elif extension is None and not pauses:  # most of a batch: one count, one roll (rule 6)
+            end = count_forward(cal, start.toordinal(), period.amount, period.unit)
+            if period.unit != WORKDAYS:
+                end = rolled_at(cal, end)
         else:
             end = _after(cal, start.toordinal(), period, pauses, extension)
     except (CalendarGap, InvalidInput):
@@ -173,9 +173,6 @@ def _after(cal: WorkCalendar, start: int, period: Period, pauses: Sequence[DateR
             return None
         end, unit = count_forward(cal, end, extension.amount, extension.unit, ordinals), extension.unit
     return end if unit == WORKDAYS else rolled_at(cal, end)  # the last day of the whole period, once (rule 6)
-
-
-_from_ordinal = dt.date.fromordinal
 
 
 def _by_start(p: DateRange) -> dt.date:
@@ -286,16 +283,16 @@ def _remember(table: dict, key, value, share: int = 1):
 
 # -- periods made once -----------------------------------------------------------------------------
 
-_PERIODS: dict[tuple, Period] = {}
+PERIODS: dict[tuple, Period] = {}  # (amount, unit, direction, duty) -> the Period
 
 
 def period(amount: int, unit: str, direction: str = AFTER, duty: str = PARTY) -> Period:
     """The same few thousand periods recur across a batch: made once each (a frozen dataclass
     costs a microsecond to build, a tenth of a step-free item). At most 50,000 of them (a few MB)."""
     key = (amount, unit, direction, duty)
-    found = _PERIODS.get(key)
+    found = PERIODS.get(key)
     if found is None:
-        if len(_PERIODS) > 50_000:
-            _PERIODS.clear()
-        found = _PERIODS[key] = Period(amount, unit, direction, duty=duty)
+        if len(PERIODS) > 50_000:
+            PERIODS.clear()
+        found = PERIODS[key] = Period(amount, unit, direction, duty=duty)
     return found
