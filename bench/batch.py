@@ -57,11 +57,11 @@ def _marshmallow_reads(item):
 def measure(client, items: list[dict], repeat: int = 7, without: dict | None = None) -> dict:
     """Server-side time and the floor, in interleaved rounds; `without` adds the same request with
     each named path replaced (`read`: marshmallow reading DeadlineIn instead of the reader;
-    `_due_without_steps`: the stepped count; same bytes out, checked)."""
-    from calc import periods
+    `without_steps`: the stepped count instead of calc/periods/fast.py's; same bytes out, checked)."""
     from calc.api import deadlines
+    from calc.periods import fast
 
-    modules = {"read": (deadlines, _marshmallow_reads), "_due_without_steps": (periods, lambda *a: None)}
+    modules = {"read": (deadlines, _marshmallow_reads), "without_steps": (fast, lambda *a: None)}
 
     body = json.dumps({"items": items}, ensure_ascii=False).encode()
     response = client.post("/v1/deadlines/batch", data=body, content_type="application/json")
@@ -106,7 +106,7 @@ def run(client, count: int = 10_000, out=print) -> dict:
     out(f"2. POST /v1/deadlines/batch, {count:,} mixed deadlines (workdays, days, months; pauses, "
         "extensions, backward), Flask test client, sides measured in interleaved rounds")
     for steps in (True, False):
-        without = {"schema": ("read",)} if steps else {"tables": ("_due_without_steps",)}
+        without = {"schema": ("read",)} if steps else {"tables": ("without_steps",)}
         f = measure(client, make_items(count, steps=steps), without=without)
         key = "with_steps" if steps else "without_steps"
         figures[key] = f
@@ -120,7 +120,7 @@ def run(client, count: int = 10_000, out=print) -> dict:
                     f"({f['schema_s'] / f['floor_s']:.2f}× the floor; the reader is "
                     f"{f['schema_s'] / f['server_s']:.2f}× faster, identical bytes out)"))
         else:
-            out(row("  without the step-free count (periods.due with its _Counter)", ms(f["tables_s"]),
+            out(row("  without the step-free count (periods.due, the reference count)", ms(f["tables_s"]),
                     f"({f['tables_s'] / f['floor_s']:.2f}× the floor; the step-free count is "
                     f"{f['tables_s'] / f['server_s']:.2f}× faster, identical bytes out)"))
     return figures

@@ -55,9 +55,9 @@ class Vectorised:
 
     def __init__(self, cal):
         self.base = cal.first.toordinal()
-        self.cum = np.asarray(cal._cum, dtype=np.int64)
-        self.work = np.frombuffer(cal._work, dtype=np.uint8).astype(np.int64)
-        self.days = np.array([d.toordinal() for d in cal._workdays], dtype=np.int64)
+        self.cum = np.asarray(cal.counted, dtype=np.int64)
+        self.work = np.frombuffer(cal.work, dtype=np.uint8).astype(np.int64)
+        self.days = np.array(cal.workday_ordinals, dtype=np.int64)
 
     def add(self, ordinals: np.ndarray, n: np.ndarray) -> np.ndarray:
         i = ordinals - self.base

@@ -339,11 +339,11 @@ def timeline(args) -> int:
 
     s = _load(args)
     try:
-        t = timelines.estimate(s.timelines, args.id, args.start, s.calendar, s.rules,
-                               actual=dict(args.actual), event=args.event, as_of=args.as_of,
-                               provisional=args.provisional, extensions=dict(args.extension),
-                               variants=dict(args.variant), restarts=dict(args.restart),
-                               durations=dict(args.duration))
+        inputs = timelines.StageInputs(actual=dict(args.actual), extensions=dict(args.extension),
+                                       variants=dict(args.variant), restarts=dict(args.restart),
+                                       durations=dict(args.duration))
+        t = timelines.estimate(s.timelines, args.id, args.start, s.calendar, s.rules, inputs, event=args.event,
+                               as_of=args.as_of, provisional=args.provisional)
     except NotFound as err:
         known = [p.id for p in s.timelines]
         return _refused(err, "可用的程序编号：" + "、".join(known), args.id, known)

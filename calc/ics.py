@@ -7,7 +7,7 @@ stamp for due dates), and SEQUENCE counts the notices that have shaped a year, s
 notice (2020's extension of the Spring Festival) supersedes the first in a subscriber's calendar.
 
 The words of an export (summaries, the calendar's name, the estimated range) are the calendar's
-texts (schedules/calendar/texts.toml), passed in as `CalendarTexts`.
+texts (schedules/calendar/texts.toml), passed in by name (`calc.workcal.load_texts`: each a `calc.texts.Text`).
 """
 from __future__ import annotations
 
@@ -15,11 +15,12 @@ import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 from zoneinfo import ZoneInfo
 
 from .errors import CalendarGap
-from .workcal import Break, CalendarBook, CalendarTexts, Makeup, Notice
+from .texts import Text
+from .workcal import Break, CalendarBook, Makeup, Notice
 
 REFRESH = dt.timedelta(days=1)  # subscribers look again daily: a notice comes out once a year
 CHINA = ZoneInfo("Asia/Shanghai")
@@ -49,7 +50,7 @@ class Arrangement:
 def arrangement(book: CalendarBook, year: int) -> Arrangement:
     """The State Council's arrangement for `year`; CalendarGap where no notice is in the data."""
     if year not in book.notices:
-        raise CalendarGap(year, book.texts.gap.format(year=year) if book.texts else None)
+        raise CalendarGap(year, book.texts["gap"].say(year=year) if book.texts else None)
     cal = book.published
     return Arrangement(year, tuple(book.notices[year]),
                        tuple(b for b in cal._breaks if b.notice.year == year),
@@ -103,9 +104,9 @@ def event(uid: str, stamp: dt.datetime | dt.date, start, end, summary: str, desc
     return ve
 
 
-def arrangement_ics(a: Arrangement, prodid: str, domain: str, texts: CalendarTexts) -> bytes:
+def arrangement_ics(a: Arrangement, prodid: str, domain: str, texts: Mapping[str, Text]) -> bytes:
     """The year's breaks (one all-day event each) and make-up working days."""
-    cal = calendar(prodid, texts.say("calendar", year=a.year))
+    cal = calendar(prodid, texts["calendar"].say(year=a.year))
     sequence = {id(n): i for i, n in enumerate(a.notices)}
 
     def cite(n: Notice) -> str:
@@ -113,11 +114,11 @@ def arrangement_ics(a: Arrangement, prodid: str, domain: str, texts: CalendarTex
 
     for b in a.breaks:
         cal.add_component(event(f"cn-holiday-{b.first.isoformat()}@{domain}", _stamp(b.notice.date),
-                                b.first, b.last + dt.timedelta(days=1), texts.say("holiday", name=b.name),
+                                b.first, b.last + dt.timedelta(days=1), texts["holiday"].say(name=b.name),
                                 cite(b.notice), sequence=sequence.get(id(b.notice), 0)))
     for m in a.makeups:
         cal.add_component(event(f"cn-makeup-{m.date.isoformat()}@{domain}", _stamp(m.notice.date),
-                                m.date, m.date + dt.timedelta(days=1), texts.say("makeup", name=m.name),
+                                m.date, m.date + dt.timedelta(days=1), texts["makeup"].say(name=m.name),
                                 cite(m.notice), sequence=sequence.get(id(m.notice), 0)))
     return cal.to_ical()
 
@@ -153,16 +154,16 @@ def due_ics(events: Sequence[DueEvent], question: dict, prodid: str, name: str, 
     return cal.to_ical()
 
 
-def description(steps: Iterable, span, texts: CalendarTexts) -> tuple[str, ...]:
+def description(steps: Iterable, span, texts: Mapping[str, Text]) -> tuple[str, ...]:
     """An event's DESCRIPTION: the steps as a person checks them, and where an estimated date can
     still fall (the answer's `range`) once the year's notice is out."""
     lines = step_lines(steps, texts)
     if span:
-        lines += (texts.say("range", first=span[0].isoformat(), last=span[1].isoformat()),)
+        lines += (texts["range"].say(first=span[0].isoformat(), last=span[1].isoformat()),)
     return lines
 
 
-def step_lines(steps: Iterable, texts: CalendarTexts) -> tuple[str, ...]:
-    line = texts.ics["step"]
-    return tuple(line.format(date=s.date.isoformat() if s.date else "", rule=s.rule, basis=s.basis).strip()
+def step_lines(steps: Iterable, texts: Mapping[str, Text]) -> tuple[str, ...]:
+    line = texts["step"]
+    return tuple(line.say(date=s.date.isoformat() if s.date else "", rule=s.rule, basis=s.basis).strip()
                  for s in steps)

@@ -2,7 +2,7 @@
 where it is (`Node`), and the keys each kind of table may have (`Keys`).
 
 The base of the loading layer, importing nothing of the calculator but its errors: the areas
-(calc/penalties/loader.py, calc/timelines.py, …) build their domain objects from Nodes, and
+(calc/penalties/loader.py, calc/timelines/load.py, …) build their domain objects from Nodes, and
 calc/schedules.py, which assembles the areas, imports them, never the other way round.
 """
 from __future__ import annotations

@@ -67,18 +67,27 @@ def load(sources: list[Source], specs: Mapping[str, Spec], table: str = "texts",
                 node.fail(f"未知的文字代码：{code}（可用：{'、'.join(specs)}）", code)
             if code in found:
                 node.fail(f"文字代码重复：{code}（已见于 {owners[code]}）", code)
-            entry, spec = node.child(code), specs[code]
-            entry.only(("text", "basis"))
-            for key, wanted in (("text", spec.text), ("basis", spec.basis)):
-                if not wanted and entry.has(key):
-                    entry.fail("此文字没有此项" + ("（依据来自所适用规则的数据）" if key == "basis" else ""), key)
-            said = entry.template("text", spec.fields) if spec.text else None
-            basis = entry.basis_template("basis", spec.fields) if spec.basis else None
-            found[code] = Text(code, said, basis)
+            found[code] = entry(node.child(code), code, specs[code])
             owners[code] = source.name
     if required:
         require(home, (table, found, specs))
     return found
+
+
+def entry(node: Node, code: str, spec: Spec) -> Text:
+    """One text's table (`text`, `basis`), checked against what the code fills in (`spec`)."""
+    node.only(("text", "basis"))
+    for key, wanted in (("text", spec.text), ("basis", spec.basis)):
+        if not wanted and node.has(key):
+            node.fail("此文字没有此项" + ("（依据来自所适用规则的数据）" if key == "basis" else ""), key)
+    said = node.template("text", spec.fields) if spec.text else None
+    basis = node.basis_template("basis", spec.fields) if spec.basis else None
+    return Text(code, said, basis)
+
+
+def plain(node: Node, code: str, spec: Spec) -> Text:
+    """A text written as a plain string under `code` (`gap = "{year}年…"`): words only, no basis."""
+    return Text(code, node.template(code, spec.fields))
 
 
 def require(home: str, *tables: tuple[str, Mapping[str, Text], Mapping[str, Spec]]):

@@ -4,7 +4,7 @@ weekend days it names as make-up working days (调休上班).
 Every working day of the coverage is numbered once at load, so `add_workdays` and
 `count_workdays` are a list lookup (O(1)), never a walk day by day. A day outside the published
 notices is refused (`CalendarGap`): a wrong legal deadline is worse than no answer. What the refusal
-and the calendar's exports say is data (`schedules/calendar/texts.toml`, `CalendarTexts`).
+and the calendar's exports say is data (`schedules/calendar/texts.toml`, `load_texts`).
 """
 from __future__ import annotations
 
@@ -13,11 +13,13 @@ import threading
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, Iterable, Mapping
+from typing import Iterable, Mapping
 
+from . import texts
 from .citations import Basis, Cite, Instrument
 from .errors import CalendarGap, ScheduleError
 from .nodes import BASIS, FREE, Keys, Node, Source
+from .texts import Spec, Text
 
 WORKDAY, WEEKEND, HOLIDAY, MAKEUP = "workday", "weekend", "holiday", "makeup_workday"
 ONE_DAY = dt.timedelta(days=1)
@@ -66,49 +68,42 @@ class Day:
         return self.kind in (WORKDAY, MAKEUP)
 
 
-@dataclass(frozen=True)
-class CalendarTexts:
-    """What the calendar says (schedules/calendar/texts.toml): `gap`, the refusal of a year with no
-    notice; `missing`, the same year asked for its arrangement; `ics`, the exports' words by name.
-    Placeholders in braces; the calculator fills them and never reads the words back."""
-
-    gap: str
-    missing: str
-    ics: Mapping[str, str]
-
-    def say(self, name: str, /, **values: Any) -> str:
-        return self.ics[name].format(**values)
+# What the calendar says (schedules/calendar/texts.toml), each a `calc.texts.Text` by its name, with
+# the placeholders the calculator fills in: `gap`, the refusal of a year with no notice; `missing`,
+# the same year asked for its arrangement; under [ics], the exports' words. The calculator never
+# reads the words back.
+TEXT_SPECS = {"gap": Spec(("year",)), "missing": Spec(("year",))}
+ICS_SPECS = {"calendar": Spec(("year",)), "holiday": Spec(("name",)), "makeup": Spec(("name",)),
+             "step": Spec(("date", "rule", "basis")), "range": Spec(("first", "last")), "deadline_calendar": Spec(),
+             "deadline": Spec(("start", "amount", "unit")), "stage": Spec(("procedure", "stage")),
+             "estimated": Spec()}
+TEXT_KEYS = Keys(*TEXT_SPECS, ics=Keys(*ICS_SPECS))
 
 
-# The keys of calendar/texts.toml and the placeholders each text may use.
-TEXT_PLACEHOLDERS = {"gap": ("year",), "missing": ("year",)}
-ICS_PLACEHOLDERS = {"calendar": ("year",), "holiday": ("name",), "makeup": ("name",),
-                    "step": ("date", "rule", "basis"), "range": ("first", "last"), "deadline_calendar": (),
-                    "deadline": ("start", "amount", "unit"), "stage": ("procedure", "stage"), "estimated": ()}
-TEXT_KEYS = Keys(*TEXT_PLACEHOLDERS, ics=Keys(*ICS_PLACEHOLDERS))
-
-
-def load_texts(source: Source) -> CalendarTexts:
+def load_texts(source: Source) -> dict[str, Text]:
     root = Node(source, "", source.data)
     ics = root.child("ics")
-    return CalendarTexts(root.template("gap", TEXT_PLACEHOLDERS["gap"]),
-                         root.template("missing", TEXT_PLACEHOLDERS["missing"]),
-                         {name: ics.template(name, allowed) for name, allowed in ICS_PLACEHOLDERS.items()})
+    return {**{name: texts.plain(root, name, spec) for name, spec in TEXT_SPECS.items()},
+            **{name: texts.plain(ics, name, spec) for name, spec in ICS_SPECS.items()}}
 
 
 class WorkCalendar:
     """Working days over whole years [first_year, last_year]; `provisional_years` are estimates.
-    `gap`: what a CalendarGap says (CalendarTexts.gap, `{year}` filled in)."""
+    `gap`: what a CalendarGap says (calendar/texts.toml `gap`, `{year}` filled in).
+
+    The numbering, made once: day i of the coverage (ordinal `first_ordinal + i`) is a working day
+    where `work[i]`; `counted[i]` working days fall on or before it; the k-th working day of the
+    coverage is `workday_ordinals[k]` (`_workdays[k]` as a date). Counting n working days is then
+    two look-ups (calc.periods.fast counts on these tables without making dates)."""
 
     def __init__(self, first_year: int, last_year: int, breaks: Iterable[Break],
                  makeups: Iterable[Makeup], provisional_years: frozenset[int] = frozenset(),
-                 gap: str | None = None):
+                 gap: Text | None = None):
         self.gap = gap
         self.first = dt.date(first_year, 1, 1)
         self.last = dt.date(last_year, 12, 31)
         self.provisional_years = provisional_years
-        self._base = self.first.toordinal()
-        size = self.last.toordinal() - self._base + 1
+        self.first_ordinal = self.first.toordinal()
         self._special: dict[dt.date, Day] = {}
         for b in breaks:
             day = max(b.first, self.first)
@@ -123,40 +118,39 @@ class WorkCalendar:
         self._break_lasts = [b.last for b in self._breaks]  # ordered too: breaks never overlap
         self._break_firsts = [b.first for b in self._breaks]
         self._makeup_dates = [m.date for m in self._makeups]
+        self._number()
+
+    def _number(self):
+        size = self.last.toordinal() - self.first_ordinal + 1
         work = bytearray(size)
-        workdays: list[dt.date] = []
-        workday_ordinals: list[int] = []
-        isos: list[str] = []
-        cum = [0] * size
+        self._workdays: list[dt.date] = []
+        self.workday_ordinals: list[int] = []
+        self.counted = [0] * size
         count = 0
         day = self.first
         for i in range(size):
             special = self._special.get(day)
-            is_work = special.kind == MAKEUP if special else day.weekday() < 5
-            if is_work:
+            if special.kind == MAKEUP if special else day.weekday() < 5:
                 work[i] = 1
-                workdays.append(day)
-                workday_ordinals.append(self._base + i)
+                self._workdays.append(day)
+                self.workday_ordinals.append(self.first_ordinal + i)
                 count += 1
-            cum[i] = count
-            isos.append(day.isoformat())
+            self.counted[i] = count
             day += ONE_DAY
-        self._work, self._cum, self._workdays = bytes(work), cum, workdays
-        self._workday_ordinals, self._isos = workday_ordinals, isos
-        self._ordinals = {iso: self._base + i for i, iso in enumerate(isos)}
+        self.work = bytes(work)
 
     # -- bounds ---------------------------------------------------------------------------------
     def covers(self, day: dt.date) -> bool:
         return self.first <= day <= self.last
 
     def _index(self, day: dt.date) -> int:
-        i = day.toordinal() - self._base
-        if not 0 <= i < len(self._cum):
+        i = day.toordinal() - self.first_ordinal
+        if not 0 <= i < len(self.counted):
             raise self._gap(day.year)
         return i
 
     def _gap(self, year: int) -> CalendarGap:
-        return CalendarGap(year, self.gap.format(year=year) if self.gap else None)
+        return CalendarGap(year, self.gap.say(year=year) if self.gap else None)
 
     # -- days -------------------------------------------------------------------------------------
     def day(self, day: dt.date) -> Day:
@@ -167,7 +161,7 @@ class WorkCalendar:
         return Day(day, WEEKEND if day.weekday() >= 5 else WORKDAY, None, None)
 
     def is_workday(self, day: dt.date) -> bool:
-        return bool(self._work[self._index(day)])
+        return bool(self.work[self._index(day)])
 
     def add_workdays(self, day: dt.date, n: int) -> dt.date:
         """The n-th working day after `day` (n > 0) or before it (n < 0); `day` itself never counts."""
@@ -175,11 +169,11 @@ class WorkCalendar:
         # _kth's arithmetic written out: the hot path of every deadline (python -m bench: 0.8× numpy's
         # time per element this way, 1.4× through _kth)
         if n > 0:
-            k = self._cum[i] + n - 1
+            k = self.counted[i] + n - 1
             if k < len(self._workdays):
                 return self._workdays[k]
         elif n < 0:
-            k = self._cum[i] - self._work[i] + n
+            k = self.counted[i] - self.work[i] + n
             if k >= 0:
                 return self._workdays[k]
         else:
@@ -189,7 +183,7 @@ class WorkCalendar:
     def _kth(self, i: int, n: int) -> int:
         """Where the n-th working day after (n > 0) or before (n < 0) day number i stands in the
         list of working days; CalendarGap when the coverage ends first."""
-        k = self._cum[i] + n - 1 if n > 0 else self._cum[i] - self._work[i] + n
+        k = self.counted[i] + n - 1 if n > 0 else self.counted[i] - self.work[i] + n
         if k >= len(self._workdays):
             raise self._gap(self.last.year + 1)
         if k < 0:
@@ -198,7 +192,10 @@ class WorkCalendar:
 
     def count_workdays(self, first: dt.date, last: dt.date) -> int:
         """Working days in [first, last], both ends included; 0 when last < first."""
-        return self.count_workdays_at(first.toordinal(), last.toordinal())
+        if last < first:
+            return 0
+        i, j = self._index(first), self._index(last)
+        return self.counted[j] - (self.counted[i - 1] if i else 0)
 
     def next_workday(self, day: dt.date) -> dt.date:
         """`day` if it is a working day, else the first working day after it."""
@@ -207,54 +204,6 @@ class WorkCalendar:
     def previous_workday(self, day: dt.date) -> dt.date:
         """`day` if it is a working day, else the last working day before it."""
         return day if self.is_workday(day) else self.add_workdays(day, -1)
-
-    # -- by ordinal (date.toordinal()): counting without date objects, for `periods` and batches ----
-    def ordinal(self, iso: str) -> int | None:
-        """The ordinal of a YYYY-MM-DD text inside the coverage, else None."""
-        return self._ordinals.get(iso)
-
-    def iso(self, ordinal: int) -> str:
-        return self._isos[self._at(ordinal)]
-
-    def _at(self, ordinal: int) -> int:
-        i = ordinal - self._base
-        if not 0 <= i < len(self._cum):
-            raise self._gap(dt.date.fromordinal(ordinal).year if 0 < ordinal <= dt.date.max.toordinal()
-                            else (self.first.year - 1 if i < 0 else self.last.year + 1))
-        return i
-
-    def add_workdays_at(self, ordinal: int, n: int) -> int:
-        """`add_workdays` on ordinals."""
-        i = ordinal - self._base
-        # _at's and _kth's arithmetic written out for the day inside the coverage: every step-free
-        # batch item passes here (python -m bench --only batch); the edges go the checked way.
-        if 0 <= i < len(self._cum):
-            if n > 0:
-                k = self._cum[i] + n - 1
-                if k < len(self._workday_ordinals):
-                    return self._workday_ordinals[k]
-            elif n < 0:
-                k = self._cum[i] - self._work[i] + n
-                if k >= 0:
-                    return self._workday_ordinals[k]
-            else:
-                return ordinal
-        i = self._at(ordinal)
-        return self._workday_ordinals[self._kth(i, n)] if n else ordinal
-
-    def count_workdays_at(self, first: int, last: int) -> int:
-        """`count_workdays` on ordinals."""
-        if last < first:
-            return 0
-        i, j = self._at(first), self._at(last)
-        return self._cum[j] - (self._cum[i - 1] if i else 0)
-
-    def rolled_at(self, ordinal: int, backward: bool = False) -> int:
-        """`next_workday` (or `previous_workday`) on ordinals."""
-        i = ordinal - self._base
-        if 0 <= i < len(self._work) and self._work[i] or self._work[self._at(ordinal)]:
-            return ordinal
-        return self.add_workdays_at(ordinal, -1 if backward else 1)
 
     # -- explanation ------------------------------------------------------------------------------
     def breaks_within(self, first: dt.date, last: dt.date) -> list[Break]:
@@ -296,7 +245,7 @@ class CalendarBook:
     """The published calendar, and on request the provisional one that extends it."""
 
     def __init__(self, published: WorkCalendar, notices: dict[int, list[Notice]], provisional: "ProvisionalRule",
-                 texts: CalendarTexts | None = None):
+                 texts: Mapping[str, Text] | None = None):
         self.published = published
         self.notices = notices
         self.provisional_rule = provisional
@@ -559,5 +508,5 @@ def load(year_sources: list[Source], provisional: Source, texts: Source) -> Cale
     if rule.until_year < years[-1]:
         root.fail(f"until_year ({rule.until_year}) 早于已发布的最后一年 {years[-1]}", "until_year")
     said = load_texts(texts)
-    published = WorkCalendar(years[0], years[-1], breaks, makeups, gap=said.gap)
+    published = WorkCalendar(years[0], years[-1], breaks, makeups, gap=said["gap"])
     return CalendarBook(published, notices, rule, said)

@@ -11,6 +11,7 @@ import pytest
 from calc import penalties as pen
 from calc import timelines as T
 from calc.errors import InvalidInput
+from tests.timeline_inputs import estimate_with
 
 D = dt.date
 
@@ -23,7 +24,7 @@ def p(schedules):
 @pytest.fixture(scope="module")
 def run(schedules, book, rules):
     def go(pid, start, **kw):
-        return T.estimate(schedules.timelines, pid, start, book, rules, **kw)
+        return estimate_with(schedules.timelines, pid, start, book, rules, **kw)
     return go
 
 

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from calc import periods
 from calc.errors import DomainError
+from tests.timeline_inputs import estimate_with
 
 FUZZ = settings(max_examples=300, deadline=None, derandomize=True, database=None,
                 suppress_health_check=list(HealthCheck))
@@ -235,7 +236,7 @@ def test_timeline_estimates_answer_or_refuse(schedules, book, rules, data, start
     pauses = data.draw(st.dictionaries(sid, pause_lists(), max_size=2), label="pauses")
     extensions = data.draw(st.dictionaries(sid, st.booleans() | st.integers(-1, 5), max_size=2), label="ext")
     event = data.draw(st.none() | day, label="event")
-    answer_or_domain_error(timelines.estimate, tl, pid, start, book, rules, actual=actual, pauses=pauses,
+    answer_or_domain_error(estimate_with, tl, pid, start, book, rules, actual=actual, pauses=pauses,
                            extensions=extensions, event=event, provisional=provisional)
 
 

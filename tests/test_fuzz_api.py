@@ -142,7 +142,7 @@ def test_the_batch_reader_loads_exactly_what_the_schema_loads(item):
     with mock.patch.object(deadlines, "read", _marshmallow_reads):
         assert deadlines.answer_item(item, loaded) == answer
     # the domain's step-free count (chosen inside periods.due) gives what the stepped count gives
-    with mock.patch.object(periods, "_due_without_steps", lambda *a: None):
+    with mock.patch.object(periods.fast, "without_steps", lambda *a: None):
         assert deadlines.answer_item(item, loaded) == answer
 
 
@@ -159,5 +159,5 @@ def test_the_batch_answers_the_same_with_the_schemas_own_reading_and_the_stepped
     client = app.test_client()
     ours = client.post("/v1/deadlines/batch", json={"items": items}).get_data()
     monkeypatch.setattr(deadlines, "read", _marshmallow_reads)
-    monkeypatch.setattr(periods, "_due_without_steps", lambda *a: None)
+    monkeypatch.setattr(periods.fast, "without_steps", lambda *a: None)
     assert client.post("/v1/deadlines/batch", json={"items": items}).get_data() == ours

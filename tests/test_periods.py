@@ -6,7 +6,8 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from calc.errors import CalendarGap, InvalidInput
-from calc.periods import LIMITS, DateRange, Link, Period, _due_without_steps, due
+from calc.periods import LIMITS, DateRange, Link, Period, due
+from calc.periods.fast import without_steps as _due_without_steps
 
 D = dt.date
 
@@ -303,9 +304,10 @@ def due_plain(cal, start: str, amount: int, unit: str, backward: bool = False, p
     """`due`'s step-free count (`_due_without_steps`, what a batch without steps gets) on ISO text and
     ordinals: the due day and the first and last calendar year spanned, or None where only `due`
     can answer (a day outside the coverage, or a combination it refuses)."""
-    o = cal.ordinal(start)
-    if o is None or backward and pauses:
+    day = dt.date.fromisoformat(start)
+    if not cal.covers(day) or backward and pauses:
         return None
+    o = day.toordinal()
     ranges = [DateRange(dt.date.fromordinal(a), dt.date.fromordinal(b)) for a, b in pauses]
     found = _due_without_steps(cal, dt.date.fromordinal(o), Period(amount, unit, "before" if backward else "after"),
                                ranges, Period(*extension) if extension is not None else None)

@@ -19,6 +19,7 @@ from calc import timelines as T
 from calc.errors import InvalidInput, ScheduleError
 from calc.periods import DateRange
 from calc.nodes import Source
+from tests.timeline_inputs import estimate_with
 
 D, DT = dt.date, dt.datetime
 NO_ROLL = "限制人身自由的期间，不因节假日顺延"
@@ -27,7 +28,7 @@ NO_ROLL = "限制人身自由的期间，不因节假日顺延"
 @pytest.fixture(scope="module")
 def run(schedules, book, rules):
     def go(pid, start, **kw):
-        return T.estimate(schedules.timelines, pid, start, book, rules, **kw)
+        return estimate_with(schedules.timelines, pid, start, book, rules, **kw)
     return go
 
 
@@ -95,8 +96,8 @@ def test_detention_extension_of_one_to_four_days(run):
     # procuratorate 2/21 … 2/27 -> 2/27. Two days: 2/18, then 2/25.
     t = run("criminal-detention", DT(2026, 2, 13, 20, 30), extensions={"arrest-request": True})
     assert dues(t)["arrest-request"] == D(2026, 2, 20) and dues(t)["arrest-decision"] == D(2026, 2, 27)
-    assert stage(t, "arrest-request").extension[0] == 4
-    assert "县级以上公安机关负责人批准" in stage(t, "arrest-request").extension[2]
+    assert stage(t, "arrest-request").extension.period.amount == 4
+    assert "县级以上公安机关负责人批准" in stage(t, "arrest-request").extension.basis
     t = run("criminal-detention", DT(2026, 2, 13, 20, 30), extensions={"arrest-request": 2})
     assert dues(t)["arrest-request"] == D(2026, 2, 18) and dues(t)["arrest-decision"] == D(2026, 2, 25)
     # The limit: at most 4 more days.
@@ -157,7 +158,7 @@ def test_custody_two_months_then_one_two_and_two(run):
     assert sum(r.startswith("第") and "次延长" in r for r in rules) == 3
     assert any("上一级人民检察院批准" in r for r in rules)
     assert any("可能判处十年有期徒刑以上刑罚" in r for r in rules)
-    assert "第一百五十九条" in full.stages[0].extension[2]
+    assert "第一百五十九条" in full.stages[0].extension.basis
 
 
 def test_custody_ending_on_national_day_is_not_moved(run):

@@ -10,6 +10,7 @@ import pytest
 
 from calc import periods, timelines
 from calc.errors import DomainError
+from tests.timeline_inputs import estimate_with
 
 START = dt.date(2026, 3, 2)  # a Monday, far from the Spring Festival; 2026 is published
 MOMENT = dt.datetime(2026, 3, 2, 9, 30)
@@ -19,7 +20,7 @@ def _estimate(schedules, rules, pid, start_kind=None, **kw):
     proc = schedules.timelines.get(pid)
     hours = proc.versions[-1].hours
     start = MOMENT if hours else START
-    return timelines.estimate(schedules.timelines, pid, start, schedules.calendar, rules, **kw)
+    return estimate_with(schedules.timelines, pid, start, schedules.calendar, rules, **kw)
 
 
 def _codes_known(schedules):

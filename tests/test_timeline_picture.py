@@ -57,6 +57,27 @@ def test_headline_is_the_applicants_date_and_what_they_obtain(client):
         assert "推定" in estimate_words and "实际可能在 2027-03-02 至 2027-03-18 之间" in estimate_words
 
 
+def test_what_the_headline_says_is_obtained_is_the_stages_data_not_words_cut_from_its_title(client):
+    # 临时居民身份证管理办法: issued within 3 days (第十二条), valid 3 months from issue (第七条). At the
+    # end of the term nothing is obtained (the card expires): the headline says how long it lasts.
+    # 2026-09-21 + 3 days = 09-24 (Thu, a working day); + 3 months = 2026-12-24 (a term: not moved).
+    for svg in svgs(client, "/timelines?procedure=temporary-id-card&start=2026-09-21").values():
+        lines = "".join("".join(words(t) for t in svg.findall("s:text[@class='headline']", NS)).split())
+        assert lines == "最长至2026-12-24", lines
+
+
+def test_a_stages_label_is_its_short_title_and_the_full_title_is_its_tooltip(client, schedules):
+    # 网吧 stage 3 (县级责任清单): short = 最终审核; its title goes on in the tooltip
+    stage = schedules.timelines.get("internet-cafe-licence").latest.stage("culture-final")
+    assert (stage.short, stage.issues) == ("最终审核", "《网络文化经营许可证》")
+    svg = svgs(client, "/timelines?procedure=internet-cafe-licence&start=2026-09-21")["wide"]
+    titles = [t for t in svg.iter(f"{S}text") if t.get("class") is None and any(
+        s.get("class") == "title" for s in t.iter(f"{S}tspan"))]
+    heads = [words(next(s for s in t.iter(f"{S}tspan") if s.get("class") == "title")) for t in titles]
+    assert "3. 最终审核" in heads
+    assert stage.title in [words(x) for x in svg.iter(f"{S}title")]
+
+
 def test_headline_date_equals_the_completion(client, schedules):
     # 行政许可法 第32条 5 days, 第42条 20 working days, 第44条 10 working days from 2026-09-01
     t = estimate(schedules, "administrative-licence", dt.date(2026, 9, 1))

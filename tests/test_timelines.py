@@ -16,6 +16,7 @@ from calc import timelines as T
 from calc.errors import CalendarGap, InvalidInput, NotFound, ScheduleError
 from calc.periods import DateRange
 from calc.schedules import Source
+from tests.timeline_inputs import estimate_with
 
 D = dt.date
 
@@ -28,7 +29,7 @@ def tl(schedules):
 @pytest.fixture(scope="module")
 def run(tl, book, rules):
     def go(pid, start, **kw):
-        return T.estimate(tl, pid, start, book, rules, **kw)
+        return estimate_with(tl, pid, start, book, rules, **kw)
     return go
 
 
@@ -223,7 +224,7 @@ def test_an_extension_of_the_licence_decision(run):
     t = run("administrative-licence", D(2026, 9, 21), extensions={"decision": True})
     decision = t.stages[1]
     assert decision.due == D(2026, 11, 9)
-    assert decision.extension[0] == 10 and "负责人批准" in decision.extension[2]
+    assert decision.extension.period.amount == 10 and "负责人批准" in decision.extension.basis
     assert t.stages[2].due == D(2026, 11, 23)
     with pytest.raises(InvalidInput) as err:
         run("administrative-licence", D(2026, 9, 21), extensions={"decision": 11})
@@ -360,7 +361,7 @@ def test_a_public_order_case_from_2026_09_07_extended_once_and_twice_reads_as_th
     assert extension.basis.startswith("治安管理处罚法（2025） 第一百一十八条第一款（案情重大、复杂的")
     twice = run("public-order-case", D(2026, 9, 7), extensions={"decision": True})
     decision = twice.stages[0]
-    assert decision.due == D(2026, 12, 7) and decision.extension[0] == 60
+    assert decision.due == D(2026, 12, 7) and decision.extension.period.amount == 60
     assert [s.code for s in decision.steps] == ["start_excluded", "days", "not_last_day", "extension", "days",
                                                 "extension", "days", "roll_forward"]
     assert [s.rule for s in decision.steps if s.code == "extension"] == [
@@ -500,7 +501,7 @@ def test_every_seed_number_is_in_the_schedules(tl):
     assert spans[("residence-registration", "registration")] == (3, "days")
     assert spans[("residence-permit", "eligibility")] == (6, "months")
     assert spans[("detox-isolation-psb", "psb-facility")] == (6, "months")
-    assert tl.get("detox-isolation-psb").versions[0].stages[0].earliest.amount == 3
+    assert tl.get("detox-isolation-psb").versions[0].stages[0].earliest.period.amount == 3
     assert spans[("detox-rehabilitation", "rehabilitation")] == (3, "years")
     assert spans[("urban-conversion-birth-policy", "rural-policy")] == (24, "months")
 
@@ -574,8 +575,8 @@ def test_deciding_earlier_never_makes_the_chain_longer(tl, book, rules, start, e
     worst = T.estimate(tl, "internet-cafe-licence", start, book, rules, provisional=True)
     first = worst.stages[0]
     decided = max(first.start, first.due - dt.timedelta(days=early))
-    better = T.estimate(tl, "internet-cafe-licence", start, book, rules, provisional=True,
-                        actual={"culture-preliminary": decided})
+    better = T.estimate(tl, "internet-cafe-licence", start, book, rules,
+                        T.StageInputs(actual={"culture-preliminary": decided}), provisional=True)
     assert better.stages[2].due <= worst.stages[2].due
 
 
@@ -592,8 +593,9 @@ def test_the_2022_regulation_is_never_slower_than_the_county_list(tl, book, rule
 def test_a_pause_never_brings_the_decision_forward(tl, book, rules, start, offset, length):
     plain = T.estimate(tl, "administrative-licence", start, book, rules, provisional=True)
     first = start + dt.timedelta(days=offset)
-    paused = T.estimate(tl, "administrative-licence", start, book, rules, provisional=True,
-                        pauses={"decision": [DateRange(first, first + dt.timedelta(days=length), "")]})
+    paused = T.estimate(tl, "administrative-licence", start, book, rules,
+                        T.StageInputs(pauses={"decision": [DateRange(first, first + dt.timedelta(days=length), "")]}),
+                        provisional=True)
     assert paused.stages[1].due >= plain.stages[1].due
     assert paused.stages[2].start == paused.stages[1].due
 

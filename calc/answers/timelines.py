@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .. import timelines as dom
+from ..periods import Period
 from .cites import cited
 from .rules import rule_version
 from .steps import steps_json
@@ -29,7 +30,7 @@ def _plain(value):
     return value
 
 
-def _span(span: dom.Span | None) -> dict:
+def _span(span: Period | None) -> dict:
     if span is None:
         return {"amount": None, "unit": None, "direction": None}
     return {"amount": span.amount, "unit": span.unit, "direction": span.direction}
@@ -38,17 +39,24 @@ def _span(span: dom.Span | None) -> dict:
 def _extension_rule(e: dom.Extension | None):
     if e is None:
         return None
-    return {"amount": e.amount, "unit": e.unit, "times": e.times, "condition": e.condition, **cited(e.basis)}
+    return {"amount": e.period.amount, "unit": e.period.unit, "times": e.times, "condition": e.condition,
+            **cited(e.basis)}
+
+
+def _labels(s: dom.Stage) -> dict:
+    """API 1.1 additions: the stage's short label and what the applicant obtains at its end (data,
+    never cut out of `title`)."""
+    return {"short_title": s.short, "issues": s.issues}
 
 
 def stage_json(s: dom.Stage) -> dict:
-    return {"id": s.id, "authority": s.authority, "title": s.title, "kind": s.kind, **_span(s.span),
+    return {"id": s.id, "authority": s.authority, "title": s.title, **_labels(s), "kind": s.kind, **_span(s.span),
             "anchor": s.anchor, "when": s.when, **cited(s.basis),
             "extension": _extension_rule(s.extension),
             "pauses": {**cited(s.pauses.basis), "reason": s.pauses.reason} if s.pauses else None,
             "variants": [{"code": v.code, "title": v.title, "amount": v.span.amount, "unit": v.span.unit,
                           **cited(v.basis), "extension": _extension_rule(v.extension)} for v in s.variants],
-            "renewals": [{"amount": r.amount, "least": r.least, "unit": r.unit, "approver": r.approver,
+            "renewals": [{"amount": r.period.amount, "least": r.least, "unit": r.period.unit, "approver": r.approver,
                           "condition": r.condition, **cited(r.basis)} for r in s.renewals],
             "restart": {**cited(s.restart.basis), "reason": s.restart.reason} if s.restart else None,
             "decided_amount": ({"what": s.decided_amount.what, **cited(s.decided_amount.basis)}
@@ -78,13 +86,13 @@ def result_json(r: dom.StageResult) -> dict:
     s = r.stage
     ext = None
     if r.extension:
-        ext = {"amount": r.extension[0], "unit": r.extension[1], **cited(r.extension[2])}
+        ext = {"amount": r.extension.period.amount, "unit": r.extension.period.unit, **cited(r.extension.basis)}
     earliest = None
     if r.earliest:
         e = r.earliest
-        earliest = {"date": e.date.isoformat(), "amount": e.amount, "unit": e.unit, "rule": e.what,
+        earliest = {"date": e.date.isoformat(), "amount": e.period.amount, "unit": e.period.unit, "rule": e.what,
                     **cited(e.basis)}
-    return {"id": s.id, "authority": s.authority, "title": s.title, "kind": s.kind, "when": s.when,
+    return {"id": s.id, "authority": s.authority, "title": s.title, **_labels(s), "kind": s.kind, "when": s.when,
             "start": moment(r.start), "due": moment(r.due), **_span(r.span),
             "variant": {"code": r.variant.code, "title": r.variant.title} if r.variant else None, "extension": ext,
             "pauses": [{"start": p.start.isoformat(), "end": p.end.isoformat(), "reason": p.reason}

@@ -101,7 +101,7 @@ def _arrangement(year: int):
 def _missing(exc: _YearMissing):
     year = exc.args[0]
     return errors.body(404, "Not Found", reason="calendar_gap", year=year,
-                       message=current().calendar.texts.missing.format(year=year))
+                       message=current().calendar.texts["missing"].say(year=year))
 
 
 @blp.route("/<int:year>.json")

@@ -8,6 +8,7 @@ from flask_smorest import Blueprint, abort
 from marshmallow import Schema, ValidationError, fields
 
 from .. import periods
+from ..periods.fast import PERIODS as _PERIODS, period as _period  # the periods a batch repeats, made once
 from ..answers.deadlines import as_json, rules_json
 from ..errors import DomainError
 from . import errors, metrics
@@ -60,21 +61,6 @@ class BatchOut(Schema):
     rule_versions = RULE_VERSIONS
 
 
-_PERIODS: dict[tuple, periods.Period] = {}
-
-
-def _period(amount: int, unit: str, direction: str = "after", duty: str = "party") -> periods.Period:
-    """The same few thousand periods recur across a batch: made once each (a frozen dataclass
-    costs a microsecond to build, a tenth of a step-free item). At most 50,000 of them (a few MB)."""
-    key = (amount, unit, direction, duty)
-    found = _PERIODS.get(key)
-    if found is None:
-        if len(_PERIODS) > 50_000:
-            _PERIODS.clear()
-        found = _PERIODS[key] = periods.Period(amount, unit, direction, duty=duty)
-    return found
-
-
 def compute(args: dict, s=None, explain: bool = True):
     """periods.due on a read body (the domain chooses how to count: without steps it skips them)."""
     s = s or current()
@@ -83,10 +69,11 @@ def compute(args: dict, s=None, explain: bool = True):
         pauses = [periods.DateRange(p["start"], p["end"], p.get("reason") or "依法不计入期间的时间", p.get("basis"))
                   for p in pauses]
     key = (args["amount"], args["unit"], args["direction"], args["duty"])
-    period = _PERIODS.get(key) or _period(*key)  # _period's look-up written out: every item passes here
-    return periods.due(args["start"], period, s.calendar, s.rules, pauses or (),
-                       _period(ext["amount"], ext["unit"]) if ext else None,
-                       args["provisional"], ext["basis"] if ext else None, explain)
+    period = _PERIODS.get(key) or _period(*key)  # fast.period's look-up written out: every item passes here
+    return periods.due(args["start"], period, s.calendar, s.rules, pauses=pauses or (),
+                       extension=_period(ext["amount"], ext["unit"]) if ext else None,
+                       provisional=args["provisional"], extension_basis=ext["basis"] if ext else None,
+                       explain=explain)
 
 
 @blp.route("")

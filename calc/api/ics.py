@@ -53,7 +53,7 @@ def due_dates(events, question: dict, name: str, filename: str):
 
 
 def _estimated(texts, provisional: bool) -> str:
-    return texts.say("estimated") if provisional else ""
+    return texts["estimated"].say() if provisional else ""
 
 
 def deadline(d, question: dict):
@@ -61,10 +61,10 @@ def deadline(d, question: dict):
     s = current()
     texts = s.calendar.texts
     unit = s.rules.units.get(d.period.unit, d.period.unit)
-    summary = texts.say("deadline", start=d.start.isoformat(), amount=d.period.amount, unit=unit)
+    summary = texts["deadline"].say(start=d.start.isoformat(), amount=d.period.amount, unit=unit)
     event = ics.DueEvent("due", d.due, summary + _estimated(texts, d.provisional),
                          ics.description(d.steps, d.range, texts))
-    return due_dates([event], question, texts.say("deadline_calendar"), "deadline")
+    return due_dates([event], question, texts["deadline_calendar"].say(), "deadline")
 
 
 def timeline(t, question: dict, procedure_id: str):
@@ -72,7 +72,7 @@ def timeline(t, question: dict, procedure_id: str):
     where hours."""
     texts = current().calendar.texts
     events = [ics.DueEvent(r.stage.id, r.due,
-                           texts.say("stage", procedure=t.procedure.title, stage=r.stage.title)
+                           texts["stage"].say(procedure=t.procedure.title, stage=r.stage.title)
                            + _estimated(texts, r.provisional), ics.description(r.steps, r.range, texts))
               for r in t.stages if r.due is not None]
     return due_dates(events, question, t.procedure.title, procedure_id)

@@ -43,7 +43,7 @@ class Moment(fields.String):
                 raise ValueError(value)
         except ValueError:
             raise self.make_error("invalid") from None
-        if not FIRST_DAY <= dom._day(out) <= LAST_DAY:
+        if not FIRST_DAY <= dom.day_of(out) <= LAST_DAY:
             raise self.make_error("range")
         return out
 
@@ -137,6 +137,8 @@ class TimelineStageDefOut(Schema):
     id = fields.String()
     authority = fields.String()
     title = fields.String()
+    short_title = fields.String(metadata={"description": "阶段的简称（页面与命令行显示的标签）"})
+    issues = fields.String(allow_none=True, metadata={"description": "本阶段结束时申请人取得的证照或文件（如《网络文化经营许可证》）；无则为 null"})
     kind = fields.String(metadata={"description": "deadline | term | eligible | none | on_the_spot | prerequisite"})
     amount = fields.Integer(allow_none=True)
     unit = fields.String(allow_none=True, metadata={"description": "workdays | days | months | years | hours"})
@@ -218,6 +220,8 @@ class TimelineStageOut(Schema):
     id = fields.String()
     authority = fields.String()
     title = fields.String()
+    short_title = fields.String(metadata={"description": "阶段的简称（页面与命令行显示的标签）"})
+    issues = fields.String(allow_none=True, metadata={"description": "本阶段结束时申请人取得的证照或文件（如《网络文化经营许可证》）；无则为 null"})
     kind = fields.String()
     when = fields.String(allow_none=True)
     start = fields.String(allow_none=True)
@@ -298,11 +302,10 @@ class Procedure(MethodView):
         s = current()
         pauses = {sid: [DateRange(p["start"], p["end"], p.get("reason") or "") for p in ranges]
                   for sid, ranges in args["pauses"].items()}
-        t = dom.estimate(s.timelines, procedure_id, args["start"], s.calendar, s.rules,
-                         actual=args["actual"], pauses=pauses, extensions=args["extensions"],
-                         variants=args["variants"], event=args["event"], as_of=args["as_of"],
-                         provisional=args["provisional"], restarts=args["restarts"],
-                         durations=args["durations"])
+        inputs = dom.StageInputs(actual=args["actual"], pauses=pauses, extensions=args["extensions"],
+                                 variants=args["variants"], restarts=args["restarts"], durations=args["durations"])
+        t = dom.estimate(s.timelines, procedure_id, args["start"], s.calendar, s.rules, inputs, event=args["event"],
+                         as_of=args["as_of"], provisional=args["provisional"])
         if ics_http.wants_calendar():
             return _calendar(t, args, procedure_id)
         return jsonify(timeline_json(t))

@@ -60,6 +60,6 @@ def _steps(rules, act: dt.date, period: Period, basis: str, end: dt.date) -> tup
     """The counting rules of periods.toml, each step under its rule's name there."""
     start, count, kept = rules["start_excluded"], rules[period.unit], rules["not_moved"]
     return (Step(start.text, act, start.basis.format(), "start_excluded"),
-            # text and basis from the same values: periods.FIELDS allows either
+            # text and basis from the same values: periods.SPECS allows either
             Step(count.text.format(n=period.amount), end, count.basis.format(n=period.amount), period.unit),
             Step(kept.text.format(basis=basis), end, kept.basis.format(basis=basis), "not_moved"))

@@ -54,55 +54,56 @@ def field_of(domain_field: str) -> str:
             "durations": "duration"}[kind] + f"-{sid}"
 
 
-def read_stage_inputs(form: Form, version: dom.Version, hours: bool):
-    actual, pauses, extensions, variants = {}, {}, {}, {}
+def read_stage_inputs(form: Form, version: dom.Version, hours: bool) -> dom.StageInputs:
+    """What the form says of each stage, as the API's body would (calc.timelines.StageInputs)."""
+    asked = dom.StageInputs()
     for s in version.stages:
-        label = s.title.split("：")[0]
-        clock = hours and s.span is not None and s.span.unit == dom.HOURS  # day stages take a date
-        value = moment(form, f"actual-{s.id}", f"“{label}”的实际办结日", clock, required=False)
-        if value is not None:
-            actual[s.id] = value
+        label = s.short
+        value = moment(form, f"actual-{s.id}", f"“{label}”的实际办结日", hours and s.hours, required=False)
+        if value is not None:  # a day stage of an hour procedure takes a date
+            asked.actual[s.id] = value
         if s.pauses is not None:
-            first = form.date(f"pause_start-{s.id}", f"“{label}”不计入期间的开始日", required=False)
-            last = form.date(f"pause_end-{s.id}", f"“{label}”不计入期间的结束日", required=False)
-            if first and last:
-                if last < first:
-                    form.fail(f"pause_end-{s.id}", "不计入期间的结束日早于开始日，请检查。")
-                else:
-                    pauses[s.id] = [DateRange(first, last, s.pauses.reason)]
-            elif first or last:
-                missing = f"pause_end-{s.id}" if first else f"pause_start-{s.id}"
-                form.fail(missing, "不计入期间须同时填写开始日和结束日。")
+            _read_pause(form, s, label, asked.pauses)
         if (s.extension or s.renewals or any(v.extension for v in s.variants)) and form.flag(f"ext-{s.id}"):
-            extensions[s.id] = True
+            asked.extensions[s.id] = True
         code = form.raw(f"variant-{s.id}")
-        if code:
-            if s.variant(code) is None:
-                form.fail(f"variant-{s.id}", "请从列表中选择情形。")
-            else:
-                variants[s.id] = code
-    return actual, pauses, extensions, variants
-
-
-def read_custody_inputs(form: Form, version: dom.Version):
-    """The restart day (另有重要罪行) and the length a decision set (行政拘留的日数), where a stage has them."""
-    restarts, durations = {}, {}
+        if code and s.variant(code) is None:
+            form.fail(f"variant-{s.id}", "请从列表中选择情形。")
+        elif code:
+            asked.variants[s.id] = code
     for s in version.stages:
-        label = s.title.split("：")[0]
-        if s.restart is not None:
-            day = form.date(f"restart-{s.id}", f"“{label}”重新计算的起算日", required=False)
-            if day:
-                restarts[s.id] = day
-        if s.decided_amount is not None and form.raw(f"duration-{s.id}"):
-            n = form.integer(f"duration-{s.id}", s.decided_amount.what, 1, s.span.amount)
-            if n is not None:
-                durations[s.id] = n
-    return restarts, durations
+        _read_custody(form, s, s.short, asked)
+    return asked
+
+
+def _read_pause(form: Form, s: dom.Stage, label: str, pauses: dict):
+    first = form.date(f"pause_start-{s.id}", f"“{label}”不计入期间的开始日", required=False)
+    last = form.date(f"pause_end-{s.id}", f"“{label}”不计入期间的结束日", required=False)
+    if first and last:
+        if last < first:
+            form.fail(f"pause_end-{s.id}", "不计入期间的结束日早于开始日，请检查。")
+        else:
+            pauses[s.id] = [DateRange(first, last, s.pauses.reason)]
+    elif first or last:
+        missing = f"pause_end-{s.id}" if first else f"pause_start-{s.id}"
+        form.fail(missing, "不计入期间须同时填写开始日和结束日。")
+
+
+def _read_custody(form: Form, s: dom.Stage, label: str, asked: dom.StageInputs):
+    """The restart day (另有重要罪行) and the length a decision set (行政拘留的日数), where a stage has them."""
+    if s.restart is not None:
+        day = form.date(f"restart-{s.id}", f"“{label}”重新计算的起算日", required=False)
+        if day:
+            asked.restarts[s.id] = day
+    if s.decided_amount is not None and form.raw(f"duration-{s.id}"):
+        n = form.integer(f"duration-{s.id}", s.decided_amount.what, 1, s.span.amount)
+        if n is not None:
+            asked.durations[s.id] = n
 
 
 def calendar_months(t: dom.Timeline) -> list[tuple[int, int]]:
     """The months of the start and of every due date (all the months between when few)."""
-    days = [dom._day(m) for m in (t.start, *(r.due for r in t.stages), *(r.decided for r in t.stages),
+    days = [dom.day_of(m) for m in (t.start, *(r.due for r in t.stages), *(r.decided for r in t.stages),
                                   t.event) if m is not None]
     first, last = min(days), max(days)
     between = months.months_between(first, last, limit=99)
@@ -114,11 +115,11 @@ def calendar_months(t: dom.Timeline) -> list[tuple[int, int]]:
 
 def marks_of(t: dom.Timeline) -> dict:
     marks: dict[dt.date, list[tuple[str, str]]] = {}
-    marks.setdefault(dom._day(t.start), []).append(("start", "起算日"))
+    marks.setdefault(dom.day_of(t.start), []).append(("start", "起算日"))
     for i, r in enumerate(t.stages, 1):
         if r.due is not None and r.stage.kind not in (dom.PREREQUISITE, dom.ON_THE_SPOT):
             word = "届满" if r.stage.kind in (dom.TERM, dom.ELIGIBLE) else "最迟"
-            marks.setdefault(dom._day(r.due), []).append(("due", f"{word}{i}：{r.stage.title.split('：')[0]}"))
+            marks.setdefault(dom.day_of(r.due), []).append(("due", f"{word}{i}：{r.stage.short}"))
     return marks
 
 
@@ -131,43 +132,53 @@ def timelines():
     proc = procs.get(chosen)
     if chosen and proc is None:
         form.fail("procedure", "请从列表中选择办理事项。")
-    answer = gap_year = None
-    pictures = []
-    grids = []
     version = proc.latest if proc else None
+    answer = gap_year = None
+    pictures, grids = [], []
     if form.submitted and proc:
-        hours = proc.latest.hours
-        start = moment(form, "start", "起算时间" if hours else "起算日", hours)
-        if start is not None:
-            version = proc.version_on(dom._day(start)) or version
-        event = form.date("event", proc.event_label or "事件日", required=False) if proc.event_label else None
-        actual, pauses, extensions, variants = read_stage_inputs(form, version, hours)
-        restarts, durations = read_custody_inputs(form, version)
-        provisional = form.flag("provisional")
-        if form.ok:
-            s = current()
-            asked = dict(actual=actual, pauses=pauses, extensions=extensions, variants=variants, event=event,
-                         restarts=restarts, durations=durations)
-            try:
-                try:
-                    answer = dom.estimate(tl, proc.id, start, s.calendar, s.rules, provisional=provisional, **asked)
-                except CalendarGap as gap:  # information, not the applicant's mistake: estimate at once
-                    gap_year = gap.year
-                    answer = dom.estimate(tl, proc.id, start, s.calendar, s.rules, provisional=True, **asked)
-            except DomainError as exc:
-                if exc.reason == "calendar_gap":  # beyond even the 放假办法's years
-                    form.fail("provisional", gap_sentence(exc.details.get("year")))
-                else:
-                    form.fail(field_of(exc.field), exc.message.rstrip("。") + "。")
-        if answer:
-            cal = s.calendar.get(answer.provisional)
-            pictures = svg.pictures(answer, cal)
-            marks = marks_of(answer)
-            grids = [months.month(cal, y, m, marks) for y, m in calendar_months(answer)]
-    stage_keys = ("actual-", "ext-", "variant-", "pause_", "restart-", "duration-")
-    stage_open = any(k.startswith(stage_keys) for k in form.errors) or any(
-        v.strip() for k, v in request.args.items(multi=True) if k.startswith(stage_keys))
-    return render_template("timelines.html", form=form, stage_open=stage_open, procs=procs, proc=proc, version=version,
+        version, answer, gap_year = _estimate(form, proc, version)
+    if answer:
+        cal = current().calendar.get(answer.provisional)
+        pictures = svg.pictures(answer, cal)
+        marks = marks_of(answer)
+        grids = [months.month(cal, y, m, marks) for y, m in calendar_months(answer)]
+    return render_template("timelines.html", form=form, stage_open=_stage_open(form), procs=procs, proc=proc, version=version,
                            answer=answer, pictures=pictures, grids=grids, status=STATUS,
                            gap=gap_banner(gap_year) if gap_year else None,
-                           describe=dom.describe, day=dom._day), 200 if form.ok else 422
+                           describe=dom.describe, day=dom.day_of), 200 if form.ok else 422
+
+
+def _stage_open(form: Form) -> bool:
+    """Whether the stages' part of the form opens: a stage field was filled in, or is wrong."""
+    stage_keys = ("actual-", "ext-", "variant-", "pause_", "restart-", "duration-")
+    return any(k.startswith(stage_keys) for k in form.errors) or any(
+        v.strip() for k, v in request.args.items(multi=True) if k.startswith(stage_keys))
+
+
+def _estimate(form: Form, proc: dom.Procedure, version: dom.Version):
+    """(the version in force on the start day, the answer or None, the year with no notice that made
+    it an estimate): a year without a State Council notice is information, not the applicant's
+    mistake, so the page estimates at once and says so."""
+    hours = proc.latest.hours
+    start = moment(form, "start", "起算时间" if hours else "起算日", hours)
+    if start is not None:
+        version = proc.version_on(dom.day_of(start)) or version
+    event = form.date("event", proc.event_label or "事件日", required=False) if proc.event_label else None
+    asked = read_stage_inputs(form, version, hours)
+    provisional = form.flag("provisional")
+    if not form.ok:
+        return version, None, None
+    s = current()
+    try:
+        try:
+            return version, dom.estimate(s.timelines, proc.id, start, s.calendar, s.rules, asked, event=event,
+                                         provisional=provisional), None
+        except CalendarGap as gap:
+            return version, dom.estimate(s.timelines, proc.id, start, s.calendar, s.rules, asked, event=event,
+                                         provisional=True), gap.year
+    except DomainError as exc:
+        if exc.reason == "calendar_gap":  # beyond even the 放假办法's years
+            form.fail("provisional", gap_sentence(exc.details.get("year")))
+        else:
+            form.fail(field_of(exc.field), exc.message.rstrip("。") + "。")
+        return version, None, None

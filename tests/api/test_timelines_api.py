@@ -30,6 +30,18 @@ def test_list_carries_every_procedure_and_an_etag(client):
             assert all(s["basis"] for s in v["stages"])
 
 
+def test_a_stage_says_its_short_title_and_what_it_issues_as_additions(client):
+    # The county list's third stage: 最终审核, at whose end 《网络文化经营许可证》 is issued (发给《网络文化
+    # 经营许可证》, the list's own words); the first issues nothing the applicant keeps in hand as the
+    # procedure's aim (a 同意筹建 document is not marked); a stage whose title is short is its own label.
+    r = post(client, "internet-cafe-licence", {"start": "2026-09-21"})
+    assert r.status_code == 200
+    labels = [(s["short_title"], s["issues"]) for s in r.json["stages"]]
+    assert labels[2] == ("最终审核", "《网络文化经营许可证》") and labels[0] == ("筹建审批", None)
+    passport = client.get("/v1/timelines/ordinary-passport").json["stages"][0]
+    assert (passport["short_title"], passport["issues"]) == (passport["title"], "普通护照")
+
+
 def test_list_answers_304_to_its_own_etag(client):
     tag = client.get("/v1/timelines").headers["ETag"]
     again = client.get("/v1/timelines", headers={"If-None-Match": tag})

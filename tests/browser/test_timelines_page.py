@@ -21,7 +21,7 @@ def test_internet_cafe_timeline_calendar_and_print(page, phone):
         p.wait_for_load_state()
         dues = p.locator("table.stages time.due").all_inner_texts()
         assert dues == ["2026-10-26", "2026-11-23", "2026-12-14"]
-        svg = p.locator("figure.timeline svg:visible")  # one layout per width (calc/web/svg.py)
+        svg = p.locator("figure.timeline svg:visible")  # one layout per width (calc/web/svg/)
         assert svg.count() == 1 and "最迟 2026-10-26" in svg.text_content()
         assert p.locator("td.m-due:not(.other)").count() == 3
         assert p.locator("td.k-holiday:not(.other)").count() >= 10
