@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Sequence, TypeVar
 
 
 @dataclass(frozen=True)
@@ -17,3 +18,17 @@ class Effective:
 
     def in_force(self, day: dt.date) -> bool:
         return (self.first is None or self.first <= day) and (self.until is None or day <= self.until)
+
+
+E = TypeVar("E", bound=Effective)
+
+
+def overlapping(rules: Sequence[E]) -> tuple[E, E] | None:
+    """The first two of `rules`, in date order, in force on a same day; None where they follow each
+    other (each ends before the next begins). One check for every dated kind of rule: a penalty
+    text's versions, a procedure's, a general rule's, a procedural fact's, a traffic act's."""
+    ordered = sorted(rules, key=lambda r: r.first or dt.date.min)
+    for a, b in zip(ordered, ordered[1:]):
+        if a.until is None or a.until >= b.first:
+            return a, b
+    return None

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .citations import Cite
-from .effective import Effective
+from .effective import Effective, overlapping
 from .nodes import BASIS, EFFECTIVE, Keys, Node
 from .texts import Spec, Text
 
@@ -150,9 +150,8 @@ def load_general_rule(node: Node, codes: dict) -> GeneralRule:
     if code is not None and (code not in codes or not codes[code].general):
         node.fail(f"未知的一般情形代码：{code}", "code")
     versions = sorted((_general_version(v, kind, codes) for v in node.children("version")), key=lambda x: x.first)
-    for a, b in zip(versions, versions[1:]):
-        if a.until is None or a.until >= b.first:
-            node.fail(f"版本生效期间重叠：{a.basis} 与 {b.basis}", "version")
+    if pair := overlapping(versions):
+        node.fail(f"版本生效期间重叠：{pair[0].basis} 与 {pair[1].basis}", "version")
     return GeneralRule(node.text("id"), node.text("title"), node.text("law"), kind, applies, code, tuple(versions))
 
 

@@ -52,3 +52,17 @@ def test_a_bad_named_text_is_an_entry_and_check_goes_on_past_it(tmp_path):
     found = schedules.problems(root)
     named = [p for p in found if p.entry == "late_fee_cap"]
     assert named and named[0].table == "texts" and named[0].index is None
+
+
+def test_one_overlap_check_for_every_dated_kind_of_rule():
+    # calc.effective.overlapping: rules in force on a same day, in date order; following rules pass
+    import datetime as dt
+
+    from calc.effective import Effective, overlapping
+
+    d = dt.date
+    a, b = Effective(d(2006, 3, 1), d(2025, 12, 31)), Effective(d(2026, 1, 1), None)
+    assert overlapping([b, a]) is None
+    c = Effective(d(2025, 12, 31), None)  # one day shared with a
+    assert overlapping([c, a]) == (a, c)
+    assert overlapping([Effective(d(2020, 1, 1), None), b]) is not None  # an open end overlaps what follows

@@ -23,7 +23,7 @@ from ..answers.penalties import (answer_json, assessment_json, late_fee_json, la
 from ..errors import InvalidInput
 from .fields import (RANGE_DOC, RULE_VERSIONS, CalendarDependent, Capped, DateRangeIn, Day, ErrorOut, Flag, RangeOut,
                      StepOut, Strict, cites_field, citation_field)
-from .messages import MaxItems, MaxLength  # noqa: F401
+from .messages import MaxLength
 from .state import current
 
 blp = Blueprint("penalties", __name__, description="罚款幅度、裁量版本、加处罚款与立案标准")

@@ -14,7 +14,7 @@ from ..periods import FIRST_DAY, LAST_DAY, DateRange
 from . import ics as ics_http
 from .fields import (OUTSIDE_DAYS, RANGE_DOC, RULE_VERSIONS, CalendarDependent, Capped, DateRangeIn, Day, ErrorOut, Flag,
                      cites_field, citation_field, MomentRangeOut, StepOut, Strict)
-from .messages import Coded, MaxItems  # noqa: F401
+from .messages import Coded
 from .state import current
 
 blp = Blueprint("timelines", __name__, url_prefix="/v1/timelines", description="办理时限（程序各阶段的期限）")

@@ -11,6 +11,7 @@ from typing import Iterable
 
 from .. import periods
 from .. import texts as wording
+from ..effective import overlapping
 from ..errors import ScheduleError
 from ..general_rules import GeneralRule, Law, load_general_rule, load_law
 from ..laws import attach
@@ -201,9 +202,8 @@ def _versions(node: Node, codes: dict[str, Circumstance], texts: dict[str, Text]
     versions = tuple(sorted((_version(v, codes, texts) for v in node.children("version")), key=lambda v: v.first))
     if not versions:
         node.fail("至少要有一个版本", "version")
-    for a, b in zip(versions, versions[1:]):
-        if a.until is None or a.until >= b.first:
-            node.fail(f"版本生效期间重叠：{a.basis} 与 {b.basis}", "version")
+    if pair := overlapping(versions):
+        node.fail(f"版本生效期间重叠：{pair[0].basis} 与 {pair[1].basis}", "version")
     if not any(v.punishable for v in versions):
         node.fail("至少要有一个处罚的版本", "version")
     return versions
@@ -297,9 +297,8 @@ def _regime(node: Node, texts: dict[str, Text]) -> Regime:
     parts = {}
     for kind in PROCEDURE_KINDS:
         rules = sorted((_dated(n, kind) for n in node.children(kind)), key=lambda r: r.first)
-        for a, b in zip(rules, rules[1:]):
-            if a.until is None or a.until >= b.first:
-                node.fail(f"{kind} 的生效期间重叠", kind)
+        if overlapping(rules):
+            node.fail(f"{kind} 的生效期间重叠", kind)
         parts[kind] = tuple(rules)
     return Regime(node.text("id"), node.text("title"), **parts, texts=texts)
 

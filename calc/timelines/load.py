@@ -4,10 +4,10 @@ read one feature at a time (its period, anchor, pauses, extension, renewals, res
 length, earliest day, variants), in the order the problems are reported."""
 from __future__ import annotations
 
-import datetime as dt
 
 from .. import periods
 from .. import texts as wording
+from ..effective import overlapping
 from ..errors import ScheduleError
 from ..laws import attach
 from ..nodes import BASIS, EFFECTIVE, Keys, Named, Node, Source
@@ -98,13 +98,10 @@ def _procedure(node: Node) -> Procedure:
 def _check_versions(node: Node, versions: tuple[Version, ...]):
     if len(versions) == 1:
         return
-    ordered = sorted(versions, key=lambda v: v.effective_from or dt.date.min)
-    for v in ordered:
-        if v.effective_from is None:
-            node.fail("有多个版本时，每个版本都须写明 effective", "version")
-    for a, b in zip(ordered, ordered[1:]):
-        if a.effective_until is None or a.effective_until >= b.effective_from:
-            node.fail(f"版本施行期间重叠：{a.label} 与 {b.label}", "version")
+    if any(v.effective_from is None for v in versions):
+        node.fail("有多个版本时，每个版本都须写明 effective", "version")
+    if pair := overlapping(versions):
+        node.fail(f"版本施行期间重叠：{pair[0].label} 与 {pair[1].label}", "version")
 
 
 def _version(node: Node, event_label: str | None, own: bool = True,

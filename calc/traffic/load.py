@@ -12,6 +12,7 @@ from fractions import Fraction
 from .. import texts as wording
 from ..citations import Basis
 from ..laws import attach
+from ..effective import overlapping
 from ..errors import ScheduleError
 from ..nodes import BASIS, EFFECTIVE, Keys, Node, Source, digest
 from ..periods import Period
@@ -214,9 +215,8 @@ def _version(node: Node, part: str, ctx: _Context, measure: str | None) -> Versi
 def _versions(node: Node, key: str, part: str, ctx: _Context, measure: str | None) -> tuple[Version, ...]:
     versions = tuple(sorted((_version(v, part, ctx, measure) for v in node.children(key, required=False)),
                             key=lambda v: v.first))
-    for a, b in zip(versions, versions[1:]):
-        if a.until is None or a.until >= b.first:
-            node.fail(f"版本生效期间重叠：{a.basis} 与 {b.basis}", key)
+    if pair := overlapping(versions):
+        node.fail(f"版本生效期间重叠：{pair[0].basis} 与 {pair[1].basis}", key)
     return versions
 
 
@@ -386,9 +386,8 @@ def load(sources: list[Source], base: dict) -> Traffic:
     acts = _gather(roots, "act", lambda n: _act(n, ctx, clauses))
     points = tuple(sorted((_points_rules(n, licences, acts) for r in roots for n in r.children("points_rules", required=False)),
                           key=lambda r: r.first))
-    for a, b in zip(points, points[1:]):
-        if a.until is None or a.until >= b.first:
-            roots[0].fail("记分规则（points_rules）的生效期间重叠", "points_rules")
+    if overlapping(points):
+        roots[0].fail("记分规则（points_rules）的生效期间重叠", "points_rules")
     rules = Rules(_single(roots, "on_the_spot", _limit), _single(roots, "hebei_scope", _limit),
                   _single(roots, "payment", _payment), _single(roots, "version_choice", lambda n: n.basis()),
                   _single(roots, "withheld", lambda n: n.basis()), points,
