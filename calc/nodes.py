@@ -86,19 +86,22 @@ def _walk(source: Source, path: tuple, data: dict, keys, found: list, top: bool 
     out = {k: v for k, v in data.items() if k not in unknown} if unknown else data  # copied only on a change
     for key, sub in keys.tables.items():
         value = out.get(key)
-        if isinstance(value, dict):
-            new = _walk(source, (*path, key), value, sub, found)
-        elif isinstance(value, list):
-            where = source.positions.get(key) if top else None
-            new = [_walk(source, (*path, key, where[i] if where else i), item, sub, found)
-                   if isinstance(item, dict) else item for i, item in enumerate(value)]
-            new = value if all(a is b for a, b in zip(new, value)) else new
-        else:
-            continue
+        new = _walk_table(source, (*path, key), value, sub, found, source.positions.get(key) if top else None)
         if new is not value:
             out = dict(out) if out is data else out
             out[key] = new
     return out
+
+
+def _walk_table(source: Source, path: tuple, value, sub, found: list, where: list | None):
+    """A table (or an array of tables, numbered as the file numbers them: `where`) walked by its Keys."""
+    if isinstance(value, dict):
+        return _walk(source, path, value, sub, found)
+    if not isinstance(value, list):
+        return value
+    new = [_walk(source, (*path, where[i] if where else i), item, sub, found) if isinstance(item, dict) else item
+           for i, item in enumerate(value)]
+    return value if all(a is b for a, b in zip(new, value)) else new
 
 
 def digest(data: Any) -> str:
@@ -253,43 +256,11 @@ class Node:
             node.only(("text",))
             return cit.Literal(node.text("text"))
         node.only(CITE)
-        laws = self.source.laws
-        if laws is None:  # calc.laws.attach gives every file read by an area its registry
-            node.fail("没有法律目录（schedules/laws）可供查找引用")
-        base = inherit.cites[0] if inherit is not None and inherit.cites else None
-        if node.has("law"):
-            law = laws.get(node.text("law"))
-            if law is None:
-                hint = difflib.get_close_matches(node.text("law"), list(laws.instruments), n=1, cutoff=0.6)
-                node.fail("法律目录（schedules/laws）中没有此名称" + (f"；是否应为 {hint[0]}？" if hint else ""), "law")
-            edition = node.get("edition", int, None)
-        elif base is not None:
-            law, edition = base.law, node.get("edition", int, base.edition)
-        else:
-            node.fail("缺少此项（只有在继承上级依据时可以省略）", "law")
-        if edition is not None and law.editions and law.edition(edition) is None:
-            node.fail(f"{law.name} 没有 {edition} 年的文本（法律目录中有："
-                      f"{'、'.join(str(e.year) for e in law.editions)}）", "edition")
-        numbers = {k: node.get(k, int, None) for k in ("article", "sub_article", "paragraph", "item")}
-        for k, n in numbers.items():
-            if n is not None and n < 1:
-                node.fail("应为正整数", k)
-        if numbers["article"] is None and any(numbers[k] for k in ("sub_article", "paragraph", "item")):
-            node.fail("有款、项须先有条", "article")
-        # An inherited reference is written as its version's is: with or without the year, by that name.
-        dated, name = (base.short.dated, base.short.name) if base is not None and not node.has("law") else (True, None)
-        short = node.child("short", None)
-        if short is not None:
-            short.only(SHORT)
-            to = short.text("to", None)
-            if to not in (None, "article", "paragraph"):
-                short.fail("应为 article 或 paragraph", "to")
-            shape = cit.Short(short.get("dated", bool, dated), short.get("plain_item", bool, False), to,
-                              short.text("name", name), short.get("join", str, "、"))
-        else:
-            shape = cit.Short(dated, name=name) if (dated, name) != (True, None) else cit.PLAIN
-        return cit.Cite(law, edition, numbers["article"], numbers["sub_article"], numbers["paragraph"],
-                        numbers["item"], node.text("section", None), node.text("note", None), shape)
+        base = inherit.cites[0] if inherit is not None and inherit.cites and not node.has("law") else None
+        law, edition = _instrument(node, base)
+        article, sub_article, paragraph, item = _place(node)
+        return cit.Cite(law, edition, article, sub_article, paragraph, item, node.text("section", None),
+                        node.text("note", None), _short(node, base))
 
     def effective(self, key: str = "effective") -> tuple[dt.date, dt.date | None]:
         node = self.child(key)
@@ -299,6 +270,54 @@ class Node:
         if until is not None and until < first:
             node.fail(f"until ({until}) 早于 from ({first})", "until")
         return first, until
+
+
+def _instrument(node: Node, base: "cit.Cite | None") -> tuple["cit.Instrument", int | None]:
+    """The text a reference names and its edition: its own `law`, or (for a band's paragraph under
+    its version's article) the law and edition of `base`."""
+    laws = node.source.laws
+    if laws is None:  # calc.laws.attach gives every file read by an area its registry
+        node.fail("没有法律目录（schedules/laws）可供查找引用")
+    if base is not None:
+        law, edition = base.law, node.get("edition", int, base.edition)
+    elif node.has("law"):
+        law = laws.get(node.text("law"))
+        if law is None:
+            hint = difflib.get_close_matches(node.text("law"), list(laws.instruments), n=1, cutoff=0.6)
+            node.fail("法律目录（schedules/laws）中没有此名称" + (f"；是否应为 {hint[0]}？" if hint else ""), "law")
+        edition = node.get("edition", int, None)
+    else:
+        node.fail("缺少此项（只有在继承上级依据时可以省略）", "law")
+    if edition is not None and law.editions and law.edition(edition) is None:
+        node.fail(f"{law.name} 没有 {edition} 年的文本（法律目录中有："
+                  f"{'、'.join(str(e.year) for e in law.editions)}）", "edition")
+    return law, edition
+
+
+def _place(node: Node) -> tuple[int | None, int | None, int | None, int | None]:
+    """Article, 之几, paragraph and item, each a positive number; a paragraph or item needs its article."""
+    numbers = tuple(node.get(k, int, None) for k in ("article", "sub_article", "paragraph", "item"))
+    for k, n in zip(("article", "sub_article", "paragraph", "item"), numbers):
+        if n is not None and n < 1:
+            node.fail("应为正整数", k)
+    if numbers[0] is None and any(numbers[1:]):
+        node.fail("有款、项须先有条", "article")
+    return numbers
+
+
+def _short(node: Node, base: "cit.Cite | None") -> "cit.Short":
+    """How the v1 short text writes the reference; an inherited one as its version's is written
+    (with or without the year, by that name)."""
+    dated, name = (base.short.dated, base.short.name) if base is not None else (True, None)
+    short = node.child("short", None)
+    if short is None:
+        return cit.Short(dated, name=name) if (dated, name) != (True, None) else cit.PLAIN
+    short.only(SHORT)
+    to = short.text("to", None)
+    if to not in (None, "article", "paragraph"):
+        short.fail("应为 article 或 paragraph", "to")
+    return cit.Short(short.get("dated", bool, dated), short.get("plain_item", bool, False), to,
+                     short.text("name", name), short.get("join", str, "、"))
 
 
 # The `effective = { from = …, until = … }` of every dated rule (Node.effective reads it).

@@ -171,62 +171,84 @@ def load(sources: list[Source], base: dict) -> Responsibilities:
 
     def row(section: str) -> Basis:  # where the county list says it, as a reference to that list
         return Basis((Cite(county, section=section),)) if county else literal(f"{SEED} {section}")
+
+    seen = _Seen()
     duties: list[Duty] = []
     categories: list[Category] = []
     boundaries: list[Boundary] = []
-    ids: set[str] = set()
-    duty_nos: set[int] = set()
-    matter_nos: set[int] = set()
     pending: list[tuple[Node, str]] = []
     for source in sources:
         root = Node(source, "", source.data)
         for n in root.children("duty", required=False):
-            no = n.get("no", int)
-            if no < 1 or no in duty_nos:
-                n.fail(f"序号无效或重复: {no}", "no")
-            duty_nos.add(no)
-            main = n.text("main")
-            items = n.children("item")
-            if not items:
-                n.fail("至少要有一个具体工作事项", "item")
-            for i, item in enumerate(items, 1):
-                units = _units(item)
-                duties.append(Duty(f"duty.{no}.{i}", no, main, item.text("text"), units,
-                                   item.text("category", None), item.text("note", None), row(f"一、{no}")))
-                if duties[-1].category is not None:
-                    pending.append((item, duties[-1].category))
-        for n in root.children("category", required=False):
-            cid = n.text("id")
-            if f"category.{cid}" in ids:
-                n.fail(f"id 重复: {cid}", "id")
-            ids.add(f"category.{cid}")
-            categories.append(Category(cid, n.text("name"), n.get("count", int), n.text("unit"),
-                                       n.text("also", None), n.basis()))
-            if categories[-1].count < 1:
-                n.fail("种数至少为 1", "count")
-        for n in root.children("matter", required=False):
-            no = n.get("no", int)
-            if no < 1 or no in matter_nos:
-                n.fail(f"序号无效或重复: {no}", "no")
-            matter_nos.add(no)
-            laws = n.get("basis", list)
-            if not laws or not all(isinstance(x, str) and x.strip() for x in laws):
-                n.fail("basis 应为非空的依据列表", "basis")
-            parts = tuple(Part(d.text("name"), d.text("part")) for d in n.children("department"))
-            if not parts:
-                n.fail("至少要有一个相关部门", "department")
-            bid = n.text("id")
-            if f"boundary.{bid}" in ids:
-                n.fail(f"id 重复: {bid}", "id")
-            ids.add(f"boundary.{bid}")
-            boundaries.append(Boundary(bid, no, n.text("title"), parts, tuple(laws),
-                                       n.text("example"), n.text("note", None)))
+            duties += _duties(n, seen, row, pending)
+        categories += [_category(n, seen) for n in root.children("category", required=False)]
+        boundaries += [_boundary(n, seen) for n in root.children("matter", required=False)]
     known = {c.id for c in categories}
     for node, category in pending:
         if category not in known:
             node.fail(f"category {category!r} 未在 [[category]] 中定义", "category")
     return Responsibilities(tuple(sorted(duties, key=lambda d: (d.no, int(d.id.rsplit(".", 1)[1])))),
                             tuple(categories), tuple(sorted(boundaries, key=lambda b: b.no)))
+
+
+class _Seen:
+    """The numbers and ids read so far: each given once across the files."""
+
+    def __init__(self):
+        self.ids: set[str] = set()
+        self.duty_nos: set[int] = set()
+        self.matter_nos: set[int] = set()
+
+    def number(self, n: Node, taken: set[int]) -> int:
+        no = n.get("no", int)
+        if no < 1 or no in taken:
+            n.fail(f"序号无效或重复: {no}", "no")
+        taken.add(no)
+        return no
+
+    def ident(self, n: Node, kind: str) -> str:
+        ident = n.text("id")
+        if f"{kind}.{ident}" in self.ids:
+            n.fail(f"id 重复: {ident}", "id")
+        self.ids.add(f"{kind}.{ident}")
+        return ident
+
+
+def _duties(n: Node, seen: _Seen, row, pending: list) -> list[Duty]:
+    """A main duty's items (一、N), each with its unit(s); a category it names is checked once all are read."""
+    no = seen.number(n, seen.duty_nos)
+    main = n.text("main")
+    items = n.children("item")
+    if not items:
+        n.fail("至少要有一个具体工作事项", "item")
+    out = []
+    for i, item in enumerate(items, 1):
+        out.append(Duty(f"duty.{no}.{i}", no, main, item.text("text"), _units(item),
+                        item.text("category", None), item.text("note", None), row(f"一、{no}")))
+        if out[-1].category is not None:
+            pending.append((item, out[-1].category))
+    return out
+
+
+def _category(n: Node, seen: _Seen) -> Category:
+    cid = seen.ident(n, "category")
+    category = Category(cid, n.text("name"), n.get("count", int), n.text("unit"), n.text("also", None), n.basis())
+    if category.count < 1:
+        n.fail("种数至少为 1", "count")
+    return category
+
+
+def _boundary(n: Node, seen: _Seen) -> Boundary:
+    """A matter shared with other departments (二、N): the county list's own words for its documents."""
+    no = seen.number(n, seen.matter_nos)
+    laws = n.get("basis", list)
+    if not laws or not all(isinstance(x, str) and x.strip() for x in laws):
+        n.fail("basis 应为非空的依据列表", "basis")
+    parts = tuple(Part(d.text("name"), d.text("part")) for d in n.children("department"))
+    if not parts:
+        n.fail("至少要有一个相关部门", "department")
+    bid = seen.ident(n, "boundary")
+    return Boundary(bid, no, n.text("title"), parts, tuple(laws), n.text("example"), n.text("note", None))
 
 
 def _units(item: Node) -> tuple[str, ...]:

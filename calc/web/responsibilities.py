@@ -21,18 +21,35 @@ def responsibilities():
     form = Form(request.args)
     q = form.raw("q")
     kind = form.choice("kind", "类别", KINDS, default="") if form.raw("kind") else ""
+    units = _units(book)
+    unit = form.choice("unit", "承担单位", units, default="") if form.raw("unit") else ""
+    items = _search(book, form, q, kind) if form.ok else []
+    if unit:
+        items = [it for it in items if unit in it.get("units", ())]
+    boundaries = [it for it in items if it["kind"] == "boundary"]
+    return render_template("responsibilities.html", form=form, q=q, kind=kind, kinds=KINDS, unit=unit,
+                           units=units, items=items, groups=_by_unit(items, unit), boundaries=boundaries,
+                           narrowed=bool(q or kind or unit)), 200 if form.ok else 422
+
+
+def _units(book) -> dict[str, str]:
     units = {"": "全部单位", **{u: u for u in book.units()}}
     for c in book.categories:
         units.setdefault(c.unit, c.unit)
-    unit = form.choice("unit", "承担单位", units, default="") if form.raw("unit") else ""
-    items = []
-    if form.ok:
-        try:
-            items = book.search(q or None, kind or None)
-        except DomainError as exc:
-            form.fail("q" if exc.field == "q" else "kind", exc.message.rstrip("。") + "。")
-    if unit:
-        items = [it for it in items if unit in it.get("units", ())]
+    return units
+
+
+def _search(book, form: Form, q: str | None, kind: str) -> list[dict]:
+    """What the API's search finds; its refusal shown at the field it names."""
+    try:
+        return book.search(q or None, kind or None)
+    except DomainError as exc:
+        form.fail("q" if exc.field == "q" else "kind", exc.message.rstrip("。") + "。")
+        return []
+
+
+def _by_unit(items: list[dict], unit: str) -> dict[str, list[dict]]:
+    """Each duty under every unit that carries it (or the filtered one); boundaries are shown apart."""
     groups: dict[str, list[dict]] = {}
     for it in items:
         if it["kind"] == "boundary":
@@ -40,7 +57,4 @@ def responsibilities():
         for u in it.get("units") or ["清单未写明承担单位"]:
             if not unit or u == unit:
                 groups.setdefault(u, []).append(it)
-    boundaries = [it for it in items if it["kind"] == "boundary"]
-    return render_template("responsibilities.html", form=form, q=q, kind=kind, kinds=KINDS, unit=unit,
-                           units=units, items=items, groups=groups, boundaries=boundaries,
-                           narrowed=bool(q or kind or unit)), 200 if form.ok else 422
+    return groups
