@@ -1,4 +1,4 @@
-"""The Chinese words the front ends (calc/cli.py, calc/web/) show for the domain's codes: one
+"""The Chinese words the front ends (calc/cli/, calc/web/) show for the domain's codes: one
 table, so that the command line and the page never name the same status two ways.
 
 The stage statuses say 逾期, not 超期 (the web page had 超期办结 / 已超期, the CLI 逾期办结 / 已逾期):
@@ -14,3 +14,20 @@ STAGE_STATUS = {"open": "未办结", "decided": "已办结", "late": "逾期办�
 
 # calc.penalties: whether a procedural fact (simplified procedure, on-the-spot collection, hearing) applies.
 FACT_STATUS = {"yes": "是", "no": "否", "depends": "视决定的数额而定", "unknown": "未收录"}
+
+# calc.penalties: which version applies (从旧兼从轻) and why.
+CHOICE_RULES = {"same": "行为时与决定时的规定相同", "act_time": "适用行为时的规定（从旧）",
+                "decision_time_lighter": "决定时的规定较轻，从轻适用", "repealed": "决定时该规定已失效，不予处罚"}
+
+# calc.penalties: the procedural facts an assessment answers.
+FACT_TITLES = {"simplified": "当场处罚（简易程序）", "collection": "当场收缴罚款", "hearing": "听证"}
+
+# calc.penalties: whether a general rule (从轻、减轻、不执行拘留 …) applies.
+GENERAL_STATUS = {"yes": "是", "no": "否", "depends": "视案情而定"}
+
+# calc.workcal: what kind of day a date is.
+DAY_KINDS = {"workday": "工作日", "weekend": "休息日（周末）", "holiday": "法定节假日（放假）",
+             "makeup_workday": "调休上班日"}
+
+# calc.schedules: what a layer of schedules is.
+LAYER_KINDS = {"bundled": "随附", "base": "基础", "overlay": "覆盖"}

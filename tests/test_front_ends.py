@@ -5,7 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from calc import cli, labels
+from calc import labels
+from calc.cli import penalties as cli_penalties, timelines as cli_timelines
 from calc.web import penalties as web_penalties, timelines as web_timelines
 
 
@@ -13,10 +14,10 @@ def test_the_cli_and_the_web_page_name_each_status_the_same_way():
     # 逾期, the laws' word (行政许可法 第三十二条 "逾期不告知的"、第五十条 "逾期未作决定的"); the page
     # said 超期办结 / 已超期 while the CLI said 逾期办结 / 已逾期.
     assert labels.STAGE_STATUS["late"] == "逾期办结" and labels.STAGE_STATUS["overdue"] == "已逾期"
-    assert cli.STATUSES == labels.STAGE_STATUS
+    assert cli_timelines.STAGE_STATUS is labels.STAGE_STATUS
     shown = {k: v for k, v in web_timelines.STATUS.items() if v}  # an open stage has no tag on the page
     assert shown == {k: v for k, v in labels.STAGE_STATUS.items() if k != "open"}
-    assert cli.FACT_STATUSES == web_penalties.FACT_STATUS == labels.FACT_STATUS
+    assert cli_penalties.FACT_STATUS is web_penalties.FACT_STATUS is labels.FACT_STATUS
 
 
 def test_a_late_stage_is_shown_as_逾期办结_on_the_page(client):
