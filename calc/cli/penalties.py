@@ -6,7 +6,7 @@ from .. import penalties
 from ..answers.clock import today
 from ..answers.penalties import assessment_json, violation_json
 from ..errors import NotFound
-from ..labels import CHOICE_RULES, FACT_STATUS, FACT_TITLES, GENERAL_STATUS
+from ..labels import CHOICE_RULES, FACT_STATUS, FACT_TITLES, GENERAL_STATUS, THRESHOLD_MET
 from .args import OK, BadArgument
 from .check import load
 from .output import print_json, print_steps, refused
@@ -187,7 +187,7 @@ def threshold(args) -> int:
     if args.json:  # the JSON POST /v1/thresholds/{id}/assess answers
         print_json(answer_json(a))
         return OK
-    print(f"{t.title}：" + ("达到标准" if a.met else "未达到标准"))
+    print(f"{t.title}：{THRESHOLD_MET[a.met]}")
     for r in a.tests:
         print(f"  {r.explanation}\n    依据：{r.test.basis}")
     for o in a.referrals:

@@ -12,13 +12,12 @@ from flask import redirect, render_template, request, url_for
 from .. import inspections as ins
 from ..app_state import current, today
 from ..errors import DomainError
+from ..labels import INSPECTION_WINDOWS
 from ..people_dates import read_date
 from .blueprint import bp
 from .forms import Form, gap_sentence
 
 DEFAULT = "special-trades"
-WINDOW_NAMES = {"month": "每月", "quarter": "每季度", "year": "每年", "period": "整个期间", "event": "每次活动",
-                "case": "每起案件/投诉"}
 MAX_LINES = 2000
 
 
@@ -181,7 +180,7 @@ def inspections():
             windows.setdefault(w.requirement.id, []).append(w)
     overrides_open = any(k.startswith("ov-") and v.strip() for k, v in data.items(multi=True))
     return render_template("inspections.html", form=form, overrides_open=overrides_open, regimes=book.regimes, regime=regime, answer=answer,
-                           result=result, windows=windows, window_names=WINDOW_NAMES, year=year,
+                           result=result, windows=windows, window_names=INSPECTION_WINDOWS, year=year,
                            needs_population=ins.NEEDS_POPULATION,
                            log_example=_example(regime, year)), 200 if form.ok else 422
 

@@ -12,17 +12,12 @@ from .. import penalties as dom
 from .. import periods
 from ..app_state import current, today
 from ..errors import DomainError, NotFound
-from ..labels import FACT_STATUS
+from ..labels import (CHOICE_RULES, CONDITIONS_MET, DECIDED_BY, FACT_STATUS, FACT_TITLES, GENERAL_STATUS,
+                      TEST_HOLDS)
 from .blueprint import bp
 from .forms import Form, explain
 
 OTHER_SECTION = "责任清单所列的其他违法行为"
-FACT_TITLES = {"simplified": "可否当场处罚（简易程序）", "collection": "可否当场收缴罚款", "hearing": "是否应告知听证权利"}
-RULES = {"same": "行为时与决定时规定相同", "act_time": "从旧：适用行为时的规定",
-         "decision_time_lighter": "从轻：适用决定时较轻的规定", "repealed": "决定时已无处罚规定"}
-GENERAL_STATUS = {"yes": "是", "no": "否", "depends": "视案情而定"}
-DECIDED_BY = {"not_punishable": "是否认为违法", "heaviest": "可能的最重处罚", "lightest": "可能的最轻处罚",
-              "equal": "最重、最轻处罚均相同"}
 
 
 def sections(items: list[dom.Violation]) -> list[tuple[str, list[dom.Violation]]]:
@@ -102,7 +97,7 @@ def penalty(vid):
                            general_codes={c.code: c.text for c in understood if c.general},
                            circumstances={c: x.text for c, x in p.circumstances.items()},
                            party_sanctions=party_sanctions, general_status=GENERAL_STATUS, decided_by=DECIDED_BY,
-                           fact_status=FACT_STATUS, fact_titles=FACT_TITLES, rules=RULES,
+                           fact_status=FACT_STATUS, fact_titles=FACT_TITLES, rules=CHOICE_RULES,
                            units=current().rules.units, today=today(), choice_basis=p.choice_basis,
                            rests_on={x.rests_on: x.rests_on_text for x in v.versions if x.rests_on},
                            checked=set(form.raw_list("c")), harm_applies=_harm_applies(p, v)), 200 if form.ok else 422
@@ -201,4 +196,5 @@ def threshold(tid):
             except DomainError as exc:
                 form.fail("f-" + (exc.field or "facts.").split(".", 1)[-1] if exc.field else f"f-{t.facts[0].name}",
                           exc.message.rstrip("。") + "。")
-    return render_template("threshold.html", t=t, form=form, answer=answer, num=thr._num), 200 if form.ok else 422
+    return render_template("threshold.html", t=t, form=form, answer=answer, num=thr._num,
+                           conditions_met=CONDITIONS_MET, test_holds=TEST_HOLDS), 200 if form.ok else 422

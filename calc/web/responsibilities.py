@@ -7,10 +7,11 @@ from flask import render_template, request
 
 from ..app_state import current
 from ..errors import DomainError
+from ..labels import RESPONSIBILITY_KINDS
 from .blueprint import bp
 from .forms import Form
 
-KINDS = {"": "全部", "duty": "具体工作事项", "case-category": "刑事案件类别", "boundary": "与其他部门的职责边界"}
+KINDS = {"": "全部", **RESPONSIBILITY_KINDS}
 
 
 @bp.get("/responsibilities")
