@@ -109,8 +109,10 @@ def check_period(period: Period, field_name: str = "amount"):
     if period.duty not in DUTIES:
         raise InvalidInput(f"未知的义务人：{period.duty}（应为 {', '.join(DUTIES)}）", field="duty")
     limit = LIMITS[period.unit]
-    if not 0 <= period.amount <= limit:
-        raise InvalidInput(f"期间长度应在 0 至 {limit}{period.unit} 之间", field=field_name)
+    if period.amount > limit:  # the words of the API's schema (calc/api/deadlines.py), which checks first
+        raise InvalidInput(f"{period.unit} 期间不能超过 {limit}", field=field_name)
+    if period.amount < 0:
+        raise InvalidInput("期间长度不能为负数", field=field_name)
 
 
 def check_day(day: dt.date, field_name: str):
@@ -134,7 +136,7 @@ def due(start: dt.date, period: Period, book: CalendarBook, rules: CountingRules
     if pauses:
         for i, p in enumerate(pauses):
             if p.end < p.start:
-                raise InvalidInput("中止期间的结束日早于开始日", field=f"pauses[{i}].end")
+                raise InvalidInput("结束日不能早于开始日", field=f"pauses[{i}].end")  # the API schema's words
         if period.direction == "before":
             raise InvalidInput("向前计算的期限不适用中止期间", field="pauses")
     cal = book.get(provisional)

@@ -165,9 +165,12 @@ def test_due_in_an_unpublished_year_is_a_calendar_gap_exit_3_unless_provisional(
     assert code == 0 and "（推定）" in out.splitlines()[0]
 
 
-def test_a_domain_refusal_of_a_well_formed_command_is_exit_3(capsys):
+def test_a_domain_refusal_of_a_well_formed_command_is_exit_2_naming_the_argument(capsys):
+    # Issue 25, item 4: the domain refuses what was typed (a pause does not apply to a period counted
+    # backwards) in the API's words, and the CLI names the argument: exit 2, as for any bad argument
+    # (was exit 3 "invalid: …").
     code, out, err = run(capsys, "due", "2026-10-12", "3", "workdays", "--before", "--pause", "2026-10-01..2026-10-02")
-    assert code == 3 and out == "" and err.startswith("invalid: ")
+    assert code == 2 and out == "" and err.startswith("calc due：参数 --pause：向前计算的期限不适用中止期间")
 
 
 BAD_ARGUMENTS = [
@@ -280,7 +283,7 @@ def test_an_unknown_procedure_is_exit_3_with_the_known_ids(capsys):
 
 def test_unknown_stage_in_actual_is_a_domain_refusal(capsys):
     code, _, err = run(capsys, "timeline", "internet-cafe-licence", "2026-09-21", "--actual", "nope=2026-09-30")
-    assert code == 3 and err.startswith("invalid: ") and "nope" in err
+    assert code == 2 and err.startswith("calc timeline：参数 --actual：") and "nope" in err
 
 
 # ---------------------------------------------------------------- penalty
@@ -336,7 +339,7 @@ def test_an_unknown_violation_is_exit_3_with_the_known_ids(capsys):
 def test_a_decision_before_the_act_is_a_domain_refusal(capsys):
     code, _, err = run(capsys, "penalty", RENTAL, "--act-date", "2026-02-10", "--decision-date", "2025-11-20",
                        "--party", "individual")
-    assert code == 3 and err.startswith("invalid: ")
+    assert code == 2 and err.startswith("calc penalty：参数 --decision-date：决定日 2025-11-20 早于行为日 2026-02-10")
 
 
 # ---------------------------------------------------------------- events

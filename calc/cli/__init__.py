@@ -15,11 +15,11 @@ from __future__ import annotations
 import os
 import sys
 
-from ..errors import CalendarGap, DomainError
+from ..errors import CalendarGap, DomainError, InvalidInput
 from .args import BAD_ARGUMENTS, OK, REFUSED, BadArgument
 from .check import Exit
-from .output import refused
-from .parser import parser
+from .output import invalid, refused
+from .parser import ARGUMENTS, parser
 
 
 def _quiet_stdout() -> None:
@@ -33,9 +33,24 @@ def _quiet_stdout() -> None:
 def main(argv: list[str] | None = None) -> int:
     try:
         args = parser().parse_args(argv)
+    except BadArgument as err:
+        print(err, file=sys.stderr)
+        return BAD_ARGUMENTS
+    except SystemExit as done:  # --help
+        return done.code if isinstance(done.code, int) else (0 if done.code is None else BAD_ARGUMENTS)
+    return _run(args)
+
+
+def _run(args) -> int:
+    """The subcommand's answer, or what stopped it: exit 2 for what was typed (the CLI could not
+    read it, or the domain refuses it), 1 for bad schedules, 3 for what cannot be answered."""
+    try:
         return args.func(args)
     except BadArgument as err:
         print(err, file=sys.stderr)
+        return BAD_ARGUMENTS
+    except InvalidInput as err:
+        print(invalid(args.command, err, ARGUMENTS.get(args.command, {})), file=sys.stderr)
         return BAD_ARGUMENTS
     except Exit as done:
         return done.code
@@ -48,5 +63,3 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         _quiet_stdout()
         return OK
-    except SystemExit as done:  # --help
-        return done.code if isinstance(done.code, int) else (0 if done.code is None else BAD_ARGUMENTS)

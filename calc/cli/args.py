@@ -13,16 +13,17 @@ import os
 import re
 from decimal import Decimal, InvalidOperation
 
-from .. import penalties, people_dates, periods
+from .. import people_dates, periods
 
 OK, SCHEDULE_PROBLEMS, BAD_ARGUMENTS, REFUSED = 0, 1, 2, 3
 EXIT_CODES = """\
 退出码：
   0  得出答案；schedules 无误
   1  schedules 有问题（每个问题一行：文件: 键: 问题）
-  2  参数有误（一行说明，指出哪个参数）
+  2  参数有误（一行说明，指出哪个参数）：无法读取，或不合计算规则（如期间超过上限、
+     缴纳日早于送达日），后者用的是 API 的同一句话
   3  计算被拒绝：calendar_gap（该年放假安排尚未收录，可加 --provisional 推定）、
-     not_found（编号不存在）、invalid（参数合乎格式但不合规则）
+     not_found（编号不存在）
 
 schedules：--schedules DIR，否则环境变量 CALC_SCHEDULES（多个目录以 "{sep}" 分隔，自下而上叠加），
 否则随附的 schedules。""".format(sep=os.pathsep)
@@ -113,13 +114,11 @@ def positive(text: str) -> int:
 
 
 def pause(text: str) -> periods.DateRange:
+    """A..B, both days counted; whether B may come before A is calc.periods.due's to say."""
     first, sep, last = text.partition("..")
     if not sep:
         raise argparse.ArgumentTypeError(f"应为 开始日..结束日（如 2026-10-01..2026-10-05），实为 {text!r}")
-    start, end = day(first), day(last)
-    if end < start:
-        raise argparse.ArgumentTypeError(f"结束日 {end} 早于开始日 {start}")
-    return periods.DateRange(start, end)
+    return periods.DateRange(day(first), day(last))
 
 
 def stage_date(text: str) -> tuple[str, dt.date | dt.datetime]:
@@ -176,25 +175,31 @@ def fact(text: str) -> tuple[str, str]:
     return name, people_dates.normalise(value)
 
 
+MOST_YUAN = 10**10
+
+
 def money(text: str) -> Decimal:
+    """An amount of yuan as people write it (1,250.50元). Whether it is a fine (positive, whole fen) is
+    calc.penalties.late_fee's to say. The ceiling is the API's schema's (Range(0.01, 1e10)) and the
+    page's: the domain does not bound the amount yet, and the CLI should not compute what they refuse."""
     plain = people_dates.normalise(text).replace(",", "").removesuffix("元")
     try:
         value = Decimal(plain)
-        if not value.is_finite() or value <= 0 or value != value.quantize(penalties.FEN) or value > 10**10:
-            raise InvalidOperation
+        if value > MOST_YUAN:
+            raise argparse.ArgumentTypeError(f"罚款数额不能超过 {MOST_YUAN} 元，实为 {text!r}")
     except InvalidOperation:
-        raise argparse.ArgumentTypeError(f"罚款数额应为正数（元），最多两位小数，如 500 或 1250.50，实为 {text!r}") from None
+        raise argparse.ArgumentTypeError(f"罚款数额应为数字（元），如 500 或 1250.50，实为 {text!r}") from None
     return value
 
 
 def year(text: str) -> int:
+    """A year of the Gregorian calendar; which years the service answers for is calc.events's to say."""
     try:
         number = int(text)
     except ValueError:
         number = 0
-    if not periods.FIRST_DAY.year <= number <= periods.LAST_DAY.year:
-        raise argparse.ArgumentTypeError(
-            f"应为 {periods.FIRST_DAY.year} 至 {periods.LAST_DAY.year} 之间的年份，实为 {text!r}")
+    if not dt.MINYEAR <= number <= dt.MAXYEAR:
+        raise argparse.ArgumentTypeError(f"应为年份（如 2027），实为 {text!r}")
     return number
 
 

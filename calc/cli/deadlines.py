@@ -11,11 +11,6 @@ from .output import print_json, print_steps
 
 
 def due(args) -> int:
-    limit = periods.LIMITS[args.unit]
-    if args.amount > limit:
-        raise BadArgument("calc due", f"参数 AMOUNT：{args.unit} 期间不能超过 {limit}，实为 {args.amount}")
-    if args.extension is not None and args.extension > limit:
-        raise BadArgument("calc due", f"参数 --extension：{args.unit} 期间不能超过 {limit}，实为 {args.extension}")
     if args.extension_basis and args.extension is None:
         raise BadArgument("calc due", "参数 --extension-basis 须与 --extension 同用")
     if args.pause_basis and not args.pause:

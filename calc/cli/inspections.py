@@ -4,14 +4,12 @@ from __future__ import annotations
 from .. import inspections as ins
 from ..answers.inspections import plan_json
 from ..errors import NotFound
-from .args import OK, BadArgument
+from .args import OK
 from .check import load
 from .output import print_json, refused
 
 
 def inspections(args) -> int:
-    if args.end < args.start:
-        raise BadArgument("calc inspections", f"参数 END：结束日 {args.end} 早于开始日 {args.start}")
     s = load(args)
     try:
         regime = s.inspections.get(args.id)

@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 import sys
 
-from ..errors import DomainError
-from .args import REFUSED
+from ..errors import DomainError, InvalidInput
+from .args import REFUSED, BadArgument
 
 
 def print_json(payload) -> None:
@@ -21,6 +22,16 @@ def print_steps(steps, indent: str = "  ") -> None:
 def short(title: str) -> str:
     """A stage's title up to its colon (筹建审批：作出决定… -> 筹建审批), as the web page shows it."""
     return title.split("：")[0]
+
+
+def invalid(command: str, err: InvalidInput, arguments: dict[str, str]) -> BadArgument:
+    """The domain's refusal of what was typed, in the domain's words (the API's), naming the argument
+    its field is (`arguments`: the request field's first part -> the argument, as calc/cli/parser.py
+    defines them): pauses[0].end -> --pause."""
+    head = re.split(r"[.\[]", err.field or "", maxsplit=1)[0]
+    name = arguments.get(head)
+    words = err.plain.rstrip("。")
+    return BadArgument(f"calc {command}", f"参数 {name}：{words}" if name else words)
 
 
 def refused(err: DomainError, hint: str | None = None, wanted: str | None = None, known=()) -> int:

@@ -161,6 +161,22 @@ def _serve(sub, common) -> None:
     sv.set_defaults(func=serve)
 
 
+# The domain's field names (the API's request fields) as each subcommand's arguments, so that the
+# domain's refusal names what the person typed (output.invalid).
+ARGUMENTS = {
+    "due": {"start": "START", "amount": "AMOUNT", "unit": "UNIT", "direction": "--before", "duty": "--duty",
+            "pauses": "--pause", "extension": "--extension"},
+    "timeline": {"start": "START", "event": "--event", "actual": "--actual", "extensions": "--extension",
+                 "variants": "--variant", "restarts": "--restart", "durations": "--duration", "as_of": "--as-of"},
+    "penalty": {"id": "ID", "act_date": "--act-date", "decision_date": "--decision-date", "party": "--party",
+                "circumstances": "--circumstance"},
+    "events": {"start": "YEAR", "end": "YEAR"},
+    "late-fee": {"fine": "FINE", "served": "SERVED", "paid": "PAID"},
+    "threshold": {"facts": "--fact"},
+    "inspections": {"start": "START", "end": "END", "population": "--population"},
+    "day": {"date": "DATE"},
+}
+
 SUBCOMMANDS = (_check, _due, _timeline, _penalty, _events, _list, _late_fee, _threshold, _inspections, _day, _serve)
 
 

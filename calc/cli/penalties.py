@@ -63,10 +63,6 @@ def penalty(args) -> int:
     except NotFound as err:
         known = list(s.penalties.violations)
         return refused(err, "可用的编号：" + "、".join(known), args.id, known)
-    for code in args.circumstance:
-        if code not in s.penalties.circumstances or code == "base":
-            known = "，".join(f"{c.code} {c.text}" for c in s.penalties.codes(v))
-            raise BadArgument("calc penalty", f"--circumstance：未知的情形 {code}（该违法行为可用：{known or '无'}）")
     if args.act_date is None:
         if args.json:  # the JSON GET /v1/penalties/{id} answers
             print_json(violation_json(v, s.penalties))
@@ -131,8 +127,6 @@ def late_fee(args) -> int:
     """加处罚款: the same calc.penalties.late_fee as POST /v1/penalties/late-fee."""
     from ..answers.penalties import late_fee_json
 
-    if args.paid < args.served:
-        raise BadArgument("calc late-fee", f"参数 PAID：缴纳日 {args.paid} 早于送达日 {args.served}")
     s = load(args)
     p = s.penalties
     f = penalties.late_fee(p, args.fine, args.served, args.paid, args.provisional)
@@ -148,6 +142,20 @@ def late_fee(args) -> int:
     print(f"合计应缴：{penalties.yuan(f.total)} 元")
     print_steps(f.steps)
     return OK
+
+
+def _number(kind: str, text: str):
+    """A fact's value as a number where it reads as one; else the text, which the domain refuses."""
+    try:
+        return int(text) if kind == "integer" else float(text)
+    except ValueError:
+        return text
+
+
+def _facts(t, given: list[tuple[str, str]]) -> dict:
+    kinds = {f.name: f.kind for f in t.facts}
+    return {name: value if kinds.get(name, "choice") == "choice" else _number(kinds[name], value)
+            for name, value in given}
 
 
 def threshold(args) -> int:
@@ -174,16 +182,7 @@ def threshold(args) -> int:
         if t.note:
             print(f"注：{t.note}")
         return OK
-    facts = {}
-    for name, value in args.fact:
-        spec = next((f for f in t.facts if f.name == name), None)
-        if spec is not None and spec.kind != "choice":
-            try:
-                value = int(value) if spec.kind == "integer" else float(value)
-            except ValueError:
-                raise BadArgument("calc threshold", f"参数 --fact：{spec.title}应为数值，实为 {value!r}") from None
-        facts[name] = value
-    a = thr.assess_threshold(t, facts)
+    a = thr.assess_threshold(t, _facts(t, args.fact))
     if args.json:  # the JSON POST /v1/thresholds/{id}/assess answers
         print_json(answer_json(a))
         return OK
