@@ -57,3 +57,14 @@ RESPONSIBILITY_KINDS = {"duty": "具体工作事项", "case-category": "刑事�
 
 # calc.schedules: what a layer of schedules is.
 LAYER_KINDS = {"bundled": "随附", "base": "基础", "overlay": "覆盖"}
+
+# A time limit past the published holiday notices, estimated by the 放假办法 (calc/workcal.py): what the
+# timelines page and `calc timeline` say of the estimate. GAP is the API's words for people (calc/errors.py
+# CalendarGap: …安排尚未收录); the page marks the completion range's dates with <time>, the CLI does not.
+GAP = "本系统尚未收录{year}年的国务院节假日安排"
+ESTIMATED = {
+    "gap": GAP + "，以下按《全国年节及纪念日放假办法》推定法定节假日（不含调休上班日），标注“推定”的日期在该年安排收录后可能提前或推后。",
+    "asked": "本系统尚未收录所涉年份的国务院节假日安排，按法定节假日推定，不含调休。",
+    "completion_range": "按该年实际安排，全部办结最迟日可能在 {first} 至 {last} 之间。",
+    "stage_range": "推定；可能在 {first} 至 {last} 之间",
+}

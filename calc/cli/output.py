@@ -34,10 +34,21 @@ def invalid(command: str, err: InvalidInput, arguments: dict[str, str]) -> BadAr
     return BadArgument(f"calc {command}", f"参数 {name}：{words}" if name else words)
 
 
+def _close(wanted: str | None, known) -> list[str]:
+    """Ids spelt nearly as `wanted`, then those of its family (rental.nothing -> rental.…)."""
+    if not wanted:
+        return []
+    close = difflib.get_close_matches(wanted, list(known), n=3)
+    family, dot, _ = wanted.partition(".")
+    if dot:
+        close += [k for k in known if k.startswith(family + ".") and k not in close]
+    return close[:5]
+
+
 def refused(err: DomainError, hint: str | None = None, wanted: str | None = None, known=()) -> int:
     """`reason: message` on stderr, the ids close to the one asked for, and a hint; exit 3."""
     print(f"{err.reason}: {err.message}", file=sys.stderr)
-    close = difflib.get_close_matches(wanted, list(known), n=3) if wanted else []
+    close = _close(wanted, known)
     if close:
         print("是否要找：" + "、".join(close), file=sys.stderr)
     if hint:

@@ -75,10 +75,12 @@ def _penalty(sub, common) -> None:
     pe = sub.add_parser("penalty", parents=[common], help="违法行为的罚款幅度；给出 --act-date 时裁量个案", epilog=a.EXIT_CODES,
                         description="不带 --act-date：列出该违法行为的各版本（依据、施行日期）与处罚幅度；"
                                     "带 --act-date：确定适用的版本及理由、幅度、程序与追究时效。")
-    pe.add_argument("id", metavar="ID", help="违法行为编号，如 rental.unregistered-tenant")
+    pe.add_argument("id", metavar="ID", help="违法行为编号，如 rental.unregistered-tenant；或行为的说法，如 打架"
+                                             "（与 GET /v1/penalties?q= 相同的查找：一项即作答，多项列出编号）")
     pe.add_argument("--act-date", metavar="D", type=a.day, help="违法行为发生之日（连续或继续状态的，行为终了之日）")
     pe.add_argument("--decision-date", metavar="D", type=a.day, help="作出处罚决定之日；默认今日（北京时间），与 API 相同")
-    pe.add_argument("--party", choices=tuple(penalties.PARTIES), help="当事人：individual 个人，organization 单位")
+    pe.add_argument("--party", choices=tuple(penalties.PARTIES),
+                    help="当事人：individual 个人（裁量时默认，与网页相同），organization 单位")
     pe.add_argument("--circumstance", metavar="C", action="append", default=[],
                     help="情形代码（可重复），如 serious 情节严重、minor 情节较轻；该违法行为可用的代码见不带 --act-date 的输出"
                          "或 GET /v1/penalties/{id} 的 circumstances")

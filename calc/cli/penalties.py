@@ -1,13 +1,15 @@
-"""`calc penalty` (a violation's bands; with --act-date one case), `calc late-fee` (加处罚款) and
-`calc threshold` (立案追诉与限量标准): the same domain calls as /v1/penalties… and /v1/thresholds…."""
+"""`calc penalty` (a violation's bands; with --act-date one case, printed by calc/cli/assessment.py),
+`calc late-fee` (加处罚款) and `calc threshold` (立案追诉与限量标准): the same domain calls as
+/v1/penalties… and /v1/thresholds…."""
 from __future__ import annotations
 
 from .. import penalties
 from ..answers.clock import today
-from ..answers.penalties import assessment_json, violation_json
+from ..answers.penalties import assessment_json, summary_json, violation_json
 from ..errors import NotFound
-from ..labels import CHOICE_RULES, FACT_STATUS, FACT_TITLES, GENERAL_STATUS, THRESHOLD_MET
+from ..labels import THRESHOLD_MET
 from .args import OK, BadArgument
+from .assessment import fine_line, print_assessment
 from .check import load
 from .output import print_json, print_steps, refused
 
@@ -16,14 +18,14 @@ def _effective(first, until) -> str:
     return f"{first} 起施行" + (f"，至 {until}" if until else "，现行有效")
 
 
-def _fine_line(band, party: str) -> str:
-    fine = band.fine(party)
-    parts = ["；".join(band.sanctions(party)) or "（无处罚）"]
-    if fine is not None:
-        parts.append(f"罚款 {penalties.yuan(fine.min)} 至 {penalties.yuan(fine.max)} 元")
-    if band.warning:
-        parts.append("可以警告")
-    return "；".join(parts)
+def _band(b, party: str | None, names) -> None:
+    """A band for the party asked about; else once where both kinds of party get the same, or per party."""
+    parties = [party] if party else list(penalties.PARTIES)
+    if not party and (b.fines is None or len({b.fines[p] for p in parties}) == 1):
+        parties = parties[:1]
+    for p in parties:
+        who = f"{penalties.PARTIES[p]}：" if len(parties) > 1 or party else ""
+        print(f"    {names[b.when].text}（{b.when}）：{who}{fine_line(b, p)}")
 
 
 def _describe(v, party: str | None, catalogue) -> None:
@@ -37,12 +39,7 @@ def _describe(v, party: str | None, catalogue) -> None:
         if not version.punishable:
             print("    未规定该行为（不认为是违法的）")
         for b in version.bands:
-            parties = [party] if party else list(penalties.PARTIES)
-            if not party and (b.fines is None or len({b.fines[p] for p in parties}) == 1):
-                parties = parties[:1]
-            for p in parties:
-                who = f"{penalties.PARTIES[p]}：" if len(parties) > 1 or party else ""
-                print(f"    {names[b.when].text}（{b.when}）：{who}{_fine_line(b, p)}")
+            _band(b, party, names)
             if b.basis != version.basis:
                 print(f"      依据：{b.basis}")
     codes = catalogue.codes(v)
@@ -50,19 +47,38 @@ def _describe(v, party: str | None, catalogue) -> None:
         print("情形代码（--circumstance）：" + "，".join(f"{c.code} {c.text}" for c in codes))
 
 
+def _find(p: penalties.Penalties, wanted: str) -> list:
+    """The violation an id names; else those the words name, as GET /v1/penalties?q= finds them
+    (title, colloquial keywords, basis: 打架 finds 殴打他人 and 斗殴)."""
+    return [p.violations[wanted]] if wanted in p.violations else p.search(wanted)
+
+
+def _choices(wanted: str, found: list, as_json: bool) -> int:
+    """Several violations match what was typed: their ids and titles, to ask again by id."""
+    if as_json:  # the JSON GET /v1/penalties?q=… answers
+        print_json({"items": [summary_json(v) for v in found]})
+        return OK
+    print(f"“{wanted}”对应 {len(found)} 项违法行为，请用编号（calc penalty 编号）：")
+    width = max(len(v.id) for v in found)
+    for v in found:
+        print(f"  {v.id.ljust(width)}  {v.title}")
+    return OK
+
+
 def penalty(args) -> int:
     given = [name for name, value in (("--decision-date", args.decision_date), ("--circumstance", args.circumstance),
                                       ("--harm", args.harm), ("--provisional", args.provisional)) if value]
     if args.act_date is None and given:
         raise BadArgument("calc penalty", f"参数 {given[0]} 须与 --act-date 同用")
-    if args.act_date is not None and args.party is None:
-        raise BadArgument("calc penalty", "缺少参数 --party（individual 个人 或 organization 单位）")
     s = load(args)
-    try:
-        v = s.penalties.get(args.id)
-    except NotFound as err:
-        known = list(s.penalties.violations)
-        return refused(err, "可用的编号：" + "、".join(known), args.id, known)
+    found = _find(s.penalties, args.id)
+    if not found:
+        err = NotFound(f"没有编号为 {args.id} 的违法行为", field="id")  # calc.penalties.Penalties.get's words
+        return refused(err, f"也没有标题、关键词或依据含“{args.id}”的违法行为；全部编号与名称：calc list penalties",
+                       args.id, list(s.penalties.violations))
+    if len(found) > 1:
+        return _choices(args.id, found, args.json)
+    v = found[0]
     if args.act_date is None:
         if args.json:  # the JSON GET /v1/penalties/{id} answers
             print_json(violation_json(v, s.penalties))
@@ -72,55 +88,14 @@ def penalty(args) -> int:
     decision = args.decision_date
     if decision is None:  # the API's default: today in Beijing
         decision = today()
-    a = penalties.assess(s.penalties, v.id, args.act_date, decision, args.party, args.circumstance,
+    party = args.party or "individual"  # the page's default, and the API's commonest case
+    a = penalties.assess(s.penalties, v.id, args.act_date, decision, party, args.circumstance,
                          args.harm, args.provisional)
     if args.json:  # the JSON POST /v1/penalties/{id}/assess answers
         print_json(assessment_json(a))
         return OK
-    _assessment(a, defaulted=args.decision_date is None)
+    print_assessment(a, defaulted=args.decision_date is None)
     return OK
-
-
-def _assessment(a, defaulted: bool) -> None:
-    c, lim = a.choice, a.limitation
-    names = a.names
-    circumstances = "、".join(names[x].text for x in a.circumstances) or names["base"].text
-    print(f"{a.violation.title}（{a.violation.id}）")
-    print(f"行为日 {a.act_date}，决定日 {a.decision_date}" + ("（未指定，按今日）" if defaulted else "")
-          + f"；{penalties.PARTIES[a.party]}；{circumstances}")
-    applied = c.applied.basis if c.applied else "无（不再处罚）"
-    print(f"适用：{applied}（{CHOICE_RULES.get(c.rule, c.rule)}）")
-    print(f"  理由：{c.reason}\n  依据：{c.basis}")
-    for sw in a.switches:
-        print(f"  另：{sw.message}")
-    if c.applied is not None and c.applied.rests_on:
-        print(f"  文本来源：{c.applied.rests_on_text}")
-    if a.outcome is not None:
-        print("幅度：")
-        for b in a.outcome.bands:
-            print(f"  {names[b.when].text if b.when in names else b.when}（{b.when}）：{_fine_line(b, a.party)}")
-            print(f"    依据：{b.basis}")
-        for note in a.outcome.notes:
-            print(f"  注：{note}")
-    print(f"程序：{a.procedure_basis}")
-    for key, label in FACT_TITLES.items():
-        fact = a.procedure.get(key)
-        if fact is None:
-            continue
-        print(f"  {label}：{FACT_STATUS.get(fact.status, fact.status)}。{fact.explanation}"
-              + (f"（依据：{fact.basis}）" if fact.basis else ""))
-        if fact.note:
-            print(f"    {fact.note}")
-    if a.general:
-        print("总则：")
-    for g in a.general:
-        print(f"  {g.title}：{GENERAL_STATUS.get(g.status, g.status)}。{g.explanation}（依据：{g.basis}）")
-    print(f"追究时效：{lim.message}")
-    if lim.expires is not None:
-        print(f"  届满：{lim.expires}" + (f"（未顺延的对应日 {lim.plain_end}）" if lim.plain_end != lim.expires else "")
-              + ("（推定）" if lim.provisional else "") + (f"；依据：{lim.basis}" if lim.basis else ""))
-    if lim.note:
-        print(f"  {lim.note}")
 
 
 def late_fee(args) -> int:

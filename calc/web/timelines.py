@@ -12,7 +12,7 @@ from flask import render_template, request
 from .. import timelines as dom
 from ..app_state import current
 from ..errors import CalendarGap, DomainError
-from ..labels import STAGE_STATUS
+from ..labels import ESTIMATED, STAGE_STATUS
 from ..periods import DateRange
 from ..people_dates import read_date, read_moment
 from . import months, svg
@@ -169,5 +169,5 @@ def timelines():
         v.strip() for k, v in request.args.items(multi=True) if k.startswith(stage_keys))
     return render_template("timelines.html", form=form, stage_open=stage_open, procs=procs, proc=proc, version=version,
                            answer=answer, pictures=pictures, grids=grids, status=STATUS,
-                           gap=gap_banner(gap_year) if gap_year else None,
+                           gap=gap_banner(gap_year) if gap_year else None, estimated=ESTIMATED,
                            describe=dom.describe, day=dom._day), 200 if form.ok else 422
