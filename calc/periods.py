@@ -128,17 +128,7 @@ def due(start: dt.date, period: Period, book: CalendarBook, rules: CountingRules
 
     `explain=False` skips writing the steps (same date), for batches that do not want them. A
     provisional answer also carries the range its real date can fall in (`bracket=False` skips it)."""
-    limit = LIMITS.get(period.unit)
-    if not FIRST_DAY <= start <= LAST_DAY or limit is None or period.direction not in DIRECTIONS \
-            or period.duty not in DUTIES or not 0 <= period.amount <= limit:
-        check_day(start, "start")  # each raises with its own field and words
-        check_period(period)
-    if pauses:
-        for i, p in enumerate(pauses):
-            if p.end < p.start:
-                raise InvalidInput("结束日不能早于开始日", field=f"pauses[{i}].end")  # the API schema's words
-        if period.direction == "before":
-            raise InvalidInput("向前计算的期限不适用中止期间", field="pauses")
+    _check_question(start, period, pauses)
     cal = book.get(provisional)
     if not explain and not period.restricts_liberty:
         quick = _due_without_steps(cal, start, period, pauses, extension, rules.digest)
@@ -171,6 +161,22 @@ def due(start: dt.date, period: Period, book: CalendarBook, rules: CountingRules
                        for b in book.bounds)]
         span = (min(ends), max(ends))
     return _due(start, period, end, tuple(counter.steps), bool(guessed), years, assumptions, span, rules.digest)
+
+
+def _check_question(start: dt.date, period: Period, pauses: Sequence[DateRange]):
+    """The start, the period and its pauses as the domain takes them (one quick test first: due() is
+    called for every item of a batch)."""
+    limit = LIMITS.get(period.unit)
+    if not FIRST_DAY <= start <= LAST_DAY or limit is None or period.direction not in DIRECTIONS \
+            or period.duty not in DUTIES or not 0 <= period.amount <= limit:
+        check_day(start, "start")  # each raises with its own field and words
+        check_period(period)
+    if pauses:
+        for i, p in enumerate(pauses):
+            if p.end < p.start:
+                raise InvalidInput("结束日不能早于开始日", field=f"pauses[{i}].end")  # the API schema's words
+        if period.direction == "before":
+            raise InvalidInput("向前计算的期限不适用中止期间", field="pauses")
 
 
 _new = object.__new__

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from ..errors import CalendarGap
 from ..labels import DAY_KINDS
-from ..workcal import HOLIDAY, MAKEUP, WEEKEND, WORKDAY, WorkCalendar
+from ..workcal import WorkCalendar
 
 WEEKDAYS = "一二三四五六日"
 

@@ -122,6 +122,55 @@ def marks_of(t: dom.Timeline) -> dict:
     return marks
 
 
+def read_question(form: Form, proc: dom.Procedure):
+    """(the version in force on the start, the start, what the stages' fields ask, provisional)."""
+    hours = proc.latest.hours
+    version = proc.latest
+    start = moment(form, "start", "起算时间" if hours else "起算日", hours)
+    if start is not None:
+        version = proc.version_on(dom._day(start)) or version
+    event = form.date("event", proc.event_label or "事件日", required=False) if proc.event_label else None
+    actual, pauses, extensions, variants = read_stage_inputs(form, version, hours)
+    restarts, durations = read_custody_inputs(form, version)
+    asked = dict(actual=actual, pauses=pauses, extensions=extensions, variants=variants, event=event,
+                 restarts=restarts, durations=durations)
+    return version, start, asked, form.flag("provisional")
+
+
+def estimate(form: Form, proc: dom.Procedure, start, asked: dict, provisional: bool):
+    """(timeline, the year estimated unasked or None); (None, None) with the refusal at its field.
+    A year whose notice is not out yet is information, not the applicant's mistake: estimate at once."""
+    s = current()
+    try:
+        try:
+            return dom.estimate(s.timelines, proc.id, start, s.calendar, s.rules, provisional=provisional,
+                                **asked), None
+        except CalendarGap as gap:
+            return dom.estimate(s.timelines, proc.id, start, s.calendar, s.rules, provisional=True, **asked), gap.year
+    except DomainError as exc:
+        if exc.reason == "calendar_gap":  # beyond even the 放假办法's years
+            form.fail("provisional", gap_sentence(exc.details.get("year")))
+        else:
+            form.fail(field_of(exc.field), exc.message.rstrip("。") + "。")
+        return None, None
+
+
+def drawings(answer: dom.Timeline) -> tuple[list, list]:
+    """The timeline as SVG, and the month grids marking its start and due dates."""
+    cal = current().calendar.get(answer.provisional)
+    marks = marks_of(answer)
+    return svg.pictures(answer, cal), [months.month(cal, y, m, marks) for y, m in calendar_months(answer)]
+
+
+STAGE_KEYS = ("actual-", "ext-", "variant-", "pause_", "restart-", "duration-")
+
+
+def stage_fields_given(form: Form) -> bool:
+    """Whether the stages' part of the form was used (or refused), so that it is shown open."""
+    return any(k.startswith(STAGE_KEYS) for k in form.errors) or any(
+        v.strip() for k, v in request.args.items(multi=True) if k.startswith(STAGE_KEYS))
+
+
 @bp.get("/timelines")
 def timelines():
     tl: dom.Timelines = current().timelines
@@ -132,41 +181,15 @@ def timelines():
     if chosen and proc is None:
         form.fail("procedure", "请从列表中选择办理事项。")
     answer = gap_year = None
-    pictures = []
-    grids = []
+    pictures, grids = [], []
     version = proc.latest if proc else None
     if form.submitted and proc:
-        hours = proc.latest.hours
-        start = moment(form, "start", "起算时间" if hours else "起算日", hours)
-        if start is not None:
-            version = proc.version_on(dom._day(start)) or version
-        event = form.date("event", proc.event_label or "事件日", required=False) if proc.event_label else None
-        actual, pauses, extensions, variants = read_stage_inputs(form, version, hours)
-        restarts, durations = read_custody_inputs(form, version)
-        provisional = form.flag("provisional")
+        version, start, asked, provisional = read_question(form, proc)
         if form.ok:
-            s = current()
-            asked = dict(actual=actual, pauses=pauses, extensions=extensions, variants=variants, event=event,
-                         restarts=restarts, durations=durations)
-            try:
-                try:
-                    answer = dom.estimate(tl, proc.id, start, s.calendar, s.rules, provisional=provisional, **asked)
-                except CalendarGap as gap:  # information, not the applicant's mistake: estimate at once
-                    gap_year = gap.year
-                    answer = dom.estimate(tl, proc.id, start, s.calendar, s.rules, provisional=True, **asked)
-            except DomainError as exc:
-                if exc.reason == "calendar_gap":  # beyond even the 放假办法's years
-                    form.fail("provisional", gap_sentence(exc.details.get("year")))
-                else:
-                    form.fail(field_of(exc.field), exc.message.rstrip("。") + "。")
+            answer, gap_year = estimate(form, proc, start, asked, provisional)
         if answer:
-            cal = s.calendar.get(answer.provisional)
-            pictures = svg.pictures(answer, cal)
-            marks = marks_of(answer)
-            grids = [months.month(cal, y, m, marks) for y, m in calendar_months(answer)]
-    stage_keys = ("actual-", "ext-", "variant-", "pause_", "restart-", "duration-")
-    stage_open = any(k.startswith(stage_keys) for k in form.errors) or any(
-        v.strip() for k, v in request.args.items(multi=True) if k.startswith(stage_keys))
+            pictures, grids = drawings(answer)
+    stage_open = stage_fields_given(form)
     return render_template("timelines.html", form=form, stage_open=stage_open, procs=procs, proc=proc, version=version,
                            answer=answer, pictures=pictures, grids=grids, status=STATUS,
                            gap=gap_banner(gap_year) if gap_year else None, estimated=ESTIMATED,
