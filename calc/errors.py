@@ -7,10 +7,13 @@ class DomainError(Exception):
 
     reason = "invalid"
 
-    def __init__(self, message: str, *, field: str | None = None, **details):
+    def __init__(self, message: str, *, field: str | None = None, plain: str | None = None, **details):
         super().__init__(message)
         self.message = message
         self.field = field
+        # The same refusal without the API's pointer into the request body ("第 3 条记录（log[2]）…"): a page
+        # or the command line names the field its own way. Not part of the API's answer.
+        self.plain = plain or message
         self.details = details
 
 

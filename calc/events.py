@@ -18,6 +18,7 @@ from . import ics
 from .errors import InvalidInput, NotFound, ScheduleError
 from .laws import attach
 from .nodes import BASIS, Keys, Node, Source
+from .periods import check_day
 
 MAX_YEARS = 50
 """The widest range one request may expand (a typo such as 2206 for 2026 must not build 180 years)."""
@@ -104,6 +105,8 @@ class Events:
 
 
 def check_range(start: dt.date, end: dt.date):
+    check_day(start, "start")
+    check_day(end, "end")
     if end < start:
         raise InvalidInput("结束日不能早于开始日。", field="end")
     try:

@@ -1,4 +1,4 @@
-"""The Chinese words the front ends (calc/cli.py, calc/web/) show for the domain's codes: one
+"""The Chinese words the front ends (calc/cli/, calc/web/) show for the domain's codes: one
 table, so that the command line and the page never name the same status two ways.
 
 The stage statuses say 逾期, not 超期 (the web page had 超期办结 / 已超期, the CLI 逾期办结 / 已逾期):
@@ -6,6 +6,12 @@ The stage statuses say 逾期, not 超期 (the web page had 超期办结 / 已�
 第五十条 "逾期未作决定的"，行政复议法、行政强制法、行政诉讼法 the same — and no law text the schedules
 cite (shared/laws/) uses 超期. A decided stage is 已办结, the word 逾期办结 goes with (the CLI's 已决定
 fits a decision stage only; the certificate or delivery stages are done, not decided).
+
+Where the CLI and a page said one thing two ways, the page's words were kept, except where a test
+pins the CLI's: the version choice (tests/test_cli.py "决定时的规定较轻，从轻适用"), the procedural
+facts ("听证：否"), 调休上班日 ("调休上班日（国庆节）") and the threshold verdict ("达到标准"; the
+page's heading about the conditions, "标准条件：全部满足", is pinned by tests/test_web.py and kept
+beside it).
 """
 from __future__ import annotations
 
@@ -14,3 +20,51 @@ STAGE_STATUS = {"open": "未办结", "decided": "已办结", "late": "逾期办�
 
 # calc.penalties: whether a procedural fact (simplified procedure, on-the-spot collection, hearing) applies.
 FACT_STATUS = {"yes": "是", "no": "否", "depends": "视决定的数额而定", "unknown": "未收录"}
+
+# calc.penalties: the procedural facts an assessment answers.
+FACT_TITLES = {"simplified": "当场处罚（简易程序）", "collection": "当场收缴罚款", "hearing": "听证"}
+
+# calc.penalties: whether a general rule (从轻、减轻、不执行拘留 …) applies.
+GENERAL_STATUS = {"yes": "是", "no": "否", "depends": "视案情而定"}
+
+# calc.penalties: which version applies (从旧兼从轻) and why.
+CHOICE_RULES = {"same": "行为时与决定时的规定相同", "act_time": "适用行为时的规定（从旧）",
+                "decision_time_lighter": "决定时的规定较轻，从轻适用", "repealed": "决定时该规定已失效，不予处罚"}
+
+# calc.penalties: what decided the comparison of two versions.
+DECIDED_BY = {"not_punishable": "是否认为违法", "heaviest": "可能的最重处罚", "lightest": "可能的最轻处罚",
+              "equal": "最重、最轻处罚均相同"}
+
+# calc.thresholds: the verdict, the conditions, and each test.
+THRESHOLD_MET = {True: "达到标准", False: "未达到标准"}
+CONDITIONS_MET = {True: "全部满足", False: "未全部满足"}
+TEST_HOLDS = {True: "符合", False: "不符合"}
+
+# calc.workcal: what kind of day a date is ("unknown": a year the calendar does not cover).
+DAY_KINDS = {"workday": "工作日", "weekend": "休息日", "holiday": "节假日", "makeup_workday": "调休上班日",
+             "unknown": "放假安排尚未收录"}
+
+# calc.periods: a period's unit and direction, as a person chooses them.
+UNITS = {"workdays": "个工作日", "days": "日（自然日）", "months": "个月", "years": "年"}
+DIRECTIONS = {"after": "自起算日向后计算（届满日）", "before": "自某日向前计算（最迟应在此前）"}
+
+# calc.inspections: how often a requirement is owed.
+INSPECTION_WINDOWS = {"month": "每月", "quarter": "每季度", "year": "每年", "period": "整个期间", "event": "每次活动",
+                      "case": "每起案件/投诉"}
+
+# calc.responsibilities: the kinds of entry in the list of duties.
+RESPONSIBILITY_KINDS = {"duty": "具体工作事项", "case-category": "刑事案件类别", "boundary": "与其他部门的职责边界"}
+
+# calc.schedules: what a layer of schedules is.
+LAYER_KINDS = {"bundled": "随附", "base": "基础", "overlay": "覆盖"}
+
+# A time limit past the published holiday notices, estimated by the 放假办法 (calc/workcal.py): what the
+# timelines page and `calc timeline` say of the estimate. GAP is the API's words for people (calc/errors.py
+# CalendarGap: …安排尚未收录); the page marks the completion range's dates with <time>, the CLI does not.
+GAP = "本系统尚未收录{year}年的国务院节假日安排"
+ESTIMATED = {
+    "gap": GAP + "，以下按《全国年节及纪念日放假办法》推定法定节假日（不含调休上班日），标注“推定”的日期在该年安排收录后可能提前或推后。",
+    "asked": "本系统尚未收录所涉年份的国务院节假日安排，按法定节假日推定，不含调休。",
+    "completion_range": "按该年实际安排，全部办结最迟日可能在 {first} 至 {last} 之间。",
+    "stage_range": "推定；可能在 {first} 至 {last} 之间",
+}

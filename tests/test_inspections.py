@@ -296,6 +296,17 @@ def test_entries_outside_the_period_or_for_unknown_requirements_name_the_entry(s
     assert err.value.field == "log.0.requirement"
 
 
+def test_an_entry_outside_the_period_is_refused_with_the_apis_pointer_and_a_plain_sentence(schedules, book):
+    # Issue 25, item 5: the page stripped "（log[1]）" from the message with a regex; the refusal now
+    # carries the sentence without it. Entry 1 (the second) is dated 2026-10-01, after 2026-09-30.
+    reg = regime(schedules, "internet-cafe")
+    with pytest.raises(InvalidInput) as err:
+        ins.compliance(reg, D(2026, 7, 1), D(2026, 9, 30), book,
+                       [E(0, D(2026, 7, 3), "monthly-check", 5), E(1, D(2026, 10, 1), "monthly-check", 5)])
+    assert err.value.message == "第 2 条记录（log[1]）的日期 2026-10-01 不在所问期间 2026-07-01 至 2026-09-30 内"
+    assert err.value.plain == "第 2 条记录的日期 2026-10-01 不在所问期间 2026-07-01 至 2026-09-30 内"
+
+
 def test_per_event_entries_are_counted_and_checked_for_officers(schedules, book):
     reg = regime(schedules, "mass-events")
     c = ins.compliance(reg, *Y2026, book, [E(0, D(2026, 5, 1), "site-survey", 1, 1),

@@ -446,6 +446,20 @@ def test_inspection_errors_next_to_the_field(client, form, field, words):
     check_accessible(p)
 
 
+def test_a_log_entry_outside_the_period_is_named_by_its_line_without_the_apis_pointer(client):
+    # The second line is dated 2026-05-15, outside 2026-01-01..2026-03-31: the API says
+    # "第 2 条记录（log[1]）…", the page the same sentence without the JSON pointer.
+    data = {"regime": "website-security", "start": "2026-01-01", "end": "2026-03-31",
+            "log": "2026-01-15 monthly-check 5 2\n2026-05-15 monthly-check 5 2"}
+    p = Page(client.post("/inspections", data=data).get_data(as_text=True))
+    assert p.errors["log"].endswith("：第 2 条记录的日期 2026-05-15 不在所问期间 2026-01-01 至 2026-03-31 内。")
+    api = client.post("/v1/inspections/website-security/compliance", json={
+        "start": "2026-01-01", "end": "2026-03-31", "log": [
+            {"date": "2026-01-15", "requirement": "monthly-check", "units": 5},
+            {"date": "2026-05-15", "requirement": "monthly-check", "units": 5}]})
+    assert api.status_code == 422 and "第 2 条记录（log[1]）的日期 2026-05-15" in api.get_json()["message"]
+
+
 def test_late_fee_is_capped_at_the_fine(client):
     # 行政处罚法 第67条、第72条: 500 yuan served 2026-09-01, due 15 days later 09-16 (a Wednesday);
     # paid 10-20: 34 days late x 3% x 500 = 510 > 500 -> surcharge 500, total 1000.

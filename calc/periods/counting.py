@@ -115,7 +115,7 @@ def _check(start: dt.date, period: Period, pauses: Sequence[DateRange]):
     if pauses:
         for i, p in enumerate(pauses):
             if p.end < p.start:
-                raise InvalidInput("中止期间的结束日早于开始日", field=f"pauses[{i}].end")
+                raise InvalidInput("结束日不能早于开始日", field=f"pauses[{i}].end")  # the API schema's words
         if period.direction == BEFORE:
             raise InvalidInput("向前计算的期限不适用中止期间", field="pauses")
 

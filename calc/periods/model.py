@@ -104,8 +104,10 @@ def check_period(period: Period, field_name: str = "amount"):
     if period.duty not in DUTIES:
         raise InvalidInput(f"未知的义务人：{period.duty}（应为 {', '.join(DUTIES)}）", field="duty")
     limit = LIMITS[period.unit]
-    if not 0 <= period.amount <= limit:
-        raise InvalidInput(f"期间长度应在 0 至 {limit}{period.unit} 之间", field=field_name)
+    if period.amount > limit:  # the words of the API's schema (calc/api/deadline_body.py), which checks first
+        raise InvalidInput(f"{period.unit} 期间不能超过 {limit}", field=field_name)
+    if period.amount < 0:
+        raise InvalidInput("期间长度不能为负数", field=field_name)
 
 
 def check_day(day: dt.date, field_name: str):

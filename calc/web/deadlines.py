@@ -8,12 +8,11 @@ from flask import render_template, request
 from .. import periods
 from ..app_state import current
 from ..errors import DomainError
+from ..labels import DIRECTIONS, UNITS
 from . import months
 from .blueprint import bp
 from .forms import Form, explain
 
-UNIT_LABELS = {"workdays": "个工作日", "days": "日（自然日）", "months": "个月", "years": "年"}
-DIRECTIONS = {"after": "自起算日向后计算（届满日）", "before": "自某日向前计算（最迟应在此前）"}
 PAUSE_ROWS = 1  # empty rows offered below the filled ones
 
 
@@ -49,7 +48,7 @@ def deadline():
         unit = form.choice("unit", "期间单位", periods.UNITS)
         direction = form.choice("direction", "计算方向", DIRECTIONS, default="after")
         if unit and amount and amount > periods.LIMITS[unit]:
-            form.fail("amount", f"以{UNIT_LABELS[unit]}计的期间不能超过 {periods.LIMITS[unit]}。")
+            form.fail("amount", f"以{UNITS[unit]}计的期间不能超过 {periods.LIMITS[unit]}。")
         rows, pauses = read_pauses(form)
         ext_amount = form.integer("ext_amount", "延长期间", 1, max(periods.LIMITS.values()), required=False)
         ext_unit = form.choice("ext_unit", "延长单位", periods.UNITS, default=unit or "workdays") if ext_amount else None
@@ -79,5 +78,5 @@ def deadline():
             grids = [months.month(cal, y, m, marks) for y, m in months.months_between(answer.start, answer.due, 3)]
     rows = rows + [{"start": "", "end": "", "reason": ""}] * PAUSE_ROWS
     return render_template("deadline.html", form=form, answer=answer, rows=rows, grids=grids,
-                           units=UNIT_LABELS, directions=DIRECTIONS,
+                           units=UNITS, directions=DIRECTIONS,
                            weekday=months.WEEKDAYS), 200 if form.ok else 422

@@ -10,6 +10,7 @@ from flask import render_template, request, url_for
 from ..app_state import current, today
 from ..errors import DomainError
 from ..events import Events
+from ..labels import DAY_KINDS
 from . import months
 from .blueprint import bp
 from .forms import Form, explain
@@ -57,4 +58,4 @@ def events():
                            feed_year=url_for("events.EventFeed", start=first.isoformat(), end=last.isoformat()),
                            holidays_feed=(url_for("calendar.CalendarYearFeed", year=year)
                                           if year in current().calendar.notices else None),
-                           kinds=months.KIND_LABEL, weekday=months.WEEKDAYS), 200 if form.ok else 422
+                           kinds=DAY_KINDS, weekday=months.WEEKDAYS), 200 if form.ok else 422

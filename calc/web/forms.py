@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 from ..errors import DomainError
+from ..labels import ESTIMATED, GAP
 from ..people_dates import read_date
 
 def parse_date(text: str) -> dt.date:
@@ -79,9 +80,6 @@ class Form:
         return self.raw(name).lower() in ("1", "on", "true", "yes")
 
 
-GAP = "本系统尚未收录{year}年的国务院节假日安排"  # the API's words (calc/errors.py: …安排尚未收录), for people
-
-
 def gap_sentence(year: int) -> str:
     """A calendar gap as a form error: the page cannot answer without the person's choice."""
     return (GAP.format(year=year) + "（国务院办公厅的放假通知），无法确定该年的工作日。"
@@ -90,8 +88,7 @@ def gap_sentence(year: int) -> str:
 
 def gap_banner(year: int) -> str:
     """A calendar gap as information: the estimate is shown at once, provisional."""
-    return (GAP.format(year=year) + "，以下按《全国年节及纪念日放假办法》推定法定节假日（不含调休上班日），"
-            "标注“推定”的日期在该年安排收录后可能提前或推后。")
+    return ESTIMATED["gap"].format(year=year)
 
 
 def explain(form: Form, exc: DomainError, fields: dict[str, str], fallback: str, gap_field: str | None = None):

@@ -7,10 +7,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ..errors import CalendarGap
-from ..workcal import HOLIDAY, MAKEUP, WEEKEND, WORKDAY, WorkCalendar
+from ..labels import DAY_KINDS
+from ..workcal import WorkCalendar
 
 WEEKDAYS = "一二三四五六日"
-KIND_LABEL = {WORKDAY: "工作日", WEEKEND: "休息日", HOLIDAY: "节假日", MAKEUP: "调休上班", "unknown": "放假安排尚未收录"}
 
 
 @dataclass
@@ -32,7 +32,7 @@ class Cell:
     @property
     def describe(self) -> str:
         """What a screen reader says for the cell: the date, its kind and every mark."""
-        parts = [f"{self.date.month}月{self.date.day}日 星期{WEEKDAYS[self.date.weekday()]}", KIND_LABEL[self.kind]]
+        parts = [f"{self.date.month}月{self.date.day}日 星期{WEEKDAYS[self.date.weekday()]}", DAY_KINDS[self.kind]]
         if self.name:
             parts.append(self.name)
         parts += [label for _, label in self.marks]

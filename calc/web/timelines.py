@@ -12,7 +12,7 @@ from flask import render_template, request
 from .. import timelines as dom
 from ..app_state import current
 from ..errors import CalendarGap, DomainError
-from ..labels import STAGE_STATUS
+from ..labels import ESTIMATED, STAGE_STATUS
 from ..periods import DateRange
 from ..people_dates import read_date, read_moment
 from . import months, svg
@@ -144,7 +144,7 @@ def timelines():
         grids = [months.month(cal, y, m, marks) for y, m in calendar_months(answer)]
     return render_template("timelines.html", form=form, stage_open=_stage_open(form), procs=procs, proc=proc, version=version,
                            answer=answer, pictures=pictures, grids=grids, status=STATUS,
-                           gap=gap_banner(gap_year) if gap_year else None,
+                           gap=gap_banner(gap_year) if gap_year else None, estimated=ESTIMATED,
                            describe=dom.describe, day=dom.day_of), 200 if form.ok else 422
 
 
