@@ -186,16 +186,18 @@ def load(sources: list[Source], base: dict) -> Events:
                 f.fail("dtstamp 须带时区（如 2026-11-28T00:00:00Z）", "dtstamp")
             feed = Feed(f.text("prodid"), f.text("name"), stamp.astimezone(dt.timezone.utc), f.text("uid_domain"))
         for n in root.children("event", required=False):
-            ident = _ident(n, where, source)
-            events[ident] = Event(
-                id=ident, title=n.text("title"), when=n.text("when"), rrule=n.text("rrule"),
-                unit=n.text("unit"), content=n.text("content"), contact=_contact(n),
-                seed=n.text("seed"), basis=n.basis(), note=n.text("note", None), rule=parse_rrule(n))
+            with n.collecting():
+                ident = _ident(n, where, source)
+                events[ident] = Event(
+                    id=ident, title=n.text("title"), when=n.text("when"), rrule=n.text("rrule"),
+                    unit=n.text("unit"), content=n.text("content"), contact=_contact(n),
+                    seed=n.text("seed"), basis=n.basis(), note=n.text("note", None), rule=parse_rrule(n))
         for n in root.children("service", required=False):
-            ident = _ident(n, where, source)
-            services[ident] = Service(
-                id=ident, title=n.text("title"), unit=n.text("unit"), content=n.text("content"),
-                contact=_contact(n), seed=n.text("seed"), basis=n.basis())
+            with n.collecting():
+                ident = _ident(n, where, source)
+                services[ident] = Service(
+                    id=ident, title=n.text("title"), unit=n.text("unit"), content=n.text("content"),
+                    contact=_contact(n), seed=n.text("seed"), basis=n.basis())
     if events and feed is None:
         raise ScheduleError("events/", "feed", "缺少 [feed]（iCalendar 订阅源的 prodid、name、dtstamp、uid_domain）")
     return Events(events, services, feed or Feed("-//calc//ZH", "calc", dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc), "calc"))

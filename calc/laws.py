@@ -45,20 +45,25 @@ def bundled() -> Registry:
                  for p in sorted(folder.glob("*.toml"))], {})
 
 
+def _instrument(n: Node, name: str) -> Instrument:
+    kind = n.text("kind")
+    if kind not in KINDS:
+        n.fail(f"应为 {'、'.join(KINDS)} 之一", "kind")
+    editions = tuple(_edition(e) for e in n.children("edition", required=False))
+    years = [e.year for e in editions]
+    if len(set(years)) != len(years):
+        n.fail("同一年份的文本只能有一个", "edition")
+    return Instrument(name, n.text("title"), kind, editions, n.get("listed", bool, False))
+
+
 def load(sources: list[Source], base: dict) -> Registry:
     found: dict[str, Instrument] = {}
     for source in sources:
         root = Node(source, "", source.data)
         for n in root.children("law", required=False):
-            name = n.text("name")
-            if name in found:
-                n.fail(f"名称重复：{name}", "name")
-            kind = n.text("kind")
-            if kind not in KINDS:
-                n.fail(f"应为 {'、'.join(KINDS)} 之一", "kind")
-            editions = tuple(_edition(e) for e in n.children("edition", required=False))
-            years = [e.year for e in editions]
-            if len(set(years)) != len(years):
-                n.fail("同一年份的文本只能有一个", "edition")
-            found[name] = Instrument(name, n.text("title"), kind, editions, n.get("listed", bool, False))
+            with n.collecting():
+                name = n.text("name")
+                if name in found:
+                    n.fail(f"名称重复：{name}", "name")
+                found[name] = _instrument(n, name)
     return Registry(found)

@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import string
-from dataclasses import dataclass, field
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from typing import Any, Iterable
 
 from . import citations as cit
@@ -27,6 +28,7 @@ class Source:
     data: dict
     positions: dict = field(default_factory=dict)
     laws: "cit.Registry | None" = None  # what a structured basis may cite (calc/laws.py)
+    problems: list | None = None  # where a load that collects (calc check) notes each item's problem
 
 
 class Keys:
@@ -62,7 +64,7 @@ def unknown_keys(source: Source, keys: Keys) -> tuple[list[UnknownKey], Source]:
     them (so that `problems()` can go on to find what else is wrong in the file)."""
     found: list[UnknownKey] = []
     data = _walk(source, (), source.data, keys, found, top=True)
-    return found, (source if data is source.data else Source(source.name, data, source.positions, source.laws))
+    return found, (source if data is source.data else replace(source, data=data))
 
 
 def spelled(where: tuple) -> str:
@@ -137,6 +139,18 @@ class Node:
         if key is None:
             return self.key or "(文件)"
         return f"{self.key}.{key}" if self.key else key
+
+    @contextmanager
+    def collecting(self):
+        """This item is read on its own: where the load collects problems (`calc check`), its
+        problem is noted and the load goes on without it, so one pass names every bad item; a
+        plain load stops at the first."""
+        try:
+            yield
+        except ScheduleError as err:
+            if self.source.problems is None:
+                raise
+            self.source.problems.append(err)
 
     def only(self, keys: "Keys | Iterable[str]"):
         """Refuse a key this kind of table does not have, naming it and the keys it may have."""

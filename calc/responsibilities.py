@@ -180,9 +180,14 @@ def load(sources: list[Source], base: dict) -> Responsibilities:
     for source in sources:
         root = Node(source, "", source.data)
         for n in root.children("duty", required=False):
-            duties += _duties(n, seen, row, pending)
-        categories += [_category(n, seen) for n in root.children("category", required=False)]
-        boundaries += [_boundary(n, seen) for n in root.children("matter", required=False)]
+            with n.collecting():
+                duties += _duties(n, seen, row, pending)
+        for n in root.children("category", required=False):
+            with n.collecting():
+                categories.append(_category(n, seen))
+        for n in root.children("matter", required=False):
+            with n.collecting():
+                boundaries.append(_boundary(n, seen))
     known = {c.id for c in categories}
     for node, category in pending:
         if category not in known:

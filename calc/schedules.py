@@ -426,57 +426,15 @@ def _cite_through(layers: list[_Read], registry) -> None:
 
 
 def _load_collecting(area: str, merged: list[Source], base: dict, problems: list):
-    """Load an area again and again, each time without the item that failed, so that `calc check`
-    names every bad item and not only the first; a problem not tied to one item ends the area."""
-    build = REGISTRY[area].build
-    for _ in range(200):
-        try:
-            return build(merged, base)
-        except ScheduleError as err:
-            problems.append(err)
-            smaller = _drop_item(merged, err, REGISTRY[area].layered)
-            if smaller is None:
-                return None
-            merged = smaller
-    return None
-
-
-def _drop_item(merged: list[Source], err: ScheduleError, layered: Mapping[str, str | None]) -> list[Source] | None:
-    """The sources without the item of an array of tables that failed (err.table, err.index), so
-    the rest of the area is checked too; None where the problem is not one item's."""
-    if err.index is None:
-        return _drop_named(merged, err, layered)
-    key, position = err.table, err.index
-    out, dropped = [], False
-    for source in merged:
-        items = source.data.get(key)
-        if source.name == err.file and isinstance(items, list) and not dropped:
-            where = source.positions.get(key) or list(range(len(items)))
-            if position in where:
-                k = where.index(position)
-                source = replace(source, data={**source.data, key: items[:k] + items[k + 1:]},
-                                 positions={**source.positions, key: where[:k] + where[k + 1:]})
-                dropped = True
-        out.append(source)
-    return out if dropped else None
-
-
-def _drop_named(merged: list[Source], err: ScheduleError, layered: Mapping[str, str | None]) -> list[Source] | None:
-    """Without the named entry that failed (`texts.late_fee_capp`, `notes.version.text`): the rest
-    of the area's texts are then checked too. Its code is missing afterwards, which the area says
-    once (缺少文字 …), as it is: no usable text for it was given."""
-    table, code = err.table, err.entry
-    if code is None or layered.get(table) != "*":  # only a table of named entries (texts, notes, words), never `[late_fee]`
+    """Load an area once, noting every bad item's problem and going on without it (Node.collecting),
+    so that `calc check` names every bad item and not only the first; a problem not tied to one
+    item (a missing text, a missing [feed]) ends the area, after those noted before it."""
+    sources = [replace(source, problems=problems) for source in merged]
+    try:
+        return REGISTRY[area].build(sources, base)
+    except ScheduleError as err:
+        problems.append(err)
         return None
-    out, dropped = [], False
-    for source in merged:
-        entries = source.data.get(table)
-        if source.name == err.file and not dropped and isinstance(entries, dict) \
-                and isinstance(entries.get(code), dict):
-            source = replace(source, data={**source.data, table: {k: v for k, v in entries.items() if k != code}})
-            dropped = True
-        out.append(source)
-    return out if dropped else None
 
 
 def load(roots: Any = None) -> Schedules:

@@ -63,12 +63,13 @@ def load(sources: list[Source], specs: Mapping[str, Spec], table: str = "texts",
             continue
         node = root.child(table)
         for code in node.data:
-            if code not in specs:
-                node.fail(f"未知的文字代码：{code}（可用：{'、'.join(specs)}）", code)
-            if code in found:
-                node.fail(f"文字代码重复：{code}（已见于 {owners[code]}）", code)
-            found[code] = entry(node.child(code), code, specs[code])
-            owners[code] = source.name
+            with node.collecting():
+                if code not in specs:
+                    node.fail(f"未知的文字代码：{code}（可用：{'、'.join(specs)}）", code)
+                if code in found:
+                    node.fail(f"文字代码重复：{code}（已见于 {owners[code]}）", code)
+                found[code] = entry(node.child(code), code, specs[code])
+                owners[code] = source.name
     if required:
         require(home, (table, found, specs))
     return found

@@ -66,3 +66,31 @@ def test_one_overlap_check_for_every_dated_kind_of_rule():
     c = Effective(d(2025, 12, 31), None)  # one day shared with a
     assert overlapping([c, a]) == (a, c)
     assert overlapping([Effective(d(2020, 1, 1), None), b]) is not None  # an open end overlaps what follows
+
+
+def test_check_names_every_bad_item_of_an_area_in_one_pass(tmp_path, monkeypatch):
+    # two bad violations and a bad procedure: each named, each area's loader run once (issue 25 item 5)
+    (tmp_path / "penalties").mkdir()
+    (tmp_path / "timelines").mkdir()
+    bad = ('[[violation]]\nid = "x.{n}"\ntitle = "t"\nauthority = "a"\nseed = "s"\nregime = "public-order"\n'
+           '  [[violation.version]]\n  effective = {{ from = 2026-01-01 }}\n'
+           '  basis = [{{ law = "治安管理处罚法", edition = 2025, article = 26 }}]\n'
+           '  text = "x"\n  bands = [{{ when = "base", fine = {{ min = 500, max = {max} }} }}]\n')
+    (tmp_path / "penalties" / "x.toml").write_text(bad.format(n=1, max=100) + bad.format(n=2, max=1000)
+                                                   + bad.format(n=3, max=200), "utf-8")
+    (tmp_path / "timelines" / "x.toml").write_text(
+        '[[procedure]]\nid = "x-proc"\ntitle = "t"\nstart_label = "s"\n'
+        '  [[procedure.stage]]\n  id = "a"\n  authority = "x"\n  title = "t"\n  period = { amount = 5, unit = "weeks" }\n'
+        '  basis = [{ law = "行政许可法", edition = 2019, article = 42 }]\n', "utf-8")
+    runs = {}
+    for area in ("penalties", "timelines"):
+        real = schedules.REGISTRY[area]
+
+        def counted(sources, base, real=real, area=area):
+            runs[area] = runs.get(area, 0) + 1
+            return real.build(sources, base)
+        monkeypatch.setitem(schedules.REGISTRY, area, schedules.Area(counted, real.keys, real.layered))
+    found = schedules.problems([tmp_path])
+    mine = [p for p in found if p.file.endswith("x.toml")]
+    assert sorted((p.table, p.index) for p in mine) == [("procedure", 0), ("violation", 0), ("violation", 2)]
+    assert runs == {"penalties": 1, "timelines": 1}

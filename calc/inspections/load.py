@@ -149,11 +149,12 @@ def load(sources: list[Source], base: dict) -> Inspections:
         root = Node(source, "", source.data)
         _texts(root, texts, words)
         for n in root.children("regime", required=False):
-            rid = _id(n)
-            if rid in where:
-                n.fail(f"id 重复（已见于 {where[rid]}）", "id")
-            where[rid] = source.name
-            regimes[rid] = _regime(n, rid)
+            with n.collecting():
+                rid = _id(n)
+                if rid in where:
+                    n.fail(f"id 重复（已见于 {where[rid]}）", "id")
+                where[rid] = source.name
+                regimes[rid] = _regime(n, rid)
     missing = [f"texts.{t}" for t in TEXTS if t not in texts] + [f"words.{w}" for w in WORDS if w not in words]
     if missing and regimes:
         first = sources[0]

@@ -322,13 +322,14 @@ def _gather(root: Node, table: str, build, into: dict, key: str = "id", what: st
     """Each item of the array `table`, built and filed under its `key`; a second one is refused
     (naming the file of the first where `owners` records them)."""
     for node in root.children(table, required=False):
-        item = build(node)
-        name = getattr(item, key)
-        if name in into:
-            node.fail(f"{what}：{name}" + (f"（已见于 {owners[name]}）" if owners is not None else ""), key)
-        into[name] = item
-        if owners is not None:
-            owners[name] = root.source.name
+        with node.collecting():
+            item = build(node)
+            name = getattr(item, key)
+            if name in into:
+                node.fail(f"{what}：{name}" + (f"（已见于 {owners[name]}）" if owners is not None else ""), key)
+            into[name] = item
+            if owners is not None:
+                owners[name] = root.source.name
 
 
 def _anchor(sources: list[Source]) -> Node:

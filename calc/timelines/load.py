@@ -54,11 +54,12 @@ def load(sources: list[Source], base: dict) -> Timelines:
         if unknown:
             root.fail(f"未知的项：{'、'.join(sorted(unknown))}")
         for node in root.children("procedure", required=False):
-            proc = _procedure(node)
-            if proc.id in procedures:
-                node.fail(f"编号重复，已见于 {where[proc.id]}", "id")
-            procedures[proc.id] = proc
-            where[proc.id] = source.name
+            with node.collecting():
+                proc = _procedure(node)
+                if proc.id in procedures:
+                    node.fail(f"编号重复，已见于 {where[proc.id]}", "id")
+                procedures[proc.id] = proc
+                where[proc.id] = source.name
     home = "timelines/texts.toml"  # an area with no procedure says nothing, so needs no words
     texts = wording.load(sources, TEXTS, "texts", home, required=False)
     notes = wording.load(sources, NOTES, "notes", home, required=False)

@@ -348,10 +348,11 @@ def _gather(roots: list[Node], key: str, build) -> dict:
     out, owners = {}, {}
     for root in roots:
         for n in root.children(key, required=False):
-            item = build(n)
-            if item.id in out:
-                n.fail(f"编号重复：{item.id}（已见于 {owners[item.id]}）", "id")
-            out[item.id], owners[item.id] = item, root.source.name
+            with n.collecting():
+                item = build(n)
+                if item.id in out:
+                    n.fail(f"编号重复：{item.id}（已见于 {owners[item.id]}）", "id")
+                out[item.id], owners[item.id] = item, root.source.name
     return out
 
 
