@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .. import texts as wording
 from ..laws import attach
-from ..nodes import BASIS, Keys, Named, Node, Source
+from ..nodes import BASIS, Keys, Node, Source
 from .model import COVERAGES, NEEDS_POPULATION, TRIGGERED, WINDOWS, Inspections, Regime, Requirement, to_share
-from .texts import TEXT_BASES, TEXTS, WORDS, Text, Texts
+from .texts import SPECS, TEXTS, WORDS, Texts
 
 ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 
@@ -22,7 +23,7 @@ KEYS = Keys(regime=Keys(
     requirement=Keys("id", "title", "window", "coverage", "times", "units", "share", "officers",
                      "population", "unit_label", "trigger", "phase", "by", "due", "quota", "note", basis=BASIS),
     fact=Keys("id", "text", "value", basis=BASIS)),
-    texts=Named(Keys("text", basis=BASIS)), words=Keys(*WORDS))
+    texts=wording.KEYS, words=Keys(*WORDS))
 
 
 def _id(n: Node) -> str:
@@ -88,18 +89,8 @@ def _load_requirement(n: Node) -> Requirement:
         by=n.text("by", None), due=due, quota=quota, note=n.text("note", None))
 
 
-def _texts(root: Node, texts: dict[str, Text], words: dict[str, str]):
-    """The `[texts.<code>]` and `[words]` of one file (a later layer's replace an earlier's by name)."""
-    if root.has("texts"):
-        node = root.child("texts")
-        for code in node.data:
-            if code not in TEXTS:
-                node.fail(f"未知的文字模板（可用：{'、'.join(TEXTS)}）", code)
-            t = node.child(code)
-            basis = t.basis("basis", None)
-            if code in TEXT_BASES and basis is None:
-                t.basis()  # 缺少此项
-            texts[code] = Text(t.template("text", TEXTS[code]), basis)
+def _words(root: Node, words: dict[str, str]):
+    """The `[words]` of one file (a later layer's replace an earlier's by name)."""
     if root.has("words"):
         node = root.child("words")
         for name in WORDS:
@@ -143,11 +134,11 @@ def load(sources: list[Source], base: dict) -> Inspections:
     sources = attach(sources, base)
     regimes: dict[str, Regime] = {}
     where: dict[str, str] = {}
-    texts: dict[str, Text] = {}
+    texts = wording.load(sources, SPECS, "texts", "inspections/texts.toml", required=False)
     words: dict[str, str] = {}
     for source in sources:
         root = Node(source, "", source.data)
-        _texts(root, texts, words)
+        _words(root, words)
         for n in root.children("regime", required=False):
             with n.collecting():
                 rid = _id(n)

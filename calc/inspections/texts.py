@@ -1,14 +1,17 @@
 """What an inspections answer says (schedules/inspections/texts.toml): each text by its code, with the
-placeholders it may use, and the words inside them. A text or word missing, or a placeholder not
-listed, stops start-up (calc/inspections/load.py). The calculator fills the placeholders and never
-reads the words back: each step carries the code of its text (`Step.code`)."""
+placeholders it may use (a `calc.texts.Spec`, read by `calc.texts.load` like every other area's
+texts), and the words inside them. A text or word missing, or a placeholder not listed, stops
+start-up (calc/inspections/load.py). The calculator fills the placeholders and never reads the
+words back: each step carries the code of its text (`Step.code`)."""
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Mapping
 
+from ..citations import Basis
 from ..steps import Step
+from ..texts import Spec, Text
 
 TEXTS: dict[str, tuple[str, ...]] = {
     "window": ("label", "kind", "clipped", "first", "last"),
@@ -42,17 +45,12 @@ TEXTS: dict[str, tuple[str, ...]] = {
 }
 # The texts whose `basis` an answer cites (the others cite their requirement's).
 TEXT_BASES = ("due_last", "roll_back", "override")
+SPECS = {code: Spec(fields, basis=code in TEXT_BASES) for code, fields in TEXTS.items()}
 WORDS: dict[str, tuple[str, ...]] = {
     "month": (), "quarter": (), "year": (), "period": (),  # what each kind of window is called
     "clipped": (), "workday": (), "makeup": (), "makeup_named": ("name",), "holiday": ("name",),
     "weekend": (), "list": (), "reasons": (),
 }
-
-
-@dataclass(frozen=True)
-class Text:
-    text: str
-    basis: str | None = None
 
 
 @dataclass(frozen=True)
@@ -69,11 +67,12 @@ class Texts:
     def say(self, code: str, /, **values: Any) -> str:
         return self._format[code](**values)
 
-    def step(self, code: str, date: dt.date | None, basis: str, /, **values: Any) -> Step:
+    def step(self, code: str, date: dt.date | None, basis: Basis, /, **values: Any) -> Step:
         return Step(self._format[code](**values), date, basis, code)
 
-    def basis(self, code: str) -> str:
-        return self.texts[code].basis
+    def basis(self, code: str) -> Basis:
+        """What a text of TEXT_BASES cites (a plain weekday's due date, a superior's target)."""
+        return self.texts[code].cite()
 
     def word(self, word: str, /, **values: Any) -> str:
         return self.words[word].format(**values) if values else self.words[word]
