@@ -18,7 +18,7 @@ from ..steps import Step
 from ..texts import Text
 from .catalogue import Penalties
 from .model import LateFeeRule
-from .money import FEN, yuan
+from .money import FEN, MOST_YUAN, yuan
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,8 @@ def _amount(fine) -> Decimal:
     try:
         if not fine.is_finite() or fine <= 0 or fine != fine.quantize(FEN):
             raise InvalidInput("罚款应为正数，最多两位小数（分）", field="fine")
+        if fine > MOST_YUAN:
+            raise InvalidInput(f"罚款数额不能超过 {MOST_YUAN} 元", field="fine")
     except InvalidOperation:  # more digits than the decimal context holds: no real fine
         raise InvalidInput("罚款数额超出可计算的范围", field="fine") from None
     return fine

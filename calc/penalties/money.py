@@ -4,6 +4,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 FEN = Decimal("0.01")
+# The most a fine may be that the service computes a surcharge for (the API's Range(0.01, 1e10)):
+# a bound of the service, not of the law, checked once, in the domain (calc.penalties.late_fee).
+MOST_YUAN = Decimal(10) ** 10
 
 
 def yuan(amount: Decimal) -> str:
