@@ -12,6 +12,7 @@ penalties/texts.toml (`TEXTS` below); a mitigation's effect (减轻处罚或者�
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -87,7 +88,7 @@ class GeneralFact:
 
     id: str
     title: str
-    status: str
+    status: Literal["yes", "no", "depends"]
     explanation: str
     basis: str
     text: str

@@ -15,7 +15,7 @@ import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass
-from typing import Iterable, Mapping, Sequence
+from typing import Iterable, Literal, Mapping, Sequence
 from zoneinfo import ZoneInfo
 
 from .errors import CalendarGap
@@ -35,7 +35,7 @@ class Arrangement:
     breaks: tuple[Break, ...]
     makeups: tuple[Makeup, ...]
 
-    def days(self) -> list[tuple[dt.date, str, str]]:
+    def days(self) -> list[tuple[dt.date, Literal["holiday", "makeup_workday"], str]]:
         """(date, kind, name) for every break day and make-up day, in date order."""
         out = []
         for b in self.breaks:

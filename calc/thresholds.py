@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, Mapping
+from typing import Any, Literal, Mapping, get_args
 
 from .errors import InvalidInput
 from .nodes import BASIS, FREE, Keys, Node
 from .texts import Spec, Text
 
-KINDS = ("integer", "number", "choice")
+FactKind = Literal["integer", "number", "choice"]
+KINDS: tuple[FactKind, ...] = get_args(FactKind)
 OPS = ("at_least", "at_most")
 # What an answer says (`[texts.<code>]`): one sentence per kind of test, the verdicts, and the
 # citation that makes both kinds inclusive (a basis with no sentence of its own).
@@ -28,7 +29,7 @@ TEXTS = {"threshold_at_least": Spec(_TEST), "threshold_at_most": Spec(_TEST), "t
 class FactSpec:
     name: str
     title: str
-    kind: str
+    kind: FactKind
     unit: str | None
     required: bool
     choices: dict[str, str] | None
@@ -37,7 +38,7 @@ class FactSpec:
 @dataclass(frozen=True)
 class Test:
     fact: str
-    op: str  # at_least | at_most
+    op: Literal["at_least", "at_most"]
     limit: Decimal
     basis: str
     applies: tuple[tuple[str, tuple[str, ...]], ...] = ()  # only where these choice facts have these values
@@ -53,7 +54,7 @@ def _when(given: dict, conditions) -> bool:
 class Outcome:
     met: bool | None
     roles: tuple[str, ...]
-    referral: str  # criminal | administrative | none
+    referral: Literal["criminal", "administrative", "none"]
     authority: str
     action: str
     basis: str

@@ -13,7 +13,7 @@ import threading
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Iterable, Mapping
+from typing import Iterable, Literal, Mapping
 
 from . import texts
 from .citations import Basis, Cite, Instrument
@@ -56,10 +56,13 @@ class Makeup:
     notice: Notice
 
 
+DayKind = Literal["workday", "weekend", "holiday", "makeup_workday"]
+
+
 @dataclass(frozen=True)
 class Day:
     date: dt.date
-    kind: str
+    kind: DayKind
     name: str | None
     notice: Notice | None
 

@@ -1,13 +1,216 @@
 """The JSON of procedures and their chained due dates: GET and POST /v1/timelines, `calc timeline --json`."""
-from __future__ import annotations
-
 import datetime as dt
+from typing import Annotated, Any, NotRequired, TypedDict
 
 from .. import timelines as dom
 from ..periods import Period
-from .cites import cited
-from .rules import rule_version
-from .steps import steps_json
+from .cites import Citation, Cites, cited
+from .common import PRESUMED, CalendarDependent, MomentRangeOut
+from .doc import Doc
+from .rules import RuleVersions, rule_version
+from .steps import StepOut, steps_json
+
+
+class TimelineExtensionRuleOut(TypedDict):
+    amount: int
+    unit: str
+    times: int
+    condition: str
+    basis: str
+    cites: Cites
+    citation: Citation
+
+
+class TimelineVariantOut(TypedDict):
+    code: str
+    title: str
+    amount: int
+    unit: str
+    basis: str
+    cites: Cites
+    citation: Citation
+    extension: TimelineExtensionRuleOut | None
+
+
+class TimelineRenewalRuleOut(TypedDict):
+    amount: int
+    least: int
+    unit: str
+    approver: str
+    condition: str
+    basis: str
+    cites: Cites
+    citation: Citation
+
+
+class TimelineRestartRuleOut(TypedDict):
+    basis: str
+    cites: Cites
+    citation: Citation
+    reason: str
+
+
+class TimelineDecidedAmountOut(TypedDict):
+    what: str
+    basis: str
+    cites: Cites
+    citation: Citation
+
+
+class TimelinePauseRuleOut(TypedDict):
+    basis: str
+    cites: Cites
+    citation: Citation
+    reason: str
+
+
+class TimelineStageDefOut(TypedDict):
+    id: str
+    authority: str
+    title: str
+    short_title: Annotated[str, Doc("阶段的简称（页面与命令行显示的标签）")]
+    issues: Annotated[str | None, Doc("本阶段结束时申请人取得的证照或文件（如《网络文化经营许可证》）；无则为 null")]
+    kind: Annotated[str, Doc("deadline | term | eligible | none | on_the_spot | prerequisite")]
+    amount: int | None
+    unit: Annotated[str | None, Doc("workdays | days | months | years | hours")]
+    direction: str | None
+    anchor: Annotated[str, Doc("start | previous | previous-decided | event | 某阶段编号")]
+    when: Annotated[str | None, Doc("仅在此情形下发生的阶段（不计入办结日期）")]
+    basis: str
+    cites: Cites
+    citation: Citation
+    extension: TimelineExtensionRuleOut | None
+    pauses: TimelinePauseRuleOut | None
+    variants: list[TimelineVariantOut]
+    renewals: Annotated[list[TimelineRenewalRuleOut], Doc(
+        "依法可逐次延长的各次延长（依次批准），extensions 给出延长的单位数")]
+    restart: TimelineRestartRuleOut | None
+    decided_amount: TimelineDecidedAmountOut | None
+    restricts_liberty: Annotated[bool, Doc("限制人身自由的期间：不因节假日顺延")]
+
+
+TimelineEffectiveOut = TypedDict("TimelineEffectiveOut", {"from": str, "until": str | None})
+
+
+class TimelineVersionOut(TypedDict):
+    label: str | None
+    effective: TimelineEffectiveOut | None
+    start_label: str | None
+    summary: str | None
+    stages: list[TimelineStageDefOut]
+
+
+class TimelineProcedureOut(TypedDict):
+    id: str
+    title: str
+    start_label: str
+    event_label: str | None
+    seed: str | None
+    compare_with: str | None
+    remarks: list[str]
+    stages: Annotated[list[TimelineStageDefOut], Doc("最新版本的阶段")]
+    versions: list[TimelineVersionOut]
+
+
+class TimelineProcedureList(TypedDict):
+    items: list[TimelineProcedureOut]
+
+
+class TimelineVariantUsed(TypedDict):
+    code: str
+    title: str
+
+
+class TimelineExtensionUsed(TypedDict):
+    amount: int
+    unit: str
+    basis: str
+    cites: Cites
+    citation: Citation
+
+
+class TimelinePauseUsed(TypedDict):
+    start: str
+    end: str
+    reason: str
+
+
+class TimelineEarliestOut(TypedDict):
+    date: str
+    amount: int
+    unit: str
+    rule: str
+    basis: str
+    cites: Cites
+    citation: Citation
+
+
+class TimelineStageOut(TypedDict):
+    id: str
+    authority: str
+    title: str
+    short_title: Annotated[str, Doc("阶段的简称（页面与命令行显示的标签）")]
+    issues: Annotated[str | None, Doc("本阶段结束时申请人取得的证照或文件（如《网络文化经营许可证》）；无则为 null")]
+    kind: str
+    when: str | None
+    start: str | None
+    due: Annotated[str | None, Doc("日期；以小时计算的阶段为日期时间")]
+    amount: int | None
+    unit: str | None
+    direction: str | None
+    variant: TimelineVariantUsed | None
+    extension: TimelineExtensionUsed | None
+    pauses: list[TimelinePauseUsed]
+    earliest: TimelineEarliestOut | None
+    decided: str | None
+    status: Annotated[str, Doc("open | decided | late | overdue")]
+    steps: list[StepOut]
+    basis: str
+    cites: Cites
+    citation: Citation
+    provisional: bool
+    calendar_years: list[int]
+    range: NotRequired[Annotated[MomentRangeOut, PRESUMED]]
+
+
+class TimelineNoteOut(TypedDict):
+    code: str
+    text: str
+    details: dict[str, Any]
+
+
+class TimelineVersionUsed(TypedDict):
+    label: str
+    effective: TimelineEffectiveOut | None
+
+
+class TimelineOut(CalendarDependent):
+    rule_versions: RuleVersions
+    id: str
+    title: str
+    start_label: str
+    version: TimelineVersionUsed | None
+    start: str
+    event: str | None
+    stages: list[TimelineStageOut]
+    completion: str | None
+    notes: list[TimelineNoteOut]
+    completion_range: NotRequired[Annotated[MomentRangeOut, PRESUMED]]
+
+
+class _Span(TypedDict):
+    amount: int | None
+    unit: str | None
+    direction: str | None
+
+
+class _Labels(TypedDict):
+    short_title: str
+    issues: str | None
+
+
+class _Ranged(TypedDict):
+    range: NotRequired[MomentRangeOut]
 
 
 def moment(value):
@@ -30,26 +233,26 @@ def _plain(value):
     return value
 
 
-def _span(span: Period | None) -> dict:
+def _span(span: Period | None) -> _Span:
     if span is None:
         return {"amount": None, "unit": None, "direction": None}
     return {"amount": span.amount, "unit": span.unit, "direction": span.direction}
 
 
-def _extension_rule(e: dom.Extension | None):
+def _extension_rule(e: dom.Extension | None) -> TimelineExtensionRuleOut | None:
     if e is None:
         return None
     return {"amount": e.period.amount, "unit": e.period.unit, "times": e.times, "condition": e.condition,
             **cited(e.basis)}
 
 
-def _labels(s: dom.Stage) -> dict:
+def _labels(s: dom.Stage) -> _Labels:
     """API 1.1 additions: the stage's short label and what the applicant obtains at its end (data,
     never cut out of `title`)."""
     return {"short_title": s.short, "issues": s.issues}
 
 
-def stage_json(s: dom.Stage) -> dict:
+def stage_json(s: dom.Stage) -> TimelineStageDefOut:
     return {"id": s.id, "authority": s.authority, "title": s.title, **_labels(s), "kind": s.kind, **_span(s.span),
             "anchor": s.anchor, "when": s.when, **cited(s.basis),
             "extension": _extension_rule(s.extension),
@@ -64,30 +267,30 @@ def stage_json(s: dom.Stage) -> dict:
             "restricts_liberty": s.restricts_liberty}
 
 
-def _effective(v: dom.Version):
+def _effective(v: dom.Version) -> TimelineEffectiveOut | None:
     if v.effective_from is None:
         return None
     return {"from": v.effective_from.isoformat(), "until": moment(v.effective_until)}
 
 
-def version_json(v: dom.Version) -> dict:
+def version_json(v: dom.Version) -> TimelineVersionOut:
     return {"label": v.label, "effective": _effective(v), "start_label": v.start_label, "summary": v.summary,
             "stages": [stage_json(s) for s in v.stages]}
 
 
-def procedure_json(p: dom.Procedure) -> dict:
+def procedure_json(p: dom.Procedure) -> TimelineProcedureOut:
     return {"id": p.id, "title": p.title, "start_label": p.start_label, "event_label": p.event_label,
             "seed": p.seed, "compare_with": p.compare_with, "remarks": list(p.remarks),
             "stages": [stage_json(s) for s in p.latest.stages],
             "versions": [version_json(v) for v in p.versions]}
 
 
-def result_json(r: dom.StageResult) -> dict:
+def result_json(r: dom.StageResult) -> TimelineStageOut:
     s = r.stage
-    ext = None
+    ext: TimelineExtensionUsed | None = None
     if r.extension:
         ext = {"amount": r.extension.period.amount, "unit": r.extension.period.unit, **cited(r.extension.basis)}
-    earliest = None
+    earliest: TimelineEarliestOut | None = None
     if r.earliest:
         e = r.earliest
         earliest = {"date": e.date.isoformat(), "amount": e.period.amount, "unit": e.period.unit, "rule": e.what,
@@ -103,19 +306,25 @@ def result_json(r: dom.StageResult) -> dict:
             **_range(r.range)}
 
 
-def _range(span) -> dict:
+def _range(span) -> _Ranged:
     return {"range": {"earliest": moment(span[0]), "latest": moment(span[1])}} if span else {}
 
 
-def timeline_json(t: dom.Timeline) -> dict:
+def timeline_json(t: dom.Timeline) -> TimelineOut:
     v = t.version
-    return {"id": t.procedure.id, "title": t.procedure.title,
-            "start_label": v.start_label or t.procedure.start_label,
-            "version": {"label": v.label, "effective": _effective(v)} if v.label else None,
-            "start": moment(t.start), "event": moment(t.event),
-            "stages": [result_json(r) for r in t.stages], "completion": moment(t.completion),
-            "notes": [{"code": n.code, "text": n.text, "details": _plain(dict(n.details))} for n in t.notes],
-            "provisional": t.provisional, "calendar_years": list(t.calendar_years),
-            "rule_versions": [rule_version("procedure", t.procedure.id, v.label, v.effective_from,
-                                           v.effective_until, digest=t.procedure.digest)],
-            **({"completion_range": _range(t.completion_range)["range"]} if t.completion_range else {})}
+    out: TimelineOut = {
+        "id": t.procedure.id, "title": t.procedure.title, "start_label": v.start_label or t.procedure.start_label,
+        "version": {"label": v.label, "effective": _effective(v)} if v.label else None,
+        "start": moment(t.start), "event": moment(t.event),
+        "stages": [result_json(r) for r in t.stages], "completion": moment(t.completion),
+        "notes": [{"code": n.code, "text": n.text, "details": _plain(dict(n.details))} for n in t.notes],
+        "provisional": t.provisional, "calendar_years": list(t.calendar_years),
+        "rule_versions": [rule_version("procedure", t.procedure.id, v.label, v.effective_from,
+                                       v.effective_until, digest=t.procedure.digest)]}
+    if t.completion_range:
+        out["completion_range"] = _range(t.completion_range)["range"]
+    return out
+
+
+def procedures_json(procedures) -> TimelineProcedureList:
+    return {"items": [procedure_json(p) for p in procedures]}

@@ -6,25 +6,19 @@ import datetime as dt
 from flask import jsonify
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
-from marshmallow import Schema, ValidationError, fields, validates_schema
+from marshmallow import ValidationError, fields, validates_schema
 
 from .. import etags, ics
+from ..answers.calendar import DayOut, WorkdaysOut, YearOut, day_json, workdays_json, year_json
 from ..errors import CalendarGap
 from ..periods import FIRST_DAY, LAST_DAY
 from . import errors, ics as ics_http
 from .fields import ENDS_BEFORE_START, NOT_A_DAY_OR_OUTSIDE, Day, ErrorOut, Strict
+from .shapes import schema
 from .state import current
 
 blp = Blueprint("calendar", __name__, url_prefix="/v1/calendar", description="工作日历")
 
-
-class DayOut(Schema):
-    date = fields.Date()
-    workday = fields.Boolean()
-    kind = fields.String(metadata={"enum": ["workday", "weekend", "holiday", "makeup_workday"]})
-    name = fields.String(allow_none=True)
-    notice = fields.String(allow_none=True)
-    provisional = fields.Boolean()
 
 
 class DayQuery(Strict):
@@ -42,46 +36,18 @@ class RangeQuery(Strict):
             raise ValidationError(ENDS_BEFORE_START, "end")
 
 
-class WorkdaysOut(Schema):
-    start = fields.Date()
-    end = fields.Date()
-    workdays = fields.Integer()
-    provisional = fields.Boolean()
-    calendar_years = fields.List(fields.Integer())
-
 
 @blp.route("/workdays")
 class Workdays(MethodView):
     @blp.arguments(RangeQuery(), location="query")
-    @blp.response(200, WorkdaysOut)
+    @blp.response(200, schema(WorkdaysOut))
     @blp.alt_response(422, schema=ErrorOut)
     def get(self, args):
         """Working days between two dates, both ends included."""
-        cal = current().calendar.get(args["provisional"])
-        start, end = args["start"], args["end"]
-        years = cal.years(start, end)
-        return {"start": start, "end": end, "workdays": cal.count_workdays(start, end),
-                "provisional": any(y in cal.provisional_years for y in years),
-                "calendar_years": years}
+        return jsonify(workdays_json(current().calendar.get(args["provisional"]), args["start"], args["end"]))
 
 
-class NoticeOut(Schema):
-    title = fields.String()
-    number = fields.String(allow_none=True, metadata={"description": "文号，如 国办发明电〔2025〕7号"})
-    date = fields.Date(allow_none=True, metadata={"description": "发布日期"})
-    url = fields.String(allow_none=True)
 
-
-class YearDayOut(Schema):
-    date = fields.Date()
-    kind = fields.String(metadata={"enum": ["holiday", "makeup_workday"]})
-    name = fields.String()
-
-
-class YearOut(Schema):
-    year = fields.Integer()
-    notices = fields.List(fields.Nested(NoticeOut))
-    days = fields.List(fields.Nested(YearDayOut), metadata={"description": "当年通知所定的每个放假日与调休上班日（可含上年末几日）"})
 
 
 class _YearMissing(Exception):
@@ -106,16 +72,11 @@ def _missing(exc: _YearMissing):
 
 @blp.route("/<int:year>.json")
 class CalendarYear(MethodView):
-    @blp.response(200, YearOut)
+    @blp.response(200, schema(YearOut))
     @blp.alt_response(404, schema=ErrorOut)
     def get(self, year):
         """A year's holiday arrangement: the State Council's notices and every day they fix."""
-        a = _arrangement(year)
-        r = jsonify({"year": a.year,
-                     "notices": [{"title": n.title, "number": n.number, "date": _iso(n.date), "url": n.url}
-                                 for n in a.notices],
-                     "days": [{"date": d.isoformat(), "kind": k, "name": n} for d, k, n in a.days()]})
-        return _conditional(r, "json", year)
+        return _conditional(jsonify(year_json(_arrangement(year))), "json", year)
 
 
 @blp.route("/<int:year>.ics")
@@ -130,10 +91,6 @@ class CalendarYearFeed(MethodView):
         return _conditional(ics_http.respond(body, f"holidays-{year}"), "ics", year)
 
 
-def _iso(day):
-    return day.isoformat() if day else None
-
-
 def _conditional(response, *parts):
     """Depends only on the schedules (and the UID domain): ETag from their digest, 304 on a match."""
     return etags.cached(response, etags.hashed(current().digest, ics_http.uid_domain(), *parts))
@@ -142,7 +99,7 @@ def _conditional(response, *parts):
 @blp.route("/<date>")
 class CalendarDay(MethodView):
     @blp.arguments(DayQuery(), location="query")
-    @blp.response(200, DayOut)
+    @blp.response(200, schema(DayOut))
     @blp.alt_response(422, schema=ErrorOut)
     def get(self, args, date):
         """Whether a day is a working day, and why (weekend, a named break, a make-up day)."""
@@ -153,8 +110,4 @@ class CalendarDay(MethodView):
                 raise ValueError
         except ValueError:
             abort(422, errors={"path": {"date": [NOT_A_DAY_OR_OUTSIDE]}})
-        cal = current().calendar.get(args["provisional"])
-        info = cal.day(date)
-        return {"date": date, "workday": info.workday, "kind": info.kind, "name": info.name,
-                "notice": info.notice.cite if info.notice else None,
-                "provisional": date.year in cal.provisional_years}
+        return jsonify(day_json(current().calendar.get(args["provisional"]), date))

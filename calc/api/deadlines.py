@@ -5,40 +5,23 @@ import orjson
 from flask import current_app
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
-from marshmallow import Schema, ValidationError, fields
+from marshmallow import ValidationError, fields
 
 from .. import periods
 from ..periods.fast import PERIODS as _PERIODS, period as _period  # the periods a batch repeats, made once
-from ..answers.deadlines import as_json, rules_json
+from ..answers.deadlines import BatchOut, DeadlineOut, as_json, rules_json
 from ..errors import DomainError
 from . import errors, metrics
 from . import ics as ics_http
 from .deadline_body import MAX_REF, DeadlineIn, read
-from .fields import RANGE_DOC, RULE_VERSIONS, CalendarDependent, ErrorOut, RangeOut, StepOut, Strict
+from .fields import ErrorOut, Strict
 from .messages import Coded
+from .shapes import schema
 from .state import current
 
 blp = Blueprint("deadlines", __name__, url_prefix="/v1/deadlines", description="期间计算")
 # a batch item that is not an object (its words since v1)
 NOT_AN_OBJECT = Coded("每一项应为 JSON 对象", "invalid_type", "每一项应为 JSON 对象。")
-
-
-class DeadlineOut(CalendarDependent):
-    """What calc.answers.deadlines.as_json sends (its keys are checked against this schema in
-    tests/api/test_shapes.py). `required` is for the document: a generated client tells a batch
-    slot's answer from its error by these keys."""
-
-    rule_versions = RULE_VERSIONS
-    start = fields.Date(required=True)
-    amount = fields.Integer(required=True)
-    unit = fields.String(required=True)
-    direction = fields.String(required=True)
-    due = fields.Date(required=True)
-    provisional = fields.Boolean(required=True)
-    calendar_years = fields.List(fields.Integer(), required=True)
-    steps = fields.List(fields.Nested(StepOut), metadata={"description": "计算步骤（steps: false 时省略）"})
-    range = fields.Nested(RangeOut, metadata=RANGE_DOC)
-    ref = fields.String(metadata={"description": "请求中的 ref，原样写回"})
 
 
 class _Items(fields.List):
@@ -54,11 +37,6 @@ class _Items(fields.List):
 
 class BatchIn(Strict):
     items = _Items(fields.Raw(allow_none=True), required=True)
-
-
-class BatchOut(Schema):
-    items = fields.List(fields.Dict(), metadata={"description": "与请求同序：期间答案或 {error: {...}}"})
-    rule_versions = RULE_VERSIONS
 
 
 def compute(args: dict, s=None, explain: bool = True):
@@ -79,9 +57,9 @@ def compute(args: dict, s=None, explain: bool = True):
 @blp.route("")
 class Deadline(MethodView):
     @blp.arguments(DeadlineIn())
-    @blp.response(200, DeadlineOut)
+    @blp.response(200, schema(DeadlineOut))
     @blp.alt_response(422, schema=ErrorOut)
-    @blp.doc(**ics_http.doc_also(DeadlineOut))
+    @blp.doc(**ics_http.doc_also(schema(DeadlineOut)))
     def post(self, args):
         """The due date of one period, with each rule applied and its legal basis.
 
@@ -141,7 +119,7 @@ def answer_item(item, s=None) -> dict:
 @blp.route("/batch")
 class DeadlineBatch(MethodView):
     @blp.arguments(BatchIn())
-    @blp.response(200, BatchOut)
+    @blp.response(200, schema(BatchOut))
     @blp.alt_response(413, schema=ErrorOut)
     def post(self, args):
         """Many periods in one call (nightly recomputation); a bad item fails only its own slot."""

@@ -6,14 +6,14 @@ import datetime as dt
 from flask import Response, jsonify
 from flask.views import MethodView
 from flask_smorest import Blueprint
-from marshmallow import Schema, ValidationError, fields, validates_schema
+from marshmallow import ValidationError, validates_schema
 
 from .. import etags
 from ..answers.clock import today
-from ..answers.cites import cited
-from ..answers.events import events_json
+from ..answers.events import EventOut, EventsOut, event_json, events_json
 from ..events import MAX_YEARS
-from .fields import ENDS_BEFORE_START, Day, ErrorOut, Strict, cites_field, citation_field
+from .fields import ENDS_BEFORE_START, Day, ErrorOut, Strict
+from .shapes import schema
 from .state import current
 
 blp = Blueprint("events", __name__, url_prefix="/v1", description="宣传日与开放日（责任清单 三）")
@@ -31,51 +31,8 @@ class RangeQuery(Strict):
             raise ValidationError(ENDS_BEFORE_START, "end")
 
 
-class OccurrenceOut(Schema):
-    id = fields.String()
-    date = fields.Date()
-    title = fields.String()
-    unit = fields.String()
-    contact = fields.String(allow_none=True)
-    uid = fields.String()
-    basis = fields.String()
-    cites = cites_field()
-    citation = citation_field()
 
 
-class ServiceOut(Schema):
-    id = fields.String()
-    title = fields.String()
-    unit = fields.String()
-    content = fields.String()
-    contact = fields.String(allow_none=True)
-    seed = fields.String()
-    basis = fields.String()
-    cites = cites_field()
-    citation = citation_field()
-
-
-class EventsOut(Schema):
-    start = fields.Date()
-    end = fields.Date()
-    items = fields.List(fields.Nested(OccurrenceOut))
-    services = fields.List(fields.Nested(ServiceOut), metadata={"description": "清单三、7-9：无固定日期的公共服务事项"})
-
-
-class EventOut(Schema):
-    id = fields.String()
-    title = fields.String()
-    when = fields.String()
-    rrule = fields.String()
-    unit = fields.String()
-    content = fields.String()
-    contact = fields.String(allow_none=True)
-    seed = fields.String()
-    basis = fields.String()
-    cites = cites_field()
-    citation = citation_field()
-    note = fields.String(allow_none=True)
-    dates = fields.List(fields.Date())
 
 
 def _range(args) -> tuple[dt.date, dt.date]:
@@ -107,7 +64,7 @@ def _ics(start, end, ids, filename) -> Response:
 @blp.route("/events")
 class EventList(MethodView):
     @blp.arguments(RangeQuery(), location="query")
-    @blp.response(200, EventsOut)
+    @blp.response(200, schema(EventsOut))
     @blp.alt_response(304, description="未修改：If-None-Match 与 ETag 相同")
     @blp.alt_response(422, schema=ErrorOut)
     def get(self, args):
@@ -137,7 +94,7 @@ class EventFeed(MethodView):
 @blp.route("/events/<event_id>")
 class EventDetail(MethodView):
     @blp.arguments(RangeQuery(), location="query")
-    @blp.response(200, EventOut)
+    @blp.response(200, schema(EventOut))
     @blp.alt_response(304, description="未修改：If-None-Match 与 ETag 相同")
     @blp.alt_response(404, schema=ErrorOut)
     @blp.alt_response(422, schema=ErrorOut)
@@ -150,10 +107,9 @@ class EventDetail(MethodView):
         cached = _not_modified(tag)
         if cached:
             return cached
-        out = {"id": e.id, "title": e.title, "when": e.when, "rrule": e.rrule, "unit": e.unit,
-               "content": e.content, "contact": e.contact, "seed": e.seed, **cited(e.basis),
-               "note": e.note, "dates": [o.date for o in ev.between(start, end, [e.id])]}
-        return out, 200, {"ETag": tag}
+        r = jsonify(event_json(ev, e, start, end))
+        r.headers["ETag"] = tag
+        return r
 
 
 @blp.route("/events/<event_id>.ics")

@@ -1,4 +1,6 @@
-"""Schema pieces every area shares: a legal date, a pause, a step, the calendar-dependence fields."""
+"""Schema pieces every area's requests share (a legal date, a pause, capped lists), and the error body.
+
+The answers' shapes are TypedDicts in calc/answers (calc/api/shapes.py documents them)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -104,73 +106,6 @@ class DateRangeIn(Strict):
     def ordered(self, data, **kwargs):
         if data["end"] < data["start"]:
             raise ValidationError(ENDS_BEFORE_START, "end")
-
-
-class CiteOut(Schema):
-    """One reference of a basis (API 1.1), as numbers: the decision-form citation is made from these."""
-
-    law = fields.String(metadata={"description": "所引文本的名称，依其文本标题（不带书名号），如 中华人民共和国治安管理处罚法"})
-    edition = fields.Integer(allow_none=True, metadata={"description": "文本的年份（版本）；通知、清单等无版本的为 null"})
-    article = fields.Integer(allow_none=True, metadata={"description": "条"})
-    sub_article = fields.Integer(allow_none=True, metadata={"description": "条之几（如 第一百三十三条之一 为 1）"})
-    paragraph = fields.Integer(allow_none=True, metadata={"description": "款"})
-    item = fields.Integer(allow_none=True, metadata={"description": "项"})
-    section = fields.String(allow_none=True, metadata={"description": "无条文编号的文本中的位置（如责任清单 四（六）三、1）"})
-
-
-def cites_field():
-    """`cites` beside every `basis` of an answer (API 1.1)."""
-    return fields.List(fields.Nested(CiteOut), metadata={
-        "description": "依据的结构化引用：法律名称、版本、条、款、项；依据只是说明文字（不引用条文）时为空"})
-
-
-def citation_field():
-    """`citation` beside every `basis` of an answer (API 1.1)."""
-    return fields.String(allow_none=True, metadata={
-        "description": "决定书格式的引用，如《中华人民共和国治安管理处罚法》第五十一条第二款第（一）项；无引用时为 null"})
-
-
-class StepOut(Schema):
-    rule = fields.String()
-    date = fields.Date()
-    basis = fields.String()
-    cites = cites_field()
-    citation = citation_field()
-
-
-class RangeOut(Schema):
-    earliest = fields.Date(metadata={"description": "当年通知发布后，实际日期最早可能为此日"})
-    latest = fields.Date(metadata={"description": "当年通知发布后，实际日期最迟可能为此日"})
-
-
-class MomentRangeOut(Schema):
-    """A timeline's dates are days, or moments where the law counts hours."""
-
-    earliest = fields.String(metadata={"description": "当年通知发布后，实际日期最早可能为此日（YYYY-MM-DD）"})
-    latest = fields.String(metadata={"description": "当年通知发布后，实际日期最迟可能为此日（YYYY-MM-DD）"})
-
-
-RANGE_DOC = {"description": "仅推定日期：国务院当年通知发布后实际日期可能落入的区间"}
-
-
-class RuleVersionOut(Schema):
-    kind = fields.String(metadata={"enum": ["counting_rules", "procedure", "violation", "late_fee",
-                                            "inspection_regime"]})
-    id = fields.String()
-    version = fields.String(allow_none=True, metadata={"description": "所用版本的名称（如有）"})
-    effective = fields.Dict(allow_none=True, metadata={"description": "所用版本的施行期间 {from, until}"})
-    digest = fields.String(metadata={"description": "该规则在时间表文件中内容的摘要；摘要变化即应重算已存的答案"})
-
-
-RULE_VERSIONS = fields.List(fields.Nested(RuleVersionOut), metadata={
-    "description": "答案所依据的规则及其版本与摘要（与 calendar_years 并列，供已存答案判断是否需要重算）"})
-
-
-class CalendarDependent(Schema):
-    """Every answer that depends on the holiday calendar says how far it relied on it."""
-
-    provisional = fields.Boolean()
-    calendar_years = fields.List(fields.Integer())
 
 
 class ErrorDetailOut(Schema):

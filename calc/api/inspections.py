@@ -4,12 +4,13 @@ from __future__ import annotations
 from flask import jsonify
 from flask.views import MethodView
 from flask_smorest import Blueprint
-from marshmallow import Schema, fields, validate, validates_schema, ValidationError
+from marshmallow import fields, validate, validates_schema, ValidationError
 
 from .. import etags, inspections as ins
-from ..answers.inspections import compliance_json as _compliance, plan_json as _plan, regime_json as _regime
-from .fields import (ENDS_BEFORE_START, RANGE_DOC, RULE_VERSIONS, CalendarDependent, Capped, Day, ErrorOut, Flag, RangeOut,
-                     StepOut, Strict, cites_field, citation_field)
+from ..answers.inspections import (ComplianceOut, PlanOut, RegimeOut, RegimesOut, compliance_json as _compliance,
+                                   plan_json as _plan, regime_json as _regime, regimes_json)
+from .fields import ENDS_BEFORE_START, Capped, Day, ErrorOut, Flag, Strict
+from .shapes import schema
 from .state import current
 
 blp = Blueprint("inspections", __name__, url_prefix="/v1/inspections", description="监督检查指标、计划与核查（责任清单 四）")
@@ -62,144 +63,16 @@ class ComplianceIn(PlanIn):
     log = Capped(fields.Nested(LogEntryIn), MAX_LOG, required=True)
 
 
-class RequirementOut(Schema):
-    id = fields.String()
-    title = fields.String()
-    window = fields.String(metadata={"enum": list(ins.WINDOWS)})
-    times = fields.Integer(allow_none=True)
-    coverage = fields.String(metadata={"enum": list(ins.COVERAGES)})
-    units = fields.Integer(allow_none=True)
-    share = fields.Float(allow_none=True, metadata={"description": "百分数，30 表示 30%"})
-    officers = fields.Integer(allow_none=True)
-    population = fields.String(allow_none=True)
-    unit_label = fields.String()
-    trigger = fields.String(allow_none=True)
-    phase = fields.String(allow_none=True)
-    by = fields.String(allow_none=True)
-    due = fields.String()
-    quota = fields.Boolean()
-    note = fields.String(allow_none=True)
-    basis = fields.String()
-    cites = cites_field()
-    citation = citation_field()
 
 
-class FactOut(Schema):
-    id = fields.String()
-    text = fields.String()
-    value = fields.Float()
-    basis = fields.String()
-    cites = cites_field()
-    citation = citation_field()
 
 
-class RegimeOut(Schema):
-    id = fields.String()
-    title = fields.String()
-    unit = fields.String()
-    object = fields.String()
-    seed = fields.String()
-    basis = fields.String()
-    cites = cites_field()
-    citation = citation_field()
-    superior = fields.String(allow_none=True)
-    audience_min = fields.Integer(metadata={"description": "营业性演出：须监督的最小规模（人）"})
-    facts = fields.List(fields.Nested(FactOut), metadata={"description": "清单本节中不属于检查指标的其他数字"})
-    requirements = fields.List(fields.Nested(RequirementOut))
 
 
-class RegimesOut(Schema):
-    items = fields.List(fields.Nested(RegimeOut))
 
 
-class NoteStepOut(StepOut):
-    date = fields.Date(allow_none=True)
 
 
-class WindowOut(Schema):
-    requirement = fields.String()
-    title = fields.String()
-    window = fields.String()
-    label = fields.String()
-    start = fields.Date()
-    end = fields.Date()
-    partial = fields.Boolean(metadata={"description": "窗口被所问期间截断；指标仍按完整窗口，核查时未达标记为未下结论（met: null）"})
-    full_start = fields.Date(allow_none=True)
-    full_end = fields.Date(allow_none=True)
-    due = fields.Date(allow_none=True)
-    times = fields.Integer(allow_none=True)
-    population = fields.Integer(allow_none=True)
-    units_per_time = fields.Integer(allow_none=True)
-    min_units = fields.Integer(allow_none=True)
-    min_per_inspection = fields.Integer()
-    officers = fields.Integer(allow_none=True)
-    quota = fields.Boolean()
-    basis = fields.String()
-    cites = cites_field()
-    citation = citation_field()
-    steps = fields.List(fields.Nested(NoteStepOut))
-    range = fields.Nested(RangeOut, metadata=RANGE_DOC)
-
-
-class TriggeredOut(Schema):
-    requirement = fields.String()
-    title = fields.String()
-    window = fields.String()
-    trigger = fields.String()
-    phase = fields.String(allow_none=True)
-    times = fields.Integer(allow_none=True)
-    officers = fields.Integer(allow_none=True)
-    quota = fields.Boolean()
-    note = fields.String(allow_none=True)
-    basis = fields.String()
-    cites = cites_field()
-    citation = citation_field()
-
-
-class PlanOut(CalendarDependent):
-    rule_versions = RULE_VERSIONS
-    id = fields.String()
-    title = fields.String()
-    unit = fields.String()
-    start = fields.Date()
-    end = fields.Date()
-    windows = fields.List(fields.Nested(WindowOut))
-    per_event = fields.List(fields.Nested(TriggeredOut))
-    overrides = fields.List(fields.Nested(NoteStepOut))
-    assumptions = fields.List(fields.String())
-
-
-class DiscountedOut(Schema):
-    index = fields.Integer()
-    date = fields.Date()
-    requirement = fields.String()
-    units = fields.Integer()
-    officers = fields.Integer(allow_none=True)
-    reason = fields.String()
-
-
-class WindowResultOut(WindowOut):
-    done = fields.Integer()
-    units_done = fields.Integer()
-    met = fields.Boolean(allow_none=True, metadata={"description": "null：清单无定额，或窗口只有部分在期间内且尚未达标"})
-    short = fields.Integer()
-    units_short = fields.Integer(allow_none=True)
-    verdict = fields.String()
-    counted = fields.List(fields.Integer())
-    discounted = fields.List(fields.Nested(DiscountedOut))
-
-
-class TriggeredResultOut(TriggeredOut):
-    logged = fields.Integer()
-    counted = fields.Integer()
-    discounted = fields.List(fields.Nested(DiscountedOut))
-
-
-class ComplianceOut(PlanOut):
-    windows = fields.List(fields.Nested(WindowResultOut))
-    per_event = fields.List(fields.Nested(TriggeredResultOut))
-    discounted = fields.List(fields.Nested(DiscountedOut))
-    summary = fields.Dict()
 
 
 # -- serialisation: calc/answers/inspections.py (shared with `calc inspections --json`) ------------
@@ -221,17 +94,17 @@ def _kwargs(args) -> dict:
 
 @blp.route("")
 class RegimeList(MethodView):
-    @blp.response(200, RegimesOut)
+    @blp.response(200, schema(RegimesOut))
     @blp.alt_response(304, description="未修改：If-None-Match 与 ETag 相同")
     def get(self):
         """All eleven inspection regimes with their requirements (every number from the seed)."""
         regimes = current().inspections.regimes.values()
-        return _cached(_etag(), {"items": [_regime(r) for r in regimes]})
+        return _cached(_etag(), regimes_json(regimes))
 
 
 @blp.route("/<regime_id>")
 class RegimeDetail(MethodView):
-    @blp.response(200, RegimeOut)
+    @blp.response(200, schema(RegimeOut))
     @blp.alt_response(304, description="未修改：If-None-Match 与 ETag 相同")
     @blp.alt_response(404, schema=ErrorOut)
     def get(self, regime_id):
@@ -242,7 +115,7 @@ class RegimeDetail(MethodView):
 @blp.route("/<regime_id>/plan")
 class RegimePlan(MethodView):
     @blp.arguments(PlanIn())
-    @blp.response(200, PlanOut)
+    @blp.response(200, schema(PlanOut))
     @blp.alt_response(404, schema=ErrorOut)
     @blp.alt_response(422, schema=ErrorOut)
     def post(self, args, regime_id):
@@ -255,7 +128,7 @@ class RegimePlan(MethodView):
 @blp.route("/<regime_id>/compliance")
 class RegimeCompliance(MethodView):
     @blp.arguments(ComplianceIn())
-    @blp.response(200, ComplianceOut)
+    @blp.response(200, schema(ComplianceOut))
     @blp.alt_response(404, schema=ErrorOut)
     @blp.alt_response(422, schema=ErrorOut)
     def post(self, args, regime_id):

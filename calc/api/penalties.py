@@ -11,19 +11,21 @@ from flask import jsonify
 from flask.views import MethodView
 from werkzeug.routing import BaseConverter
 from flask_smorest import Blueprint
-from marshmallow import Schema, fields
+from marshmallow import fields
 from marshmallow.validate import OneOf, Range
 
 from .. import etags, penalties as dom
 from .. import periods
 from .. import thresholds as thr
 from ..answers.clock import today
-from ..answers.penalties import (answer_json, assessment_json, late_fee_json, law_json, summary_json,
-                                 threshold_json, violation_json)
+from ..answers.penalties import (LateFeeOut, LawList, PenaltyAssessOut, ThresholdAnswerOut, ThresholdList,
+                                 ThresholdOut, ViolationList, ViolationOut, answer_json, assessment_json,
+                                 late_fee_json, laws_json, threshold_json, thresholds_json, violation_json,
+                                 violations_json)
 from ..errors import InvalidInput
-from .fields import (RANGE_DOC, RULE_VERSIONS, CalendarDependent, Capped, DateRangeIn, Day, ErrorOut, Flag, RangeOut,
-                     StepOut, Strict, cites_field, citation_field)
+from .fields import Capped, DateRangeIn, Day, ErrorOut, Flag, Strict
 from .messages import MaxLength
+from .shapes import schema
 from .state import current
 
 blp = Blueprint("penalties", __name__, description="罚款幅度、裁量版本、加处罚款与立案标准")
@@ -41,94 +43,7 @@ blp.record_once(lambda state: state.app.url_map.converters.setdefault("violation
 MAX_CODES = 30  # more circumstance codes than any act has, so a runaway list is refused early
 
 
-# ---------------------------------------------------------------- schemas
-
-
-class PenaltyMoneyRange(Schema):
-    min = fields.Float()
-    max = fields.Float()
-
-
-class PenaltyEffective(Schema):
-    from_ = fields.Date(data_key="from")
-    until = fields.Date(allow_none=True)
-
-
-class PenaltyLicenceOut(Schema):
-    action = fields.String(metadata={"enum": list(dom.LICENCE_ACTIONS)})
-    document = fields.String()
-    text = fields.String()
-
-
-class PenaltyDetention(Schema):
-    min = fields.Integer()
-    max = fields.Integer()
-
-
-class PenaltyBandOut(Schema):
-    when = fields.String(metadata={"description": "情形代码（见违法行为详情的 circumstances）"})
-    circumstance = fields.String()
-    replaces_base = fields.Boolean()
-    fine = fields.Nested(PenaltyMoneyRange, allow_none=True)
-    fine_by_party = fields.Dict(keys=fields.String(), values=fields.Nested(PenaltyMoneyRange), allow_none=True)
-    fine_optional = fields.Boolean()
-    warning = fields.Boolean()
-    detention_days_max = fields.Integer(allow_none=True)
-    order_to_correct = fields.String(allow_none=True)
-    licence = fields.Nested(PenaltyLicenceOut, allow_none=True)
-    suspension = fields.String(allow_none=True)
-    confiscate = fields.String(allow_none=True)
-    criminal = fields.Boolean()
-    sanctions = fields.List(fields.String())
-    basis = fields.String()
-    cites = cites_field()
-    citation = citation_field()
-    detention = fields.Nested(PenaltyDetention, allow_none=True, metadata={"description": "行政拘留日数；只规定上限时 min 为 1"})
-    combination = fields.String(allow_none=True, validate=OneOf(tuple(dom.COMBINATIONS)),
-                                metadata={"description": "and 拘留并处罚款；and_optional 拘留，可以并处罚款；or 拘留或者罚款"})
-
-
-class PenaltyVersionOut(Schema):
-    effective = fields.Nested(PenaltyEffective)
-    basis = fields.String()
-    cites = cites_field()
-    citation = citation_field()
-    text = fields.String()
-    rests_on = fields.String(allow_none=True, metadata={
-        "enum": list(dom.RESTS_ON), "description": "引文的来源：为空表示依据法律原文；否则为未核对原文时所依据的材料"})
-    rests_on_text = fields.String(allow_none=True, metadata={"description": "rests_on 的中文说明"})
-    punishable = fields.Boolean(metadata={"description": "false：该文本未规定此行为（不认为是违法的）"})
-    bands = fields.List(fields.Nested(PenaltyBandOut))
-
-
-class ViolationSummary(Schema):
-    id = fields.String()
-    title = fields.String()
-    authority = fields.String()
-    basis = fields.String()
-    cites = cites_field()
-    citation = citation_field()
-    seed = fields.String()
-    regime = fields.String()
-    section = fields.String(metadata={"description": "2025年文本的章节（浏览用）；其他违法行为为空"})
-
-
-class ViolationList(Schema):
-    items = fields.List(fields.Nested(ViolationSummary))
-
-
-class PenaltyCircumstanceOut(Schema):
-    code = fields.String()
-    text = fields.String()
-    general = fields.Boolean(metadata={"description": "true：总则规定（从重、不执行拘留等），不选幅度"})
-
-
-class ViolationOut(ViolationSummary):
-    keywords = fields.List(fields.String())
-    acts = fields.List(fields.String())
-    correspondence = fields.String(allow_none=True)
-    circumstances = fields.List(fields.Nested(PenaltyCircumstanceOut))
-    versions = fields.List(fields.Nested(PenaltyVersionOut))
+# ---------------------------------------------------------------- request schemas (the answers' shapes: calc/answers/penalties.py)
 
 
 class PenaltySearchQuery(Strict):
@@ -140,22 +55,6 @@ class PenaltySearchQuery(Strict):
                              metadata={"description": "条（第…条的数字），如 51"})
 
 
-class LawVersionOut(Schema):
-    name = fields.String()
-    effective = fields.Nested(PenaltyEffective)
-    note = fields.String(allow_none=True)
-
-
-class LawOut(Schema):
-    name = fields.String()
-    title = fields.String()
-    versions = fields.List(fields.Nested(LawVersionOut))
-
-
-class LawList(Schema):
-    items = fields.List(fields.Nested(LawOut))
-
-
 class PenaltyAssessIn(Strict):
     act_date = Day(required=True, metadata={"description": "违法行为发生之日（连续或继续状态的，行为终了之日）"})
     decision_date = Day(load_default=None, metadata={"description": "作出处罚决定之日，缺省为今日（北京时间）"})
@@ -165,155 +64,6 @@ class PenaltyAssessIn(Strict):
     harm_to_life_health_finance = Flag(
         load_default=False, metadata={"description": "涉及公民生命健康安全、金融安全且有危害后果（行政处罚法第三十六条，时效五年）"})
     provisional = Flag(load_default=False, metadata={"description": "时效日超出已公布节假日安排时按放假办法推定"})
-
-
-class PenaltyDegreeOut(Schema):
-    detention = fields.Integer()
-    added_fine = fields.Float()
-    licence = fields.Integer()
-    suspension = fields.Integer()
-    fine = fields.Float()
-    no_warning = fields.Integer()
-
-
-class PenaltySeverityOut(Schema):
-    detention_max = fields.Integer()
-    licence = fields.Integer()
-    suspension = fields.Integer()
-    fine_max = fields.Float()
-    fine_min = fields.Float()
-    no_warning = fields.Integer()
-    punishable = fields.Boolean()
-    heaviest = fields.Nested(PenaltyDegreeOut, metadata={"description": "可能的最重处罚（先比较）"})
-    lightest = fields.Nested(PenaltyDegreeOut, metadata={"description": "可能的最轻处罚（最重相同时比较）"})
-
-
-class PenaltyComparedOut(Schema):
-    basis = fields.String()
-    cites = cites_field()
-    citation = citation_field()
-    effective = fields.Nested(PenaltyEffective)
-    sanctions = fields.String()
-    severity = fields.Nested(PenaltySeverityOut)
-    text = fields.String()
-    punishable = fields.Boolean()
-
-
-class PenaltyComparisonOut(Schema):
-    decided_by = fields.String(metadata={"enum": ["not_punishable", "heaviest", "lightest", "equal"]})
-    aspect = fields.String(allow_none=True)
-    text = fields.String()
-
-
-class PenaltyVersionRef(Schema):
-    basis = fields.String()
-    cites = cites_field()
-    citation = citation_field()
-    effective = fields.Nested(PenaltyEffective)
-    text = fields.String()
-    rests_on = fields.String(allow_none=True, metadata={
-        "enum": list(dom.RESTS_ON), "description": "引文的来源：为空表示依据法律原文；否则为未核对原文时所依据的材料"})
-    rests_on_text = fields.String(allow_none=True, metadata={"description": "rests_on 的中文说明"})
-    punishable = fields.Boolean()
-
-
-class PenaltyChoiceOut(Schema):
-    applied = fields.Nested(PenaltyVersionRef, allow_none=True)
-    rule = fields.String(metadata={"enum": ["same", "act_time", "decision_time_lighter", "repealed"]})
-    reason = fields.String()
-    basis = fields.String()
-    cites = cites_field()
-    citation = citation_field()
-    act_version = fields.Nested(PenaltyVersionRef)
-    decision_version = fields.Nested(PenaltyVersionRef, allow_none=True)
-    compared = fields.List(fields.Nested(PenaltyComparedOut))
-    comparison = fields.Nested(PenaltyComparisonOut, allow_none=True)
-
-
-class PenaltyBesideOut(Schema):
-    basis = fields.String(metadata={"description": "另一规定（如程序规定）的依据"})
-    cites = cites_field()
-    citation = citation_field()
-    limit = fields.Float(metadata={"description": "该规定的限额（元）"})
-    why = fields.String(metadata={"description": "为何不以该规定为准"})
-
-
-class PenaltyFactOut(Schema):
-    status = fields.String(metadata={"enum": ["yes", "no", "depends", "unknown"]})
-    explanation = fields.String()
-    basis = fields.String(allow_none=True)
-    cites = cites_field()
-    citation = citation_field()
-    limit = fields.Float(allow_none=True)
-    note = fields.String(allow_none=True)
-    beside = fields.List(fields.Nested(PenaltyBesideOut),
-                         metadata={"description": "并列列出的其他规定的限额及其不予适用的理由"})
-
-
-class PenaltyProcedureOut(Schema):
-    regime = fields.String()
-    applies = fields.String()
-    simplified = fields.Nested(PenaltyFactOut)
-    collection = fields.Nested(PenaltyFactOut)
-    hearing = fields.Nested(PenaltyFactOut)
-
-
-class PenaltyPeriodOut(Schema):
-    amount = fields.Integer()
-    unit = fields.String()
-
-
-class PenaltyLimitationOut(CalendarDependent):
-    period = fields.Nested(PenaltyPeriodOut, allow_none=True)
-    basis = fields.String(allow_none=True)
-    cites = cites_field()
-    citation = citation_field()
-    start = fields.Date()
-    plain_end = fields.Date(allow_none=True)
-    expires = fields.Date(allow_none=True)
-    calendar_gap = fields.Integer(allow_none=True)
-    message = fields.String()
-    note = fields.String(allow_none=True)
-    steps = fields.List(fields.Nested(StepOut))
-
-
-class PenaltyGeneralOut(Schema):
-    id = fields.String()
-    title = fields.String()
-    status = fields.String(metadata={"enum": ["yes", "no", "depends"]})
-    explanation = fields.String()
-    basis = fields.String()
-    cites = cites_field()
-    citation = citation_field()
-    text = fields.String()
-    note = fields.String(allow_none=True)
-
-
-class PenaltySwitchOut(Schema):
-    code = fields.String()
-    text = fields.String()
-    added = fields.Boolean(metadata={"description": "true：加上该情形；false：去掉该情形"})
-    applies = fields.String()
-    rule = fields.String()
-    message = fields.String()
-
-
-class PenaltyAssessOut(CalendarDependent):
-    rule_versions = RULE_VERSIONS
-    id = fields.String()
-    title = fields.String()
-    act_date = fields.Date()
-    decision_date = fields.Date()
-    party = fields.String()
-    circumstances = fields.List(fields.String())
-    version = fields.Nested(PenaltyChoiceOut)
-    bands = fields.List(fields.Nested(PenaltyBandOut))
-    notes = fields.List(fields.String())
-    procedure = fields.Nested(PenaltyProcedureOut)
-    limitation = fields.Nested(PenaltyLimitationOut)
-    punishable = fields.Boolean(metadata={"description": "false：所适用的文本不认为是违法的"})
-    general = fields.List(fields.Nested(PenaltyGeneralOut))
-    switches = fields.List(fields.Nested(PenaltySwitchOut))
 
 
 class LateFeeIn(Strict):
@@ -328,90 +78,9 @@ class LateFeeIn(Strict):
                               metadata={"description": "行政复议或者行政诉讼期间：加处罚款不予计算（行政处罚法 第七十三条第三款）"})
 
 
-class LateFeeOut(CalendarDependent):
-    fine = fields.Float()
-    served = fields.Date()
-    paid = fields.Date()
-    due = fields.Date()
-    days_late = fields.Integer()
-    daily_rate = fields.Float()
-    surcharge = fields.Float()
-    capped = fields.Boolean()
-    total = fields.Float()
-    steps = fields.List(fields.Nested(StepOut))
-    range = fields.Nested(RangeOut, metadata=RANGE_DOC)
-
-
-class PenaltyFactSpecOut(Schema):
-    name = fields.String()
-    title = fields.String()
-    kind = fields.String(metadata={"enum": list(thr.KINDS)})
-    unit = fields.String(allow_none=True)
-    required = fields.Boolean()
-    choices = fields.Dict(keys=fields.String(), values=fields.String(), allow_none=True)
-
-
-class PenaltyTestOut(Schema):
-    fact = fields.String()
-    op = fields.String(metadata={"enum": ["at_least", "at_most"]})
-    limit = fields.Float()
-    basis = fields.String()
-    cites = cites_field()
-    citation = citation_field()
-
-
-class PenaltyReferralOut(Schema):
-    referral = fields.String(metadata={"enum": ["criminal", "administrative", "none"]})
-    met = fields.Boolean(allow_none=True)
-    roles = fields.List(fields.String())
-    authority = fields.String()
-    action = fields.String()
-    basis = fields.String()
-    cites = cites_field()
-    citation = citation_field()
-
-
-class ThresholdOut(Schema):
-    id = fields.String()
-    title = fields.String()
-    seed = fields.String()
-    basis = fields.String()
-    cites = cites_field()
-    citation = citation_field()
-    note = fields.String(allow_none=True)
-    facts = fields.List(fields.Nested(PenaltyFactSpecOut))
-    tests = fields.List(fields.Nested(PenaltyTestOut))
-    outcomes = fields.List(fields.Nested(PenaltyReferralOut))
-
-
-class ThresholdList(Schema):
-    items = fields.List(fields.Nested(ThresholdOut))
-
-
 class ThresholdIn(Strict):
     facts = fields.Dict(keys=fields.String(), values=fields.Raw(allow_none=True), required=True,
                         metadata={"description": "事实，如 {\"members\": 35, \"levels\": 3, \"role\": \"organizer\"}"})
-
-
-class PenaltyTestResultOut(PenaltyTestOut):
-    title = fields.String()
-    value = fields.Float()
-    holds = fields.Boolean()
-    explanation = fields.String()
-
-
-class ThresholdAnswerOut(Schema):
-    id = fields.String()
-    title = fields.String()
-    met = fields.Boolean()
-    summary = fields.String()
-    tests = fields.List(fields.Nested(PenaltyTestResultOut))
-    referrals = fields.List(fields.Nested(PenaltyReferralOut))
-    basis = fields.String()
-    cites = cites_field()
-    citation = citation_field()
-    inclusive_basis = fields.String()
-    note = fields.String(allow_none=True)
 
 
 cached = etags.cached  # ETag = schedules digest, 304 on a match
@@ -423,7 +92,7 @@ cached = etags.cached  # ETag = schedules digest, 304 on a match
 @blp.route("/v1/penalties")
 class Violations(MethodView):
     @blp.arguments(PenaltySearchQuery(), location="query")
-    @blp.response(200, ViolationList)
+    @blp.response(200, schema(ViolationList))
     @blp.alt_response(304, description="未变化（If-None-Match 与 ETag 相同）")
     @blp.alt_response(422, schema=ErrorOut)
     def get(self, args):
@@ -437,22 +106,22 @@ class Violations(MethodView):
         if args["law"] is not None:
             citing = {v.id for v in p.citing(args["law"], args["article"])}
             items = [v for v in items if v.id in citing]
-        return cached({"items": [summary_json(v) for v in items]})
+        return cached(violations_json(items))
 
 
 @blp.route("/v1/laws")
 class Laws(MethodView):
-    @blp.response(200, LawList)
+    @blp.response(200, schema(LawList))
     @blp.alt_response(304, description="未变化（If-None-Match 与 ETag 相同）")
     def get(self):
         """Every law the penalty schedules cite with its year: short name, title, versions in force."""
-        return cached({"items": [law_json(x) for x in current().penalties.laws]})
+        return cached(laws_json(current().penalties.laws))
 
 
 @blp.route("/v1/penalties/late-fee")
 class LateFee(MethodView):
     @blp.arguments(LateFeeIn())
-    @blp.response(200, LateFeeOut)
+    @blp.response(200, schema(LateFeeOut))
     @blp.alt_response(422, schema=ErrorOut)
     def post(self, args):
         """加处罚款: due 15 days after service (rest-day roll forward), 3% a day, never above the fine."""
@@ -466,7 +135,7 @@ class LateFee(MethodView):
 
 @blp.route("/v1/penalties/<violation_id:vid>")
 class ViolationDetail(MethodView):
-    @blp.response(200, ViolationOut)
+    @blp.response(200, schema(ViolationOut))
     @blp.alt_response(304, description="未变化（If-None-Match 与 ETag 相同）")
     @blp.alt_response(404, schema=ErrorOut)
     def get(self, vid):
@@ -478,7 +147,7 @@ class ViolationDetail(MethodView):
 @blp.route("/v1/penalties/<violation_id:vid>/assess")
 class Assess(MethodView):
     @blp.arguments(PenaltyAssessIn())
-    @blp.response(200, PenaltyAssessOut)
+    @blp.response(200, schema(PenaltyAssessOut))
     @blp.alt_response(404, schema=ErrorOut)
     @blp.alt_response(422, schema=ErrorOut)
     def post(self, args, vid):
@@ -492,16 +161,16 @@ class Assess(MethodView):
 
 @blp.route("/v1/thresholds")
 class Thresholds(MethodView):
-    @blp.response(200, ThresholdList)
+    @blp.response(200, schema(ThresholdList))
     @blp.alt_response(304, description="未变化（If-None-Match 与 ETag 相同）")
     def get(self):
         """Criminal and technical thresholds (传销立案追诉标准, 面制品铝残留限量)."""
-        return cached({"items": [threshold_json(t) for t in current().penalties.thresholds.values()]})
+        return cached(thresholds_json(current().penalties.thresholds.values()))
 
 
 @blp.route("/v1/thresholds/<tid>")
 class ThresholdDetail(MethodView):
-    @blp.response(200, ThresholdOut)
+    @blp.response(200, schema(ThresholdOut))
     @blp.alt_response(304, description="未变化（If-None-Match 与 ETag 相同）")
     @blp.alt_response(404, schema=ErrorOut)
     def get(self, tid):
@@ -512,7 +181,7 @@ class ThresholdDetail(MethodView):
 @blp.route("/v1/thresholds/<tid>/assess")
 class ThresholdAssess(MethodView):
     @blp.arguments(ThresholdIn())
-    @blp.response(200, ThresholdAnswerOut)
+    @blp.response(200, schema(ThresholdAnswerOut))
     @blp.alt_response(404, schema=ErrorOut)
     @blp.alt_response(422, schema=ErrorOut)
     def post(self, args, tid):

@@ -3,11 +3,13 @@ from __future__ import annotations
 
 from flask.views import MethodView
 from flask_smorest import Blueprint
-from marshmallow import Schema, fields, validate
+from marshmallow import fields, validate
 
 from .. import etags
+from ..answers.responsibilities import ItemOut, ItemsOut, items_json
 from ..responsibilities import KINDS, MAX_QUERY
-from .fields import ErrorOut, Strict, cites_field, citation_field
+from .fields import ErrorOut, Strict
+from .shapes import schema
 from .state import current
 
 blp = Blueprint("responsibilities", __name__, url_prefix="/v1/responsibilities",
@@ -20,39 +22,7 @@ class SearchQuery(Strict):
     kind = fields.String(load_default=None, validate=validate.OneOf(KINDS))
 
 
-class PartOut(Schema):
-    department = fields.String()
-    part = fields.String()
 
-
-class ItemOut(Schema):
-    kind = fields.String(metadata={"enum": list(KINDS)})
-    id = fields.String()
-    matter = fields.String()
-    unit = fields.String(allow_none=True)
-    units = fields.List(fields.String())
-    departments = fields.List(fields.Nested(PartOut))
-    matched_departments = fields.List(fields.String())
-    main_duty = fields.String()
-    main_no = fields.Integer()
-    no = fields.Integer()
-    category = fields.String(allow_none=True)
-    name = fields.String()
-    count = fields.Integer()
-    also = fields.String(allow_none=True)
-    laws = fields.List(fields.String())
-    example = fields.String()
-    note = fields.String(allow_none=True)
-    seed = fields.String()
-    basis = fields.String()
-    cites = cites_field()
-    citation = citation_field()
-
-
-class ItemsOut(Schema):
-    q = fields.String(allow_none=True)
-    count = fields.Integer()
-    items = fields.List(fields.Nested(ItemOut))
 
 
 def _cached(payload_fn, *key):
@@ -62,23 +32,19 @@ def _cached(payload_fn, *key):
 @blp.route("")
 class Search(MethodView):
     @blp.arguments(SearchQuery(), location="query")
-    @blp.response(200, ItemsOut)
+    @blp.response(200, schema(ItemsOut))
     @blp.alt_response(304, description="未修改：If-None-Match 与 ETag 相同")
     @blp.alt_response(422, schema=ErrorOut)
     def get(self, args):
         """Duties, case categories and boundary matters whose text contains the keywords."""
         q, kind = args.get("q"), args.get("kind")
 
-        def payload():
-            items = current().responsibilities.search(q, kind)
-            return {"q": q, "count": len(items), "items": items}
-
-        return _cached(payload, "search", q, kind)
+        return _cached(lambda: items_json(q, current().responsibilities.search(q, kind)), "search", q, kind)
 
 
 @blp.route("/<ident>")
 class Detail(MethodView):
-    @blp.response(200, ItemOut)
+    @blp.response(200, schema(ItemOut))
     @blp.alt_response(304, description="未修改：If-None-Match 与 ETag 相同")
     @blp.alt_response(404, schema=ErrorOut)
     def get(self, ident):

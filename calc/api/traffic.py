@@ -10,18 +10,20 @@ from decimal import Decimal
 from flask import jsonify
 from flask.views import MethodView
 from flask_smorest import Blueprint
-from marshmallow import Schema, ValidationError, fields, validates_schema
+from marshmallow import ValidationError, fields, validates_schema
 from marshmallow.validate import OneOf, Range
 
 from ..answers.clock import today
-from ..answers.traffic import act_json, assessment_json, codes_json, measured_json, points_json, search_json
+from ..answers.traffic import (TrafficActOut, TrafficAssessOut, TrafficCodes, TrafficList, TrafficOverloadingOut,
+                               TrafficPointsOut, TrafficSpeedingOut, act_json, assessment_json, codes_json,
+                               measured_json, overloading_json, points_json, search_json)
 from ..errors import InvalidInput
 from ..traffic import assess as dom, measured, points
-from ..traffic.model import MEASURE_KINDS, MEASURES
 from ..traffic.payment import PaymentFacts
 from .. import etags
-from .fields import CalendarDependent, Capped, Day, ErrorOut, Flag, StepOut, Strict, cites_field, citation_field
+from .fields import Capped, Day, ErrorOut, Flag, Strict
 from .messages import MaxLength
+from .shapes import schema
 from .state import current
 
 blp = Blueprint("traffic", __name__, description="道路交通：违法行为目录、处罚与记分测算、超速与超载、记分周期")
@@ -30,282 +32,6 @@ CODE = {"validate": MaxLength(60)}
 VEHICLE_DOC = {"description": "车型代码（GET /v1/traffic/codes 的 vehicles），如 small_passenger 小型、微型载客汽车",
                "example": "small_passenger"}
 ROAD_DOC = {"description": "道路类型：expressway 高速公路、urban_expressway 城市快速路、other 其他道路", "example": "other"}
-
-
-# ---------------------------------------------------------------- out
-
-
-class TrafficMoney(Schema):
-    min = fields.Float()
-    max = fields.Float()
-
-
-class TrafficEffective(Schema):
-    from_ = fields.Date(data_key="from")
-    until = fields.Date(allow_none=True)
-
-
-class TrafficMeasureOut(Schema):
-    kind = fields.String(metadata={"enum": list(MEASURE_KINDS), "description":
-                                   "licence_suspension 暂扣驾驶证（months）、licence_revocation 吊销、licence_withheld 先予扣留、"
-                                   "detention 拘留（days，min_days 为下限）、vehicle_detention 扣留机动车、confiscation 收缴没收、"
-                                   "criminal 追究刑事责任、ban_years 不得重新取得驾驶证的年限（years 或 lifetime）、other 其他措施"})
-    optional = fields.Boolean(metadata={"description": "true：法律规定“可以”"})
-    months = fields.Integer(metadata={"description": "暂扣的月数"})
-    min_days = fields.Integer(metadata={"description": "拘留日数的下限（只规定上限的不给）"})
-    days = fields.Integer(metadata={"description": "拘留日数（上限）"})
-    years = fields.Integer(metadata={"description": "不得重新取得机动车驾驶证的年数"})
-    lifetime = fields.Boolean(metadata={"description": "终生不得重新取得"})
-    detail = fields.String(metadata={"description": "所及之物或附带的说明（如 至违法状态消除、危险驾驶罪）"})
-    text = fields.String(metadata={"description": "决定书式的中文表述"})
-    basis = fields.String()
-    cites = cites_field()
-    citation = citation_field()
-
-
-class TrafficOver(Schema):
-    measure = fields.String(metadata={"enum": list(MEASURES), "description":
-                                      "所计之量：speed 时速、passengers 核定人数、load 核定载质量、total_mass 最大允许总质量"})
-    min = fields.Float(allow_none=True, metadata={"description": "以上（含本数）"})
-    below = fields.Float(allow_none=True, metadata={"description": "不足、未达到（不含本数）"})
-
-
-class TrafficWhen(Schema):
-    vehicles = fields.List(fields.String(), metadata={"description": "车型或车型组，任一"})
-    roads = fields.List(fields.String(), metadata={"description": "道路类型，任一"})
-    over = fields.Nested(TrafficOver, allow_none=True, metadata={"description": "超过的百分比区间"})
-    seats = fields.Integer(allow_none=True, metadata={"description": "核定载客人数至少为此（7座以上）"})
-    circumstances = fields.List(fields.String(), metadata={"description": "须全部具备的情形"})
-
-
-class TrafficBandOut(Schema):
-    when = fields.Nested(TrafficWhen)
-    fine = fields.Nested(TrafficMoney, allow_none=True)
-    fine_text = fields.String(allow_none=True, metadata={"description": "以算式规定的罚款（如 所收检验费用五倍以上十倍以下）"})
-    warning = fields.Boolean()
-    points = fields.Integer(allow_none=True, metadata={"description": "记分（记分的幅度）"})
-    measures = fields.List(fields.Nested(TrafficMeasureOut), metadata={"description": "罚款以外的措施"})
-    text = fields.String(allow_none=True, metadata={"description": "所依据的项的原文"})
-    sanctions = fields.String()
-    basis = fields.String()
-    cites = cites_field()
-    citation = citation_field()
-
-
-class TrafficVersionOut(Schema):
-    effective = fields.Nested(TrafficEffective)
-    basis = fields.String()
-    cites = cites_field()
-    citation = citation_field()
-    text = fields.String(allow_none=True)
-    note = fields.String(allow_none=True)
-    bands = fields.List(fields.Nested(TrafficBandOut), metadata={"description": "按顺序，第一个条件成立的幅度适用"})
-
-
-class TrafficClauseOut(Schema):
-    clause = fields.String(metadata={"description": "国家规定的编号（目录内部）"})
-    title = fields.String()
-    versions = fields.List(fields.Nested(TrafficVersionOut))
-
-
-class TrafficSummary(Schema):
-    id = fields.String(metadata={"example": "traffic.hb-76-1"})
-    title = fields.String()
-    party = fields.String(metadata={"description": "当事人代码（GET /v1/traffic/codes 的 parties）"})
-    keywords = fields.List(fields.String())
-    basis = fields.String(allow_none=True)
-    cites = cites_field()
-    citation = citation_field()
-
-
-class TrafficList(Schema):
-    items = fields.List(fields.Nested(TrafficSummary))
-
-
-class TrafficActOut(TrafficSummary):
-    party_title = fields.String(metadata={"description": "当事人（中文）"})
-    note = fields.String(allow_none=True, metadata={"description": "三部文本措辞不同时的对应说明（存疑之处写明）"})
-    measure = fields.String(allow_none=True, metadata={"enum": [*MEASURES, None], "description": "按超过的百分比区分时所计之量"})
-    national = fields.List(fields.Nested(TrafficClauseOut), metadata={"description": "国家规定（道路交通安全法等）"})
-    hebei = fields.List(fields.Nested(TrafficVersionOut), metadata={"description": "河北省实施办法的具体标准"})
-    points = fields.List(fields.Nested(TrafficVersionOut), metadata={"description": "记分管理办法的记分"})
-
-
-class TrafficCode(Schema):
-    code = fields.String()
-    title = fields.String()
-
-
-class TrafficGroup(TrafficCode):
-    members = fields.List(fields.String(), metadata={"description": "属于该组的车型代码"})
-    undetermined = fields.List(fields.String(), metadata={"description": "文本未定是否属于该组的车型：答案依赖时须改选"})
-    basis = fields.String()
-    cites = cites_field()
-    citation = citation_field()
-
-
-class TrafficParty(TrafficCode):
-    collect_on_the_spot = fields.Boolean(metadata={"description": "当事人无异议的，可以当场收缴罚款（道路交通安全法 第一百零八条第二款）"})
-    scored = fields.Boolean(metadata={"description": "是否记分（只对机动车驾驶人）"})
-
-
-class TrafficCodes(Schema):
-    vehicles = fields.List(fields.Nested(TrafficCode), metadata={"description": "车型代码（vehicle）"})
-    groups = fields.List(fields.Nested(TrafficGroup), metadata={"description": "文本一并列举的车型组"})
-    roads = fields.List(fields.Nested(TrafficCode), metadata={"description": "道路类型代码（road）"})
-    circumstances = fields.List(fields.Nested(TrafficCode))
-    licences = fields.List(fields.Nested(TrafficCode), metadata={"description": "准驾车型（记分周期的 vehicle）"})
-    parties = fields.List(fields.Nested(TrafficParty), metadata={"description": "当事人代码"})
-
-
-class TrafficFact(Schema):
-    status = fields.String(metadata={"enum": ["yes", "no", "depends"]})
-    explanation = fields.String()
-    basis = fields.String()
-    cites = cites_field()
-    citation = citation_field()
-
-
-class TrafficSpotOut(TrafficFact):
-    limit = fields.Float(metadata={"description": "当场处罚的罚款上限（元）"})
-
-
-class TrafficCited(Schema):
-    basis = fields.String()
-    cites = cites_field()
-    citation = citation_field()
-
-
-class TrafficSurcharge(TrafficCited):
-    daily_rate = fields.Float(metadata={"description": "每日加处罚款的比例"})
-    cap_ratio = fields.Float(metadata={"description": "加处罚款的上限与罚款的比例（1：不超过罚款数额）"})
-    cap = fields.Nested(TrafficCited, metadata={"description": "加处罚款上限的依据"})
-
-
-class TrafficLate(Schema):
-    fine = fields.Float()
-    days_late = fields.Integer()
-    surcharge = fields.Float()
-    capped = fields.Boolean()
-    total = fields.Float()
-
-
-class TrafficPaymentOut(CalendarDependent, TrafficCited):
-    within_days = fields.Integer(metadata={"description": "自收到决定书之日起缴纳罚款的日数"})
-    collect_on_the_spot = fields.Nested(TrafficFact, metadata={"description": "可否当场收缴罚款"})
-    surcharge = fields.Nested(TrafficSurcharge)
-    due = fields.Date(allow_none=True, metadata={"description": "给出 served 时：缴纳期限的最后一日"})
-    late = fields.Nested(TrafficLate, allow_none=True, metadata={"description": "给出 paid 时：逾期日数与加处罚款"})
-
-
-class TrafficNationalOut(TrafficCited):
-    clause = fields.String(metadata={"description": "国家规定的编号（目录内部）"})
-    title = fields.String()
-    text = fields.String(allow_none=True)
-    effective = fields.Nested(TrafficEffective)
-    sanctions = fields.String(allow_none=True)
-    why = fields.String(allow_none=True, metadata={"description": "两个版本时适用哪一个及其理由（从旧兼从轻）"})
-
-
-class TrafficHebeiOut(TrafficCited):
-    text = fields.String()
-    effective = fields.Nested(TrafficEffective)
-    amount = fields.Float()
-    warning = fields.Boolean()
-    applies = fields.Boolean(metadata={"description": "false：法律规定的罚款超出第六十八条的范围，不适用"})
-
-
-class TrafficPointsRule(TrafficCited):
-    points = fields.Integer(metadata={"description": "记分"})
-    text = fields.String(allow_none=True)
-
-
-class TrafficRuleVersion(Schema):
-    kind = fields.String(metadata={"enum": ["traffic_act", "traffic_clause"]})
-    id = fields.String()
-    version = fields.String(allow_none=True)
-    effective = fields.Dict(allow_none=True)
-    digest = fields.String(metadata={"description": "该条目在时间表文件中内容的摘要；摘要变化即应重算已存的答案"})
-
-
-class TrafficAssessOut(CalendarDependent, TrafficCited):
-    id = fields.String()
-    title = fields.String()
-    party = fields.String()
-    act_date = fields.Date()
-    decision_date = fields.Date()
-    vehicle = fields.String(allow_none=True, metadata={"description": "所给的车型代码"})
-    road = fields.String(allow_none=True, metadata={"description": "所给的道路类型"})
-    circumstances = fields.List(fields.String())
-    fine = fields.Nested(TrafficMoney, allow_none=True, metadata={"description": "元；固定数额 min == max；无罚款为 null"})
-    fine_text = fields.String(allow_none=True, metadata={"description": "罚款以算式规定时的原文表述"})
-    warning = fields.Boolean(metadata={"description": "可以警告代替罚款"})
-    fine_source = fields.String(allow_none=True, metadata={
-        "enum": ["hebei", "national", None], "description": "罚款所依：hebei 河北省具体标准、national 国家规定的幅度；无罚款为 null"})
-    points = fields.Integer(allow_none=True, metadata={
-        "description": "记分；行为日施行的记分规定不在本服务收录的文本中（2022年4月1日前）时为 null"})
-    measures = fields.List(fields.Nested(TrafficMeasureOut), metadata={"description": "罚款以外的措施（暂扣、吊销、拘留、扣车、追究刑事责任、不得重新取得驾驶证的年限等）"})
-    national = fields.List(fields.Nested(TrafficNationalOut), metadata={"description": "所适用的国家规定及其版本"})
-    hebei = fields.Nested(TrafficHebeiOut, allow_none=True, metadata={"description": "河北省实施办法的具体标准及是否适用"})
-    points_rule = fields.Nested(TrafficPointsRule, allow_none=True, metadata={"description": "所适用的记分项"})
-    on_the_spot = fields.Nested(TrafficSpotOut, metadata={"description": "可否当场处罚（道路交通安全法 第一百零七条）"})
-    payment = fields.Nested(TrafficPaymentOut, metadata={"description": "缴纳罚款：期限、当场收缴、加处罚款"})
-    notes = fields.List(fields.String())
-    steps = fields.List(fields.Nested(StepOut))
-    rule_versions = fields.List(fields.Nested(TrafficRuleVersion), metadata={"description": "答案所依据的条目及其摘要（供已存答案判断是否需要重算）"})
-
-
-class TrafficSpeedingOut(TrafficAssessOut):
-    violation = fields.String(metadata={"description": "所属违法行为的编号"})
-    over_percent = fields.Float(metadata={"description": "超过规定时速的百分比（两位小数，舍去；比较按精确值）"})
-
-
-class TrafficOverloadingOut(TrafficSpeedingOut):
-    total_over_percent = fields.Float(allow_none=True, metadata={"description": "超过最大允许总质量的百分比（载货）"})
-
-
-class TrafficCycle(Schema):
-    start = fields.Date()
-    end = fields.Date()
-
-
-class TrafficStudy(TrafficCited):
-    days = fields.Integer(metadata={"description": "满分学习天数"})
-    times = fields.Integer(metadata={"description": "本周期第几次满分"})
-    onsite_or_online = fields.Integer(metadata={"description": "现场学习、网络学习累计不少于的天数"})
-    onsite = fields.Integer(metadata={"description": "其中现场学习不少于的天数"})
-
-
-class TrafficEntryOut(Schema):
-    date = fields.Date()
-    points = fields.Integer(metadata={"description": "该次记分"})
-    violation = fields.String(allow_none=True, metadata={"description": "违法行为编号（给出时）"})
-    status = fields.String(metadata={"enum": ["counted", "carried", "outside"]})
-
-
-class TrafficReview(TrafficCited):
-    required = fields.Boolean(allow_none=True, metadata={"description": "null：无从判断（见 reason）"})
-    due = fields.Date(allow_none=True)
-    reason = fields.String()
-
-
-class TrafficPointsOut(CalendarDependent):
-    first_licence = fields.Date(metadata={"description": "初次领证日"})
-    on = fields.Date(metadata={"description": "查询日"})
-    vehicle = fields.String(allow_none=True, metadata={"description": "准驾车型"})
-    cycle = fields.Nested(TrafficCycle, metadata={"description": "查询日所在的记分周期（首尾两日均含）"})
-    total = fields.Integer()
-    full = fields.Boolean(metadata={"description": "是否累积记分满12分"})
-    full_on = fields.Date(allow_none=True, metadata={"description": "达到满分之日"})
-    study_days = fields.Integer(allow_none=True, metadata={"description": "满分学习天数（未满分或无从确定时为 null）"})
-    study = fields.Nested(TrafficStudy, allow_none=True, metadata={"description": "满分学习的天数及其构成"})
-    exams = fields.List(fields.String(metadata={"enum": ["knowledge", "road", "field"]}), metadata={
-        "description": "须参加的考试：knowledge 知识考试、road 道路驾驶技能、field 场地驾驶技能"})
-    reduced = fields.Integer(metadata={"description": "本周期以交通安全教育扣减的分数"})
-    entries = fields.List(fields.Nested(TrafficEntryOut), metadata={"description": "各次记分及是否计入本周期"})
-    review = fields.Nested(TrafficReview, metadata={"description": "周期结束后的审验"})
-    notes = fields.List(fields.String())
-    steps = fields.List(fields.Nested(StepOut))
 
 
 # ---------------------------------------------------------------- in
@@ -427,7 +153,7 @@ def _pay(args) -> PaymentFacts | None:
 
 @blp.route("/v1/traffic/codes")
 class Codes(MethodView):
-    @blp.response(200, TrafficCodes)
+    @blp.response(200, schema(TrafficCodes))
     @blp.alt_response(304, description="未变化（If-None-Match 与 ETag 相同）")
     def get(self):
         """The codes the traffic endpoints accept: vehicle classes and their groups, roads, circumstances, licence classes, parties."""
@@ -437,7 +163,7 @@ class Codes(MethodView):
 @blp.route("/v1/traffic/violations")
 class Violations(MethodView):
     @blp.arguments(TrafficQuery(), location="query")
-    @blp.response(200, TrafficList)
+    @blp.response(200, schema(TrafficList))
     @blp.alt_response(304, description="未变化（If-None-Match 与 ETag 相同）")
     @blp.alt_response(422, schema=ErrorOut)
     def get(self, args):
@@ -449,7 +175,7 @@ class Violations(MethodView):
 
 @blp.route("/v1/traffic/violations/<vid>")
 class Violation(MethodView):
-    @blp.response(200, TrafficActOut)
+    @blp.response(200, schema(TrafficActOut))
     @blp.alt_response(304, description="未变化（If-None-Match 与 ETag 相同）")
     @blp.alt_response(404, schema=ErrorOut)
     def get(self, vid):
@@ -461,7 +187,7 @@ class Violation(MethodView):
 @blp.route("/v1/traffic/violations/<vid>/assess")
 class Assess(MethodView):
     @blp.arguments(TrafficAssessIn())
-    @blp.response(200, TrafficAssessOut)
+    @blp.response(200, schema(TrafficAssessOut))
     @blp.alt_response(404, schema=ErrorOut)
     @blp.alt_response(422, schema=ErrorOut)
     def post(self, args, vid):
@@ -477,7 +203,7 @@ class Assess(MethodView):
 @blp.route("/v1/traffic/speeding")
 class Speeding(MethodView):
     @blp.arguments(TrafficSpeedingIn())
-    @blp.response(200, TrafficSpeedingOut)
+    @blp.response(200, schema(TrafficSpeedingOut))
     @blp.alt_response(422, schema=ErrorOut)
     def post(self, args):
         """The act a measured speed falls under (the per cent over the limit, exactly), and its assessment."""
@@ -491,7 +217,7 @@ class Speeding(MethodView):
 @blp.route("/v1/traffic/overloading")
 class Overloading(MethodView):
     @blp.arguments(TrafficOverloadingIn())
-    @blp.response(200, TrafficOverloadingOut)
+    @blp.response(200, schema(TrafficOverloadingOut))
     @blp.alt_response(422, schema=ErrorOut)
     def post(self, args):
         """The act an overload falls under (passengers over the rated number, or goods over the rated load), and its assessment."""
@@ -500,13 +226,13 @@ class Overloading(MethodView):
                                  _decimal(args["rated"]), _decimal(args["carried"]), _decimal(args["permitted_total"]),
                                  _decimal(args["total"]), args["road"], args["circumstances"],
                                  _pay(args), args["provisional"])
-        return jsonify(measured_json(t, m, load=True))
+        return jsonify(overloading_json(t, m))
 
 
 @blp.route("/v1/traffic/points")
 class Points(MethodView):
     @blp.arguments(TrafficPointsIn())
-    @blp.response(200, TrafficPointsOut)
+    @blp.response(200, schema(TrafficPointsOut))
     @blp.alt_response(422, schema=ErrorOut)
     def post(self, args):
         """The points cycle containing `on`: its entries, total, 12 points and what follows, reductions and the 审验 due."""

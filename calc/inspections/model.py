@@ -8,16 +8,18 @@ import math
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
-from typing import Any
+from typing import Any, Literal, get_args
 
 from ..errors import InvalidInput, NotFound
 from ..steps import Step
 from .texts import Texts
 
 CALENDAR_WINDOWS = ("month", "quarter", "year")
-WINDOWS = (*CALENDAR_WINDOWS, "period", "event", "case")
+WindowKind = Literal["month", "quarter", "year", "period", "event", "case"]
+WINDOWS: tuple[WindowKind, ...] = get_args(WindowKind)
 TRIGGERED = ("event", "case")
-COVERAGES = ("all", "units", "share", "per_unit", "none")
+Coverage = Literal["all", "units", "share", "per_unit", "none"]
+COVERAGES: tuple[Coverage, ...] = get_args(Coverage)
 NEEDS_POPULATION = ("all", "share", "per_unit")
 OVERRIDABLE = ("times", "units", "share", "officers", "window")
 
@@ -26,8 +28,8 @@ OVERRIDABLE = ("times", "units", "share", "officers", "window")
 class Requirement:
     id: str
     title: str
-    window: str
-    coverage: str
+    window: WindowKind
+    coverage: Coverage
     basis: str
     times: int | None = None
     units: int | None = None
@@ -49,14 +51,6 @@ class Requirement:
     @property
     def has_quota(self) -> bool:
         return self.quota and (self.times is not None or self.coverage != "none")
-
-    def describe(self) -> dict:
-        return {"id": self.id, "title": self.title, "window": self.window, "times": self.times,
-                "coverage": self.coverage, "units": self.units,
-                "share": percent(self.share) if self.share is not None else None,
-                "officers": self.officers, "population": self.population, "unit_label": self.unit_label,
-                "trigger": self.trigger, "phase": self.phase, "by": self.by, "due": self.due,
-                "quota": self.has_quota, "note": self.note, **self.basis.answer}
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Sequence
+from typing import Literal, Sequence
 
 from ..citations import join
 from ..errors import InvalidInput
@@ -112,7 +112,7 @@ class Comparison:
     the aspect (拘留日数 ...), which side it found lighter and the deciding values; and the sentence
     saying so, once `worded` (the words are the schedules', the comparison is not)."""
 
-    decided_by: str
+    decided_by: Literal["not_punishable", "heaviest", "lightest", "equal"]
     aspect: str | None
     text: str = ""
     lighter: str | None = None  # new | old: the text found lighter (None: equal)
@@ -157,7 +157,7 @@ def _amount(say: dict[str, Text], kind: str, value) -> str:
 @dataclass(frozen=True)
 class Choice:
     applied: Version | None
-    rule: str  # same | act_time | decision_time_lighter | repealed
+    rule: Literal["same", "act_time", "decision_time_lighter", "repealed"]
     reason: str
     basis: str
     act_version: Version

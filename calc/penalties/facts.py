@@ -10,6 +10,7 @@ different limit is shown beside the one that decides (`beside`).
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -23,7 +24,7 @@ from .outcome import Outcome
 class Fact:
     """One procedural consequence: yes | no | depends (on the amount decided) | unknown."""
 
-    status: str
+    status: Literal["yes", "no", "depends", "unknown"]
     explanation: str
     basis: str | None
     limit: Decimal | None = None

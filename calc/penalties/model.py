@@ -12,7 +12,7 @@ import datetime as dt
 import functools
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Iterable, Sequence
+from typing import Iterable, Literal, Sequence, get_args
 
 from ..citations import Basis, Cite, join
 from ..effective import Effective
@@ -23,12 +23,15 @@ from .money import yuan
 PARTIES = {"individual": "个人", "organization": "单位"}
 # The circumstance codes (情形) live in schedules/penalties/circumstances.toml (and in any file's
 # [[circumstance]] tables): `Penalties.circumstances`.
-COMBINATIONS = {"and": "拘留并处罚款", "and_optional": "拘留，可以并处罚款", "or": "拘留或者罚款"}
-LICENCE_ACTIONS = {"revoke": "吊销", "withdraw": "收缴"}
+Combination = Literal["and", "and_optional", "or"]
+COMBINATIONS: dict[Combination, str] = {"and": "拘留并处罚款", "and_optional": "拘留，可以并处罚款", "or": "拘留或者罚款"}
+LicenceAction = Literal["revoke", "withdraw"]
+LICENCE_ACTIONS: dict[LicenceAction, str] = {"revoke": "吊销", "withdraw": "收缴"}
 # What a version's `text` rests on where the law's own text is not at hand (tests/test_law_texts.py
 # checks every other `text` against ../shared/laws): the answer says so, in the words of
 # penalties/texts.toml `rests_on_<code>` (`Version.rests_on_text`).
-RESTS_ON = ("county_list", "quotation")
+RestsOn = Literal["county_list", "quotation"]
+RESTS_ON: tuple[RestsOn, ...] = get_args(RestsOn)
 
 
 @dataclass(frozen=True)
@@ -46,7 +49,7 @@ class Fine:
 
 @dataclass(frozen=True)
 class Licence:
-    action: str  # revoke (吊销) | withdraw (收缴)
+    action: LicenceAction
     document: str
 
     def describe(self) -> str:
@@ -96,7 +99,7 @@ class Band:
         return (self.detention_min or 1, self.detention_max) if self.detention_max else None
 
     @property
-    def mode(self) -> str | None:
+    def mode(self) -> Combination | None:
         """How detention and the fine combine: the data's `combination`; an old file's
         `fine_optional` beside detention is 可以并处 (and_optional), neither is 并处 (and)."""
         if not (self.detention_max and self.fines is not None):
@@ -154,7 +157,7 @@ class Version(Effective):
     basis: Basis
     text: str
     bands: tuple[Band, ...]
-    rests_on: str | None = None  # RESTS_ON: the law's text was not at hand
+    rests_on: RestsOn | None = None  # RESTS_ON: the law's text was not at hand
     punishable: bool = True  # False: this text did not punish the act (不认为是违法的)
     texts: dict[str, Text] = field(default_factory=dict, repr=False, compare=False)  # what its outcomes say
 

@@ -15,13 +15,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
-from typing import Mapping, Sequence
+from typing import Literal, Mapping, Sequence
 
 from ..citations import Basis, join
 from ..errors import InvalidInput
 from ..steps import Step
 from .model import Act, Band, Clause, Facts, Fine, Measure, Traffic, Version
-from .payment import PaymentFacts, payment
+from .payment import PaymentAnswer, PaymentFacts, payment
 from .routes import misrouted
 from .words import sanctions, yuan
 
@@ -44,7 +44,7 @@ class Applied:
 
 @dataclass(frozen=True)
 class Fact:
-    status: str  # yes | no | depends
+    status: Literal["yes", "no", "depends"]
     explanation: str
     basis: Basis
     limit: Decimal | None = None
@@ -68,7 +68,7 @@ class Assessment:
     basis: Basis  # of the fine (and warning): Hebei's item or the national clause
     measures: tuple[Measure, ...]
     on_the_spot: Fact
-    payment: object
+    payment: PaymentAnswer
     notes: tuple[str, ...]
     steps: tuple[Step, ...] = field(default=())
 

@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
-from typing import Mapping
+from typing import Literal, Mapping, get_args
 
 from ..citations import Basis
 from ..effective import Effective
@@ -22,11 +22,13 @@ from ..texts import Text
 
 # What a band may order beside the fine, by the kind the API names (API.md 1.1 "Road traffic"),
 # and `other` for a compulsory measure the list has no name for (约束至酒醒, 拖移, 强制拆除).
-MEASURE_KINDS = ("licence_suspension", "licence_revocation", "licence_withheld", "detention", "vehicle_detention",
-                 "confiscation", "criminal", "ban_years", "other")
+MeasureKind = Literal["licence_suspension", "licence_revocation", "licence_withheld", "detention",
+                      "vehicle_detention", "confiscation", "criminal", "ban_years", "other"]
+MEASURE_KINDS: tuple[MeasureKind, ...] = get_args(MeasureKind)
 # What an over-the-limit band measures: the speed (规定时速), the passengers (核定人数 / 额定乘员),
 # the load (核定载质量, 道路交通安全法 第九十二条) or the total mass (最大允许总质量, 记分办法).
-MEASURES = ("speed", "passengers", "load", "total_mass")
+Quantity = Literal["speed", "passengers", "load", "total_mass"]
+MEASURES: tuple[Quantity, ...] = get_args(Quantity)
 PARTS = ("national", "hebei", "points")
 
 
@@ -79,7 +81,7 @@ class Fine:
 class Over:
     """由…以上 (`min`, included) …不足/未达到 (`below`, excluded) per cent of `measure` (LAW.md)."""
 
-    measure: str
+    measure: Quantity
     min: Fraction | None = None
     below: Fraction | None = None
 
@@ -101,7 +103,7 @@ class When:
 
 @dataclass(frozen=True)
 class Measure:
-    kind: str
+    kind: MeasureKind
     optional: bool
     basis: Basis
     months: int | None = None
@@ -167,7 +169,7 @@ class Act:
     hebei: tuple[Version, ...]
     points: tuple[Version, ...]
     note: str | None = None  # how the texts were matched where they word the act differently
-    measure: str | None = None  # what its over-the-limit bands measure
+    measure: Quantity | None = None  # what its over-the-limit bands measure
     digest: str = ""
 
     @staticmethod

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Literal
 
 from .. import periods
 from ..errors import InvalidInput
@@ -40,7 +41,7 @@ class Late:
 
 @dataclass(frozen=True)
 class PaymentAnswer:
-    collect: str  # yes | no: collected on the spot where the party agrees
+    collect: Literal["yes", "no"]  # collected on the spot where the party agrees
     collect_explanation: str
     due: periods.Due | None
     late: Late | None

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Sequence
+from typing import Literal, Sequence
 
 from .. import periods
 from ..citations import Basis
@@ -54,7 +54,7 @@ class Reduction:
 class Counted:
     entry: Entry
     points: int
-    status: str  # counted | carried | outside
+    status: Literal["counted", "carried", "outside"]
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ class PointsAnswer:
     full: bool
     full_on: dt.date | None
     study: Study | None
-    exams: tuple[str, ...]
+    exams: tuple[Literal["knowledge", "road", "field"], ...]
     review: Review
     notes: tuple[str, ...]
     steps: tuple[Step, ...]
