@@ -34,26 +34,9 @@ def schema(shape: type) -> type[Schema]:
 
 
 def _field(hint: Any, required: bool = False) -> fields.Field:
-    docs: list[Doc] = []
-    fmt = None
-    nullable = False
-    while True:  # unwrap Annotated, Required/NotRequired and `| None`, gathering what they say
-        origin = get_origin(hint)
-        if origin is Annotated:
-            hint, *extras = get_args(hint)
-            docs += [e for e in extras if isinstance(e, Doc)]
-            fmt = next((e.name for e in extras if isinstance(e, Format)), fmt)
-        elif origin in (Required, NotRequired):
-            hint = get_args(hint)[0]
-        elif origin in (Union, types.UnionType):
-            others = [a for a in get_args(hint) if a is not type(None)]
-            if len(others) != 1:
-                raise TypeError(f"an answer's key is one type, or that type or null: {hint}")
-            nullable, hint = True, others[0]
-        else:
-            break
+    hint, docs, fmt, nullable = _unwrapped(hint)
     metadata: dict[str, Any] = {}
-    if origin is Literal:
+    if get_origin(hint) is Literal:
         values = list(get_args(hint))
         nullable = nullable or None in values
         metadata["enum"], hint = values, str
@@ -69,6 +52,28 @@ def _field(hint: Any, required: bool = False) -> fields.Field:
     if required:
         kwargs["required"] = True
     return _typed(hint, fmt, kwargs)
+
+
+def _unwrapped(hint: Any) -> tuple[Any, list[Doc], str | None, bool]:
+    """The key's type without Annotated, Required/NotRequired and `| None`, and what they said:
+    its documentation, its format, whether it may be null."""
+    docs: list[Doc] = []
+    fmt, nullable = None, False
+    while True:
+        origin = get_origin(hint)
+        if origin is Annotated:
+            hint, *extras = get_args(hint)
+            docs += [e for e in extras if isinstance(e, Doc)]
+            fmt = next((e.name for e in extras if isinstance(e, Format)), fmt)
+        elif origin in (Required, NotRequired):
+            hint = get_args(hint)[0]
+        elif origin in (Union, types.UnionType):
+            others = [a for a in get_args(hint) if a is not type(None)]
+            if len(others) != 1:
+                raise TypeError(f"an answer's key is one type, or that type or null: {hint}")
+            nullable, hint = True, others[0]
+        else:
+            return hint, docs, fmt, nullable
 
 
 def _typed(hint: Any, fmt: str | None, kwargs: dict) -> fields.Field:
