@@ -16,7 +16,8 @@ TEXTS = {
     "unknown_vehicle": Spec(("code", "known")), "unknown_road": Spec(("code", "known")),
     "unknown_circumstance": Spec(("code", "known")), "unknown_licence": Spec(("code", "known")),
     "decision_before_act": Spec(("decision", "act")), "nothing_in_force": Spec(("act",)),
-    "not_over": Spec(("measured", "limit")), "not_over_passengers": Spec(("carried", "rated")),
+    "not_over": Spec(("measured", "limit")), "limit_not_positive": Spec(("limit",)),
+    "measured_negative": Spec(("measured",)), "rated_not_positive": Spec(("rated",)), "not_over_passengers": Spec(("carried", "rated")),
     "not_over_load": Spec(("carried", "rated")), "no_measure": Spec(), "whole_persons": Spec(),
     "no_route": Spec(("kind", "vehicle")), "kind_speed": Spec(), "kind_passengers": Spec(), "kind_goods": Spec(),
     # which version, which text
@@ -76,7 +77,18 @@ TEXTS = {
     "review_unknown": Spec(), "review_no_licence": Spec(), "reduction_outside": Spec(("day",)),
     "reduction_online": Spec(), "reduction_onsite": Spec(), "reduction_public_welfare": Spec(),
     "not_encoded_licence_rules": Spec(),
+    # what no text here says, shown where a person looks for it (the catalogue's page, `calc traffic`)
+    "not_encoded_inspection": Spec(), "not_encoded_school_bus": Spec(), "not_encoded_thresholds": Spec(),
+    # the facts a band applies under, in words (the act's page and `calc traffic ID`)
+    "when_general": Spec(), "when_other": Spec(), "when_seats": Spec(("seats",)),
+    "when_over_min": Spec(("measure", "min")), "when_over_below": Spec(("measure", "below")),
+    "when_over_between": Spec(("measure", "min", "below")),
+    **{f"over_{m}": Spec() for m in ("speed", "passengers", "load", "total_mass")},
 }
+
+# What the catalogue does not encode, in the order a person reads it: each a text above.
+NOT_ENCODED = ("not_encoded_inspection", "not_encoded_licence_rules", "not_encoded_school_bus",
+               "not_encoded_thresholds")
 
 
 def yuan(amount: Decimal) -> str:
@@ -120,6 +132,33 @@ def measure_words(say: dict[str, Text], m) -> str:
     if m.detail:
         words = say["measure_with_text"].say(measure=words, text=m.detail)
     return say["optional"].say(measure=words) if m.optional else words
+
+
+def _percent(value) -> str:
+    return format(Decimal(value.numerator) / Decimal(value.denominator), "f").rstrip("0").rstrip(".") \
+        if value.denominator != 1 else str(value.numerator)
+
+
+def when_words(say: dict[str, Text], t, when, alone: bool = True) -> str:
+    """The facts a band applies under, as a person reads them (车型、道路、超过的百分比、座位、情形);
+    an empty `when` is the general case, or, after other bands, "the other cases" (the first band
+    that holds applies)."""
+    parts = ["、".join((t.vehicles.get(c) or t.groups[c]).title for c in when.vehicles)] if when.vehicles else []
+    parts += ["、".join(t.roads[c].title for c in when.roads)] if when.roads else []
+    if when.over is not None:
+        o, measure = when.over, say[f"over_{when.over.measure}"].say()
+        if o.min is not None and o.below is not None:
+            parts.append(say["when_over_between"].say(measure=measure, min=_percent(o.min), below=_percent(o.below)))
+        elif o.min is not None:
+            parts.append(say["when_over_min"].say(measure=measure, min=_percent(o.min)))
+        else:
+            parts.append(say["when_over_below"].say(measure=measure, below=_percent(o.below)))
+    if when.seats is not None:
+        parts.append(say["when_seats"].say(seats=when.seats))
+    parts += [t.circumstances[c].title for c in when.circumstances]
+    if not parts:
+        return say["when_general" if alone else "when_other"].say()
+    return "；".join(parts)
 
 
 def sanctions(say: dict[str, Text], band) -> str:

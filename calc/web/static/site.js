@@ -63,6 +63,27 @@
       document.querySelectorAll("[data-printed]").forEach(function (el) { el.textContent = text; });
     });
 
+    // Copy button (data-copy="<id>"): the block's text to the clipboard; selecting it by hand works anyway.
+    document.querySelectorAll("[data-copy]").forEach(function (btn) {
+      btn.addEventListener("click", function () {
+        var block = document.getElementById(btn.getAttribute("data-copy"));
+        var said = btn.parentNode.querySelector("[data-copied]");
+        if (!block) { return; }
+        var range = document.createRange();
+        range.selectNodeContents(block);
+        var selection = window.getSelection();
+        selection.removeAllRanges();
+        selection.addRange(range);
+        var done = function () { if (said) { said.textContent = "已复制"; } };
+        if (navigator.clipboard && window.isSecureContext) {
+          navigator.clipboard.writeText(block.innerText).then(done, function () { document.execCommand("copy"); done(); });
+        } else {
+          document.execCommand("copy");
+          done();
+        }
+      });
+    });
+
     // Print button: only shown when JavaScript runs (the browser's own print works anyway).
     document.querySelectorAll("[data-print]").forEach(function (btn) {
       btn.addEventListener("click", function () { window.print(); });
