@@ -84,6 +84,8 @@ TEXTS = {
     "when_over_min": Spec(("measure", "min")), "when_over_below": Spec(("measure", "below")),
     "when_over_between": Spec(("measure", "min", "below")),
     **{f"over_{m}": Spec() for m in ("speed", "passengers", "load", "total_mass")},
+    # the payment's rules as a decision cites them
+    "surcharge_rule": Spec(("rate",)), "surcharge_cap": Spec(),
 }
 
 # What the catalogue does not encode, in the order a person reads it: each a text above.
@@ -168,3 +170,22 @@ def sanctions(say: dict[str, Text], band) -> str:
         parts.append(say["points_value"].say(points=band.points))
     parts += [measure_words(say, m) for m in band.measures]
     return "；".join(p for p in parts if p)
+
+
+def cited_parts(t, a) -> list[tuple[str, object]]:
+    """Each part of an assessment a decision states, with its basis, in the order a decision lists
+    them: the fine, the measures, the points, the simplified procedure where it may be used, the
+    time to pay and the surcharge (the page's block to copy and `calc traffic`'s)."""
+    say = t.texts
+    out = [(fine_words(say, a), a.basis)] if a.fine is not None or a.fine_text or a.warning else []
+    out += [(measure_words(say, m), m.basis) for m in a.measures]
+    if a.points_band is not None:
+        out.append((say["points_value"].say(points=a.points), a.points_band.basis))
+    if a.on_the_spot.status != "no":
+        out.append((a.on_the_spot.explanation, a.on_the_spot.basis))
+    if a.fine is not None:
+        rule = t.rules.payment
+        out += [(say["pay_within"].say(n=rule.within.amount, basis=rule.basis), rule.basis),
+                (say["surcharge_rule"].say(rate=(rule.daily_rate * 100).normalize()), rule.rate_basis),
+                (say["surcharge_cap"].say(), rule.cap_basis)]
+    return out

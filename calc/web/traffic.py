@@ -16,7 +16,7 @@ from ..labels import TRAFFIC_ENTRY, TRAFFIC_EXAMS, TRAFFIC_FINE_SOURCE, TRAFFIC_
 from ..answers.traffic import assessment_json, measured_json, points_json
 from ..traffic import assess as dom, catalogue, measured, points
 from ..traffic.model import Act, Traffic
-from ..traffic.words import NOT_ENCODED, fine_words, measure_words, sanctions, when_words
+from ..traffic.words import NOT_ENCODED, cited_parts, fine_words, measure_words, sanctions, when_words
 from . import traffic_forms as tf
 from .blueprint import bp
 from .forms import Form
@@ -135,7 +135,8 @@ def traffic_act(aid):
     return render_template("traffic_act.html", act=act, t=t, form=form, asked=asked, a=a, answer=answer,
                            today=today(), words=WORDS, options=options(t), sanctions=lambda b: sanctions(t.texts, b),
                            when=lambda b, alone: when_words(t.texts, t, b.when, alone),
-                           fine_said=fine_words(t.texts, a) if a else None), 200 if form.ok else 422
+                           fine_said=fine_words(t.texts, a) if a else None,
+                           parts=cited_parts(t, a) if a else ()), 200 if form.ok else 422
 
 
 @bp.get("/traffic/speeding")
@@ -148,7 +149,8 @@ def speeding():
         m, answer = _speeding(form, t)
     return render_template("traffic_speeding.html", t=t, form=form, m=m, answer=answer, today=today(), words=WORDS,
                            options=options(t),
-                           fine_said=fine_words(t.texts, m.assessment) if m else None), 200 if form.ok else 422
+                           fine_said=fine_words(t.texts, m.assessment) if m else None,
+                           parts=cited_parts(t, m.assessment) if m else ()), 200 if form.ok else 422
 
 
 def _speeding(form: Form, t: Traffic):
