@@ -117,27 +117,35 @@ def describe(t: Traffic, a: Act) -> None:
     print("测算本案：calc traffic " + a.id + " --act-date 日期 [--vehicle 车型 --road 道路]（代码：calc traffic codes）")
 
 
-def print_assessment(t: Traffic, a, defaulted: bool, steps=()) -> None:
-    """One case: the fine and where it comes from, the points, the measures, on the spot, paying,
-    the notes, each part with its citation as a decision states it, and the steps."""
+def _header(t: Traffic, a, defaulted: bool) -> None:
     f = a.facts
     facts = [x for x in (t.vehicles[f.vehicle].title if f.vehicle else None, t.roads[f.road].title if f.road else None,
                          *(t.circumstances[c].title for c in sorted(f.circumstances))) if x]
     print(f"{a.act.title}（{a.act.id}）")
     print(f"行为日 {a.act_date}，决定日 {a.decision_date}" + ("（未指定，按今日）" if defaulted else "")
           + ("；" + "；".join(facts) if facts else ""))
+
+
+def _paying(pay) -> None:
+    """The last day to pay and the surcharge, where --served (and --paid) were given."""
+    if pay.due is not None:
+        print(f"缴纳期限最后一日：{pay.due.due}" + ("（推定）" if pay.due.provisional else ""))
+    if pay.late is not None:
+        print(f"逾期 {pay.late.days} 日，加处罚款 {yuan(pay.late.surcharge)} 元"
+              + ("（以罚款数额为限）" if pay.late.capped else "") + f"，合计 {yuan(pay.late.total)} 元")
+
+
+def print_assessment(t: Traffic, a, defaulted: bool, steps=()) -> None:
+    """One case: the fine and where it comes from, the points, the measures, on the spot, paying,
+    the notes, each part with its citation as a decision states it, and the steps."""
+    _header(t, a, defaulted)
     fined = a.fine is not None or a.fine_text or a.warning
     source = TRAFFIC_FINE_SOURCE["hebei" if a.hebei_applies else "national"]
     print(f"罚款：{fine_words(t.texts, a)}（{source}）" if fined else "罚款：无")
     print("记分：" + ("行为日施行的记分规定未收录" if a.points is None else f"{a.points}分" if a.points else "不记分"))
     print("措施：" + ("；".join(measure_words(t.texts, m) for m in a.measures) or "无"))
     print(f"当场处罚：{a.on_the_spot.explanation}")
-    pay = a.payment
-    if pay.due is not None:
-        print(f"缴纳期限最后一日：{pay.due.due}" + ("（推定）" if pay.due.provisional else ""))
-    if pay.late is not None:
-        print(f"逾期 {pay.late.days} 日，加处罚款 {yuan(pay.late.surcharge)} 元"
-              + ("（以罚款数额为限）" if pay.late.capped else "") + f"，合计 {yuan(pay.late.total)} 元")
+    _paying(a.payment)
     for note in a.notes:
         print(f"注：{note}")
     print("决定书引用的依据：")

@@ -57,22 +57,22 @@ def payment(form: Form) -> PaymentFacts | None:
     return PaymentFacts(served, paid, fine)
 
 
-def _rows(form: Form, names: tuple[str, str]) -> list[tuple[str, str]]:
-    """The filled rows of two parallel fields (entry_date/entry_points …), empty rows skipped."""
-    first, second = (form.raw_list(n) for n in names)
-    rows = [(first[i] if i < len(first) else "", second[i] if i < len(second) else "")
-            for i in range(max(len(first), len(second)))]
+def _rows(form: Form, names: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The filled rows of parallel fields (entry_date/entry_points …), rows without a date or a value skipped."""
+    lists = [form.raw_list(n) for n in names]
+    rows = [tuple(values[i] if i < len(values) else "" for values in lists) for i in range(max(map(len, lists)))]
     return [r for r in rows if r[0] or r[1]]
 
 
-def entries(form: Form) -> tuple[list[tuple[str, str]], list[points.Entry]]:
+def entries(form: Form) -> tuple[list[tuple[str, ...]], list[points.Entry]]:
     """The points entries as typed (for redisplay) and as the domain's: a date and the points, or
-    a date and an act's id (scored as the assessment scores it)."""
-    rows, out = _rows(form, ("entry_date", "entry_points")), []
-    for k, (day_text, what) in enumerate(rows):
+    a date and an act's id (scored as the assessment scores it), and whether its fine is unpaid (a
+    select, not a checkbox: an unchecked box sends nothing and the rows would lose their order)."""
+    rows, out = _rows(form, ("entry_date", "entry_points", "entry_fine")), []
+    for k, (day_text, what, fine) in enumerate(rows):
         day = form.date(f"entry_date-{k}", f"第{k + 1}条记分的日期", text=day_text)
         what = normalise(what)
-        unpaid = f"unpaid-{k}" in form.raw_list("entry_unpaid")
+        unpaid = fine == "unpaid"
         if not what:
             form.fail(f"entry_points-{k}", f"请填写第{k + 1}条记分的分值（或违法行为编号）。")
         elif re.fullmatch(r"\d{1,2}", what):
@@ -83,7 +83,7 @@ def entries(form: Form) -> tuple[list[tuple[str, str]], list[points.Entry]]:
     return rows, out
 
 
-def reductions(form: Form) -> tuple[list[tuple[str, str]], list[points.Reduction]]:
+def reductions(form: Form) -> tuple[list[tuple[str, ...]], list[points.Reduction]]:
     rows, out = _rows(form, ("reduction_date", "reduction_kind")), []
     for k, (day_text, kind) in enumerate(rows):
         day = form.date(f"reduction_date-{k}", f"第{k + 1}次扣减的申请日", text=day_text)

@@ -24,12 +24,13 @@
         var last = rows[rows.length - 1];
         var copy = last.cloneNode(true);
         var n = rows.length;
-        copy.querySelectorAll("input, label, p").forEach(function (el) {
+        copy.querySelectorAll("input, select, label, p").forEach(function (el) {
           ["id", "for", "aria-describedby"].forEach(function (attr) {
             var v = el.getAttribute(attr);
             if (v) { el.setAttribute(attr, v.replace(/-\d+(?=(-hint|-error)?(\s|$))/g, "-" + n)); }
           });
           if (el.tagName === "INPUT") { el.value = ""; el.removeAttribute("aria-invalid"); }
+          if (el.tagName === "SELECT") { el.selectedIndex = 0; }
           if (el.classList && el.classList.contains("error")) { el.remove(); }
         });
         copy.querySelectorAll(".has-error").forEach(function (el) { el.classList.remove("has-error"); });
