@@ -18,7 +18,7 @@ from .check import load
 from .output import invalid, print_json, refused
 
 # The request's fields (the API's) as each command's arguments, for a refusal that names what was typed.
-ACT = {"id": "ID", "act_date": "--act-date", "decision_date": "--decision-date", "vehicle": "--vehicle",
+ACT = {"act_date": "--act-date", "decision_date": "--decision-date", "vehicle": "--vehicle",
        "road": "--road", "circumstances": "--circumstance", "over_percent": "--over-percent",
        "total_over_percent": "--total-over-percent", "seats": "--seats", "served": "--served", "paid": "--paid",
        "fine": "--fine"}

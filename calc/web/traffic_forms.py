@@ -19,7 +19,7 @@ from .forms import Form, explain
 FIELDS = {"act_date": "act_date", "decision_date": "decision_date", "vehicle": "vehicle", "road": "road",
           "circumstances": "c", "over_percent": "over_percent", "total_over_percent": "total_over_percent",
           "seats": "seats", "served": "served", "paid": "paid", "fine": "fine", "limit": "limit",
-          "measured": "measured", "id": "act_date"}
+          "measured": "measured"}
 POINTS_FIELDS = {"first_licence": "first_licence", "on": "on", "vehicle": "licence", "previous_full": "previous_full",
                  "entries[*": "entry_points-{i}", "reductions[*": "reduction_kind-{i}", "bars*": "bars",
                  "review_facts*": "review_facts"}
