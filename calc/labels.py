@@ -68,3 +68,13 @@ ESTIMATED = {
     "completion_range": "按该年实际安排，全部办结最迟日可能在 {first} 至 {last} 之间。",
     "stage_range": "推定；可能在 {first} 至 {last} 之间",
 }
+
+# calc.traffic: whether an act may be decided on the spot (道路交通安全法 第一百零七条), which text sets the
+# fine, a points entry's place in the cycle, the exams after 12 points (记分管理办法 第二十一条、第二十二条, their
+# words), whether a 审验 is owed after the cycle.
+TRAFFIC_SPOT = {"yes": "可以当场处罚", "no": "不能当场处罚", "depends": "视决定的处罚而定"}
+TRAFFIC_FINE_SOURCE = {"hebei": "河北省具体标准", "national": "国家规定的幅度"}
+TRAFFIC_ENTRY = {"counted": "计入本周期", "carried": "上一周期罚款未缴纳，转入本周期", "outside": "不在本周期"}
+TRAFFIC_EXAMS = {"knowledge": "道路交通安全法律、法规和相关知识考试", "road": "道路驾驶技能考试",
+                 "field": "场地驾驶技能考试"}
+TRAFFIC_REVIEW = {True: "须审验", False: "不需本周期后审验", None: "无从判断"}

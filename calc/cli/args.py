@@ -205,3 +205,74 @@ def bind(text: str) -> str:
     if text.startswith("unix:") and len(text) > 5 or found and 1 <= int(found[1]) <= 65535:
         return text
     raise argparse.ArgumentTypeError(f"应为 主机:端口（如 127.0.0.1:8000）或 unix:路径，实为 {text!r}")
+
+
+# ---------------------------------------------------------------- road traffic (calc traffic)
+
+_NUMBER_UNITS = re.compile(r"\s*(km/h|公里/小时|千米/小时|%|元)\s*$", re.I)
+_LARGEST = Decimal(10) ** 10  # no speed, load or per cent people type is larger: a typing slip, not a number
+
+
+def number(text: str) -> Decimal:
+    """A number as people type it (60, 60.5, 60km/h, 25%, full-width digits); whether it is allowed
+    (a limit of 0, a negative speed) is calc.traffic's to say."""
+    plain = _NUMBER_UNITS.sub("", people_dates.normalise(text)).replace(",", "")
+    try:
+        value = Decimal(plain)
+        if not value.is_finite() or abs(value) > _LARGEST:
+            raise InvalidOperation
+    except InvalidOperation:
+        raise argparse.ArgumentTypeError(f"应为数字，如 60 或 12.5，实为 {text!r}") from None
+    return value
+
+
+def points_entry(text: str) -> tuple[dt.date, int | None, str | None, bool]:
+    """DATE:POINTS or DATE:ID (an act, scored as its assessment scores it), :unpaid after either for
+    a fine not yet paid: (date, points, act id, unpaid)."""
+    head, sep, what = people_dates.normalise(text).partition(":")
+    what, _, flag = what.partition(":")
+    if not sep or not what or flag not in ("", "unpaid"):
+        raise argparse.ArgumentTypeError(f"应为 日期:分值 或 日期:违法行为编号，可加 :unpaid（如 2026-06-10:6），实为 {text!r}")
+    points = int(what) if what.isdigit() else None
+    return day(head), points, None if points is not None else what, flag == "unpaid"
+
+
+def dated_word(text: str) -> tuple[dt.date, str]:
+    """DATE:WORD (a reduction and its kind: 2026-08-01:online)."""
+    head, sep, word = people_dates.normalise(text).partition(":")
+    if not sep or not word:
+        raise argparse.ArgumentTypeError(f"应为 日期:方式（如 2026-08-01:online），实为 {text!r}")
+    return day(head), word
+
+
+class _AnyWord(dict):
+    """The subcommands' names, which take any first word as a choice (the default command reads it)."""
+
+    def __init__(self, names: dict):
+        super().__init__()
+        self.names = names
+
+    def __contains__(self, key) -> bool:
+        return True
+
+    def __iter__(self):
+        return iter(self.names)
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+
+class WordsOrCommand(argparse._SubParsersAction):
+    """Subcommands whose first word may instead be what the default one reads: `calc traffic 闯红灯`
+    is `calc traffic act 闯红灯`, while `calc traffic speeding …` stays the speeding command."""
+
+    fallback = "act"  # (`default` is every Action's own attribute)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.choices = _AnyWord(self._name_parser_map)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        if values and values[0] not in self._name_parser_map:
+            values = [self.fallback, *values]
+        super().__call__(parser, namespace, values, option_string)

@@ -15,6 +15,7 @@ from .listing import LISTS, listing
 from .penalties import late_fee, penalty, threshold
 from .serve import serve
 from .timelines import timeline
+from .traffic import act as traffic_act, codes as traffic_codes, points_cycle, speeding
 
 
 def _check(sub, common) -> None:
@@ -89,6 +90,74 @@ def _penalty(sub, common) -> None:
     pe.add_argument("--json", action="store_true",
                     help="输出与 GET /v1/penalties/{id}（或 POST …/assess）相同的 JSON")
     pe.set_defaults(func=penalty)
+
+
+def _pay_options(p) -> None:
+    p.add_argument("--decision-date", metavar="D", type=a.day, help="作出处罚决定之日；默认今日（北京时间），与 API 相同")
+    p.add_argument("--circumstance", metavar="C", action="append", default=[],
+                   help="情形代码（可重复），如 repeated 再次；见 calc traffic codes")
+    p.add_argument("--served", metavar="D", type=a.day, help="收到罚款决定书之日：给出则计算缴纳期限")
+    p.add_argument("--paid", metavar="D", type=a.day, help="实际缴纳之日：给出则计算加处罚款（须同时给出 --served）")
+    p.add_argument("--fine", metavar="元", type=a.money, help="决定的罚款数额；罚款为幅度时计算加处罚款须给出")
+    p.add_argument("--provisional", action="store_true", help="缴纳期限超出已收录的放假安排时按放假办法推定")
+
+
+def _traffic(sub, common) -> None:
+    tr = sub.add_parser("traffic", parents=[common], help="交通违法：按说法查找、测算罚款与记分；超速；记分周期",
+                        epilog=a.EXIT_CODES, description="calc traffic 词|编号 [--act-date D …]：按说法（闯红灯、酒驾）"
+                        "或编号查找交通违法行为，给出 --act-date 时测算本案；calc traffic speeding …：超速测算；"
+                        "calc traffic points …：记分周期；calc traffic codes：各选项可用的代码。")
+    modes = tr.add_subparsers(dest="mode", required=True, metavar="词|编号|speeding|points|codes",
+                              parser_class=a.Parser, action=a.WordsOrCommand)
+    ac = modes.add_parser("act", parents=[common], epilog=a.EXIT_CODES, prog="calc traffic",
+                          help="（默认）按说法或编号查找；给出 --act-date 时测算本案",
+                          description="不带 --act-date：该行为的国家规定、河北省具体标准与记分（各版本、各情形及依据）；"
+                                      "带 --act-date：罚款、记分、措施、当场处罚、缴纳与决定书引用的依据。")
+    ac.add_argument("words", metavar="词|编号", nargs="+", help="行为的说法，如 闯红灯、酒驾；或编号，如 traffic.hb-76-1"
+                    "（与 GET /v1/traffic/violations?q= 相同的查找：一项即作答，多项列出编号）")
+    ac.add_argument("--act-date", metavar="D", type=a.day, help="违法行为发生之日")
+    ac.add_argument("--vehicle", metavar="车型", help="车型代码，如 small_passenger（calc traffic codes）")
+    ac.add_argument("--road", metavar="道路", help="道路类型：expressway 高速公路、urban_expressway 城市快速路、other 其他道路")
+    ac.add_argument("--over-percent", metavar="P", type=a.number, help="超过规定时速、核定人数或核定载质量的百分比")
+    ac.add_argument("--total-over-percent", metavar="P", type=a.number, help="超过最大允许总质量的百分比（载货汽车超载的记分）")
+    ac.add_argument("--seats", metavar="N", type=a.positive, help="核定载客人数")
+    _pay_options(ac)
+    ac.add_argument("--json", action="store_true", help="输出与 GET /v1/traffic/violations/{id}（或 POST …/assess）相同的 JSON")
+    ac.set_defaults(func=traffic_act)
+    sp = modes.add_parser("speeding", parents=[common], epilog=a.EXIT_CODES, prog="calc traffic speeding",
+                          help="超速测算：限速与实测车速 -> 所属行为及处理",
+                          description="超过规定时速的百分比（精确计算），所属的违法行为，及其罚款、记分、措施。")
+    sp.add_argument("--vehicle", metavar="车型", required=True, help="车型代码，如 small_passenger（calc traffic codes）")
+    sp.add_argument("--road", metavar="道路", required=True, help="expressway 高速公路、urban_expressway 城市快速路、other 其他道路")
+    sp.add_argument("--limit", metavar="KM/H", type=a.number, required=True, help="规定时速，如 60")
+    sp.add_argument("--measured", metavar="KM/H", type=a.number, required=True, help="实测车速，如 78")
+    sp.add_argument("--act-date", metavar="D", type=a.day, required=True, help="违法行为发生之日")
+    _pay_options(sp)
+    sp.add_argument("--json", action="store_true", help="输出与 POST /v1/traffic/speeding 相同的 JSON")
+    sp.set_defaults(func=speeding)
+    pt = modes.add_parser("points", parents=[common], epilog=a.EXIT_CODES, prog="calc traffic points",
+                          help="记分周期：周期起止、累积记分、满12分的学习与考试、扣减、审验",
+                          description="查询日所在的记分周期（自初次领证日起连续计算），上次记分清除以来的记分，满12分后的"
+                                      "学习天数与考试，以交通安全教育扣减记分，以及周期结束后的审验期限。")
+    pt.add_argument("--first-licence", metavar="D", type=a.day, required=True, help="初次领取机动车驾驶证之日")
+    pt.add_argument("--on", metavar="D", type=a.day, help="查询哪一天所在的记分周期；默认今日")
+    pt.add_argument("--licence", metavar="准驾车型", help="准驾车型代码，如 small_car、large_truck（calc traffic codes）")
+    pt.add_argument("--entry", metavar="DATE:POINTS", type=a.points_entry, action="append", default=[],
+                    help="一次记分：日期:分值，或 日期:违法行为编号；罚款未缴纳的加 :unpaid；可重复")
+    pt.add_argument("--previous-full", metavar="N", type=int, default=0, help="本周期已参加满分教育的次数")
+    pt.add_argument("--reduction", metavar="DATE:KIND", type=a.dated_word, action="append", default=[],
+                    help="申请扣减记分：日期:方式（online 网上学习、onsite 现场学习、public_welfare 公益活动）；可重复")
+    pt.add_argument("--bar", metavar="CODE", action="append", default=[],
+                    help="不予受理扣减的情形（full_twice、serious_offence、licence_state、vehicle_state、fraud）；可重复")
+    pt.add_argument("--review-fact", metavar="CODE", action="append", default=[],
+                    help="审验事由（fatal_accident、aged_70_accident、school_bus_driver）；可重复")
+    pt.add_argument("--provisional", action="store_true", help="审验期限超出已收录的放假安排时按放假办法推定")
+    pt.add_argument("--json", action="store_true", help="输出与 POST /v1/traffic/points 相同的 JSON")
+    pt.set_defaults(func=points_cycle)
+    co = modes.add_parser("codes", parents=[common], epilog=a.EXIT_CODES, prog="calc traffic codes",
+                          help="各选项可用的代码（车型、道路、情形、准驾车型），及本系统没有收录的内容")
+    co.add_argument("--json", action="store_true", help="输出与 GET /v1/traffic/codes 相同的 JSON")
+    co.set_defaults(func=traffic_codes)
 
 
 def _events(sub, common) -> None:
@@ -179,7 +248,7 @@ ARGUMENTS = {
     "day": {"date": "DATE"},
 }
 
-SUBCOMMANDS = (_check, _due, _timeline, _penalty, _events, _list, _late_fee, _threshold, _inspections, _day, _serve)
+SUBCOMMANDS = (_check, _due, _timeline, _penalty, _traffic, _events, _list, _late_fee, _threshold, _inspections, _day, _serve)
 
 
 def parser() -> argparse.ArgumentParser:

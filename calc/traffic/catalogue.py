@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ..citations import Basis
+from ..citations import Basis, Edition, Instrument
 from .model import Act, Traffic
 
 
@@ -95,3 +95,29 @@ def citing(t: Traffic, law: str, article: int) -> list[Act]:
     law = law.strip().replace("(", "（").replace(")", "）")
     hits = {a.id for a in _articles(t).get((law, article), ())}
     return [act for act in t.acts.values() if act.id in hits]
+
+
+def texts_read(t: Traffic) -> list[tuple[Instrument, Edition]]:
+    """Every edition of a text the catalogue cites, in the order first cited: what the answers rest
+    on, each with when it came into force and its registry note (what before it is not here)."""
+    if "texts_read" not in t.memo:
+        found: dict[tuple[str, int | None], tuple[Instrument, Edition]] = {}
+        every = [b for act in t.acts.values() for b in bases(t, act)] + list(_rule_bases(t))
+        for basis in every:
+            for c in basis.cites:
+                edition = c.law.edition(c.edition)
+                if edition is not None:
+                    found.setdefault((c.law.name, c.edition), (c.law, edition))
+        t.memo["texts_read"] = list(found.values())
+    return t.memo["texts_read"]
+
+
+def _rule_bases(t: Traffic) -> Iterable[Basis]:
+    """The procedural rules' bases: on the spot, Hebei's scope, paying, the points cycle, the 审验."""
+    r = t.rules
+    yield from (r.on_the_spot.basis, r.hebei_scope.basis, r.choice_basis, r.withheld_basis, r.cycle_before)
+    p = r.payment
+    yield from (p.basis, p.collect_basis, p.rate_basis, p.cap_basis)
+    for pr in r.points:
+        yield from (pr.cycle_basis, pr.full_basis, pr.study.basis, pr.exam_basis, pr.carry_basis,
+                    pr.reduction_basis, pr.review_basis)

@@ -61,6 +61,10 @@ def speeding(t: Traffic, act_date: dt.date, decision: dt.date, vehicle: str, roa
     facts = Facts(vehicle, road, frozenset(circumstances))
     _need(t, facts)
     check_facts(t, facts, SPEED_ASK)
+    if limit <= 0:  # the per cent over divides by it (the API's schema refuses it before; the page and CLI here)
+        raise InvalidInput(t.texts["limit_not_positive"].say(limit=_number(limit)), field="limit")
+    if measured < 0:
+        raise InvalidInput(t.texts["measured_negative"].say(measured=_number(measured)), field="measured")
     if measured <= limit:
         raise InvalidInput(t.texts["not_over"].say(measured=_number(measured), limit=_number(limit)), field="measured")
     percent = over(limit, measured)
@@ -84,6 +88,8 @@ def overloading(t: Traffic, act_date: dt.date, decision: dt.date, vehicle: str, 
     if vehicle is None:
         raise InvalidInput(t.texts["need_vehicle"].say(), field="vehicle")
     check_facts(t, facts, LOAD_ASK)
+    if rated <= 0:
+        raise InvalidInput(t.texts["rated_not_positive"].say(rated=_number(rated)), field="rated")
     if kind == "passengers":
         for name, value in (("rated", rated), ("carried", carried)):
             if value != value.to_integral_value():

@@ -16,7 +16,8 @@ TEXTS = {
     "unknown_vehicle": Spec(("code", "known")), "unknown_road": Spec(("code", "known")),
     "unknown_circumstance": Spec(("code", "known")), "unknown_licence": Spec(("code", "known")),
     "decision_before_act": Spec(("decision", "act")), "nothing_in_force": Spec(("act",)),
-    "not_over": Spec(("measured", "limit")), "not_over_passengers": Spec(("carried", "rated")),
+    "not_over": Spec(("measured", "limit")), "limit_not_positive": Spec(("limit",)),
+    "measured_negative": Spec(("measured",)), "rated_not_positive": Spec(("rated",)), "not_over_passengers": Spec(("carried", "rated")),
     "not_over_load": Spec(("carried", "rated")), "no_measure": Spec(), "whole_persons": Spec(),
     "no_route": Spec(("kind", "vehicle")), "kind_speed": Spec(), "kind_passengers": Spec(), "kind_goods": Spec(),
     # which version, which text
@@ -76,7 +77,20 @@ TEXTS = {
     "review_unknown": Spec(), "review_no_licence": Spec(), "reduction_outside": Spec(("day",)),
     "reduction_online": Spec(), "reduction_onsite": Spec(), "reduction_public_welfare": Spec(),
     "not_encoded_licence_rules": Spec(),
+    # what no text here says, shown where a person looks for it (the catalogue's page, `calc traffic`)
+    "not_encoded_inspection": Spec(), "not_encoded_school_bus": Spec(), "not_encoded_thresholds": Spec(),
+    # the facts a band applies under, in words (the act's page and `calc traffic ID`)
+    "when_general": Spec(), "when_other": Spec(), "when_seats": Spec(("seats",)),
+    "when_over_min": Spec(("measure", "min")), "when_over_below": Spec(("measure", "below")),
+    "when_over_between": Spec(("measure", "min", "below")),
+    **{f"over_{m}": Spec() for m in ("speed", "passengers", "load", "total_mass")},
+    # the payment's rules as a decision cites them
+    "surcharge_rule": Spec(("rate",)), "surcharge_cap": Spec(),
 }
+
+# What the catalogue does not encode, in the order a person reads it: each a text above.
+NOT_ENCODED = ("not_encoded_inspection", "not_encoded_licence_rules", "not_encoded_school_bus",
+               "not_encoded_thresholds")
 
 
 def yuan(amount: Decimal) -> str:
@@ -122,6 +136,33 @@ def measure_words(say: dict[str, Text], m) -> str:
     return say["optional"].say(measure=words) if m.optional else words
 
 
+def _percent(value) -> str:
+    return format(Decimal(value.numerator) / Decimal(value.denominator), "f").rstrip("0").rstrip(".") \
+        if value.denominator != 1 else str(value.numerator)
+
+
+def when_words(say: dict[str, Text], t, when, alone: bool = True) -> str:
+    """The facts a band applies under, as a person reads them (车型、道路、超过的百分比、座位、情形);
+    an empty `when` is the general case, or, after other bands, "the other cases" (the first band
+    that holds applies)."""
+    parts = ["、".join((t.vehicles.get(c) or t.groups[c]).title for c in when.vehicles)] if when.vehicles else []
+    parts += ["、".join(t.roads[c].title for c in when.roads)] if when.roads else []
+    if when.over is not None:
+        o, measure = when.over, say[f"over_{when.over.measure}"].say()
+        if o.min is not None and o.below is not None:
+            parts.append(say["when_over_between"].say(measure=measure, min=_percent(o.min), below=_percent(o.below)))
+        elif o.min is not None:
+            parts.append(say["when_over_min"].say(measure=measure, min=_percent(o.min)))
+        else:
+            parts.append(say["when_over_below"].say(measure=measure, below=_percent(o.below)))
+    if when.seats is not None:
+        parts.append(say["when_seats"].say(seats=when.seats))
+    parts += [t.circumstances[c].title for c in when.circumstances]
+    if not parts:
+        return say["when_general" if alone else "when_other"].say()
+    return "；".join(parts)
+
+
 def sanctions(say: dict[str, Text], band) -> str:
     """What a band imposes, as a decision lists it: the fine (or warning), then the measures."""
     parts = [fine_words(say, band)] if band.fine is not None or band.fine_text or band.warning else []
@@ -129,3 +170,22 @@ def sanctions(say: dict[str, Text], band) -> str:
         parts.append(say["points_value"].say(points=band.points))
     parts += [measure_words(say, m) for m in band.measures]
     return "；".join(p for p in parts if p)
+
+
+def cited_parts(t, a) -> list[tuple[str, object]]:
+    """Each part of an assessment a decision states, with its basis, in the order a decision lists
+    them: the fine, the measures, the points, the simplified procedure where it may be used, the
+    time to pay and the surcharge (the page's block to copy and `calc traffic`'s)."""
+    say = t.texts
+    out = [(fine_words(say, a), a.basis)] if a.fine is not None or a.fine_text or a.warning else []
+    out += [(measure_words(say, m), m.basis) for m in a.measures]
+    if a.points_band is not None:
+        out.append((say["points_value"].say(points=a.points), a.points_band.basis))
+    if a.on_the_spot.status != "no":
+        out.append((a.on_the_spot.explanation, a.on_the_spot.basis))
+    if a.fine is not None:
+        rule = t.rules.payment
+        out += [(say["pay_within"].say(n=rule.within.amount, basis=rule.basis), rule.basis),
+                (say["surcharge_rule"].say(rate=(rule.daily_rate * 100).normalize()), rule.rate_basis),
+                (say["surcharge_cap"].say(), rule.cap_basis)]
+    return out

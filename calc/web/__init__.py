@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from flask import Flask, render_template, request
 
-from . import calendar, deadlines, events, home, inspections, penalties, responsibilities, timelines
+from . import calendar, deadlines, events, home, inspections, penalties, responsibilities, timelines, traffic
 from .blueprint import PAGES, available, bp
 
 __all__ = ["PAGES", "available", "bp", "register"]
 
 # Each registers its routes on `bp` as it is imported: the home page, then the menu's (PAGES).
-PAGE_MODULES = (home, penalties, timelines, deadlines, events, inspections, responsibilities, calendar)
+PAGE_MODULES = (home, penalties, traffic, timelines, deadlines, events, inspections, responsibilities, calendar)
 
 
 def page_not_found():

@@ -15,6 +15,7 @@ bp = Blueprint("web", __name__, template_folder="templates", static_folder="stat
 # (module, endpoint, title, one line) in the order of the home page and the menu.
 PAGES = [
     ("penalties", "web.penalties", "罚款幅度查询", "按关键词查找违法行为，查看各版本的罚款幅度及依据，并按行为日、决定日和情节测算适用幅度。"),
+    ("traffic", "web.traffic", "交通违法与记分", "按闯红灯、酒驾、超速等说法查找交通违法行为：罚款、记分、暂扣吊销及依据；超速测算；记分周期。"),
     ("timelines", "web.timelines", "办理时限估算", "选择办理事项并填写申请日，得出每个环节的最迟办结日、时间轴和月历。"),
     ("deadlines", "web.deadline", "期限计算", "起算日、期间长度和单位（工作日、日、月、年），扣除中止期间，得出届满日和每一步依据。"),
     ("events", "web.events", "宣传活动日历", "一年内的宣传日、开放日，可订阅到手机或电脑日历。"),

@@ -24,12 +24,13 @@
         var last = rows[rows.length - 1];
         var copy = last.cloneNode(true);
         var n = rows.length;
-        copy.querySelectorAll("input, label, p").forEach(function (el) {
+        copy.querySelectorAll("input, select, label, p").forEach(function (el) {
           ["id", "for", "aria-describedby"].forEach(function (attr) {
             var v = el.getAttribute(attr);
             if (v) { el.setAttribute(attr, v.replace(/-\d+(?=(-hint|-error)?(\s|$))/g, "-" + n)); }
           });
           if (el.tagName === "INPUT") { el.value = ""; el.removeAttribute("aria-invalid"); }
+          if (el.tagName === "SELECT") { el.selectedIndex = 0; }
           if (el.classList && el.classList.contains("error")) { el.remove(); }
         });
         copy.querySelectorAll(".has-error").forEach(function (el) { el.classList.remove("has-error"); });
@@ -61,6 +62,27 @@
       var now = new Date(Date.now() + 8 * 3600 * 1000);  // Beijing time, whatever the PC's zone
       var text = now.toISOString().slice(0, 16).replace("T", " ");
       document.querySelectorAll("[data-printed]").forEach(function (el) { el.textContent = text; });
+    });
+
+    // Copy button (data-copy="<id>"): the block's text to the clipboard; selecting it by hand works anyway.
+    document.querySelectorAll("[data-copy]").forEach(function (btn) {
+      btn.addEventListener("click", function () {
+        var block = document.getElementById(btn.getAttribute("data-copy"));
+        var said = btn.parentNode.querySelector("[data-copied]");
+        if (!block) { return; }
+        var range = document.createRange();
+        range.selectNodeContents(block);
+        var selection = window.getSelection();
+        selection.removeAllRanges();
+        selection.addRange(range);
+        var done = function () { if (said) { said.textContent = "已复制"; } };
+        if (navigator.clipboard && window.isSecureContext) {
+          navigator.clipboard.writeText(block.innerText).then(done, function () { document.execCommand("copy"); done(); });
+        } else {
+          document.execCommand("copy");
+          done();
+        }
+      });
     });
 
     // Print button: only shown when JavaScript runs (the browser's own print works anyway).
