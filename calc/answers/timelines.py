@@ -30,6 +30,16 @@ def _plain(value):
     return value
 
 
+# v1 wrote the API's own format for a start moment into an hour procedure's start_label; the label is
+# data (the words the page and the CLI show), the example is the API's, so it is added here and the
+# v1 bytes stay.
+HOURS_FORMAT = "（日期时间，如 2026-02-16T20:30）"
+
+
+def start_label(label: str | None, hours: bool) -> str | None:
+    return label + HOURS_FORMAT if label is not None and hours else label
+
+
 def _span(span: Period | None) -> dict:
     if span is None:
         return {"amount": None, "unit": None, "direction": None}
@@ -71,12 +81,14 @@ def _effective(v: dom.Version):
 
 
 def version_json(v: dom.Version) -> dict:
-    return {"label": v.label, "effective": _effective(v), "start_label": v.start_label, "summary": v.summary,
+    return {"label": v.label, "effective": _effective(v), "start_label": start_label(v.start_label, v.hours),
+            "summary": v.summary,
             "stages": [stage_json(s) for s in v.stages]}
 
 
 def procedure_json(p: dom.Procedure) -> dict:
-    return {"id": p.id, "title": p.title, "start_label": p.start_label, "event_label": p.event_label,
+    return {"id": p.id, "title": p.title, "start_label": start_label(p.start_label, p.latest.hours),
+            "event_label": p.event_label,
             "seed": p.seed, "compare_with": p.compare_with, "remarks": list(p.remarks),
             "stages": [stage_json(s) for s in p.latest.stages],
             "versions": [version_json(v) for v in p.versions]}
@@ -110,7 +122,7 @@ def _range(span) -> dict:
 def timeline_json(t: dom.Timeline) -> dict:
     v = t.version
     return {"id": t.procedure.id, "title": t.procedure.title,
-            "start_label": v.start_label or t.procedure.start_label,
+            "start_label": start_label(v.start_label or t.procedure.start_label, v.hours),
             "version": {"label": v.label, "effective": _effective(v)} if v.label else None,
             "start": moment(t.start), "event": moment(t.event),
             "stages": [result_json(r) for r in t.stages], "completion": moment(t.completion),
@@ -118,4 +130,14 @@ def timeline_json(t: dom.Timeline) -> dict:
             "provisional": t.provisional, "calendar_years": list(t.calendar_years),
             "rule_versions": [rule_version("procedure", t.procedure.id, v.label, v.effective_from,
                                            v.effective_until, digest=t.procedure.digest)],
-            **({"completion_range": _range(t.completion_range)["range"]} if t.completion_range else {})}
+            **({"completion_range": _range(t.completion_range)["range"]} if t.completion_range else {}),
+            "headline": headline_json(t.headline)}
+
+
+def headline_json(h: dom.Headline | None):
+    """API 1.1 addition: the stage the answer leads with (null: the completion), its day, and the
+    sentence the page and the CLI lead with; an estimate's range as a stage's."""
+    if h is None:
+        return None
+    return {"stage": h.stage.stage.id if h.stage else None, "due": moment(h.due), "text": h.text,
+            "provisional": h.provisional, **_range(h.range)}

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping
 
 from ..periods import DateRange, Period
 from ..steps import Step
 from .model import Moment, Procedure, Stage, Variant, Version
+
+if TYPE_CHECKING:
+    from .headline import Headline
 
 DECIDED, LATE, OPEN, OVERDUE = "decided", "late", "open", "overdue"
 
@@ -55,9 +58,19 @@ class StageResult:
 
 @dataclass(frozen=True)
 class Note:
+    """`text` is the whole note; `parts` the sentences it is made of, by their codes, where a front
+    end may leave one out (the national rule's completion, where the other answer is a link away)."""
+
     code: str
     text: str
     details: Mapping = field(default_factory=dict)
+    parts: Mapping[str, str] = field(default_factory=dict)
+
+    def without(self, *codes: str) -> str:
+        """The note's words without the sentences `codes` name."""
+        if not self.parts:
+            return self.text
+        return "".join(words for code, words in self.parts.items() if code not in codes)
 
 
 @dataclass(frozen=True)
@@ -72,6 +85,7 @@ class Timeline:
     provisional: bool
     calendar_years: tuple[int, ...]
     completion_range: tuple[Moment, Moment] | None = None
+    headline: "Headline | None" = None  # the answer's first line (calc/timelines/headline.py)
 
 
 def sort_key(m: Moment):
