@@ -67,4 +67,12 @@ ESTIMATED = {
     "asked": "本系统尚未收录所涉年份的国务院节假日安排，按法定节假日推定，不含调休。",
     "completion_range": "按该年实际安排，全部办结最迟日可能在 {first} 至 {last} 之间。",
     "stage_range": "推定；可能在 {first} 至 {last} 之间",
+    "beyond": GAP + "，且超出按《全国年节及纪念日放假办法》推定的年份，无法推算；请改用更早的起算日，或待该年安排发布后再算。",
 }
+
+# The citation block (calc/answers/citing.py): the label of a line that is not the penalty itself.
+CITATION_LABELS = {"choice": "从旧兼从轻"}
+
+# calc.timelines: how the calendars mark a stage's day, by the stage's kind (a term or an eligibility
+# runs to its day; a deadline is the latest day).
+DUE_MARKS = {"deadline": "最迟", "term": "届满", "eligible": "届满"}
