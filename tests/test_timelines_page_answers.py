@@ -131,3 +131,13 @@ def test_the_appraisal_axis_from_2026_09_25_is_readable(client):
     assert labels[0][1] == "2026-09-25"
     for (x1, a), (x2, _) in zip(labels, labels[1:]):
         assert float(x2) >= float(x1) + svg.width_of(a, WIDE.base), labels
+
+
+def test_the_start_field_is_drawn_for_the_procedure_chosen(client):
+    # an hour procedure asks for 起算时间 with a time; a day procedure for 起算日 (site.js redraws it
+    # from the select's data when another procedure is chosen)
+    _, hours = page(client, "/timelines?procedure=criminal-detention")
+    assert '<label for="start">起算时间' in hours and 'placeholder="YYYY-MM-DD HH:MM"' in hours
+    _, days = page(client, "/timelines?procedure=birth-registration")
+    assert '<label for="start">起算日' in days and "格式：年-月-日，例如 2026-09-21" in days
+    assert '<option value="criminal-detention" data-start-label="拘留时间" data-hours="1"' in days

@@ -27,6 +27,12 @@ from .blueprint import bp
 from .forms import Form, gap_banner
 
 STATUS = {**STAGE_STATUS, "open": ""}  # calc/labels.py; an open stage carries no tag on the page
+# The start field as a day or a moment is asked: the page draws it for the procedure chosen, and
+# site.js redraws it when another is chosen (the officer who picks 刑事拘留 is asked for a time).
+START_WORDS = {"day": {"label": "起算日", "format": "格式：年-月-日，例如 2026-09-21", "placeholder": "YYYY-MM-DD",
+                       "inputmode": "numeric"},
+               "hour": {"label": "起算时间", "format": "填日期和时间，例如 2026-02-16 20:30",
+                        "placeholder": "YYYY-MM-DD HH:MM", "inputmode": None}}
 DEFAULT = "internet-cafe-licence-national"  # the café licence as the regulation in force gives it (above)
 
 
@@ -155,7 +161,7 @@ def timelines():
                            describe=dom.describe, day=dom.day_of, headlines=headline_options(version),
                            citations=timeline_citations(answer) if answer else [],
                            others=counterparts(tl, proc) if proc else [], lead_with=lead_with,
-                           other_url=other_url), 200 if form.ok else 422
+                           other_url=other_url, start_words=START_WORDS), 200 if form.ok else 422
 
 
 def headline_options(version: dom.Version | None) -> dict[str, str]:

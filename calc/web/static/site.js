@@ -43,16 +43,23 @@
       box.appendChild(add);
     }
 
-    // Procedure choice: say at once which day the chosen procedure counts from (no reload, no submit).
+    // Procedure choice: say at once which day the chosen procedure counts from, and whether it asks
+    // for a day or a date and time (刑事拘留: 起算时间), without reload or submit. The words are the
+    // page's (data-day, data-hour on the select: calc/web/timelines.py START_WORDS).
     var proc = document.getElementById("procedure");
     var hint = document.getElementById("start-hint");
-    if (proc && hint) {
+    var start = document.getElementById("start");
+    if (proc && hint && start) {
+      var words = { day: JSON.parse(proc.getAttribute("data-day")), hour: JSON.parse(proc.getAttribute("data-hour")) };
       proc.addEventListener("change", function () {
         var option = proc.options[proc.selectedIndex];
         var label = option && option.getAttribute("data-start-label");
-        if (label) {
-          hint.textContent = hint.textContent.replace(/^本事项自“[^”]*”起算。/, "本事项自“" + label + "”起算。");
-        }
+        var w = option && option.getAttribute("data-hours") ? words.hour : words.day;
+        if (label) { hint.textContent = "本事项自“" + label + "”起算。" + w.format; }
+        var field = document.querySelector("label[for=start]");
+        if (field && field.firstChild) { field.firstChild.nodeValue = w.label + " "; }
+        start.placeholder = w.placeholder;
+        if (w.inputmode) { start.setAttribute("inputmode", w.inputmode); } else { start.removeAttribute("inputmode"); }
       });
     }
 
