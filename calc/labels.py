@@ -76,3 +76,7 @@ CITATION_LABELS = {"choice": "从旧兼从轻"}
 # calc.timelines: how the calendars mark a stage's day, by the stage's kind (a term or an eligibility
 # runs to its day; a deadline is the latest day).
 DUE_MARKS = {"deadline": "最迟", "term": "届满", "eligible": "届满"}
+
+# A version of a rule (calc.penalties): the tag the penalty page puts on the one in force, the word
+# `calc penalty` says after a version that runs on.
+IN_FORCE = "现行有效"

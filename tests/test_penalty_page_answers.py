@@ -103,3 +103,13 @@ def test_the_answer_and_the_form_link_to_each_other(client):
     p, text = page(client, THEFT_MINOR)
     assert '<a href="#answer">跳到结果 ↓</a>' in text and '<a href="#form">回到表单 ↑</a>' in text
     assert "form" in p.ids and "answer" in p.ids
+
+
+def test_the_version_in_force_is_named_alike_on_the_page_and_the_cli(client, capsys):
+    # one label table (calc/labels.py): the page tagged 现行, the CLI said 现行有效
+    from calc import labels
+
+    _, text = page(client, THEFT)
+    assert f'<span class="tag ok">{labels.IN_FORCE}</span>' in text and labels.IN_FORCE == "现行有效"
+    code, out, _ = run(capsys, "penalty", "zhian.58-1")
+    assert code == 0 and "2026-01-01 起施行，现行有效" in out

@@ -13,7 +13,7 @@ from .. import periods
 from ..answers.citing import penalty_citations
 from ..app_state import current, today
 from ..errors import DomainError, NotFound
-from ..labels import (CHOICE_RULES, CONDITIONS_MET, DECIDED_BY, FACT_STATUS, FACT_TITLES, GENERAL_STATUS,
+from ..labels import (CHOICE_RULES, CONDITIONS_MET, DECIDED_BY, FACT_STATUS, FACT_TITLES, GENERAL_STATUS, IN_FORCE,
                       TEST_HOLDS)
 from .blueprint import bp
 from .forms import Form, explain
@@ -84,7 +84,8 @@ def penalty(vid):
                            fact_status=FACT_STATUS, fact_titles=FACT_TITLES, rules=CHOICE_RULES,
                            units=current().rules.units, today=today(), choice_basis=p.choice_basis,
                            rests_on={x.rests_on: x.rests_on_text for x in v.versions if x.rests_on},
-                           checked=set(form.raw_list("c")), harm_applies=_harm_applies(p, v)), 200 if form.ok else 422
+                           checked=set(form.raw_list("c")), harm_applies=_harm_applies(p, v),
+                           in_force=IN_FORCE), 200 if form.ok else 422
 
 
 def _others(p: dom.Penalties, understood) -> dict[str, str]:
