@@ -49,6 +49,6 @@ def test_the_county_list_is_answered_alone_with_the_command_for_the_regulation(c
     # The county's licence 2027-03-12 (estimated); the regulation's 2027-02-26 is the other command's answer.
     code, out, _ = run(capsys, "timeline", "internet-cafe-licence", "2026-12-20")
     assert code == 0 and "2027-02-26" not in out
-    assert "另见：calc timeline internet-cafe-licence-national 2026-12-20（网吧设立审批（互联网上网服务营业场所管理条例））" in out
+    assert "另见：网吧设立审批（互联网上网服务营业场所管理条例）（internet-cafe-licence-national，同一起算日）" in out
     assert "结果：预计 2027-03-12 取得《网络文化经营许可证》（推定：本系统尚未收录2027年的国务院节假日安排，实际可能在 " in out
     assert "最迟于2027-03-12" not in out  # the note's 最迟 is left to the headline, which says it is not

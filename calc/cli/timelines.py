@@ -3,7 +3,7 @@
 The answer leads with the stage people ask about (the procedure's `headline`, or `--headline`), the
 other authorities' periods beneath it, as the page does; the stages' decision-form citations close it
 ("引用："). A county list that follows a national rule is answered alone, with the command that
-answers the other ("另见：").
+answers the other ("另见：", with the id `calc timeline` takes).
 
 Past the published holiday notices the text answer estimates at once and says so, as the timelines
 page does (calc/web/timelines.py): the year not yet published is information, not the person's
@@ -111,11 +111,11 @@ def _said(n: timelines.Note, t: timelines.Timeline) -> str:
 
 def _others(t: timelines.Timeline, tl: timelines.Timelines, args) -> None:
     """The other chain of the same matter (the national rule a county list follows, or the county
-    list that follows it), as the command that answers it from the same start."""
+    list that follows it), by its title and, as a heading gives it, the id the next command takes."""
     proc = t.procedure
     others = ([proc.compare_with] if proc.compare_with else []) + [p.id for p in tl if p.compare_with == proc.id]
     for other in others:
-        print(f"另见：calc timeline {other} {moment(t.start)}（{tl.get(other).title}）")
+        print(f"另见：{tl.get(other).title}（{other}，同一起算日）")
 
 
 def _citations(t: timelines.Timeline) -> None:

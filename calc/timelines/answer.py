@@ -1,17 +1,14 @@
 """What an estimate answers: each stage's start, due date, steps and status, the notes that say what
-could not be dated or was assumed, and the procedure's completion."""
+could not be dated or was assumed, the procedure's completion, and the first line it leads with."""
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Mapping
+from typing import Mapping
 
 from ..periods import DateRange, Period
 from ..steps import Step
 from .model import Moment, Procedure, Stage, Variant, Version
-
-if TYPE_CHECKING:
-    from .headline import Headline
 
 DECIDED, LATE, OPEN, OVERDUE = "decided", "late", "open", "overdue"
 
@@ -74,6 +71,24 @@ class Note:
 
 
 @dataclass(frozen=True)
+class Headline:
+    """`stage`: the stage it follows (None: the completion); `main` and `estimate` are one
+    sentence, `estimate` empty unless the day is estimated."""
+
+    stage: StageResult | None
+    due: Moment | None
+    main: str
+    estimate: str = ""
+    provisional: bool = False
+    range: tuple[Moment, Moment] | None = None
+    beneath: tuple[str, ...] = ()  # the other authorities' periods and the completion, for a stage's headline
+
+    @property
+    def text(self) -> str:
+        return self.main + self.estimate
+
+
+@dataclass(frozen=True)
 class Timeline:
     procedure: Procedure
     version: Version
@@ -85,7 +100,7 @@ class Timeline:
     provisional: bool
     calendar_years: tuple[int, ...]
     completion_range: tuple[Moment, Moment] | None = None
-    headline: "Headline | None" = None  # the answer's first line (calc/timelines/headline.py)
+    headline: Headline | None = None  # the answer's first line (calc/timelines/headline.py)
 
 
 def sort_key(m: Moment):

@@ -11,28 +11,10 @@ day can fall, and calls its day the latest only where it is the latest of that r
 are data ([notes.headline_*] in schedules/timelines/texts.toml)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from .answer import StageResult, Timeline, sort_key
+from .answer import Headline, Timeline, sort_key
 from .model import ELIGIBLE, PREREQUISITE, TERM, Moment, Stage, Timelines
-
-
-@dataclass(frozen=True)
-class Headline:
-    """`stage`: the stage it follows (None: the completion); `main` and `estimate` are one
-    sentence, `estimate` empty unless the day is estimated."""
-
-    stage: StageResult | None
-    due: Moment | None
-    main: str
-    estimate: str = ""
-    provisional: bool = False
-    range: tuple[Moment, Moment] | None = None
-    beneath: tuple[str, ...] = ()  # the other authorities' periods and the completion, for a stage's headline
-
-    @property
-    def text(self) -> str:
-        return self.main + self.estimate
 
 
 def when(moment: Moment) -> str:
