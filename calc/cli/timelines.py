@@ -2,8 +2,8 @@
 
 The answer leads with the stage people ask about (the procedure's `headline`, or `--headline`), the
 other authorities' periods beneath it, as the page does; the stages' decision-form citations close it
-("引用："). A county list that follows a national rule is answered alone, with the command that
-answers the other ("另见：", with the id `calc timeline` takes).
+("引用："). A county list that follows a national rule is answered alone, naming the other chain
+("另见：" its title, and the id `calc timeline` takes).
 
 Past the published holiday notices the text answer estimates at once and says so, as the timelines
 page does (calc/web/timelines.py): the year not yet published is information, not the person's
