@@ -141,3 +141,15 @@ def test_the_start_field_is_drawn_for_the_procedure_chosen(client):
     _, days = page(client, "/timelines?procedure=birth-registration")
     assert '<label for="start">起算日' in days and "格式：年-月-日，例如 2026-09-21" in days
     assert '<option value="criminal-detention" data-start-label="拘留时间" data-hours="1"' in days
+
+
+def test_a_rows_estimated_day_is_not_called_the_latest_where_it_is_not(client):
+    # the county list from 2026-12-20: the licence 2027-03-12, but the real day can fall as late as
+    # 03-18 (the range the same answer gives): the row says 预计, as the headline does
+    _, text = page(client, "/timelines?procedure=internet-cafe-licence&start=2026-12-20")
+    wide = re.search(r'<svg class="tl tl-wide".*?</svg>', text, re.S).group(0)
+    words = html.unescape(re.sub(r"<[^>]+>", "", wide))
+    assert "预计 2027-03-12（推定）" in words and "最迟 2027-03-12" not in words
+    # a firm day keeps its 最迟 (2026: 20 working days from 2026-09-21 -> 10-26)
+    _, text = page(client, "/timelines?procedure=internet-cafe-licence&start=2026-09-21")
+    assert "最迟 2026-10-26" in re.search(r'<svg class="tl tl-wide".*?</svg>', text, re.S).group(0)
