@@ -234,6 +234,16 @@ def join(*bases: "Basis | None") -> Basis:
     return Basis([p for b in given for p in b.parts], "；".join(given))
 
 
+def distinct(*bases: "Basis | str | None") -> Basis:
+    """The references of several bases, each place once, in the order first given: what a decision
+    document cites for them together (the stage's basis and its extension's, which repeat it)."""
+    seen: dict[tuple, Cite] = {}
+    for b in bases:
+        for c in (b.cites if isinstance(b, Basis) else ()):
+            seen.setdefault((c.law.name, c.edition, c.article, c.sub_article, c.paragraph, c.item, c.section), c)
+    return Basis(tuple(seen.values()))
+
+
 def annotated(basis: Basis, words: str) -> Basis:
     """The same references, with the condition they were applied under said after them: "…（经县级以上公安机关负责人批准）"."""
     return Basis(basis.parts, f"{basis}（{words}）")

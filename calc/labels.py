@@ -67,6 +67,7 @@ ESTIMATED = {
     "asked": "本系统尚未收录所涉年份的国务院节假日安排，按法定节假日推定，不含调休。",
     "completion_range": "按该年实际安排，全部办结最迟日可能在 {first} 至 {last} 之间。",
     "stage_range": "推定；可能在 {first} 至 {last} 之间",
+    "beyond": GAP + "，且超出按《全国年节及纪念日放假办法》推定的年份，无法推算；请改用更早的起算日，或待该年安排发布后再算。",
 }
 
 # calc.traffic: whether an act may be decided on the spot (道路交通安全法 第一百零七条), which text sets the
@@ -78,3 +79,14 @@ TRAFFIC_ENTRY = {"counted": "计入本周期", "carried": "上一周期罚款未
 TRAFFIC_EXAMS = {"knowledge": "道路交通安全法律、法规和相关知识考试", "road": "道路驾驶技能考试",
                  "field": "场地驾驶技能考试"}
 TRAFFIC_REVIEW = {True: "须审验", False: "不需本周期后审验", None: "无从判断"}
+
+# The citation block (calc/answers/citing.py): the label of a line that is not the penalty itself.
+CITATION_LABELS = {"choice": "从旧兼从轻"}
+
+# calc.timelines: how the calendars mark a stage's day, by the stage's kind (a term or an eligibility
+# runs to its day; a deadline is the latest day).
+DUE_MARKS = {"deadline": "最迟", "term": "届满", "eligible": "届满"}
+
+# A version of a rule (calc.penalties): the tag the penalty page puts on the one in force, the word
+# `calc penalty` says after a version that runs on.
+IN_FORCE = "现行有效"

@@ -74,7 +74,7 @@ def test_the_act_page_gives_each_text_and_its_bands(client):
 
 def test_an_assessment_gives_fine_points_measures_and_the_citations_to_copy(client):
     _, text = page(client, LAW_91_1 + "?act_date=2026-03-02&decision_date=2026-03-20")
-    block = re.search(r'<pre class="cite-block"[^>]*>(.*?)</pre>', text, re.S).group(1)
+    block = re.search(r'<pre class="citation" id="cite-block"[^>]*>(.*?)</pre>', text, re.S).group(1)
     assert block.splitlines()[:4] == [
         "1000元以上2000元以下罚款（依据《中华人民共和国道路交通安全法》第九十一条第一款）",
         "暂扣机动车驾驶证6个月（依据《中华人民共和国道路交通安全法》第九十一条第一款）",

@@ -1,6 +1,6 @@
 """The JSON of procedures and their chained due dates: GET and POST /v1/timelines, `calc timeline --json`."""
 import datetime as dt
-from typing import Annotated, Any, NotRequired, TypedDict
+from typing import Annotated, Any, NotRequired, TypedDict, overload
 
 from .. import timelines as dom
 from ..periods import Period
@@ -179,6 +179,14 @@ class TimelineNoteOut(TypedDict):
     details: dict[str, Any]
 
 
+class TimelineHeadlineOut(TypedDict):
+    stage: Annotated[str | None, Doc("答案首行所依的阶段编号；null 为全部办结日")]
+    due: Annotated[str | None, Doc("该阶段（或全部办结）的日期；无法推算时为 null")]
+    text: Annotated[str, Doc("页面与命令行首行所示的句子；推定时同句说明推定及可能的范围")]
+    provisional: bool
+    range: NotRequired[Annotated[MomentRangeOut, PRESUMED]]
+
+
 class TimelineVersionUsed(TypedDict):
     label: str
     effective: TimelineEffectiveOut | None
@@ -196,6 +204,7 @@ class TimelineOut(CalendarDependent):
     completion: str | None
     notes: list[TimelineNoteOut]
     completion_range: NotRequired[Annotated[MomentRangeOut, PRESUMED]]
+    headline: Annotated[TimelineHeadlineOut | None, Doc("（1.1 新增）答案首行：程序数据所定（或请求 headline 所选）的阶段，无则为全部办结日")]
 
 
 class _Span(TypedDict):
@@ -231,6 +240,20 @@ def _plain(value):
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
     return value
+
+
+# v1 wrote the API's own format for a start moment into an hour procedure's start_label; the label is
+# data (the words the page and the CLI show), the example is the API's, so it is added here and the
+# v1 bytes stay.
+HOURS_FORMAT = "（日期时间，如 2026-02-16T20:30）"
+
+
+@overload
+def start_label(label: str, hours: bool) -> str: ...
+@overload
+def start_label(label: None, hours: bool) -> None: ...
+def start_label(label, hours):  # noqa: E302 - the overloads above say what it returns for each
+    return label + HOURS_FORMAT if label is not None and hours else label
 
 
 def _span(span: Period | None) -> _Span:
@@ -274,12 +297,13 @@ def _effective(v: dom.Version) -> TimelineEffectiveOut | None:
 
 
 def version_json(v: dom.Version) -> TimelineVersionOut:
-    return {"label": v.label, "effective": _effective(v), "start_label": v.start_label, "summary": v.summary,
-            "stages": [stage_json(s) for s in v.stages]}
+    return {"label": v.label, "effective": _effective(v), "start_label": start_label(v.start_label, v.hours),
+            "summary": v.summary, "stages": [stage_json(s) for s in v.stages]}
 
 
 def procedure_json(p: dom.Procedure) -> TimelineProcedureOut:
-    return {"id": p.id, "title": p.title, "start_label": p.start_label, "event_label": p.event_label,
+    return {"id": p.id, "title": p.title, "start_label": start_label(p.start_label, p.latest.hours),
+            "event_label": p.event_label,
             "seed": p.seed, "compare_with": p.compare_with, "remarks": list(p.remarks),
             "stages": [stage_json(s) for s in p.latest.stages],
             "versions": [version_json(v) for v in p.versions]}
@@ -313,16 +337,30 @@ def _range(span) -> _Ranged:
 def timeline_json(t: dom.Timeline) -> TimelineOut:
     v = t.version
     out: TimelineOut = {
-        "id": t.procedure.id, "title": t.procedure.title, "start_label": v.start_label or t.procedure.start_label,
+        "id": t.procedure.id, "title": t.procedure.title,
+        "start_label": start_label(v.start_label or t.procedure.start_label, v.hours),
         "version": {"label": v.label, "effective": _effective(v)} if v.label else None,
         "start": moment(t.start), "event": moment(t.event),
         "stages": [result_json(r) for r in t.stages], "completion": moment(t.completion),
         "notes": [{"code": n.code, "text": n.text, "details": _plain(dict(n.details))} for n in t.notes],
         "provisional": t.provisional, "calendar_years": list(t.calendar_years),
         "rule_versions": [rule_version("procedure", t.procedure.id, v.label, v.effective_from,
-                                       v.effective_until, digest=t.procedure.digest)]}
+                                       v.effective_until, digest=t.procedure.digest)],
+        "headline": headline_json(t.headline)}
     if t.completion_range:
         out["completion_range"] = _range(t.completion_range)["range"]
+    return out
+
+
+def headline_json(h: dom.Headline | None) -> TimelineHeadlineOut | None:
+    """API 1.1 addition: the stage the answer leads with (null: the completion), its day, and the
+    sentence the page and the CLI lead with; an estimate's range as a stage's."""
+    if h is None:
+        return None
+    out: TimelineHeadlineOut = {"stage": h.stage.stage.id if h.stage else None, "due": moment(h.due),
+                                "text": h.text, "provisional": h.provisional}
+    if h.range:
+        out["range"] = _range(h.range)["range"]
     return out
 
 

@@ -79,6 +79,8 @@ class TimelineIn(Strict):
                            metadata={"description": "{阶段编号: 日期}：依法自此日起重新计算期限的阶段（如发现另有重要罪行，刑事诉讼法 第一百六十条）"})
     durations = fields.Dict(keys=fields.String(), values=fields.Integer(strict=True), load_default=dict,
                             metadata={"description": "{阶段编号: 整数}：期间长度由决定确定的阶段（如行政拘留的日数），不超过法定上限"})
+    headline = fields.String(load_default=None, metadata={
+        "description": "（1.1 新增）答案首行所依的阶段编号；不给则按程序数据所定（如刑事拘留为 arrest-request），无则为全部办结日"})
 
 
 
@@ -136,7 +138,7 @@ class Procedure(MethodView):
         inputs = dom.StageInputs(actual=args["actual"], pauses=pauses, extensions=args["extensions"],
                                  variants=args["variants"], restarts=args["restarts"], durations=args["durations"])
         t = dom.estimate(s.timelines, procedure_id, args["start"], s.calendar, s.rules, inputs, event=args["event"],
-                         as_of=args["as_of"], provisional=args["provisional"])
+                         as_of=args["as_of"], provisional=args["provisional"], headline=args["headline"])
         if ics_http.wants_calendar():
             return _calendar(t, args, procedure_id)
         return jsonify(timeline_json(t))

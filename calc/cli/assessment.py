@@ -1,8 +1,10 @@
 """One assessed case, as `calc penalty ID --act-date D` prints it: the circumstances applied, the
-version and why (从旧兼从轻), the bands, the procedure, the general rules and the limitation period."""
+version and why (从旧兼从轻), the bands, the procedure, the general rules, the limitation period and
+the decision-form citations ("引用：")."""
 from __future__ import annotations
 
 from .. import penalties
+from ..answers.citing import penalty_citations
 from ..labels import CHOICE_RULES, FACT_STATUS, FACT_TITLES, GENERAL_STATUS
 
 
@@ -49,6 +51,16 @@ def print_assessment(a, defaulted: bool) -> None:
         _bands(a)
     _procedure(a)
     _limitation(a.limitation)
+    _citations(a)
+
+
+def _citations(a) -> None:
+    """The decision-form citations, one a line, as the page's copy block (calc/answers/citing.py)."""
+    lines = penalty_citations(a)
+    if lines:
+        print("引用：")
+        for line in lines:
+            print(f"  {line}")
 
 
 def _version(a) -> None:

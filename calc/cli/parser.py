@@ -66,6 +66,8 @@ def _timeline(sub, common) -> None:
                    help="该阶段依法自此日起重新计算（如发现另有重要罪行）")
     t.add_argument("--duration", metavar="STAGE=N", type=a.stage_count, action="append", default=[],
                    help="由决定确定的期间长度（如行政拘留的日数）")
+    t.add_argument("--headline", metavar="STAGE",
+                   help="结果首行所依的阶段（如 arrest-decision）；默认按程序数据（如刑事拘留为 arrest-request），无则为全部办结日")
     t.add_argument("--as-of", metavar="DATE", type=a.moment, help="检查日：未完成且已过期限的阶段标为已逾期")
     t.add_argument("--provisional", action="store_true", help="超出已收录的国务院放假安排时，按放假办法推定")
     t.add_argument("--json", action="store_true", help="输出与 POST /v1/timelines/{id} 相同的 JSON")
@@ -238,7 +240,8 @@ ARGUMENTS = {
     "due": {"start": "START", "amount": "AMOUNT", "unit": "UNIT", "direction": "--before", "duty": "--duty",
             "pauses": "--pause", "extension": "--extension"},
     "timeline": {"start": "START", "event": "--event", "actual": "--actual", "extensions": "--extension",
-                 "variants": "--variant", "restarts": "--restart", "durations": "--duration", "as_of": "--as-of"},
+                 "variants": "--variant", "restarts": "--restart", "durations": "--duration", "as_of": "--as-of",
+                 "headline": "--headline"},
     "penalty": {"id": "ID", "act_date": "--act-date", "decision_date": "--decision-date", "party": "--party",
                 "circumstances": "--circumstance"},
     "events": {"start": "YEAR", "end": "YEAR"},

@@ -7,7 +7,7 @@ from .. import penalties
 from ..answers.clock import today
 from ..answers.penalties import assessment_json, summary_json, violation_json
 from ..errors import NotFound
-from ..labels import THRESHOLD_MET
+from ..labels import IN_FORCE, THRESHOLD_MET
 from .args import OK, BadArgument
 from .assessment import fine_line, print_assessment
 from .check import load
@@ -15,7 +15,7 @@ from .output import print_json, print_steps, refused
 
 
 def _effective(first, until) -> str:
-    return f"{first} 起施行" + (f"，至 {until}" if until else "，现行有效")
+    return f"{first} 起施行" + (f"，至 {until}" if until else f"，{IN_FORCE}")
 
 
 def _band(b, party: str | None, names) -> None:

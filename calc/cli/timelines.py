@@ -1,5 +1,10 @@
 """`calc timeline`: each stage of a procedure and its time limit, as POST /v1/timelines/{id}.
 
+The answer leads with the stage people ask about (the procedure's `headline`, or `--headline`), the
+other authorities' periods beneath it, as the page does; the stages' decision-form citations close it
+("引用："). A county list that follows a national rule is answered alone, naming the other chain
+("另见：" its title, and the id `calc timeline` takes).
+
 Past the published holiday notices the text answer estimates at once and says so, as the timelines
 page does (calc/web/timelines.py): the year not yet published is information, not the person's
 mistake. `--json` answers exactly what the API answers for the same request, so without
@@ -8,6 +13,7 @@ mistake. `--json` answers exactly what the API answers for the same request, so 
 from __future__ import annotations
 
 from .. import timelines
+from ..answers.citing import timeline_citations
 from ..answers.timelines import moment, timeline_json
 from ..errors import CalendarGap, NotFound
 from ..labels import ESTIMATED, STAGE_STATUS
@@ -25,7 +31,7 @@ def _estimate(args, s, provisional: bool) -> timelines.Timeline:
                                    variants=dict(args.variant), restarts=dict(args.restart),
                                    durations=dict(args.duration))
     return timelines.estimate(s.timelines, args.id, args.start, s.calendar, s.rules, inputs, event=args.event,
-                              as_of=args.as_of, provisional=provisional)
+                              as_of=args.as_of, provisional=provisional, headline=args.headline)
 
 
 def timeline(args) -> int:
@@ -46,6 +52,8 @@ def timeline(args) -> int:
         print_json(timeline_json(t))
         return OK
     _print(t, s.rules.units, gap)
+    _others(t, s.timelines, args)
+    _citations(t)
     return OK
 
 
@@ -80,6 +88,9 @@ def _print(t: timelines.Timeline, units, gap: int | None) -> None:
     print(f"起算：{t.version.start_label or t.procedure.start_label} {moment(t.start)}")
     if t.provisional:
         _estimated(t, gap)
+    print(f"结果：{t.headline.text}")
+    for line in t.headline.beneath:
+        print(f"  {line}")
     for r in t.stages:
         print(_stage(r, units))
     completion = moment(t.completion)
@@ -87,4 +98,29 @@ def _print(t: timelines.Timeline, units, gap: int | None) -> None:
     if t.notes:
         print("注：")
         for n in t.notes:
-            print(f"  - {n.text}")
+            print(f"  - {_said(n, t)}")
+
+
+def _said(n: timelines.Note, t: timelines.Timeline) -> str:
+    """A note as the page says it: the county's difference without the national date (that answer is
+    `另见`), and an estimate's last dated stage left to the headline, which says how sure it is."""
+    if n.code == "differs_from_national":
+        return n.without("national_completion")
+    return n.without("completion_last_dated") if t.provisional else n.text
+
+
+def _others(t: timelines.Timeline, tl: timelines.Timelines, args) -> None:
+    """The other chain of the same matter (the national rule a county list follows, or the county
+    list that follows it), by its title and, as a heading gives it, the id the next command takes."""
+    proc = t.procedure
+    others = ([proc.compare_with] if proc.compare_with else []) + [p.id for p in tl if p.compare_with == proc.id]
+    for other in others:
+        print(f"另见：{tl.get(other).title}（{other}，同一起算日）")
+
+
+def _citations(t: timelines.Timeline) -> None:
+    lines = timeline_citations(t)
+    if lines:
+        print("引用：")
+        for line in lines:
+            print(f"  {line}")

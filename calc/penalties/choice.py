@@ -47,7 +47,7 @@ class Degree:
 
 
 # Degree's fields in its order: (field, what the comparison calls it, how its value is written).
-ASPECTS = (("detention", "拘留日数", "days"), ("added_fine", "与拘留并处的罚款", "yuan"),
+ASPECTS = (("detention", "拘留日数", "days"), ("added_fine", "与拘留并处的罚款", "added"),
            ("licence", "吊销许可证件", "has"), ("suspension", "责令停业整顿", "has"), ("fine", "罚款数额", "yuan"),
            ("no_warning", "可否仅予警告", "warning"))
 
@@ -126,7 +126,7 @@ class Comparison:
         side = say[f"compare_{self.lighter}"].say()
         if self.decided_by == "not_punishable":
             return dataclasses.replace(self, text=say["compare_not_punishable"].say(which=side))
-        old, new = (_amount(say, self.kind, v) for v in self.values)
+        old, new = (_amount(say, self.kind, v, self.decided_by) for v in self.values)
         return dataclasses.replace(self, text=say[f"compare_{self.decided_by}"].say(
             aspect=self.aspect, old=old, new=new, side=side))
 
@@ -143,11 +143,18 @@ def compare(new: Outcome, old: Outcome) -> Comparison:
     return Comparison("equal", None)
 
 
-def _amount(say: dict[str, Text], kind: str, value) -> str:
-    """An aspect's value as the comparison writes it, by the aspect's kind (ASPECTS), not its name."""
+def _amount(say: dict[str, Text], kind: str, value, stage: str) -> str:
+    """An aspect's value as the comparison writes it, by the aspect's kind (ASPECTS), not its name.
+    No money is not "0元": a version that adds no fine to detention 不并处罚款; one whose heaviest
+    outcome has no fine of its own 不处罚款; one whose lightest asks no least fine (a warning
+    instead, or "五百元以下") sets the fine no floor."""
     if kind == "days":
         return say["amount_days"].say(n=value)
-    if kind == "yuan":
+    if kind in ("yuan", "added") and not value:
+        code = "amount_no_added_fine" if kind == "added" else (
+            "amount_no_fine" if stage == "heaviest" else "amount_no_least_fine")
+        return say[code].say()
+    if kind in ("yuan", "added"):
         return say["amount_yuan"].say(yuan=yuan(value))
     if kind == "warning":
         return say["amount_no_warning" if value else "amount_warning"].say()

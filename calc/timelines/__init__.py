@@ -15,6 +15,7 @@ Procedures, their versions, periods and legal basis are data: `schedules/timelin
 - `checks`: an estimate's inputs checked before anything is counted;
 - `chain`: the stages counted in order; `estimate`: the answer, with its completion and ranges;
 - `compare`: the county's list against the national rule; `answer`: the answer's types;
+- `headline`: the answer's first line (the stage people ask about, else the completion);
 - `words`: the codes of the texts and notes a timeline says.
 """
 from ..periods import HOURS, DateRange, Period  # the days not counted and the periods of a stage
@@ -22,6 +23,7 @@ from .answer import DECIDED, LATE, OPEN, OVERDUE, Applied, EarliestDate, Note, S
 from .checks import renewal_plan
 from .compare import describe, differences
 from .estimate import estimate
+from .headline import Headline
 from .load import HOUR_LIMIT, KEYS, LAYERED, UNITS, load
 from .model import (ANCHORS, DEADLINE, ELIGIBLE, KINDS, NONE, ON_THE_SPOT, PREREQUISITE, TERM, WINDOW, WITH_PERIOD, Counting,
                     DecidedAmount, Earliest, Extension, Moment, PauseRule, Procedure, Renewal, Restart, Stage,
@@ -29,7 +31,7 @@ from .model import (ANCHORS, DEADLINE, ELIGIBLE, KINDS, NONE, ON_THE_SPOT, PRERE
 from .words import NOTES, TEXTS
 
 __all__ = ["HOURS", "DateRange", "Period", "DECIDED", "LATE", "OPEN", "OVERDUE", "Applied", "EarliestDate", "Note", "StageResult", "Timeline",
-           "renewal_plan", "describe", "differences", "estimate", "HOUR_LIMIT", "KEYS", "LAYERED", "UNITS", "load",
+           "renewal_plan", "describe", "differences", "estimate", "Headline", "HOUR_LIMIT", "KEYS", "LAYERED", "UNITS", "load",
            "ANCHORS", "DEADLINE", "ELIGIBLE", "KINDS", "NONE", "ON_THE_SPOT", "PREREQUISITE", "TERM", "WINDOW", "WITH_PERIOD",
            "Counting", "DecidedAmount", "Earliest", "Extension", "Moment", "PauseRule", "Procedure", "Renewal",
            "Restart", "Stage", "StageInputs", "Timelines", "Variant", "Version", "day_of", "NOTES", "TEXTS"]

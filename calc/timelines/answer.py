@@ -1,5 +1,5 @@
 """What an estimate answers: each stage's start, due date, steps and status, the notes that say what
-could not be dated or was assumed, and the procedure's completion."""
+could not be dated or was assumed, the procedure's completion, and the first line it leads with."""
 from __future__ import annotations
 
 import datetime as dt
@@ -55,9 +55,37 @@ class StageResult:
 
 @dataclass(frozen=True)
 class Note:
+    """`text` is the whole note; `parts` the sentences it is made of, by their codes, where a front
+    end may leave one out (the national rule's completion, where the other answer is a link away)."""
+
     code: str
     text: str
     details: Mapping = field(default_factory=dict)
+    parts: Mapping[str, str] = field(default_factory=dict)
+
+    def without(self, *codes: str) -> str:
+        """The note's words without the sentences `codes` name."""
+        if not self.parts:
+            return self.text
+        return "".join(words for code, words in self.parts.items() if code not in codes)
+
+
+@dataclass(frozen=True)
+class Headline:
+    """`stage`: the stage it follows (None: the completion); `main` and `estimate` are one
+    sentence, `estimate` empty unless the day is estimated."""
+
+    stage: StageResult | None
+    due: Moment | None
+    main: str
+    estimate: str = ""
+    provisional: bool = False
+    range: tuple[Moment, Moment] | None = None
+    beneath: tuple[str, ...] = ()  # the other authorities' periods and the completion, for a stage's headline
+
+    @property
+    def text(self) -> str:
+        return self.main + self.estimate
 
 
 @dataclass(frozen=True)
@@ -72,6 +100,7 @@ class Timeline:
     provisional: bool
     calendar_years: tuple[int, ...]
     completion_range: tuple[Moment, Moment] | None = None
+    headline: Headline | None = None  # the answer's first line (calc/timelines/headline.py)
 
 
 def sort_key(m: Moment):

@@ -9,7 +9,7 @@ from typing import Mapping, Sequence
 
 from ..errors import InvalidInput
 from ..periods import BEFORE, HOURS, DateRange
-from .model import Moment, Procedure, Renewal, Stage, StageInputs, Version, day_of
+from .model import PREREQUISITE, Moment, Procedure, Renewal, Stage, StageInputs, Version, day_of
 
 _UNIT_WORDS = {"days": "日", "months": "个月", "workdays": "个工作日", "years": "年", HOURS: "小时"}
 
@@ -21,6 +21,16 @@ def choose_version(proc: Procedure, start: Moment) -> Version:
                          for v in proc.versions)
         raise InvalidInput(f"{day_of(start)} 时没有已收录的施行版本（已收录：{spans}）", field="start")
     return version
+
+
+def check_headline(version: Version, stage_id: str | None):
+    """The stage a caller wants the answer to lead with: one of the version's, with a day of its own."""
+    if stage_id is None:
+        return
+    stage = version.stage(stage_id)
+    if stage is None or stage.kind == PREREQUISITE:
+        dated = [s.id for s in version.stages if s.kind != PREREQUISITE]
+        raise InvalidInput(f"本程序没有可作为标题的阶段 {stage_id}（阶段编号：{'、'.join(dated)}）", field="headline")
 
 
 def checked(version: Version, start: Moment, inputs: StageInputs, event: dt.date | None) -> StageInputs:

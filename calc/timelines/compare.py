@@ -65,10 +65,11 @@ def compare(q: Question, national_timeline: Callable[[], Timeline]) -> Note:
     if not pairs:
         return Note("matches_national", timelines.note("matches_national", day=day, label=label), details)
     theirs = national_timeline()
-    text = timelines.note("differs_from_national", day=day, label=label, differences="；".join(t for _, t in pairs))
+    parts = {"differs_from_national": timelines.note("differs_from_national", day=day, label=label,
+                                                     differences="；".join(t for _, t in pairs))}
     if national.summary:
-        text += timelines.note("national_summary", summary=national.summary)
+        parts["national_summary"] = timelines.note("national_summary", summary=national.summary)
     if theirs.completion is not None:
-        text += timelines.note("national_completion", label=label, day=day_of(theirs.completion))
+        parts["national_completion"] = timelines.note("national_completion", label=label, day=day_of(theirs.completion))
         details["national_completion"] = theirs.completion
-    return Note("differs_from_national", text, details)
+    return Note("differs_from_national", "".join(parts.values()), details, parts)

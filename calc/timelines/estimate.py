@@ -11,8 +11,9 @@ from .. import periods
 from ..workcal import CalendarBook
 from .answer import Note, StageResult, Timeline, sort_key
 from .chain import Chain, Question
-from .checks import checked, choose_version
+from .checks import check_headline, checked, choose_version
 from .compare import compare
+from .headline import lead
 from .model import PREREQUISITE, Moment, StageInputs, Timelines, day_of
 
 NOTHING_SAID = StageInputs()
@@ -20,15 +21,18 @@ NOTHING_SAID = StageInputs()
 
 def estimate(timelines: Timelines, procedure_id: str, start: Moment, book: CalendarBook,
              rules: periods.CountingRules, inputs: StageInputs = NOTHING_SAID, *, event: dt.date | None = None,
-             as_of: Moment | None = None, provisional: bool = False, bracket: bool = True) -> Timeline:
+             as_of: Moment | None = None, provisional: bool = False, bracket: bool = True,
+             headline: str | None = None) -> Timeline:
     """Every stage's start and due date, chained in the worst case, and the completion date.
 
     `inputs`: what the caller says of the stages (actual dates, days not counted, extensions,
     variants, restarts, decided lengths). A provisional timeline is counted again on the two
     extreme books (workcal.CalendarBook.bounds), so each estimated date says where the real one
-    can fall (`bracket=False` skips that)."""
+    can fall (`bracket=False` skips that, and the headline). `headline`: the stage the answer
+    leads with, where the caller chooses one (else the version's own, else the completion)."""
     proc = timelines.get(procedure_id)
     version = choose_version(proc, start)
+    check_headline(version, headline)
     q = Question(timelines, proc, version, start, event, book, rules, provisional, as_of,
                  checked(version, start, inputs, event))
     chain = Chain(q)
@@ -47,6 +51,8 @@ def estimate(timelines: Timelines, procedure_id: str, start: Moment, book: Calen
         others = [estimate(timelines, procedure_id, start, b, rules, inputs, event=event, as_of=as_of,
                            provisional=True, bracket=False) for b in book.bounds]
         t = _with_ranges(t, others)
+    if bracket:
+        t = replace(t, headline=lead(timelines, t, headline or version.headline, book.last_year))
     return t
 
 
@@ -58,13 +64,15 @@ def _completion(timelines: Timelines, results: Sequence[StageResult], notes: lis
         return max(ends, key=sort_key) if ends else None
     open_ = next(r for r in needed if r.end is None)
     dated = [r for r in needed if r.end is not None]
-    text = timelines.note("completion_unknown", title=open_.stage.title, authority=open_.stage.authority)
+    parts = {"completion_unknown": timelines.note("completion_unknown", title=open_.stage.title,
+                                                  authority=open_.stage.authority)}
     details = {"stage": open_.stage.id}
-    if dated:
+    if dated:  # what the headline says too (calc/timelines/headline.py): a front end may leave it out
         last = max(dated, key=lambda r: sort_key(r.end))
-        text += timelines.note("completion_last_dated", title=last.stage.title, day=day_of(last.end))
+        parts["completion_last_dated"] = timelines.note("completion_last_dated", title=last.stage.title,
+                                                        day=day_of(last.end))
         details.update(last_dated_stage=last.stage.id, last_dated=last.end)
-    notes.append(Note("completion_unknown", text, details))
+    notes.append(Note("completion_unknown", "".join(parts.values()), details, parts))
     return None
 
 

@@ -12,7 +12,7 @@ from ..errors import ScheduleError
 from ..laws import attach
 from ..nodes import BASIS, EFFECTIVE, Keys, Named, Node, Source
 from ..periods import AFTER, BEFORE, DIRECTIONS, DUTIES, HOURS, PARTY, Period
-from .model import (ANCHORS, DEADLINE, KINDS, WINDOW, WITH_PERIOD, Counting, DecidedAmount, Earliest, Extension, PauseRule,
+from .model import (ANCHORS, DEADLINE, KINDS, PREREQUISITE, WINDOW, WITH_PERIOD, Counting, DecidedAmount, Earliest, Extension, PauseRule,
                     Procedure, Renewal, Restart, Stage, Timelines, Variant, Version)
 from .words import NOTES, TEXTS
 
@@ -36,8 +36,8 @@ _STAGE = Keys("id", "authority", "title", "short", "issues", "kind", "anchor", "
               restart=Keys("reason", basis=BASIS), decided_amount=Keys("what", basis=BASIS), counting=_COUNTING)
 KEYS = Keys(
     procedure=Keys("id", "title", "start_label", "event_label", "seed", "compare_with", "remarks", "summary",
-                   effective=EFFECTIVE, stage=_STAGE, counting=_COUNTING,
-                   version=Keys("label", "start_label", "summary", effective=EFFECTIVE, stage=_STAGE,
+                   "headline", effective=EFFECTIVE, stage=_STAGE, counting=_COUNTING,
+                   version=Keys("label", "start_label", "summary", "headline", effective=EFFECTIVE, stage=_STAGE,
                                 counting=_COUNTING)),
     texts=Named(Keys("text", basis=BASIS)),
     notes=Named(Keys("text", basis=BASIS)),  # a note has no basis: calc.texts.load says so
@@ -78,10 +78,11 @@ def _procedure(node: Node) -> Procedure:
         node.fail("stage 与 version 只能二选一")
     event_label = node.text("event_label", None)
     counting = _counting(node)
+    headline = node.text("headline", None)
     if versions_nodes:
-        versions = tuple(_version(v, event_label, inherited=counting) for v in versions_nodes)
+        versions = tuple(_version(v, event_label, inherited=counting, headline=headline) for v in versions_nodes)
     else:
-        versions = (_version(node, event_label, own=False),)
+        versions = (_version(node, event_label, own=False, headline=headline),)
     _check_versions(node, versions)
     return Procedure(
         id=node.text("id"),
@@ -106,7 +107,8 @@ def _check_versions(node: Node, versions: tuple[Version, ...]):
 
 
 def _version(node: Node, event_label: str | None, own: bool = True,
-             inherited: Counting | None = None) -> Version:
+             inherited: Counting | None = None, headline: str | None = None) -> Version:
+    """One version's stages; its `headline` its own where it names one, else the procedure's."""
     first = until = None
     if node.has("effective"):
         first, until = node.effective()
@@ -116,6 +118,9 @@ def _version(node: Node, event_label: str | None, own: bool = True,
         stages.append(_stage(s, stages, event_label, counting))
     if not stages:
         node.fail("至少要有一个阶段", "stage")
+    if own:
+        headline = node.text("headline", None) or headline
+    _check_headline(node, headline, stages)
     return Version(
         label=node.text("label", None) if own else None,
         first=first,
@@ -123,7 +128,20 @@ def _version(node: Node, event_label: str | None, own: bool = True,
         start_label=node.text("start_label", None) if own else None,
         summary=node.text("summary", None),
         stages=tuple(stages),
+        headline=headline,
     )
+
+
+def _check_headline(node: Node, headline: str | None, stages: list[Stage]):
+    """The stage an answer leads with must be one of the version's stages, and one that has a day
+    (a prerequisite is held at the start; it has none of its own)."""
+    if headline is None:
+        return
+    stage = next((s for s in stages if s.id == headline), None)
+    if stage is None:
+        node.fail(f"没有编号为 {headline} 的阶段（阶段编号：{'、'.join(s.id for s in stages)}）", "headline")
+    if stage.kind == PREREQUISITE:
+        node.fail(f"阶段 {headline} 是申请时须已具备的条件，没有自己的日期，不能作为标题", "headline")
 
 
 # -- a stage, one feature at a time ------------------------------------------------------------------

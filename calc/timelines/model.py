@@ -146,6 +146,7 @@ class Version(Effective):
     start_label: str | None
     summary: str | None
     stages: tuple[Stage, ...]
+    headline: str | None = None  # the stage people ask about (提请批准逮捕, the licence): the answer leads with it
 
     @property
     def effective_from(self) -> dt.date | None:

@@ -17,6 +17,18 @@ TEXTS = {"hours": _step("start", "n", "due"), "hours_plain": _step("start", "n",
          "on_the_spot": _step("title", "basis"), "prerequisite": _step("title", "basis"), "none": _step("basis"),
          "earliest": _step("what", "basis"), "window": _step("first", "basis"), "renewal": _step("k", "approver", "n", "unit", "condition", "basis"),
          "restart": _step("day", "first", "reason", "basis"), "duration": _step("what", "n", "most", "unit", "basis")}
+# What an answer's first line says (calc/timelines/headline.py), in [notes.<code>] like the notes:
+# `by` is one of the headline_by_* words (最迟 / 预计 / 预计最迟), `when` the day (or moment).
+HEADLINE = {"headline_issues": Spec(("by", "when", "issues")), "headline_stage": Spec(("title", "by", "when")),
+            "headline_complete": Spec(("by", "when")), "headline_term": Spec(("when",)),
+            "headline_eligible": Spec(("when",)), "headline_last_dated": Spec(("by", "when")),
+            "headline_decided": Spec(("title", "when")), "headline_undated": Spec(()),
+            "headline_stage_undated": Spec(("title",)), "headline_by_latest": Spec(()),
+            "headline_by_expected": Spec(()), "headline_by_expected_latest": Spec(()),
+            "headline_estimate": Spec(("years", "first", "last")), "headline_estimate_plain": Spec(("years",)),
+            "headline_estimate_same": Spec(("years",)),
+            "headline_other": Spec(("authority", "said")), "headline_completion": Spec(("by", "when")),
+            "headline_other_range": Spec(("first", "last")), "headline_other_plain": Spec(("years",))}
 # What the notes of an answer say ([notes.<code>]), by the note's code; a note cites no law of its own.
 _STAGE_WORDS = ("title", "authority", "period", "label")
 NOTES = {"version": Spec(("day", "label")), "calendar_gap": Spec(("title", "year")),
@@ -26,4 +38,5 @@ NOTES = {"version": Spec(("day", "label")), "calendar_gap": Spec(("title", "year
          "differs_from_national": Spec(("day", "label", "differences")), "national_summary": Spec(("summary",)),
          "national_completion": Spec(("label", "day")), "county_only": Spec(_STAGE_WORDS),
          "county_differs": Spec((*_STAGE_WORDS, "national_authority", "national_title", "national_period")),
-         "national_only": Spec(_STAGE_WORDS), "renewal_until": Spec(("due",))}
+         "national_only": Spec(_STAGE_WORDS), "renewal_until": Spec(("due",)),
+         **HEADLINE}

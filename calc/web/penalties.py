@@ -10,9 +10,10 @@ from flask import render_template, request
 
 from .. import penalties as dom
 from .. import periods
+from ..answers.citing import penalty_citations
 from ..app_state import current, today
 from ..errors import DomainError, NotFound
-from ..labels import (CHOICE_RULES, CONDITIONS_MET, DECIDED_BY, FACT_STATUS, FACT_TITLES, GENERAL_STATUS,
+from ..labels import (CHOICE_RULES, CONDITIONS_MET, DECIDED_BY, FACT_STATUS, FACT_TITLES, GENERAL_STATUS, IN_FORCE,
                       TEST_HOLDS)
 from .blueprint import bp
 from .forms import Form, explain
@@ -71,26 +72,40 @@ def penalty(vid):
                                back=("web.penalties", "罚款幅度查询")), 404
     form = Form(request.args, submitted="act_date" in request.args)
     understood = p.codes(v)
-    answer = _assess(form, p, vid, {c.code for c in understood}) if form.submitted else None
+    others = _others(p, understood)
+    answer = _assess(form, p, vid, {c.code for c in understood} | set(others)) if form.submitted else None
     return render_template("penalty.html", v=v, form=form, answer=answer, parties=dom.PARTIES,
                            codes={c.code: c.text for c in understood if not c.general},
                            general_codes={c.code: c.text for c in understood if c.general},
+                           other_codes=others,
+                           citations=penalty_citations(answer) if answer else [],
                            circumstances={c: x.text for c, x in p.circumstances.items()},
                            party_sanctions=party_sanctions, general_status=GENERAL_STATUS, decided_by=DECIDED_BY,
                            fact_status=FACT_STATUS, fact_titles=FACT_TITLES, rules=CHOICE_RULES,
                            units=current().rules.units, today=today(), choice_basis=p.choice_basis,
                            rests_on={x.rests_on: x.rests_on_text for x in v.versions if x.rests_on},
-                           checked=set(form.raw_list("c")), harm_applies=_harm_applies(p, v)), 200 if form.ok else 422
+                           checked=set(form.raw_list("c")), harm_applies=_harm_applies(p, v),
+                           in_force=IN_FORCE), 200 if form.ok else 422
 
 
-def _assess(form: Form, p: dom.Penalties, vid: str, codes: set[str]):
+def _others(p: dom.Penalties, understood) -> dict[str, str]:
+    """The circumstances the API takes for any violation that this one's texts set no band for
+    (情节较轻 for theft): offered too, and the answer says, as the API's does, that the band applied
+    is the one the text sets (未对“情节较轻”单设处罚幅度，在适用的幅度内裁量)."""
+    known = {c.code for c in understood}
+    return {c.code: c.text for c in p.circumstances.values()
+            if c.code not in known and c.code != "base" and not c.general}
+
+
+def _assess(form: Form, p: dom.Penalties, vid: str, offered: set[str]):
     """The case the form describes, assessed as POST /v1/penalties/{id}/assess does; None where the
-    form or the domain refuses it (the refusal at its field)."""
+    form or the domain refuses it (the refusal at its field). `offered`: the form's checkboxes,
+    every circumstance the API takes for this violation."""
     act = form.date("act_date", "行为日")
     decision = form.date("decision_date", "决定日", required=False) or (today() if act else None)
     party = form.choice("party", "当事人类别", dom.PARTIES, default="individual")
     chosen = [c for c in form.raw_list("c") if c]
-    if any(code not in codes for code in chosen):
+    if any(code not in offered for code in chosen):
         form.fail("c", "情节只能从列出的选项中勾选。")
     harm = form.flag("harm")
     if not form.ok:

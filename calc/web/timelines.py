@@ -1,26 +1,39 @@
-"""办理时限估算: choose a procedure, give its start date -> each stage's due date, a timeline drawn
-as inline SVG, and month calendars marking holidays, make-up days and every due date.
+"""办理时限估算: choose a procedure, give its start date -> the stage people ask about first (the
+procedure's `headline`, or the one chosen), each stage's due date, a timeline drawn as inline SVG,
+month calendars marking holidays, make-up days and every due date, and the citations to copy.
 
-Calls `calc.timelines.estimate` as POST /v1/timelines/{id} does."""
+Calls `calc.timelines.estimate` as POST /v1/timelines/{id} does. A county list and the national rule
+it follows (`compare_with`) are two procedures: the page answers the one chosen, says how the other
+differs once, and links to it. The default is the national rule in force: a county list cannot
+lengthen the time the regulation gives the authorities, and a later date than the law's is the
+worst answer an applicant can be given."""
 from __future__ import annotations
 
 import datetime as dt
 import re
+from urllib.parse import urlencode
 
-from flask import render_template, request
+from flask import render_template, request, url_for
 
 from .. import timelines as dom
 from ..app_state import current
 from ..errors import CalendarGap, DomainError
-from ..labels import ESTIMATED, STAGE_STATUS
+from ..answers.citing import timeline_citations
+from ..labels import DUE_MARKS, ESTIMATED, STAGE_STATUS
 from ..periods import DateRange
 from ..people_dates import read_date, read_moment
 from . import months, svg
 from .blueprint import bp
-from .forms import Form, gap_banner, gap_sentence
+from .forms import Form, gap_banner
 
 STATUS = {**STAGE_STATUS, "open": ""}  # calc/labels.py; an open stage carries no tag on the page
-DEFAULT = "internet-cafe-licence"
+# The start field as a day or a moment is asked: the page draws it for the procedure chosen, and
+# site.js redraws it when another is chosen (the officer who picks 刑事拘留 is asked for a time).
+START_WORDS = {"day": {"label": "起算日", "format": "格式：年-月-日，例如 2026-09-21", "placeholder": "YYYY-MM-DD",
+                       "inputmode": "numeric"},
+               "hour": {"label": "起算时间", "format": "填日期和时间，例如 2026-02-16 20:30",
+                        "placeholder": "YYYY-MM-DD HH:MM", "inputmode": None}}
+DEFAULT = "internet-cafe-licence-national"  # the café licence as the regulation in force gives it (above)
 
 
 def parse_moment(text: str, hours: bool):
@@ -46,7 +59,7 @@ def field_of(domain_field: str) -> str:
     m = re.fullmatch(r"(actual|extensions|variants|pauses|restarts|durations)\.([\w.-]+?)(\[\d+\])?(\.\w+)?",
                      domain_field or "")
     if not m:
-        return domain_field if domain_field in ("start", "event") else "start"
+        return domain_field if domain_field in ("start", "event", "headline") else "start"
     kind, sid = m.group(1), m.group(2)
     if kind == "pauses":
         return f"pause_end-{sid}" if (m.group(4) or "") == ".end" else f"pause_start-{sid}"
@@ -118,7 +131,7 @@ def marks_of(t: dom.Timeline) -> dict:
     marks.setdefault(dom.day_of(t.start), []).append(("start", "起算日"))
     for i, r in enumerate(t.stages, 1):
         if r.due is not None and r.stage.kind not in (dom.PREREQUISITE, dom.ON_THE_SPOT):
-            word = "届满" if r.stage.kind in (dom.TERM, dom.ELIGIBLE) else "最迟"
+            word = DUE_MARKS.get(r.stage.kind, DUE_MARKS["deadline"])
             marks.setdefault(dom.day_of(r.due), []).append(("due", f"{word}{i}：{r.stage.short}"))
     return marks
 
@@ -145,7 +158,38 @@ def timelines():
     return render_template("timelines.html", form=form, stage_open=_stage_open(form), procs=procs, proc=proc, version=version,
                            answer=answer, pictures=pictures, grids=grids, status=STATUS,
                            gap=gap_banner(gap_year) if gap_year else None, estimated=ESTIMATED,
-                           describe=dom.describe, day=dom.day_of), 200 if form.ok else 422
+                           describe=dom.describe, day=dom.day_of, headlines=headline_options(version),
+                           citations=timeline_citations(answer) if answer else [],
+                           others=counterparts(tl, proc) if proc else [], lead_with=lead_with,
+                           other_url=other_url, start_words=START_WORDS), 200 if form.ok else 422
+
+
+def headline_options(version: dom.Version | None) -> dict[str, str]:
+    """The stages the answer may lead with ("": the procedure's own choice, else the completion)."""
+    if version is None:
+        return {}
+    own = version.stage(version.headline) if version.headline else None
+    out = {"": f"默认：{own.short}" if own else "默认：全部办结日"}
+    out.update({s.id: f"{i}. {s.short}" for i, s in enumerate(version.stages, 1) if s.kind != dom.PREREQUISITE})
+    return out
+
+
+def counterparts(tl: dom.Timelines, proc: dom.Procedure) -> list[dom.Procedure]:
+    """The other chains of the same matter: the national rule a county list follows, or the county
+    lists that follow this national rule."""
+    out = [tl.get(proc.compare_with)] if proc.compare_with else []
+    return out + [p for p in tl if p.compare_with == proc.id]
+
+
+def lead_with(stage_id: str) -> str:
+    """This page's address with the answer leading with `stage_id` (every other field kept)."""
+    pairs = [(k, v) for k, v in request.args.items(multi=True) if k not in ("headline", "headline_of")]
+    return url_for("web.timelines") + "?" + urlencode(pairs + [("headline", stage_id)]) + "#answer"
+
+
+def other_url(other: dom.Procedure) -> str:
+    """The same start day under the other chain (its stages differ: nothing else carries over)."""
+    return url_for("web.timelines", procedure=other.id, start=request.args.get("start", "")) + "#answer"
 
 
 def _stage_open(form: Form) -> bool:
@@ -153,6 +197,19 @@ def _stage_open(form: Form) -> bool:
     stage_keys = ("actual-", "ext-", "variant-", "pause_", "restart-", "duration-")
     return any(k.startswith(stage_keys) for k in form.errors) or any(
         v.strip() for k, v in request.args.items(multi=True) if k.startswith(stage_keys))
+
+
+def _headline(form: Form, proc: dom.Procedure, version: dom.Version) -> str | None:
+    """The stage the person chose to lead with. A choice the form made for another procedure (the
+    person chose another one since: `headline_of`) is dropped; an address naming no stage of this
+    one is refused at the field."""
+    wanted = form.raw("headline")
+    if not wanted or form.raw("headline_of") not in ("", proc.id):
+        return None
+    if wanted not in headline_options(version):
+        form.fail("headline", "本事项没有这一环节，请从列表中选择首行所示的环节。")
+        return None
+    return wanted
 
 
 def _estimate(form: Form, proc: dom.Procedure, version: dom.Version):
@@ -165,20 +222,20 @@ def _estimate(form: Form, proc: dom.Procedure, version: dom.Version):
         version = proc.version_on(dom.day_of(start)) or version
     event = form.date("event", proc.event_label or "事件日", required=False) if proc.event_label else None
     asked = read_stage_inputs(form, version, hours)
-    provisional = form.flag("provisional")
+    headline = _headline(form, proc, version)
     if not form.ok:
         return version, None, None
     s = current()
     try:
         try:
             return version, dom.estimate(s.timelines, proc.id, start, s.calendar, s.rules, asked, event=event,
-                                         provisional=provisional), None
+                                         headline=headline), None
         except CalendarGap as gap:
             return version, dom.estimate(s.timelines, proc.id, start, s.calendar, s.rules, asked, event=event,
-                                         provisional=True), gap.year
+                                         provisional=True, headline=headline), gap.year
     except DomainError as exc:
         if exc.reason == "calendar_gap":  # beyond even the 放假办法's years
-            form.fail("provisional", gap_sentence(exc.details.get("year")))
+            form.fail("start", ESTIMATED["beyond"].format(year=exc.details.get("year")))
         else:
             form.fail(field_of(exc.field), exc.message.rstrip("。") + "。")
         return version, None, None

@@ -11,12 +11,16 @@ def test_detention_takes_a_time_and_extends_the_arrest_request(page):
     page.get_by_label("起算时间").fill("2026-02-13 20:30")
     page.get_by_role("button", name="估算").click()
     page.wait_for_load_state()
-    assert "2026-02-23" in page.locator("#answer .big").inner_text()
+    # Changed (issue 28, item 1): the red line is the bureau's arrest request, the procuratorate's
+    # decision (and the completion) beneath it; it was the completion.
+    assert "2026-02-16" in page.locator("#answer .big").inner_text()
+    assert "2026-02-23" in page.locator("#answer ul.beneath").inner_text()
     page.locator("details summary").first.click()
     page.get_by_label("按可延长的最长期限计算").check()
     page.get_by_role("button", name="估算").click()
     page.wait_for_load_state()
-    assert "2026-02-27" in page.locator("#answer .big").inner_text()
+    assert "2026-02-20" in page.locator("#answer .big").inner_text()
+    assert "2026-02-27" in page.locator("#answer ul.beneath").inner_text()
     assert "02-14 20:30" in page.locator("#answer table.stages").inner_text()
 
 

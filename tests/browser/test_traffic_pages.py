@@ -42,7 +42,7 @@ def test_search_open_assess_and_copy_the_citations(page, phone):
         assert "记12分（依据《道路交通安全违法行为记分管理办法》第八条第（一）项）" in block
         p.context.grant_permissions(["clipboard-read", "clipboard-write"])
         p.get_by_role("button", name="复制依据").click()
-        expect(p.locator("[data-copied]")).to_have_text("已复制")  # the clipboard answers asynchronously
+        expect(p.locator(".cite-actions .copied")).to_have_text("已复制")  # the clipboard answers asynchronously
         no_sideways_scroll(p)
         shoot(p, "traffic-assess")
 

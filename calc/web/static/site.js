@@ -44,16 +44,23 @@
       box.appendChild(add);
     }
 
-    // Procedure choice: say at once which day the chosen procedure counts from (no reload, no submit).
+    // Procedure choice: say at once which day the chosen procedure counts from, and whether it asks
+    // for a day or a date and time (刑事拘留: 起算时间), without reload or submit. The words are the
+    // page's (data-day, data-hour on the select: calc/web/timelines.py START_WORDS).
     var proc = document.getElementById("procedure");
     var hint = document.getElementById("start-hint");
-    if (proc && hint) {
+    var start = document.getElementById("start");
+    if (proc && hint && start) {
+      var words = { day: JSON.parse(proc.getAttribute("data-day")), hour: JSON.parse(proc.getAttribute("data-hour")) };
       proc.addEventListener("change", function () {
         var option = proc.options[proc.selectedIndex];
         var label = option && option.getAttribute("data-start-label");
-        if (label) {
-          hint.textContent = hint.textContent.replace(/^本事项自“[^”]*”起算。/, "本事项自“" + label + "”起算。");
-        }
+        var w = option && option.getAttribute("data-hours") ? words.hour : words.day;
+        if (label) { hint.textContent = "本事项自“" + label + "”起算。" + w.format; }
+        var field = document.querySelector("label[for=start]");
+        if (field && field.firstChild) { field.firstChild.nodeValue = w.label + " "; }
+        start.placeholder = w.placeholder;
+        if (w.inputmode) { start.setAttribute("inputmode", w.inputmode); } else { start.removeAttribute("inputmode"); }
       });
     }
 
@@ -64,26 +71,7 @@
       document.querySelectorAll("[data-printed]").forEach(function (el) { el.textContent = text; });
     });
 
-    // Copy button (data-copy="<id>"): the block's text to the clipboard; selecting it by hand works anyway.
-    document.querySelectorAll("[data-copy]").forEach(function (btn) {
-      btn.addEventListener("click", function () {
-        var block = document.getElementById(btn.getAttribute("data-copy"));
-        var said = btn.parentNode.querySelector("[data-copied]");
-        if (!block) { return; }
-        var range = document.createRange();
-        range.selectNodeContents(block);
-        var selection = window.getSelection();
-        selection.removeAllRanges();
-        selection.addRange(range);
-        var done = function () { if (said) { said.textContent = "已复制"; } };
-        if (navigator.clipboard && window.isSecureContext) {
-          navigator.clipboard.writeText(block.innerText).then(done, function () { document.execCommand("copy"); done(); });
-        } else {
-          document.execCommand("copy");
-          done();
-        }
-      });
-    });
+    // The copy buttons of the citation blocks: calc/web/static/copy.js, loaded on every page.
 
     // Print button: only shown when JavaScript runs (the browser's own print works anyway).
     document.querySelectorAll("[data-print]").forEach(function (btn) {

@@ -1,4 +1,4 @@
-"""Geometry of the timeline picture: a headline (the date the applicant obtains what they came for),
+"""Geometry of the timeline picture: a headline (the answer's first line, calc/timelines/headline.py),
 one row per stage, a bar from its start to its due date on a time axis shared by all rows, the
 holidays of the calendar the answer used shaded behind the bars, provisional stages hatched, and a
 legend. Only positions and words are computed here; the template draws them.
@@ -15,10 +15,10 @@ where there are bars, so no line crosses a word.
 from __future__ import annotations
 
 from ...timelines import Timeline
-from .axis import Frame, frame_of, holiday_bands, holidays, ticks_of
+from .axis import Frame, frame_of, holiday_bands, holidays, placed, ticks_of
 from .model import LAYOUTS, NARROW, PAD, WIDE, Band, Layout, Legend, Line, Picture, Row, Tick
 from .rows import legend_of, rows_of, summary_of
-from .words import cut, full, headline, key, width_of, wrap
+from .words import cut, full, headline, width_of, wrap
 
 __all__ = ["pictures", "picture", "holidays", "LAYOUTS", "NARROW", "WIDE", "Band", "Layout", "Legend", "Line",
            "Picture", "Row", "Tick", "cut", "headline", "width_of", "wrap"]
@@ -28,13 +28,10 @@ def picture(t: Timeline, cal=None, layout: Layout = WIDE) -> Picture:
     """The picture of `t` in one layout, top to bottom: the headline, the axis with its labels and
     holidays, a row per stage, the legend; `cal` is the calendar the answer was counted on."""
     f = frame_of(t, layout)
-    said, moment, _ = headline(t)
-    head, y = _headline_lines(t, f, said, moment)
+    said, moment = headline(t)
+    head, y = _headline_lines(t, f, said)
     tick_y = y + layout.base
-    ticks = ticks_of(f.lo, f.hi, f.x, f.hours, f.right - f.left)
-    for tk in ticks:
-        if tk.x + 3 + width_of(tk.label, layout.base) > layout.width - 2:
-            tk.anchor = "end"
+    ticks = placed(ticks_of(f.lo, f.hi, f.x, f.hours, f.right - f.left), layout)
     bands = holiday_bands(f, cal, tick_y + f.line)
     axis_y = (tick_y + f.line + 6) if any(b.label for b in bands) else tick_y + 8
     rows, strips, y = rows_of(t, f, axis_y)
@@ -44,25 +41,19 @@ def picture(t: Timeline, cal=None, layout: Layout = WIDE) -> Picture:
                    summary_of(said, rows, bands))
 
 
-def _headline_lines(t: Timeline, f: Frame, said: str, moment) -> tuple[list[Line], float]:
-    """The headline, and for an estimate where the real date can fall; the y below them."""
+def _headline_lines(t: Timeline, f: Frame, said: str) -> tuple[list[Line], float]:
+    """The headline, and for an estimate the rest of its sentence (where the real date can fall),
+    in smaller type; the y below them."""
     L, room = f.layout, f.layout.width - 2 * PAD
     y = L.headline * 1.2
     head: list[Line] = []
     for text in wrap(said, room, L.headline):
         head.append(Line(PAD, y, [(text, "headline")]))
         y += L.headline * 1.35
-    if t.provisional:
-        rng = t.completion_range
-        if rng is None:
-            last = [r for r in t.stages if r.range and r.end is not None and key(r.end) == key(moment or r.end)]
-            rng = last[-1].range if last else None
-        words = "推定：本系统尚未收录所涉年份的国务院节假日安排，按放假办法推定"
-        if rng and rng[0] != rng[1]:
-            words += f"；实际可能在 {full(rng[0])} 至 {full(rng[1])} 之间"
-        for text in wrap(words, room, L.base):
-            head.append(Line(PAD, y - 2, [(text, "estimate")]))
-            y += f.line
+    estimate = t.headline.estimate if t.headline else ""
+    for text in (wrap(estimate, room, L.base) if estimate else []):
+        head.append(Line(PAD, y - 2, [(text, "estimate")]))
+        y += f.line
     return head, y + 4
 
 

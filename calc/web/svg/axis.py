@@ -25,6 +25,27 @@ def ticks_of(lo: float, hi: float, x, hours: bool, room: float) -> list[Tick]:
     return [Tick(x(dt.date(y, 1, 1).toordinal()), f"{y}年") for y in range(a.year + 1, b.year + 1, every)]
 
 
+GAP = 6  # the least room between two axis labels, in viewBox units
+
+
+def placed(ticks: list[Tick], layout: Layout) -> list[Tick]:
+    """The labels as drawn: one near the right edge ends at its line, and a label that would touch
+    the one before it (a first label carries its year: "2026-09-25" is wider than "09-30") is left
+    out with its line, so no two run together."""
+    kept: list[Tick] = []
+    end = float("-inf")
+    for tk in ticks:
+        w = width_of(tk.label, layout.base)
+        if tk.x + 3 + w > layout.width - 2:
+            tk.anchor = "end"
+        first, last = (tk.x - 3 - w, tk.x - 3) if tk.anchor == "end" else (tk.x + 3, tk.x + 3 + w)
+        if first < end + GAP:
+            continue
+        kept.append(tk)
+        end = last
+    return kept
+
+
 def _hour_ticks(lo: float, hi: float, x, most: int) -> list[Tick]:
     ticks = []
     first = dt.datetime.fromordinal(int(lo))

@@ -87,7 +87,7 @@ def _date_words(r, hours: bool) -> tuple[str, str]:
     elif r.decided is not None:
         due_text = f"实际 {text_of(r.decided, hours)}"
     elif r.due is not None:
-        due_text = ("最迟 " if s.kind not in (TERM, ELIGIBLE) else "至 ") + text_of(r.due, hours)
+        due_text = _by(r) + text_of(r.due, hours)
         if r.start is not None and key(r.due) < key(r.start):  # a period counted backwards
             start_text = f"基准 {start_text}"
     elif r.start is None:
@@ -97,6 +97,16 @@ def _date_words(r, hours: bool) -> tuple[str, str]:
     if r.provisional:
         due_text += "（推定）"
     return start_text, due_text
+
+
+def _by(r) -> str:
+    """至 for a term's end; 最迟 for a deadline, but 预计 for an estimated one that a notice could
+    still make later (its range runs past it), as the headline says (calc/timelines/headline.py)."""
+    if r.stage.kind in (TERM, ELIGIBLE):
+        return "至 "
+    if r.provisional and r.range and key(r.due) < key(r.range[1]):
+        return "预计 "
+    return "最迟 "
 
 
 def _shape(r, t: Timeline, f: Frame) -> tuple[str, float, float]:
