@@ -13,4 +13,6 @@ from __future__ import annotations
 STAGE_STATUS = {"open": "未办结", "decided": "已办结", "late": "逾期办结", "overdue": "已逾期"}
 
 # calc.penalties: whether a procedural fact (simplified procedure, on-the-spot collection, hearing) applies.
-FACT_STATUS = {"yes": "是", "no": "否", "depends": "视决定的数额而定", "unknown": "未收录"}
+# "depends" turns on the penalty decided, not only on its amount: a band of 拘留或者罚款 is on the spot only
+# if no detention is decided (治安管理处罚法（2025） 第一百一十九条 "处警告或者五百元以下罚款的").
+FACT_STATUS = {"yes": "是", "no": "否", "depends": "视所作决定而定", "unknown": "未收录"}

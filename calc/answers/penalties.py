@@ -82,7 +82,9 @@ def law_json(law) -> dict:
 def fact_json(f: dom.Fact) -> dict:
     return {"status": f.status, "explanation": f.explanation, **cited(f.basis),
             "limit": None if f.limit is None else money(f.limit), "note": f.note,
-            "beside": [{**cited(b), "limit": money(lim), "why": why} for b, lim, why in f.beside]}
+            "beside": [{**cited(b), "limit": money(lim), "why": why} for b, lim, why in f.beside],
+            "qualifying": [{"detention": d.detention, "warning": d.warning, "fine": fine_json(d.fine)}
+                           for d in f.qualifying]}
 
 
 def degree_json(d: dom.Degree) -> dict:

@@ -238,8 +238,17 @@ class PenaltyBesideOut(Schema):
     why = fields.String(metadata={"description": "为何不以该规定为准"})
 
 
+class PenaltyQualifyingOut(Schema):
+    detention = fields.Boolean(metadata={"description": "该决定含拘留（罚款与拘留并处）"})
+    warning = fields.Boolean(metadata={"description": "该决定含警告"})
+    fine = fields.Nested(PenaltyMoneyRange, allow_none=True, metadata={"description": "限额以内的罚款数额（元）"})
+
+
 class PenaltyFactOut(Schema):
-    status = fields.String(metadata={"enum": ["yes", "no", "depends", "unknown"]})
+    status = fields.String(metadata={
+        "enum": ["yes", "no", "depends", "unknown"],
+        "description": "yes：幅度允许的每一种决定都符合；depends：视决定而定，只有部分决定符合（见 qualifying 与 "
+                       "explanation）；no：幅度允许的决定均不符合；unknown：本服务未收录决定日施行的规定"})
     explanation = fields.String()
     basis = fields.String(allow_none=True)
     cites = cites_field()
@@ -248,6 +257,8 @@ class PenaltyFactOut(Schema):
     note = fields.String(allow_none=True)
     beside = fields.List(fields.Nested(PenaltyBesideOut),
                          metadata={"description": "并列列出的其他规定的限额及其不予适用的理由"})
+    qualifying = fields.List(fields.Nested(PenaltyQualifyingOut), metadata={
+        "description": "当场处罚、当场收缴：符合条件的决定（status 为 yes 或 depends 时）；听证及其他为空"})
 
 
 class PenaltyProcedureOut(Schema):

@@ -52,7 +52,7 @@ def assess(p: Penalties, vid: str, act: dt.date, decision: dt.date, party: str,
     if out is not None and out.punishable:
         general = general_facts(p.general_rules(v), choice.applied, decision, out, circumstances,
                                 Severity.of(out).lightest, p.texts)
-        facts = _procedure(regime, out, decision)
+        facts = _procedure(regime, out, decision, v.case_kinds)
     why = p.texts["procedure_applies"].say(decision=decision, regime=regime.title)
     return Assessment(v, act, decision, party, tuple(c for c in p.circumstances if c in circumstances),
                       choice, out, facts, why, limitation(p, regime, act, harm_to_life_health_finance), regime,
@@ -72,8 +72,8 @@ def _check(p: Penalties, v: Violation, act: dt.date, decision: dt.date, party: s
         raise InvalidInput(f"决定日 {decision} 早于行为日 {act}", field="decision_date")
 
 
-def _procedure(regime: Regime, out: Outcome, decision: dt.date) -> dict[str, Fact]:
-    """当场处罚, 当场收缴 (only where the penalty may be decided on the spot) and 听证."""
-    simplified = simplified_fact(regime, out, decision)
+def _procedure(regime: Regime, out: Outcome, decision: dt.date, kinds: Sequence[str]) -> dict[str, Fact]:
+    """当场处罚, 当场收缴 and 听证, each under the rule in force on the decision date."""
+    simplified = simplified_fact(regime, out, decision, kinds)
     return {"simplified": simplified, "collection": collection_fact(regime, out, decision, simplified),
             "hearing": hearing_fact(regime, out, decision)}

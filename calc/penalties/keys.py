@@ -25,11 +25,13 @@ _PERIOD = Keys("amount", "unit")
 _BAND = Keys(*(k for k in BAND_KEYS if k not in ("fine", "detention", "licence", "basis")),
              fine=Keys("min", "max", **{p: _FINE for p in PARTIES}), detention=Keys("min", "max"),
              licence=Keys("action", "document"), basis=BASIS)
-_DATED = Keys("note", "licence", "suspension", "local", effective=EFFECTIVE, max_fine=_PER_PARTY,
-              min_fine=_PER_PARTY, period=_PERIOD, harm_period=_PERIOD, basis=BASIS, harm_basis=BASIS,
-              beside=Keys("why", max_fine=_PER_PARTY, basis=BASIS))
+_DATED = Keys("note", "licence", "suspension", "local", "after_simplified", effective=EFFECTIVE,
+              max_fine=_PER_PARTY, min_fine=_PER_PARTY, period=_PERIOD, harm_period=_PERIOD, basis=BASIS,
+              harm_basis=BASIS, beside=Keys("why", max_fine=_PER_PARTY, basis=BASIS),
+              excludes=Keys("kinds", "note", basis=BASIS))
 KEYS = Keys(
     violation=Keys("id", "title", "authority", "seed", "regime", "keywords", "section", "acts", "correspondence",
+                   "case_kinds",
                    version=Keys("text", "punishable", "rests_on", effective=EFFECTIVE, bands=_BAND, basis=BASIS)),
     circumstance=Keys("code", "text", "general", counts_as=Keys("law", "code")),
     general_rule=GENERAL_RULE_KEYS,

@@ -20,8 +20,8 @@ from ..texts import Text
 from ..thresholds import Threshold, load_threshold
 from .catalogue import Penalties
 from .keys import BAND_KEYS, PROCEDURE_KINDS
-from .model import (COMBINATIONS, LICENCE_ACTIONS, PARTIES, RESTS_ON, Band, Beside, Circumstance, Dated, Fine,
-                    LateFeeRule, Licence, Regime, Version, Violation)
+from .model import (COMBINATIONS, LICENCE_ACTIONS, PARTIES, RESTS_ON, Band, Beside, Circumstance, Dated, Exclusion,
+                    Fine, LateFeeRule, Licence, Regime, Version, Violation)
 from .money import FEN
 from .wording import TEXTS
 
@@ -219,12 +219,12 @@ def _words(node: Node, key: str) -> tuple[str, ...]:
 
 def _violation(node: Node, codes: dict[str, Circumstance], texts: dict[str, Text]) -> Violation:
     _check_keys(node, ("id", "title", "authority", "seed", "regime", "keywords", "version", "section", "acts",
-                       "correspondence"))
+                       "correspondence", "case_kinds"))
     versions = _versions(node, codes, texts)
     keywords, acts = _words(node, "keywords"), _words(node, "acts")
     return Violation(node.text("id"), node.text("title"), node.text("authority"), node.text("seed"),
                      node.text("regime"), keywords, versions, node.text("section", ""), acts,
-                     node.text("correspondence", None), node.digest)
+                     node.text("correspondence", None), node.digest, _words(node, "case_kinds"))
 
 
 # ---------------------------------------------------------------- circumstance codes
@@ -271,6 +271,16 @@ def _beside(node: Node) -> Beside | None:
     return Beside(b.basis(), _per_party(b, "max_fine", _limit_reader), b.text("why"))
 
 
+def _excludes(node: Node) -> Exclusion | None:
+    if not node.has("excludes"):
+        return None
+    e = node.child("excludes")
+    kinds = _words(e, "kinds")
+    if not kinds:
+        e.fail("至少要列出一类案件", "kinds")
+    return Exclusion(kinds, e.basis(), e.text("note", None))
+
+
 def _dated(node: Node, kind: str) -> Dated:
     first, until = node.effective()
     local = node.get("local", bool, False)
@@ -278,12 +288,18 @@ def _dated(node: Node, kind: str) -> Dated:
         node.fail("local 只用于听证（程序规定 第一百二十三条第二款）", "local")
     if node.has("beside") and kind not in ("simplified", "collection"):
         node.fail("beside 只用于当场处罚、当场收缴", "beside")
+    after = node.get("after_simplified", bool, False)
+    if after and kind != "collection":
+        node.fail("after_simplified 只用于当场收缴（行政处罚法 第六十八条）", "after_simplified")
+    if node.has("excludes") and kind != "simplified":
+        node.fail("excludes 只用于当场处罚（程序规定 第三十七条第二款）", "excludes")
     rule = Dated(first, until, node.basis(), node.text("note", None),
                  max_fine=_per_party(node, "max_fine", _limit_reader),
                  min_fine=_per_party(node, "min_fine", _limit_reader),
                  licence=node.get("licence", bool, False), suspension=node.get("suspension", bool, False),
                  period=_period(node, "period"), harm_period=_period(node, "harm_period"),
-                 harm_basis=node.basis("harm_basis", None), local=local, beside=_beside(node))
+                 harm_basis=node.basis("harm_basis", None), local=local, beside=_beside(node),
+                 after_simplified=after, excludes=_excludes(node))
     needs = {"simplified": "max_fine", "collection": "max_fine", "hearing": "min_fine", "limitation": "period"}
     if getattr(rule, needs[kind]) is None and not (kind == "hearing" and local):
         node.fail("缺少此项", needs[kind])

@@ -192,6 +192,8 @@ class Violation:
     acts: tuple[str, ...] = ()  # the numbered 项 of the paragraph, verbatim
     correspondence: str | None = None  # where the 2012/2025 correspondence is not clear-cut
     digest: str = ""  # of the violation's table in its schedule file (answers' rule_versions)
+    # the kinds of case a procedural rule may name (程序规定 第三十七条第二款: 卖淫、嫖娼、赌博、毒品)
+    case_kinds: tuple[str, ...] = ()
 
     def version_on(self, day: dt.date) -> Version | None:
         return next((v for v in self.versions if v.in_force(day)), None)
@@ -251,6 +253,17 @@ class Beside:
 
 
 @dataclass(frozen=True)
+class Exclusion:
+    """Kinds of case a rule takes out of the on-the-spot procedure (程序规定 第三十七条第二款: "涉及卖淫、
+    嫖娼、赌博、毒品的案件，不适用当场处罚"), as the rule names them; `Violation.case_kinds` says which
+    kinds a violation is."""
+
+    kinds: tuple[str, ...]
+    basis: str
+    note: str | None = None
+
+
+@dataclass(frozen=True)
 class Dated(Effective):
     """A procedural rule with its dates; limits per party kind."""
 
@@ -265,6 +278,10 @@ class Dated(Effective):
     harm_basis: str | None = None
     local: bool = False  # hearing: the fine rests on a local regulation or rule; the local amount decides
     beside: Beside | None = None  # a lower rule's limit shown beside this one, and why this one prevails
+    # collection: only a fine decided on the spot may be collected (行政处罚法 第六十八条 "依照本法第五十一条的
+    # 规定当场作出行政处罚决定"); without it any fine (治安管理处罚法 2012 第一百零四条, 2025 第一百二十三条)
+    after_simplified: bool = False
+    excludes: Exclusion | None = None  # simplified: kinds of case not decided on the spot
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from ..texts import Spec
 from ..thresholds import TEXTS as THRESHOLD_TEXTS
 
 _STEP = ("basis",)
+_FACT = ("limit", "floor", "decision")
 TEXTS = {
     "late_fee_pay": Spec(("n", *_STEP), basis=True),
     "late_fee_deferred": Spec(("until", *_STEP), basis=True),
@@ -32,15 +33,16 @@ TEXTS = {
     "procedure_none": Spec(),
     "beside": Spec(("basis", "party", "limit", "why")),
     **{f"{kind}_unknown": Spec(("day", "regime")) for kind in ("simplified", "collection", "hearing")},
-    "simplified_restrictive": Spec(("limit", "floor")),
-    "simplified_nothing": Spec(("limit", "floor")),
-    "simplified_yes": Spec(("limit", "floor")),
-    "simplified_depends": Spec(("limit", "floor")),
-    "simplified_no": Spec(("limit", "floor")),
-    "collection_not_simplified": Spec(("limit", "floor")),
-    "collection_yes": Spec(("limit", "floor")),
-    "collection_depends": Spec(("limit", "floor")),
-    "collection_no": Spec(("limit", "floor")),
+    # {decision}: the decisions that qualify, in words (decision_*); {limit}, {floor}: yuan
+    **{code: Spec(_FACT) for code in (
+        "simplified_restrictive", "simplified_nothing", "simplified_yes", "simplified_depends",
+        "simplified_depends_restrictive", "simplified_no", "collection_not_simplified", "collection_yes",
+        "collection_depends", "collection_no", "collection_any_yes", "collection_any_depends", "collection_any_no")},
+    "simplified_excluded": Spec(("kinds",)),
+    "decision_fine_exact": Spec(("amount",)),
+    "decision_warning_and_fine": Spec(("fine",)),
+    "decision_detention_and_fine": Spec(("fine",)),
+    "decision_or": Spec(),
     "hearing_local_no_fine": Spec(),
     "hearing_local": Spec(),
     **{code: Spec(("measure", "limit")) for code in ("hearing_licence", "hearing_suspension", "hearing_yes",
