@@ -390,7 +390,10 @@ def _describe(v, party: str | None, catalogue) -> None:
         print(f"  {act}")
     for version in v.versions:
         print(f"  {version.basis}（{_effective(version.first, version.until)}）")
-        if not version.punishable:
+        if not version.punishable and version.elsewhere:
+            e = version.elsewhere
+            print(f"    公安机关不予治安管理处罚；由{e.authority}依{e.basis}处罚：{e.text}")
+        elif not version.punishable:
             print("    未规定该行为（不认为是违法的）")
         for b in version.bands:
             parties = [party] if party else list(penalties.PARTIES)
@@ -401,6 +404,8 @@ def _describe(v, party: str | None, catalogue) -> None:
                 print(f"    {names[b.when].text}（{b.when}）：{who}{_fine_line(b, p)}")
             if b.basis != version.basis:
                 print(f"      依据：{b.basis}")
+        for ag in version.aggravations:
+            print(f"    {names[ag.code].text}（{ag.code}）：从重处罚（{ag.text}）依据：{ag.basis}")
     codes = catalogue.codes(v)
     if codes:
         print("情形代码（--circumstance）：" + "，".join(f"{c.code} {c.text}" for c in codes))

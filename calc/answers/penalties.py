@@ -38,11 +38,23 @@ def band_json(b: dom.Band, party: str | None, names: dict | None = None) -> dict
         "sanctions": b.sanctions(shown), **cited(b.basis),
         "detention": None if b.detention is None else {"min": b.detention[0], "max": b.detention[1]},
         "combination": b.mode,
+        "with_warning": b.with_warning, "discretionary": b.discretionary, "measure": b.measure,
     }
+
+
+def aggravation_json(a: dom.Aggravation, names: dict | None = None) -> dict:
+    c = (names or {}).get(a.code)
+    return {"code": a.code, "circumstance": c.text if c else a.code, "text": a.text, **cited(a.basis)}
 
 
 def effective(v) -> dict:
     return {"from": v.first.isoformat(), "until": v.until.isoformat() if v.until else None}
+
+
+def elsewhere_json(v: dom.Version) -> dict | None:
+    """Who punished the act instead, where this text gives the PSB no penalty (null: nobody said)."""
+    e = v.elsewhere
+    return None if e is None else {"authority": e.authority, "text": e.text, **cited(e.basis)}
 
 
 def rests_on_json(v: dom.Version) -> dict:
@@ -52,7 +64,7 @@ def rests_on_json(v: dom.Version) -> dict:
 
 def version_ref(v: dom.Version | None):
     return None if v is None else {**cited(v.basis), "effective": effective(v), "text": v.text, **rests_on_json(v),
-                                   "punishable": v.punishable}
+                                   "punishable": v.punishable, "elsewhere": elsewhere_json(v)}
 
 
 def summary_json(v: dom.Violation) -> dict:
@@ -61,7 +73,7 @@ def summary_json(v: dom.Violation) -> dict:
 
 
 def circumstance_json(c: dom.Circumstance) -> dict:
-    return {"code": c.code, "text": c.text, "general": c.general}
+    return {"code": c.code, "text": c.text, "general": c.general, "aggravation": c.aggravation}
 
 
 def violation_json(v: dom.Violation, p: dom.Penalties) -> dict:
@@ -70,7 +82,10 @@ def violation_json(v: dom.Violation, p: dom.Penalties) -> dict:
         "circumstances": [circumstance_json(c) for c in p.codes(v)],
         "versions": [{"effective": effective(x), **cited(x.basis), "text": x.text, **rests_on_json(x),
                       "punishable": x.punishable,
-                      "bands": [band_json(b, None, p.circumstances) for b in x.bands]} for x in v.versions],
+                      "bands": [band_json(b, None, p.circumstances) for b in x.bands],
+                      "aggravations": [aggravation_json(a, p.circumstances) for a in x.aggravations],
+                      "elsewhere": elsewhere_json(x)}
+                     for x in v.versions],
     }
 
 
@@ -100,7 +115,8 @@ def severity_json(o: dom.Outcome) -> dict:
     return {"detention_max": o.detention_max, "licence": 1 if o.licence else 0, "suspension": 1 if o.suspension else 0,
             "fine_max": money(fine.max if fine else 0), "fine_min": money(o.fine_floor),
             "no_warning": 0 if o.warning_possible or not fine else 1,
-            "punishable": bool(s.punishable), "heaviest": degree_json(s.heaviest), "lightest": degree_json(s.lightest)}
+            "punishable": bool(s.punishable), "heaviest": degree_json(s.heaviest), "lightest": degree_json(s.lightest),
+            "alternative_fine": money(s.alternative)}
 
 
 def general_json(g) -> dict:
@@ -147,6 +163,7 @@ def assessment_json(a: dom.Assessment) -> dict:
         "punishable": out.punishable if out else False,
         "bands": [band_json(b, a.party, names) for b in out.bands] if out else [],
         "notes": list(out.notes) if out else [],
+        "aggravations": [aggravation_json(x, names) for x in out.aggravations] if out else [],
         "procedure": {"regime": a.regime.id, "applies": a.procedure_basis,
                       **{k: fact_json(a.procedure.get(k, a.no_procedure)) for k in ("simplified", "collection", "hearing")}},
         "limitation": limitation_json(lim, a.act_date),

@@ -86,6 +86,31 @@ class PenaltyBandOut(Schema):
     detention = fields.Nested(PenaltyDetention, allow_none=True, metadata={"description": "行政拘留日数；只规定上限时 min 为 1"})
     combination = fields.String(allow_none=True, validate=OneOf(tuple(dom.COMBINATIONS)),
                                 metadata={"description": "and 拘留并处罚款；and_optional 拘留，可以并处罚款；or 拘留或者罚款"})
+    with_warning = fields.Boolean(metadata={"description": "true：警告与罚款并处（“给予警告，并处…罚款”）；"
+                                                           "warning 为 true 时是“警告或者罚款”"})
+    discretionary = fields.Boolean(metadata={"description": "true：“可以处”，公安机关也可以不予处罚"})
+    measure = fields.String(allow_none=True, metadata={"description": "同时采取的措施（非处罚），如 强行带离现场"})
+
+
+class PenaltyAggravationOut(Schema):
+    code = fields.String(metadata={"description": "情形代码"})
+    circumstance = fields.String()
+    text = fields.String(metadata={"description": "规定从重处罚的条款原文"})
+    basis = fields.String()
+    cites = cites_field()
+    citation = citation_field()
+
+
+class PenaltyElsewhereOut(Schema):
+    authority = fields.String(metadata={"description": "作出处罚的其他机关"})
+    text = fields.String(metadata={"description": "该机关所依条款的原文"})
+    basis = fields.String()
+    cites = cites_field()
+    citation = citation_field()
+
+
+ELSEWHERE_DOC = {"description": "punishable 为 false 时：该行为并非不违法，而由其他机关依其他规定处罚（如2026年前的传销："
+                                "禁止传销条例 第二十四条，工商行政管理部门）；为空表示该文本不认为是违法的"}
 
 
 class PenaltyVersionOut(Schema):
@@ -99,6 +124,9 @@ class PenaltyVersionOut(Schema):
     rests_on_text = fields.String(allow_none=True, metadata={"description": "rests_on 的中文说明"})
     punishable = fields.Boolean(metadata={"description": "false：该文本未规定此行为（不认为是违法的）"})
     bands = fields.List(fields.Nested(PenaltyBandOut))
+    aggravations = fields.List(fields.Nested(PenaltyAggravationOut), metadata={
+        "description": "本条自身规定的从重处罚（如 第八十四条第二款 对首要分子、组织者从重），不另设幅度"})
+    elsewhere = fields.Nested(PenaltyElsewhereOut, allow_none=True, metadata=ELSEWHERE_DOC)
 
 
 class ViolationSummary(Schema):
@@ -121,6 +149,7 @@ class PenaltyCircumstanceOut(Schema):
     code = fields.String()
     text = fields.String()
     general = fields.Boolean(metadata={"description": "true：总则规定（从重、不执行拘留等），不选幅度"})
+    aggravation = fields.Boolean(metadata={"description": "true：本条自身规定从重处罚的情形（不选幅度，引该款从重）"})
 
 
 class ViolationOut(ViolationSummary):
@@ -186,6 +215,7 @@ class PenaltySeverityOut(Schema):
     punishable = fields.Boolean()
     heaviest = fields.Nested(PenaltyDegreeOut, metadata={"description": "可能的最重处罚（先比较）"})
     lightest = fields.Nested(PenaltyDegreeOut, metadata={"description": "可能的最轻处罚（最重相同时比较）"})
+    alternative_fine = fields.Float(metadata={"description": "可以替代拘留的罚款上限（“拘留或者罚款”；最重、最轻均相同时比较）"})
 
 
 class PenaltyComparedOut(Schema):
@@ -200,7 +230,9 @@ class PenaltyComparedOut(Schema):
 
 
 class PenaltyComparisonOut(Schema):
-    decided_by = fields.String(metadata={"enum": ["not_punishable", "heaviest", "lightest", "equal"]})
+    decided_by = fields.String(metadata={
+        "enum": ["not_punishable", "heaviest", "lightest", "alternative", "equal"],
+        "description": "alternative：最重、最轻处罚相同，以可以替代拘留的罚款数额（拘留或者罚款）决定"})
     aspect = fields.String(allow_none=True)
     text = fields.String()
 
@@ -215,6 +247,7 @@ class PenaltyVersionRef(Schema):
         "enum": list(dom.RESTS_ON), "description": "引文的来源：为空表示依据法律原文；否则为未核对原文时所依据的材料"})
     rests_on_text = fields.String(allow_none=True, metadata={"description": "rests_on 的中文说明"})
     punishable = fields.Boolean()
+    elsewhere = fields.Nested(PenaltyElsewhereOut, allow_none=True, metadata=ELSEWHERE_DOC)
 
 
 class PenaltyChoiceOut(Schema):
@@ -320,6 +353,8 @@ class PenaltyAssessOut(CalendarDependent):
     version = fields.Nested(PenaltyChoiceOut)
     bands = fields.List(fields.Nested(PenaltyBandOut))
     notes = fields.List(fields.String())
+    aggravations = fields.List(fields.Nested(PenaltyAggravationOut), metadata={
+        "description": "所给情形中，适用文本本条规定从重处罚的（在适用的幅度内从重，引该款）"})
     procedure = fields.Nested(PenaltyProcedureOut)
     limitation = fields.Nested(PenaltyLimitationOut)
     punishable = fields.Boolean(metadata={"description": "false：所适用的文本不认为是违法的"})

@@ -1,6 +1,6 @@
 """The decisions an outcome allows (`decisions`): what the officer may decide within its bands, one
 `Decision` for each choice the text leaves open ("五日以下拘留或者一千元以下罚款" is two: detention, or
-a fine; "警告或者五百元以下罚款" is a warning, or a fine).
+a fine; "警告或者五百元以下罚款" is a warning, or a fine; "可以处" adds deciding nothing).
 
 The procedural facts turn on the penalty decided, not on the band (治安管理处罚法（2025） 第一百一十九条
 "处警告或者五百元以下罚款的，可以当场作出"): a fact is "yes" where every decision the band allows
@@ -48,7 +48,7 @@ class Decision:
 
 def band_decisions(b: Band, party: str) -> tuple[Decision, ...]:
     """What the band lets the officer decide, as its text joins its sanctions (或者, 并处, 可以并处,
-    警告或者); a band that imposes no penalty proper (责令改正 only) allows one empty decision."""
+    警告或者, 警告并处, 可以处); a band that imposes no penalty proper (责令改正 only) allows one empty decision."""
     f = b.fine(party)
     if b.detention_max:
         out = {"or": [Decision(detention=True), Decision(fine=f)],
@@ -58,9 +58,11 @@ def band_decisions(b: Band, party: str) -> tuple[Decision, ...]:
         if b.warning:
             out.append(Decision(warning=True))
     elif f is not None:
-        out = [Decision(warning=True), Decision(fine=f)] if b.warning else [Decision(fine=f)]
+        out = [Decision(warning=True), Decision(fine=f)] if b.warning else [Decision(warning=b.with_warning, fine=f)]
     else:
         out = [Decision(warning=b.warning)]
+    if b.discretionary:  # 可以处: the authority may also decide nothing
+        out.append(Decision())
     if b.licence or b.suspension:
         out = [replace(d, measure=True) for d in out]
     return tuple(out)

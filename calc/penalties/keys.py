@@ -11,7 +11,8 @@ from ..thresholds import KEYS as THRESHOLD_KEYS
 from .model import PARTIES
 
 BAND_KEYS = ("when", "basis", "replaces_base", "warning", "fine", "fine_optional", "detention",
-             "order_to_correct", "licence", "suspension", "confiscate", "criminal", "combination")
+             "order_to_correct", "licence", "suspension", "confiscate", "criminal", "combination",
+             "with_warning", "discretionary", "measure")
 PROCEDURE_KINDS = ("simplified", "collection", "hearing", "limitation")
 
 # What a county's overlay may replace by id (calc.schedules layers): array of tables -> its id
@@ -32,8 +33,10 @@ _DATED = Keys("note", "licence", "suspension", "local", "after_simplified", effe
 KEYS = Keys(
     violation=Keys("id", "title", "authority", "seed", "regime", "keywords", "section", "acts", "correspondence",
                    "case_kinds",
-                   version=Keys("text", "punishable", "rests_on", effective=EFFECTIVE, bands=_BAND, basis=BASIS)),
-    circumstance=Keys("code", "text", "general", counts_as=Keys("law", "code")),
+                   version=Keys("text", "punishable", "rests_on", effective=EFFECTIVE, bands=_BAND, basis=BASIS,
+                                aggravations=Keys("code", "text", basis=BASIS),
+                                elsewhere=Keys("authority", "text", basis=BASIS))),
+    circumstance=Keys("code", "text", "general", "aggravation", counts_as=Keys("law", "code")),
     general_rule=GENERAL_RULE_KEYS,
     law=LAW_KEYS,
     regime=Keys("id", "title", **{kind: _DATED for kind in PROCEDURE_KINDS}),

@@ -20,8 +20,8 @@ from ..texts import Text
 from ..thresholds import Threshold, load_threshold
 from .catalogue import Penalties
 from .keys import BAND_KEYS, PROCEDURE_KINDS
-from .model import (COMBINATIONS, LICENCE_ACTIONS, PARTIES, RESTS_ON, Band, Beside, Circumstance, Dated, Exclusion,
-                    Fine, LateFeeRule, Licence, Regime, Version, Violation)
+from .model import (COMBINATIONS, LICENCE_ACTIONS, PARTIES, RESTS_ON, Aggravation, Band, Beside, Circumstance, Dated,
+                    Elsewhere, Exclusion, Fine, LateFeeRule, Licence, Regime, Version, Violation)
 from .money import FEN
 from .wording import TEXTS
 
@@ -90,8 +90,8 @@ def _period(node: Node, key: str) -> Period | None:
 def _when(node: Node, codes: dict[str, Circumstance]) -> str:
     """The band's circumstance: a code of the catalogue that selects a band (not a general one)."""
     when = node.text("when")
-    if when not in codes or codes[when].general:
-        bands = [c for c, x in codes.items() if not x.general]
+    if when not in codes or codes[when].general or codes[when].aggravation:
+        bands = [c for c, x in codes.items() if not (x.general or x.aggravation)]
         node.fail(f"未知的情形：{when}（应为 {', '.join(bands)}）", "when")
     return when
 
@@ -147,6 +147,9 @@ def _band(node: Node, default_basis: str, codes: dict[str, Circumstance], texts:
         criminal=node.get("criminal", bool, False),
         detention_min=lo,
         combination=combination,
+        with_warning=node.get("with_warning", bool, False),
+        discretionary=node.get("discretionary", bool, False),
+        measure=node.text("measure", None),
         texts=texts,
     )
     _check_measures(node, band)
@@ -161,6 +164,11 @@ def _check_measures(node: Node, band: Band):
         node.fail("该情形没有任何处理措施")
     if band.fine_optional and band.fines is None:
         node.fail("fine_optional 需要 fine", "fine_optional")
+    if band.with_warning and (band.fines is None or band.detention_max or band.warning or band.fine_optional):
+        node.fail("with_warning（警告，并处罚款）只用于不含拘留、必处罚款的幅度，且不与 warning（警告或者罚款）同用",
+                  "with_warning")
+    if band.discretionary and not (band.fines is not None or band.detention_max or band.warning):
+        node.fail("discretionary（可以处）需要拘留、罚款或警告", "discretionary")
 
 
 def _check_combination(node: Node, band: Band, fine_optional: bool):
@@ -175,25 +183,54 @@ def _check_combination(node: Node, band: Band, fine_optional: bool):
         node.fail("fine_optional 与 combination 矛盾", "combination")
 
 
+def _aggravation(node: Node, codes: dict[str, Circumstance]) -> Aggravation:
+    """A paragraph of the act's own article that sets 从重 for a circumstance (an `aggravation` code)."""
+    code = node.text("code")
+    if code not in codes or not codes[code].aggravation:
+        known = [c for c, x in codes.items() if x.aggravation]
+        node.fail(f"未知的从重情形：{code}（应为 {', '.join(known)}）", "code")
+    basis = node.basis()
+    if not basis.cites:
+        node.fail("须引用规定从重处罚的条款（law、edition、article、paragraph）", "basis")
+    return Aggravation(code, basis, node.text("text"))
+
+
+def _elsewhere(node: Node) -> Elsewhere | None:
+    """The other authority and text that punished the act where this text gives the PSB none."""
+    if not node.has("elsewhere"):
+        return None
+    e = node.child("elsewhere")
+    basis = e.basis()
+    if not basis.cites:
+        e.fail("须引用规定处罚的条款（law、edition、article）", "basis")
+    return Elsewhere(e.text("authority"), basis, e.text("text"))
+
+
 def _version(node: Node, codes: dict[str, Circumstance], texts: dict[str, Text]) -> Version:
-    _check_keys(node, ("effective", "basis", "text", "bands", "punishable", "rests_on"))
+    _check_keys(node, ("effective", "basis", "text", "bands", "punishable", "rests_on", "aggravations", "elsewhere"))
     first, until = node.effective()
     rests_on = node.text("rests_on", None)
     if rests_on is not None and rests_on not in RESTS_ON:
         node.fail(f"应为 {', '.join(RESTS_ON)}", "rests_on")
     basis = node.basis()
     if not node.get("punishable", bool, True):
-        for key in ("text", "bands"):
+        for key in ("text", "bands", "aggravations"):
             if node.has(key):
                 node.fail("不予处罚的版本（punishable = false）不应有此项", key)
-        return Version(first, until, basis, "", (), rests_on, punishable=False, texts=texts)
+        return Version(first, until, basis, "", (), rests_on, punishable=False, texts=texts,
+                       elsewhere=_elsewhere(node))
+    if node.has("elsewhere"):
+        node.fail("elsewhere 只用于不予处罚的版本（punishable = false）", "elsewhere")
     bands = tuple(_band(b, basis, codes, texts) for b in node.children("bands"))
     if not bands:
         node.fail("至少要有一个幅度", "bands")
     seen = [b.when for b in bands]
     if len(seen) != len(set(seen)):
         node.fail("同一情形出现了两次", "bands")
-    return Version(first, until, basis, node.text("text"), bands, rests_on, texts=texts)
+    aggravations = tuple(_aggravation(a, codes) for a in node.children("aggravations", required=False))
+    if len({a.code for a in aggravations}) != len(aggravations):
+        node.fail("同一从重情形出现了两次", "aggravations")
+    return Version(first, until, basis, node.text("text"), bands, rests_on, texts=texts, aggravations=aggravations)
 
 
 def _versions(node: Node, codes: dict[str, Circumstance], texts: dict[str, Text]) -> tuple[Version, ...]:
@@ -231,7 +268,7 @@ def _violation(node: Node, codes: dict[str, Circumstance], texts: dict[str, Text
 
 
 def _circumstance(node: Node) -> Circumstance:
-    _check_keys(node, ("code", "text", "general", "counts_as"))
+    _check_keys(node, ("code", "text", "general", "counts_as", "aggravation"))
     code = node.text("code")
     if not re.fullmatch(r"[a-z][a-z0-9_]*", code):
         node.fail("情形代码应为小写字母、数字和下划线", "code")
@@ -239,7 +276,10 @@ def _circumstance(node: Node) -> Circumstance:
     for n in node.children("counts_as", required=False):
         _check_keys(n, ("law", "code"))
         counts.append((n.text("law"), n.text("code")))
-    return Circumstance(code, node.text("text"), node.get("general", bool, False), tuple(counts))
+    general, aggravation = node.get("general", bool, False), node.get("aggravation", bool, False)
+    if general and aggravation:
+        node.fail("general 与 aggravation 不能同时为 true", "aggravation")
+    return Circumstance(code, node.text("text"), general, aggravation, tuple(counts))
 
 
 def _circumstances(sources: list[Source]) -> dict[str, Circumstance]:

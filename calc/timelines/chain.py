@@ -227,12 +227,11 @@ class Chain:
         decision set."""
         stage, counting = c.stage, c.stage.counting
         out = list(steps)
-        if counting.start or counting.holiday:
-            swap = {}
-            if counting.start:
-                swap["start_excluded"] = counting.start
-            if counting.holiday:
-                swap["roll_forward"] = swap["no_roll"] = swap["not_last_day"] = counting.holiday
+        swap = {code: basis for code, basis in (("start_excluded", counting.start), ("roll_forward", counting.holiday),
+                                                ("no_roll", counting.holiday), ("not_last_day", counting.holiday),
+                                                ("days", counting.days), ("months", counting.months),
+                                                ("term", counting.term)) if basis}
+        if swap:
             out = [replace(s, basis=swap[s.code]) if s.code in swap else s for s in out]
         if counting.unit and c.span.unit == stage.span.unit:
             out = [replace(s, basis=join(counting.unit, s.basis)) if s.code == c.span.unit else s for s in out]

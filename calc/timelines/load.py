@@ -27,7 +27,7 @@ LAYERED = {"procedure": "id", "texts": "*", "notes": "*"}
 # The keys each table of a timelines/*.toml file may have (calc.schedules refuses any other).
 _PERIOD = Keys("amount", "unit", "direction", "duty")
 _EXTENSION = Keys("amount", "unit", "times", "condition", basis=BASIS)
-_COUNTING = Keys(start=BASIS, holiday=BASIS, unit=BASIS)
+_COUNTING = Keys(start=BASIS, holiday=BASIS, unit=BASIS, days=BASIS, months=BASIS, term=BASIS)
 _STAGE = Keys("id", "authority", "title", "short", "issues", "kind", "anchor", "when", "restricts_liberty",
               basis=BASIS, period=_PERIOD, pauses=Keys("reason", basis=BASIS), extension=_EXTENSION,
               earliest=Keys("amount", "unit", "direction", "what", basis=BASIS),
@@ -256,7 +256,8 @@ def _counting(node: Node) -> Counting | None:
     c = node.child("counting", None)
     if c is None:
         return None
-    return Counting(c.basis("start", None), c.basis("holiday", None), c.basis("unit", None))
+    return Counting(c.basis("start", None), c.basis("holiday", None), c.basis("unit", None),
+                    c.basis("days", None), c.basis("months", None), c.basis("term", None))
 
 
 def _renewals(node: Node, span: Period | None) -> tuple[Renewal, ...]:

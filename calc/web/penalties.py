@@ -22,7 +22,7 @@ RULES = {"same": "行为时与决定时规定相同", "act_time": "从旧：适�
          "decision_time_lighter": "从轻：适用决定时较轻的规定", "repealed": "决定时已无处罚规定"}
 GENERAL_STATUS = {"yes": "是", "no": "否", "depends": "视案情而定"}
 DECIDED_BY = {"not_punishable": "是否认为违法", "heaviest": "可能的最重处罚", "lightest": "可能的最轻处罚",
-              "equal": "最重、最轻处罚均相同"}
+              "alternative": "可以替代拘留的罚款", "equal": "最重、最轻处罚均相同"}
 
 
 def sections(items: list[dom.Violation]) -> list[tuple[str, list[dom.Violation]]]:
