@@ -310,3 +310,48 @@ def test_a_bad_new_key_names_itself(schedules, mutate, key):
     with pytest.raises(ScheduleError) as err:
         load_with(schedules, "penalties/zz-test.toml", data)
     assert key in err.value.key or key in err.value.problem
+
+
+# ------------------------------------------------------------ the procedure of a penalty under another law
+
+
+@pytest.mark.parametrize("vid, basis", [
+    ("zhian.63-1c", "居民身份证法（2011） 第十六条"),          # 警告，并处二百元以下罚款
+    ("zhian.63-1d", "居住证暂行条例（2015） 第十八条"),        # 警告、责令改正，处200元以下罚款
+    ("zhian.67-3c", "旅馆业治安管理办法（2020） 第十六条第一款"),  # 警告或者处以200元以下罚款
+])
+def test_a_penalty_under_another_law_before_2026_follows_the_administrative_penalty_law(p, vid, basis):
+    # 治安管理处罚法（2012） 第二条: "尚不够刑事处罚的，由公安机关依照本法给予治安管理处罚"; 第三条: "治安管理
+    # 处罚的程序，适用本法的规定"; 第二十二条 speaks of "违反治安管理行为". A penalty under these texts is not
+    # one: 行政处罚法 decides. Act 2025-03-01, decided 2025-04-01 (both in 2025):
+    # 第五十一条 公民 警告或者二百元以下 → every decision on the spot; 第六十八条第（一）项 100 → some fines;
+    # 第三十六条 two years → 2027-03-01 (the corresponding day, not moved).
+    a = pen.assess(p, vid, D(2025, 3, 1), D(2025, 4, 1), "individual")
+    assert a.choice.applied.basis == basis and a.regime.id == "administrative"
+    s, c = a.procedure["simplified"], a.procedure["collection"]
+    assert (s.status, s.limit) == ("yes", 200) and "行政处罚法（2021） 第五十一条" in s.basis
+    assert (c.status, c.limit) == ("depends", 100) and "第六十八条" in c.basis
+    assert a.limitation.expires == D(2027, 3, 1) and "行政处罚法（2021） 第三十六条" in a.limitation.basis
+    # the same act decided in 2026: still under that text (2025 第六十三条/第六十七条第三款 are heavier), and
+    # 第一百四十一条第一款 reaches only other laws that give detention: still 行政处罚法
+    later = pen.assess(p, vid, D(2025, 3, 1), D(2026, 3, 10), "individual")
+    assert later.choice.applied.basis == basis and later.regime.id == "administrative"
+    # an act from 2026 is under the 2025 text: 治安 procedure, six months (第二十五条)
+    now = pen.assess(p, vid, D(2026, 3, 1), D(2026, 3, 10), "individual")
+    assert now.regime.id == "public-order" and now.limitation.expires == D(2026, 9, 1)
+
+
+def test_detention_under_the_narcotics_law_takes_the_public_order_procedure_only_from_2026(p):
+    # 禁毒法 第六十一条 (容留他人吸毒): "由公安机关处十日以上十五日以下拘留，可以并处三千元以下罚款". Not a
+    # 治安管理处罚 either: limitation 行政处罚法 第三十六条, two years from 2025-03-01 → 2027-03-01. Decided
+    # in 2025: 行政处罚法's hearing (程序规定 第一百二十三条: ≥2,000, the band's 3,000 may reach it: depends);
+    # decided in 2026: 2025 第一百四十一条第一款 brings it under 第一百一十七条 (≥4,000: no).
+    before = pen.assess(p, "zhian.85-2", D(2025, 3, 1), D(2025, 4, 1), "individual")
+    assert before.regime.id == "other-law-detention" and before.limitation.expires == D(2027, 3, 1)
+    assert (before.procedure["hearing"].status, before.procedure["hearing"].limit) == ("depends", 2000)
+    after = pen.assess(p, "zhian.85-2", D(2025, 3, 1), D(2026, 3, 10), "individual")
+    assert after.choice.applied.basis == "禁毒法（2007） 第六十一条"
+    assert (after.procedure["hearing"].status, after.procedure["hearing"].limit) == ("no", 4000)
+    assert "第一百四十一条第一款" in after.procedure["hearing"].basis
+    assert after.limitation.expires == D(2027, 3, 1)
+    assert after.procedure["simplified"].status == "no"  # 毒品: 程序规定 第三十七条第二款

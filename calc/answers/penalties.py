@@ -84,7 +84,7 @@ def violation_json(v: dom.Violation, p: dom.Penalties) -> dict:
                       "punishable": x.punishable,
                       "bands": [band_json(b, None, p.circumstances) for b in x.bands],
                       "aggravations": [aggravation_json(a, p.circumstances) for a in x.aggravations],
-                      "elsewhere": elsewhere_json(x)}
+                      "elsewhere": elsewhere_json(x), "regime": v.regime_of(x)}
                      for x in v.versions],
     }
 

@@ -127,6 +127,8 @@ class PenaltyVersionOut(Schema):
     aggravations = fields.List(fields.Nested(PenaltyAggravationOut), metadata={
         "description": "本条自身规定的从重处罚（如 第八十四条第二款 对首要分子、组织者从重），不另设幅度"})
     elsewhere = fields.Nested(PenaltyElsewhereOut, allow_none=True, metadata=ELSEWHERE_DOC)
+    regime = fields.String(metadata={"description": "依该文本处罚时适用的程序类别（与违法行为的 regime 不同时，如"
+                                                    "2026年前依居民身份证法处罚的，适用行政处罚法）"})
 
 
 class ViolationSummary(Schema):

@@ -45,7 +45,8 @@ def assess(p: Penalties, vid: str, act: dt.date, decision: dt.date, party: str,
     v = p.get(vid)
     _check(p, v, act, decision, party, circumstances)
     choice = choose_version(p, v, act, decision, party, circumstances)
-    regime = p.regimes[v.regime]
+    # the procedure of the text the penalty is imposed under; the limitation of the text of the act date
+    regime, act_regime = p.regimes[v.regime_of(choice.applied)], p.regimes[v.regime_of(choice.act_version)]
     out = choice.outcome
     facts: dict[str, Fact] = {}
     general: list[GeneralFact] = []
@@ -55,7 +56,7 @@ def assess(p: Penalties, vid: str, act: dt.date, decision: dt.date, party: str,
         facts = _procedure(regime, out, decision, v.case_kinds)
     why = p.texts["procedure_applies"].say(decision=decision, regime=regime.title)
     return Assessment(v, act, decision, party, tuple(c for c in p.circumstances if c in circumstances),
-                      choice, out, facts, why, limitation(p, regime, act, harm_to_life_health_finance), regime,
+                      choice, out, facts, why, limitation(p, act_regime, act, harm_to_life_health_finance), regime,
                       tuple(general), tuple(switches(p, v, act, decision, party, circumstances, choice)),
                       p.circumstances, None if facts else Fact("no", p.texts["procedure_none"].say(), None))
 

@@ -33,7 +33,7 @@ _DATED = Keys("note", "licence", "suspension", "local", "after_simplified", effe
 KEYS = Keys(
     violation=Keys("id", "title", "authority", "seed", "regime", "keywords", "section", "acts", "correspondence",
                    "case_kinds",
-                   version=Keys("text", "punishable", "rests_on", effective=EFFECTIVE, bands=_BAND, basis=BASIS,
+                   version=Keys("text", "punishable", "rests_on", "regime", effective=EFFECTIVE, bands=_BAND, basis=BASIS,
                                 aggravations=Keys("code", "text", basis=BASIS),
                                 elsewhere=Keys("authority", "text", basis=BASIS))),
     circumstance=Keys("code", "text", "general", "aggravation", counts_as=Keys("law", "code")),

@@ -207,7 +207,8 @@ def _elsewhere(node: Node) -> Elsewhere | None:
 
 
 def _version(node: Node, codes: dict[str, Circumstance], texts: dict[str, Text]) -> Version:
-    _check_keys(node, ("effective", "basis", "text", "bands", "punishable", "rests_on", "aggravations", "elsewhere"))
+    _check_keys(node, ("effective", "basis", "text", "bands", "punishable", "rests_on", "aggravations", "elsewhere",
+                       "regime"))
     first, until = node.effective()
     rests_on = node.text("rests_on", None)
     if rests_on is not None and rests_on not in RESTS_ON:
@@ -218,7 +219,7 @@ def _version(node: Node, codes: dict[str, Circumstance], texts: dict[str, Text])
             if node.has(key):
                 node.fail("不予处罚的版本（punishable = false）不应有此项", key)
         return Version(first, until, basis, "", (), rests_on, punishable=False, texts=texts,
-                       elsewhere=_elsewhere(node))
+                       elsewhere=_elsewhere(node), regime=node.text("regime", None))
     if node.has("elsewhere"):
         node.fail("elsewhere 只用于不予处罚的版本（punishable = false）", "elsewhere")
     bands = tuple(_band(b, basis, codes, texts) for b in node.children("bands"))
@@ -230,7 +231,8 @@ def _version(node: Node, codes: dict[str, Circumstance], texts: dict[str, Text])
     aggravations = tuple(_aggravation(a, codes) for a in node.children("aggravations", required=False))
     if len({a.code for a in aggravations}) != len(aggravations):
         node.fail("同一从重情形出现了两次", "aggravations")
-    return Version(first, until, basis, node.text("text"), bands, rests_on, texts=texts, aggravations=aggravations)
+    return Version(first, until, basis, node.text("text"), bands, rests_on, texts=texts, aggravations=aggravations,
+                   regime=node.text("regime", None))
 
 
 def _versions(node: Node, codes: dict[str, Circumstance], texts: dict[str, Text]) -> tuple[Version, ...]:
@@ -431,8 +433,9 @@ class _Area:
         if self.choice_basis is None:
             anchor.fail("缺少 [version_choice]（从旧兼从轻的依据）", "version_choice")
         for v in self.violations.values():
-            if v.regime not in self.regimes:
-                Node(Source(self.owners[v.id], {}), v.id, {}).fail(f"未知的程序类别：{v.regime}", "regime")
+            for regime in dict.fromkeys([v.regime, *(x.regime for x in v.versions if x.regime)]):
+                if regime not in self.regimes:
+                    Node(Source(self.owners[v.id], {}), v.id, {}).fail(f"未知的程序类别：{regime}", "regime")
 
 
 def load(sources: list[Source], base: dict) -> Penalties:

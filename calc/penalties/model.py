@@ -191,6 +191,10 @@ class Version(Effective):
     texts: dict[str, Text] = field(default_factory=dict, repr=False, compare=False)  # what its outcomes say
     aggravations: tuple[Aggravation, ...] = ()  # 从重 its own paragraphs set (首要分子、组织者 ...)
     elsewhere: Elsewhere | None = None  # punishable = false: punished by another authority under another text
+    # the procedure regime of a penalty under this text where it is not the violation's: a penalty under
+    # 居民身份证法 第十六条 is not given "依照本法" (治安管理处罚法 2012 第二条、第三条), so its procedure and
+    # limitation are 行政处罚法's ("administrative")
+    regime: str | None = None
 
     def band(self, when: str) -> Band | None:
         return next((b for b in self.bands if b.when == when), None)
@@ -234,6 +238,10 @@ class Violation:
 
     def version_on(self, day: dt.date) -> Version | None:
         return next((v for v in self.versions if v.in_force(day)), None)
+
+    def regime_of(self, version: Version | None) -> str:
+        """The procedure regime of a penalty under `version`: its own, else the violation's."""
+        return (version.regime if version is not None else None) or self.regime
 
     @functools.cached_property
     def basis(self) -> Basis:

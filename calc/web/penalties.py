@@ -107,11 +107,11 @@ def penalty(vid):
 
 
 def _harm_applies(p: dom.Penalties, v) -> bool:
-    """Offer the five-year box only where the violation's limitation has a harm period (行政处罚法
+    """Offer the five-year box only where a version's limitation has a harm period (行政处罚法
     第三十六条): never for a 治安 case, whose six months (治安管理处罚法（2025） 第二十五条, 2012年文本
     第二十二条) has none."""
-    regime = p.regimes.get(v.regime)
-    return regime is None or any(r.harm_period is not None for r in regime.limitation)
+    regimes = [p.regimes.get(v.regime_of(x)) for x in v.versions]
+    return any(r is None or any(x.harm_period is not None for x in r.limitation) for r in regimes)
 
 
 @bp.get("/penalties/late-fee")
