@@ -72,7 +72,7 @@ def _effective(v: dom.Version):
 
 def version_json(v: dom.Version) -> dict:
     return {"label": v.label, "effective": _effective(v), "start_label": v.start_label, "summary": v.summary,
-            "stages": [stage_json(s) for s in v.stages]}
+            "caveat": v.caveat, "stages": [stage_json(s) for s in v.stages]}
 
 
 def procedure_json(p: dom.Procedure) -> dict:

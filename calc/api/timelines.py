@@ -168,6 +168,7 @@ class TimelineVersionOut(Schema):
     effective = fields.Nested(TimelineEffectiveOut, allow_none=True)
     start_label = fields.String(allow_none=True)
     summary = fields.String(allow_none=True)
+    caveat = fields.String(allow_none=True, metadata={"description": "该版本未能核对之处（如修订决定的施行日期），答复中作为注说明"})
     stages = fields.List(fields.Nested(TimelineStageDefOut))
 
 

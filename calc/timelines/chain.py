@@ -69,6 +69,10 @@ class Chain:
             v = q.version
             self.notes.append(Note("version", q.timelines.note("version", day=day_of(q.start), label=v.label), {
                 "label": v.label, "effective_from": v.effective_from, "effective_until": v.effective_until}))
+        if q.version.caveat:
+            v = q.version
+            self.notes.append(Note("version_caveat", q.timelines.note("version_caveat", label=v.label or q.procedure.title,
+                                                                      caveat=v.caveat), {"label": v.label}))
 
     def run(self):
         asked = self.q.inputs

@@ -35,9 +35,9 @@ _STAGE = Keys("id", "authority", "title", "short", "issues", "kind", "anchor", "
               renewal=Keys("amount", "least", "approver", "condition", basis=BASIS),
               restart=Keys("reason", basis=BASIS), decided_amount=Keys("what", basis=BASIS), counting=_COUNTING)
 KEYS = Keys(
-    procedure=Keys("id", "title", "start_label", "event_label", "seed", "compare_with", "remarks", "summary",
+    procedure=Keys("id", "title", "start_label", "event_label", "seed", "compare_with", "remarks", "summary", "caveat",
                    effective=EFFECTIVE, stage=_STAGE, counting=_COUNTING,
-                   version=Keys("label", "start_label", "summary", effective=EFFECTIVE, stage=_STAGE,
+                   version=Keys("label", "start_label", "summary", "caveat", effective=EFFECTIVE, stage=_STAGE,
                                 counting=_COUNTING)),
     texts=Named(Keys("text", basis=BASIS)),
     notes=Named(Keys("text", basis=BASIS)),  # a note has no basis: calc.texts.load says so
@@ -125,6 +125,7 @@ def _version(node: Node, event_label: str | None, own: bool = True,
         start_label=node.text("start_label", None) if own else None,
         summary=node.text("summary", None),
         stages=tuple(stages),
+        caveat=node.text("caveat", None),
     )
 
 

@@ -152,6 +152,9 @@ class Version(Effective):
     start_label: str | None
     summary: str | None
     stages: tuple[Stage, ...]
+    # said in every answer this version gives: what about the text could not be verified (a revision's
+    # date in force that no text here gives)
+    caveat: str | None = None
 
     @property
     def effective_from(self) -> dt.date | None:

@@ -19,7 +19,7 @@ TEXTS = {"hours": _step("start", "n", "due"), "hours_plain": _step("start", "n",
          "restart": _step("day", "first", "reason", "basis"), "duration": _step("what", "n", "most", "unit", "basis")}
 # What the notes of an answer say ([notes.<code>]), by the note's code; a note cites no law of its own.
 _STAGE_WORDS = ("title", "authority", "period", "label")
-NOTES = {"version": Spec(("day", "label")), "calendar_gap": Spec(("title", "year")),
+NOTES = {"version": Spec(("day", "label")), "version_caveat": Spec(("label", "caveat")), "calendar_gap": Spec(("title", "year")),
          "event_missing": Spec(("title", "event")), "unknown_start": Spec(("title",)),
          "completion_unknown": Spec(("title", "authority")), "completion_last_dated": Spec(("title", "day")),
          "national_not_encoded": Spec(("day", "first")), "matches_national": Spec(("day", "label")),
