@@ -406,6 +406,11 @@ def _describe(v, party: str | None, catalogue) -> None:
                 print(f"      依据：{b.basis}")
         for ag in version.aggravations:
             print(f"    {names[ag.code].text}（{ag.code}）：从重处罚（{ag.text}）依据：{ag.basis}")
+        if version.caveat:
+            print(f"    注：{version.caveat}")
+        for b in version.beside:
+            since = f"（{b.first} 起）" if b.first else ""
+            print(f"    并列：{b.basis}{since}：{b.text}\n      {b.why}")
     codes = catalogue.codes(v)
     if codes:
         print("情形代码（--circumstance）：" + "，".join(f"{c.code} {c.text}" for c in codes))
@@ -467,6 +472,8 @@ def _assessment(a, defaulted: bool) -> None:
             print(f"    依据：{b.basis}")
         for note in a.outcome.notes:
             print(f"  注：{note}")
+    for b in (c.applied.beside_on(a.act_date) if c.applied else ()):
+        print(f"  并列：{b.basis}：{b.why}")
     print(f"程序：{a.procedure_basis}")
     for key, label in FACT_LABELS.items():
         fact = a.procedure.get(key)

@@ -39,7 +39,13 @@ def band_json(b: dom.Band, party: str | None, names: dict | None = None) -> dict
         "detention": None if b.detention is None else {"min": b.detention[0], "max": b.detention[1]},
         "combination": b.mode,
         "with_warning": b.with_warning, "discretionary": b.discretionary, "measure": b.measure,
+        "persons_fine": fine_json(b.persons_fine),
     }
+
+
+def beside_json(b: dom.BesideRule) -> dict:
+    return {**cited(b.basis), "text": b.text, "why": b.why, "violation": b.violation,
+            "effective": None if b.first is None and b.until is None else effective(b)}
 
 
 def aggravation_json(a: dom.Aggravation, names: dict | None = None) -> dict:
@@ -84,7 +90,8 @@ def violation_json(v: dom.Violation, p: dom.Penalties) -> dict:
                       "punishable": x.punishable,
                       "bands": [band_json(b, None, p.circumstances) for b in x.bands],
                       "aggravations": [aggravation_json(a, p.circumstances) for a in x.aggravations],
-                      "elsewhere": elsewhere_json(x), "regime": v.regime_of(x)}
+                      "elsewhere": elsewhere_json(x), "regime": v.regime_of(x), "caveat": x.caveat,
+                      "beside": [beside_json(b) for b in x.beside]}
                      for x in v.versions],
     }
 
@@ -164,6 +171,7 @@ def assessment_json(a: dom.Assessment) -> dict:
         "bands": [band_json(b, a.party, names) for b in out.bands] if out else [],
         "notes": list(out.notes) if out else [],
         "aggravations": [aggravation_json(x, names) for x in out.aggravations] if out else [],
+        "beside": [beside_json(b) for b in c.applied.beside_on(a.act_date)] if c.applied else [],
         "procedure": {"regime": a.regime.id, "applies": a.procedure_basis,
                       **{k: fact_json(a.procedure.get(k, a.no_procedure)) for k in ("simplified", "collection", "hearing")}},
         "limitation": limitation_json(lim, a.act_date),

@@ -89,7 +89,19 @@ class PenaltyBandOut(Schema):
     with_warning = fields.Boolean(metadata={"description": "true：警告与罚款并处（“给予警告，并处…罚款”）；"
                                                            "warning 为 true 时是“警告或者罚款”"})
     discretionary = fields.Boolean(metadata={"description": "true：“可以处”，公安机关也可以不予处罚"})
-    measure = fields.String(allow_none=True, metadata={"description": "同时采取的措施（非处罚），如 强行带离现场"})
+    measure = fields.String(allow_none=True, metadata={"description": "同时采取的措施（非公安机关的处罚），如 强行带离现场"})
+    persons_fine = fields.Nested(PenaltyMoneyRange, allow_none=True, metadata={
+        "description": "对直接负责的主管人员和其他直接责任人员的罚款（元）"})
+
+
+class PenaltyBesideRuleOut(Schema):
+    basis = fields.String()
+    cites = cites_field()
+    citation = citation_field()
+    text = fields.String(metadata={"description": "并列的另一规定的原文"})
+    why = fields.String(metadata={"description": "两者适用哪一规定及其理由"})
+    violation = fields.String(allow_none=True, metadata={"description": "编入该规定的违法行为编号"})
+    effective = fields.Nested(PenaltyEffective, allow_none=True)
 
 
 class PenaltyAggravationOut(Schema):
@@ -129,6 +141,9 @@ class PenaltyVersionOut(Schema):
     elsewhere = fields.Nested(PenaltyElsewhereOut, allow_none=True, metadata=ELSEWHERE_DOC)
     regime = fields.String(metadata={"description": "依该文本处罚时适用的程序类别（与违法行为的 regime 不同时，如"
                                                     "2026年前依居民身份证法处罚的，适用行政处罚法）"})
+    caveat = fields.String(allow_none=True, metadata={"description": "该文本未能核对之处（如修订决定的施行日期）"})
+    beside = fields.List(fields.Nested(PenaltyBesideRuleOut), metadata={
+        "description": "就同一行为并列的其他规定（地方性法规、新法条文），及适用哪一规定的理由"})
 
 
 class ViolationSummary(Schema):
@@ -357,6 +372,8 @@ class PenaltyAssessOut(CalendarDependent):
     notes = fields.List(fields.String())
     aggravations = fields.List(fields.Nested(PenaltyAggravationOut), metadata={
         "description": "所给情形中，适用文本本条规定从重处罚的（在适用的幅度内从重，引该款）"})
+    beside = fields.List(fields.Nested(PenaltyBesideRuleOut), metadata={
+        "description": "行为日施行的、就同一行为并列的其他规定，及适用哪一规定的理由"})
     procedure = fields.Nested(PenaltyProcedureOut)
     limitation = fields.Nested(PenaltyLimitationOut)
     punishable = fields.Boolean(metadata={"description": "false：所适用的文本不认为是违法的"})

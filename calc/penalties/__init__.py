@@ -37,7 +37,7 @@ from .outcome import Outcome, select
 from .wording import TEXTS
 
 __all__ = [
-    "ASPECTS", "Assessment", "Band", "Beside", "COMBINATIONS", "Choice", "Circumstance", "Comparison", "Dated",
+    "ASPECTS", "Aggravation", "Assessment", "Band", "Beside", "BesideRule", "Elsewhere", "Exclusion", "COMBINATIONS", "Choice", "Circumstance", "Comparison", "Dated",
     "Degree", "FEN", "Fact", "Fine", "KEYS", "LAYERED", "LICENCE_ACTIONS", "LateFee", "LateFeeRule", "Licence",
     "Limitation", "Outcome", "PARTIES", "Penalties", "RESTS_ON", "Regime", "Severity", "Switch", "TEXTS", "Version",
     "Violation", "assess", "choose_version", "collection_fact", "compare", "hearing_fact", "heaviest", "late_fee",

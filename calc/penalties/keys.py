@@ -12,7 +12,7 @@ from .model import PARTIES
 
 BAND_KEYS = ("when", "basis", "replaces_base", "warning", "fine", "fine_optional", "detention",
              "order_to_correct", "licence", "suspension", "confiscate", "criminal", "combination",
-             "with_warning", "discretionary", "measure")
+             "with_warning", "discretionary", "measure", "persons_fine")
 PROCEDURE_KINDS = ("simplified", "collection", "hearing", "limitation")
 
 # What a county's overlay may replace by id (calc.schedules layers): array of tables -> its id
@@ -23,7 +23,8 @@ LAYERED = {"violation": "id", "regime": "id", "threshold": "id", "late_fee": Non
 _FINE = Keys("min", "max")
 _PER_PARTY = Keys(*PARTIES)  # max_fine = { individual = 500, organization = 5000 }
 _PERIOD = Keys("amount", "unit")
-_BAND = Keys(*(k for k in BAND_KEYS if k not in ("fine", "detention", "licence", "basis")),
+_BAND = Keys(*(k for k in BAND_KEYS if k not in ("fine", "detention", "licence", "basis", "persons_fine")),
+             persons_fine=Keys("min", "max"),
              fine=Keys("min", "max", **{p: _FINE for p in PARTIES}), detention=Keys("min", "max"),
              licence=Keys("action", "document"), basis=BASIS)
 _DATED = Keys("note", "licence", "suspension", "local", "after_simplified", effective=EFFECTIVE,
@@ -33,7 +34,8 @@ _DATED = Keys("note", "licence", "suspension", "local", "after_simplified", effe
 KEYS = Keys(
     violation=Keys("id", "title", "authority", "seed", "regime", "keywords", "section", "acts", "correspondence",
                    "case_kinds",
-                   version=Keys("text", "punishable", "rests_on", "regime", effective=EFFECTIVE, bands=_BAND, basis=BASIS,
+                   version=Keys("text", "punishable", "rests_on", "regime", "caveat", effective=EFFECTIVE, bands=_BAND,
+                                basis=BASIS, beside=Keys("text", "why", "violation", basis=BASIS, effective=EFFECTIVE),
                                 aggravations=Keys("code", "text", basis=BASIS),
                                 elsewhere=Keys("authority", "text", basis=BASIS))),
     circumstance=Keys("code", "text", "general", "aggravation", counts_as=Keys("law", "code")),

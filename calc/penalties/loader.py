@@ -20,8 +20,8 @@ from ..texts import Text
 from ..thresholds import Threshold, load_threshold
 from .catalogue import Penalties
 from .keys import BAND_KEYS, PROCEDURE_KINDS
-from .model import (COMBINATIONS, LICENCE_ACTIONS, PARTIES, RESTS_ON, Aggravation, Band, Beside, Circumstance, Dated,
-                    Elsewhere, Exclusion, Fine, LateFeeRule, Licence, Regime, Version, Violation)
+from .model import (COMBINATIONS, LICENCE_ACTIONS, PARTIES, RESTS_ON, Aggravation, Band, Beside, BesideRule,
+                    Circumstance, Dated, Elsewhere, Exclusion, Fine, LateFeeRule, Licence, Regime, Version, Violation)
 from .money import FEN
 from .wording import TEXTS
 
@@ -150,6 +150,7 @@ def _band(node: Node, default_basis: str, codes: dict[str, Circumstance], texts:
         with_warning=node.get("with_warning", bool, False),
         discretionary=node.get("discretionary", bool, False),
         measure=node.text("measure", None),
+        persons_fine=_fine(node.child("persons_fine")) if node.has("persons_fine") else None,
         texts=texts,
     )
     _check_measures(node, band)
@@ -206,9 +207,19 @@ def _elsewhere(node: Node) -> Elsewhere | None:
     return Elsewhere(e.text("authority"), basis, e.text("text"))
 
 
+def _beside_rule(node: Node) -> BesideRule:
+    """Another provision on the same act: its text (checked verbatim like every quotation), why one
+    of the two applies, the violation that encodes it; in force from its own `effective` if given."""
+    first, until = node.effective() if node.has("effective") else (None, None)
+    basis = node.basis()
+    if not basis.cites:
+        node.fail("须引用该规定（law、edition、article）", "basis")
+    return BesideRule(first, until, basis, node.text("text"), node.text("why"), node.text("violation", None))
+
+
 def _version(node: Node, codes: dict[str, Circumstance], texts: dict[str, Text]) -> Version:
     _check_keys(node, ("effective", "basis", "text", "bands", "punishable", "rests_on", "aggravations", "elsewhere",
-                       "regime"))
+                       "regime", "caveat", "beside"))
     first, until = node.effective()
     rests_on = node.text("rests_on", None)
     if rests_on is not None and rests_on not in RESTS_ON:
@@ -232,7 +243,8 @@ def _version(node: Node, codes: dict[str, Circumstance], texts: dict[str, Text])
     if len({a.code for a in aggravations}) != len(aggravations):
         node.fail("同一从重情形出现了两次", "aggravations")
     return Version(first, until, basis, node.text("text"), bands, rests_on, texts=texts, aggravations=aggravations,
-                   regime=node.text("regime", None))
+                   regime=node.text("regime", None), caveat=node.text("caveat", None),
+                   beside=tuple(_beside_rule(b) for b in node.children("beside", required=False)))
 
 
 def _versions(node: Node, codes: dict[str, Circumstance], texts: dict[str, Text]) -> tuple[Version, ...]:
@@ -433,9 +445,13 @@ class _Area:
         if self.choice_basis is None:
             anchor.fail("缺少 [version_choice]（从旧兼从轻的依据）", "version_choice")
         for v in self.violations.values():
+            where = Node(Source(self.owners[v.id], {}), v.id, {})
             for regime in dict.fromkeys([v.regime, *(x.regime for x in v.versions if x.regime)]):
                 if regime not in self.regimes:
-                    Node(Source(self.owners[v.id], {}), v.id, {}).fail(f"未知的程序类别：{regime}", "regime")
+                    where.fail(f"未知的程序类别：{regime}", "regime")
+            for b in (b for x in v.versions for b in x.beside):
+                if b.violation is not None and b.violation not in self.violations:
+                    where.fail(f"beside 指向未知的违法行为：{b.violation}", "beside")
 
 
 def load(sources: list[Source], base: dict) -> Penalties:

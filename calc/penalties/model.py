@@ -90,7 +90,9 @@ class Band:
     combination: str | None = None  # and | and_optional | or, where the band has detention and a fine
     with_warning: bool = False  # a warning given together with the fine (警告，并处罚款: 居民身份证法 第十六条)
     discretionary: bool = False  # 可以处: the authority may impose nothing (2025 第二十八条第二款)
-    measure: str | None = None  # a measure that is not a penalty, always taken (强行带离现场)
+    measure: str | None = None  # what is done beside the PSB's penalty that is not one (强行带离现场; another
+    # authority's measure: 由市场监管部门吊销营业执照)
+    persons_fine: Fine | None = None  # 对直接负责的主管人员和其他直接责任人员 (印铸刻字业暂行管理规则 第七条第二款)
     texts: dict[str, Text] = field(default_factory=dict, repr=False, compare=False)  # how its sanctions are worded
 
     def fine(self, party: str) -> Fine | None:
@@ -129,6 +131,8 @@ class Band:
         if self.discretionary and penalty:  # 可以处: one decision, which may also be to impose nothing
             penalty = [self.texts["sanction_discretionary"].say(sanction="，".join(penalty))]
         out += penalty
+        if self.persons_fine is not None:
+            out.append(self.texts["sanction_persons_fine"].say(fine=self.persons_fine.describe(self.texts)))
         out += [x for x in (self.order_to_correct, self.licence and self.licence.describe(), self.suspension) if x]
         if self.criminal:
             out.append(self.texts["sanction_criminal"].say())
@@ -182,6 +186,18 @@ class Elsewhere:
 
 
 @dataclass(frozen=True)
+class BesideRule(Effective):
+    """Another provision on the same act, shown beside a version (Hebei's rental regulation beside
+    治安管理处罚法 第六十八条; 2025 第六十九条 beside the county list's seal items): its text, which of
+    the two applies and why (`why`), and the violation that encodes it, if any; in force from `first`."""
+
+    basis: Basis = None
+    text: str = ""
+    why: str = ""
+    violation: str | None = None
+
+
+@dataclass(frozen=True)
 class Version(Effective):
     basis: Basis
     text: str
@@ -195,12 +211,18 @@ class Version(Effective):
     # 居民身份证法 第十六条 is not given "依照本法" (治安管理处罚法 2012 第二条、第三条), so its procedure and
     # limitation are 行政处罚法's ("administrative")
     regime: str | None = None
+    caveat: str | None = None  # what about this text is not verified (a revision's date in force), said in every answer
+    beside: tuple[BesideRule, ...] = ()
 
     def band(self, when: str) -> Band | None:
         return next((b for b in self.bands if b.when == when), None)
 
     def aggravation(self, code: str) -> Aggravation | None:
         return next((a for a in self.aggravations if a.code == code), None)
+
+    def beside_on(self, day: dt.date) -> tuple[BesideRule, ...]:
+        """The provisions beside this text that are in force on `day` (the act date)."""
+        return tuple(b for b in self.beside if b.in_force(day))
 
     @property
     def rests_on_text(self) -> str | None:

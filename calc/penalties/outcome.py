@@ -90,6 +90,8 @@ def select(version: Version, circumstances: Sequence[str], party: str,
     if not chosen:
         needed = "、".join(names[b.when].text if b.when in names else b.when for b in version.bands)
         notes.append(say["select_only_for"].say(basis=version.basis, circumstances=needed))
+    if version.caveat:
+        notes.append(say["select_caveat"].say(basis=version.basis, caveat=version.caveat))
     return Outcome(version, tuple(chosen), tuple(notes), party, aggravated)
 
 

@@ -73,6 +73,8 @@ TEXTS = {
     "select_not_a_band_here": Spec(("basis", "circumstance")),
     "select_no_own_band": Spec(("basis", "circumstance")),
     "select_aggravated": Spec(("basis", "circumstance")),
+    "select_caveat": Spec(("basis", "caveat")),
+    "sanction_persons_fine": Spec(("fine",)),
     "select_no_aggravation": Spec(("basis", "circumstance")),
     "select_only_for": Spec(("basis", "circumstances")),
     "compare_new": Spec(),
