@@ -248,10 +248,10 @@ def _not_executed(rule, gv, outcome, given, lightest, texts):
     if outcome.detention_max == 0:
         return "no", "not_executed_no_detention", {}
     hit = _listed(gv, given)
-    if not hit:
+    if not hit:  # the article as it stands: its items, and (2025 第二十三条第二款) the exceptions verbatim
         code = "not_executed_depends_except" if gv.exceptions else "not_executed_depends"
         return "depends", code, {"items": "".join(i.text for i in gv.items),
-                                 "exceptions": "".join(e.text for e in gv.exceptions)}
+                                 "exceptions": "".join(e.text for e in gv.exceptions), "text": gv.text}
     return _not_executed_for(gv, hit, given, texts)
 
 
@@ -299,8 +299,8 @@ TEXTS = {
     "mitigation_yes": Spec(("effect", "items")),
     "mitigation_depends": Spec(("effect", "items")),
     "not_executed_no_detention": Spec(),
-    "not_executed_depends": Spec(("items", "exceptions")),
-    "not_executed_depends_except": Spec(("items", "exceptions")),
+    "not_executed_depends": Spec(("items", "exceptions", "text")),
+    "not_executed_depends_except": Spec(("items", "exceptions", "text")),
     "not_executed_who": Spec(("item",)),
     "not_executed_lifted": Spec(("who", "exceptions")),
     "not_executed_yes": Spec(("who",)),

@@ -19,7 +19,9 @@ from __future__ import annotations
 STAGE_STATUS = {"open": "未办结", "decided": "已办结", "late": "逾期办结", "overdue": "已逾期"}
 
 # calc.penalties: whether a procedural fact (simplified procedure, on-the-spot collection, hearing) applies.
-FACT_STATUS = {"yes": "是", "no": "否", "depends": "视决定的数额而定", "unknown": "未收录"}
+# "depends" turns on the penalty decided, not only on its amount: a band of 拘留或者罚款 is on the spot only
+# if no detention is decided (治安管理处罚法（2025） 第一百一十九条 "处警告或者五百元以下罚款的").
+FACT_STATUS = {"yes": "是", "no": "否", "depends": "视所作决定而定", "unknown": "未收录"}
 
 # calc.penalties: the procedural facts an assessment answers.
 FACT_TITLES = {"simplified": "当场处罚（简易程序）", "collection": "当场收缴罚款", "hearing": "听证"}
@@ -33,7 +35,7 @@ CHOICE_RULES = {"same": "行为时与决定时的规定相同", "act_time": "适
 
 # calc.penalties: what decided the comparison of two versions.
 DECIDED_BY = {"not_punishable": "是否认为违法", "heaviest": "可能的最重处罚", "lightest": "可能的最轻处罚",
-              "equal": "最重、最轻处罚均相同"}
+              "alternative": "可以替代拘留的罚款", "equal": "最重、最轻处罚均相同"}
 
 # calc.thresholds: the verdict, the conditions, and each test.
 THRESHOLD_MET = {True: "达到标准", False: "未达到标准"}

@@ -640,4 +640,5 @@ def test_penalty_json_carries_the_new_fields(capsys):
     j = run_json(capsys, "penalty", "rental.unreported-tenant-crime")
     serious = j["versions"][0]["bands"][1]
     assert serious["detention"] == {"min": 1, "max": 5} and serious["combination"] == "and_optional"
-    assert {"code": "serious", "text": "情节严重／情节较重／造成严重后果", "general": False} in j["circumstances"]
+    assert {"code": "serious", "text": "情节严重／情节较重／造成严重后果", "general": False,
+            "aggravation": False} in j["circumstances"]  # issue 26: `aggravation` added

@@ -256,7 +256,8 @@ def test_a_case_with_nothing_to_impose_says_so_in_each_procedural_fact_from_the_
     for kind in ("simplified", "collection", "hearing"):
         assert answer["procedure"][kind] == {"status": "no", "explanation": "无可适用的处罚", "basis": None,
                                              "cites": [], "citation": None,  # API 1.1: nothing cited
-                                             "limit": None, "note": None, "beside": []}
+                                             "limit": None, "note": None, "beside": [],
+                                             "qualifying": []}  # issue 26: the decisions that qualify
     (tmp_path / "penalties").mkdir()
     (tmp_path / "penalties" / "words.toml").write_text('[texts.procedure_none]\ntext = "无处罚可适用"\n', "utf-8")
     mine = schedules.load([tmp_path]).penalties

@@ -184,5 +184,16 @@ def test_a_timeline_text_may_use_every_placeholder_it_declares_in_its_text_and_i
         except DomainError:
             continue
         said |= {x.code for stage in t.stages for x in stage.steps if x.rule.startswith("全：")}
+        # an earlier version's own stages too (issue 26: the on-the-spot commitment of the internet-café
+        # regulation is in its 2022 text only), each walked from the day it took effect
+        for v in proc.versions[:-1]:
+            if v.first is None or v.first.year < 2004:
+                continue
+            start = dt.datetime.combine(v.first, dt.time(9, 30)) if proc.versions[-1].hours else v.first
+            try:
+                t = estimate_with(s.timelines, pid, start, s.calendar, s.rules)
+            except DomainError:
+                continue
+            said |= {x.code for stage in t.stages for x in stage.steps if x.rule.startswith("全：")}
     # every step text the walk reaches (duration and restart need a caller's input; earliest is said by no step)
     assert {"hours", "hours_plain", "term", "on_the_spot", "prerequisite", "none", "renewal", "window"} <= said, said

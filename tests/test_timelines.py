@@ -147,7 +147,9 @@ def test_a_chain_into_2027_needs_the_provisional_calendar(run):
 # ---------------------------------------------------------------- county list against the national rule
 
 def test_county_list_differs_from_the_2022_regulation(run):
-    t = run("internet-cafe-licence", D(2026, 9, 21))
+    # Changed (issue 26): from 2024-12-06 the 2024 text is in force (its own test below); the 2022
+    # text is compared for an application of 2023-09-21.
+    t = run("internet-cafe-licence", D(2023, 9, 21))
     n = note(t, "differs_from_national")
     assert "2022年修订" in n.text and "当场" in n.text and "申请时须已具备" in n.text
     assert n.details["compare_with"] == "internet-cafe-licence-national"
@@ -158,10 +160,46 @@ def test_county_list_differs_from_the_2022_regulation(run):
         "security-review", "business-registration"}
     assert any("另有「消防安全检查" in d for d in diffs)
     assert "2016年修订起" in n.text
-    # National 2022: 20 WD (10/26), commitment on the spot (10/26), fire check 10 WD (消防法 第十五条):
-    # 10/27-30 (4), 11/2-6 (9), 11/9 (10); final 15 WD: 11/10-13 (4), 11/16-20 (9), 11/23-27 (14),
-    # 11/30 (15). Changed (issue 15): it was 11/16 without the fire check.
+    # National 2022, applied 2023-09-21 (2023 notice: 09-29..10-06 off, 10-07 Sat and 10-08 Sun worked):
+    # 20 WD: 9/22-28 (5), 10/7-8 (7), 10/9-13 (12), 10/16-20 (17), 10/23-25 (20) → 10/25; commitment on
+    # the spot (10/25); fire check 10 WD (消防法 第十五条): 10/26-27 (2), 10/30-11/3 (7), 11/6-8 (10) →
+    # 11/8; final 15 WD: 11/9-10 (2), 11/13-17 (7), 11/20-24 (12), 11/27-29 (15) → 2023-11-29.
+    assert n.details["national_completion"] == D(2023, 11, 29)
+
+
+def test_county_list_against_the_2024_regulation_has_no_psb_stage_before_the_final_review(run):
+    # 2024 text 第十一条第二款: "申请人还应当依照有关消防管理法律法规的规定办理审批手续。"; 第三款: "申请人取得
+    # 消防安全批准文件后，向文化行政部门申请最终审核". The county list's PSB review (20 WD) has no national
+    # counterpart; 第三十二条's check within 20 WD of opening is a national stage after the licence.
+    t = run("internet-cafe-licence", D(2026, 9, 21))
+    n = note(t, "differs_from_national")
+    assert "2024年修订" in n.text and "没有对应环节" in n.text and "未核对" in n.text
+    diffs = n.details["differences"]
+    assert {d.split("」")[0].lstrip("「") for d in diffs if d.startswith("「")} == {"business-registration"}
+    assert any("信息网络安全和消防安全审核" in d and "没有对应环节" in d for d in diffs)
+    assert any("另有「消防安全检查" in d for d in diffs) and any("另有「开业后实地检查" in d for d in diffs)
+    # National 2024, applied 2026-09-21 (中秋 9/25, 国庆 10/1-7 off, 10/10 Sat worked): 筹建 20 WD:
+    # 9/22-24 (3), 9/28-30 (6), 10/8-10 (9), 10/12-16 (14), 10/19-23 (19), 10/26 (20); fire 10 WD:
+    # 10/27-30 (4), 11/2-6 (9), 11/9 (10); final 15 WD: 11/10-13 (4), 11/16-20 (9), 11/23-27 (14), 11/30.
+    # The same day as under the 2022 text, whose commitment took no time.
     assert n.details["national_completion"] == D(2026, 11, 30)
+
+
+def test_the_2024_version_has_the_check_after_opening_and_says_its_date_is_not_verified(run):
+    # Application 2026-03-02: 筹建 20 WD → 3/30; fire 10 WD → 4/14 (清明 4/4-6 is a weekend and Monday:
+    # 3/31-4/3 (4), 4/7-10 (8), 4/13-14 (10)); final 15 WD → 5/8 (劳动节 5/1-5 off: 4/15-17 (3),
+    # 4/20-24 (8), 4/27-30 (12), 5/6-8 (15)). Opened 2026-05-11: 第三十二条 "自…正式开展经营活动20个工作日内"
+    # → 5/12-15 (4), 5/18-22 (9), 5/25-29 (14), 6/1-5 (19), 6/8 (20).
+    t = run("internet-cafe-licence-national", D(2026, 3, 2), event=D(2026, 5, 11))
+    assert "2024年修订" in t.version.label
+    assert [r.stage.id for r in t.stages] == ["business-registration", "culture-preliminary", "fire-safety",
+                                               "culture-final", "security-check"]
+    assert dues(t) == {"business-registration": D(2026, 3, 2), "culture-preliminary": D(2026, 3, 30),
+                       "fire-safety": D(2026, 4, 14), "culture-final": D(2026, 5, 8), "security-check": D(2026, 6, 8)}
+    assert t.completion == D(2026, 5, 8)  # the check follows the licence
+    assert "未核对" in note(t, "version_caveat").text
+    before = run("internet-cafe-licence-national", D(2024, 12, 5))
+    assert "2022年修订" in before.version.label and "security-review" in dues(before)
 
 
 def test_county_list_differs_from_the_2016_text_in_the_business_licence(run):

@@ -338,8 +338,14 @@ def test_internet_cafe_national_rule_has_no_psb_review_period(client):
     # LAW.md: 2022 revision — the PSB review is a commitment confirmed on the spot; 20 working days
     # from 2026-09-21: 10/26. Changed (issue 15): the fire check (消防法 第十五条, 10 WD) comes before
     # the final review (第十一条第三款): 11/9, then 15 WD -> 11/30 (was 11/16).
+    # Changed (issue 26): from 2024-12-06 the 2024 text has no PSB stage at all before the final review
+    # (the commitment is gone, 第十一条第二款) and the same 11/30; the 2022 commitment is shown for an
+    # application of 2023-09-21 (completion 2023-11-29, worked in tests/test_timelines.py).
     _, text = page(client, "/timelines?procedure=internet-cafe-licence-national&start=2026-09-21")
-    assert '<time class="due" datetime="2026-11-30">' in text and "当场办理" in text
+    assert '<time class="due" datetime="2026-11-30">' in text and "当场办理" not in text
+    assert "开业后实地检查" in text and "未核对" in text
+    _, text = page(client, "/timelines?procedure=internet-cafe-licence-national&start=2023-09-21")
+    assert '<time class="due" datetime="2023-11-29">' in text and "当场办理" in text
 
 
 def test_timeline_stage_options_extension_and_pause(client):

@@ -358,11 +358,20 @@ def test_chinese_article_numbers():
 ARTICLE_NUMBER = {numeral(n): n for n in range(1, 1000)}
 
 
+def _points_only_at(source, ours: set) -> bool:
+    return all(b.get("violation") is None or not b["violation"].startswith("zhian.") or b["violation"] in ours
+               for v in source.data.get("violation", []) for x in v.get("version", []) for b in x.get("beside", []))
+
+
 def mutated(schedules, edit):
     """The bundled set without the real catalogue, plus an edited copy of the fixture."""
-    sources = [x for x in sched.sources(schedules.root, "penalties") if not x.name.startswith("penalties/zhian-")]
     data = tomllib.loads(FIXTURE.read_text("utf-8"))
     edit(data)
+    ours = {v["id"] for v in data.get("violation", [])}
+    # the files that point at an act of the real catalogue the fixture lacks (the seal and rental items'
+    # `beside`, e.g. 2025 第六十九条) go with it: the loader rightly refuses a pointer to nothing
+    sources = [x for x in sched.sources(schedules.root, "penalties")
+               if not x.name.startswith("penalties/zhian-") and _points_only_at(x, ours)]
     return pen.load([*sources, Source("penalties/zz-test.toml", data)],
                     {"calendar": schedules.calendar, "rules": schedules.rules})
 

@@ -56,6 +56,41 @@ class PenaltyBandOut(TypedDict):
     detention: Annotated[PenaltyDetention | None, Doc("行政拘留日数；只规定上限时 min 为 1")]
     combination: Annotated[Literal[Combination, None], Doc(
         "and 拘留并处罚款；and_optional 拘留，可以并处罚款；or 拘留或者罚款")]
+    with_warning: Annotated[bool, Doc("true：警告与罚款并处（“给予警告，并处…罚款”）；warning 为 true 时是“警告或者罚款”")]
+    discretionary: Annotated[bool, Doc("true：“可以处”，公安机关也可以不予处罚")]
+    measure: Annotated[str | None, Doc("同时采取的措施（非公安机关的处罚），如 强行带离现场")]
+    persons_fine: Annotated[PenaltyMoneyRange | None, Doc("对直接负责的主管人员和其他直接责任人员的罚款（元）")]
+
+
+class PenaltyBesideRuleOut(TypedDict):
+    basis: str
+    cites: Cites
+    citation: Citation
+    text: Annotated[str, Doc("并列的另一规定的原文")]
+    why: Annotated[str, Doc("两者适用哪一规定及其理由")]
+    violation: Annotated[str | None, Doc("编入该规定的违法行为编号")]
+    effective: PenaltyEffective | None
+
+
+class PenaltyAggravationOut(TypedDict):
+    code: Annotated[str, Doc("情形代码")]
+    circumstance: str
+    text: Annotated[str, Doc("规定从重处罚的条款原文")]
+    basis: str
+    cites: Cites
+    citation: Citation
+
+
+class PenaltyElsewhereOut(TypedDict):
+    authority: Annotated[str, Doc("作出处罚的其他机关")]
+    text: Annotated[str, Doc("该机关所依条款的原文")]
+    basis: str
+    cites: Cites
+    citation: Citation
+
+
+ELSEWHERE_DOC = Doc("punishable 为 false 时：该行为并非不违法，而由其他机关依其他规定处罚（如2026年前的传销："
+                    "禁止传销条例 第二十四条，工商行政管理部门）；为空表示该文本不认为是违法的")
 
 
 class PenaltyVersionOut(TypedDict):
@@ -69,6 +104,14 @@ class PenaltyVersionOut(TypedDict):
     rests_on_text: Annotated[str | None, Doc("rests_on 的中文说明")]
     punishable: Annotated[bool, Doc("false：该文本未规定此行为（不认为是违法的）")]
     bands: list[PenaltyBandOut]
+    aggravations: Annotated[list[PenaltyAggravationOut], Doc(
+        "本条自身规定的从重处罚（如 第八十四条第二款 对首要分子、组织者从重），不另设幅度")]
+    elsewhere: Annotated[PenaltyElsewhereOut | None, ELSEWHERE_DOC]
+    regime: Annotated[str, Doc("依该文本处罚时适用的程序类别（与违法行为的 regime 不同时，如"
+                               "2026年前依居民身份证法处罚的，适用行政处罚法）")]
+    caveat: Annotated[str | None, Doc("该文本未能核对之处（如修订决定的施行日期）")]
+    beside: Annotated[list[PenaltyBesideRuleOut], Doc(
+        "就同一行为并列的其他规定（地方性法规、新法条文），及适用哪一规定的理由")]
 
 
 class ViolationSummary(TypedDict):
@@ -91,6 +134,7 @@ class PenaltyCircumstanceOut(TypedDict):
     code: str
     text: str
     general: Annotated[bool, Doc("true：总则规定（从重、不执行拘留等），不选幅度")]
+    aggravation: Annotated[bool, Doc("true：本条自身规定从重处罚的情形（不选幅度，引该款从重）")]
 
 
 class ViolationOut(ViolationSummary):
@@ -136,6 +180,7 @@ class PenaltySeverityOut(TypedDict):
     punishable: bool
     heaviest: Annotated[PenaltyDegreeOut, Doc("可能的最重处罚（先比较）")]
     lightest: Annotated[PenaltyDegreeOut, Doc("可能的最轻处罚（最重相同时比较）")]
+    alternative_fine: Annotated[float, Doc("可以替代拘留的罚款上限（“拘留或者罚款”；最重、最轻均相同时比较）")]
 
 
 class PenaltyComparedOut(TypedDict):
@@ -150,7 +195,8 @@ class PenaltyComparedOut(TypedDict):
 
 
 class PenaltyComparisonOut(TypedDict):
-    decided_by: Literal["not_punishable", "heaviest", "lightest", "equal"]
+    decided_by: Annotated[Literal["not_punishable", "heaviest", "lightest", "alternative", "equal"], Doc(
+        "alternative：最重、最轻处罚相同，以可以替代拘留的罚款数额（拘留或者罚款）决定")]
     aspect: str | None
     text: str
 
@@ -165,6 +211,7 @@ class PenaltyVersionRef(TypedDict):
         "引文的来源：为空表示依据法律原文；否则为未核对原文时所依据的材料")]
     rests_on_text: Annotated[str | None, Doc("rests_on 的中文说明")]
     punishable: bool
+    elsewhere: Annotated[PenaltyElsewhereOut | None, ELSEWHERE_DOC]
 
 
 class PenaltyChoiceOut(TypedDict):
@@ -188,8 +235,16 @@ class PenaltyBesideOut(TypedDict):
     why: Annotated[str, Doc("为何不以该规定为准")]
 
 
+class PenaltyQualifyingOut(TypedDict):
+    detention: Annotated[bool, Doc("该决定含拘留（罚款与拘留并处）")]
+    warning: Annotated[bool, Doc("该决定含警告")]
+    fine: Annotated[PenaltyMoneyRange | None, Doc("限额以内的罚款数额（元）")]
+
+
 class PenaltyFactOut(TypedDict):
-    status: Literal["yes", "no", "depends", "unknown"]
+    status: Annotated[Literal["yes", "no", "depends", "unknown"], Doc(
+        "yes：幅度允许的每一种决定都符合；depends：视决定而定，只有部分决定符合（见 qualifying 与 "
+        "explanation）；no：幅度允许的决定均不符合；unknown：本服务未收录决定日施行的规定")]
     explanation: str
     basis: str | None
     cites: Cites
@@ -197,6 +252,8 @@ class PenaltyFactOut(TypedDict):
     limit: float | None
     note: str | None
     beside: Annotated[list[PenaltyBesideOut], Doc("并列列出的其他规定的限额及其不予适用的理由")]
+    qualifying: Annotated[list[PenaltyQualifyingOut], Doc(
+        "当场处罚、当场收缴：符合条件的决定（status 为 yes 或 depends 时）；听证及其他为空")]
 
 
 class PenaltyProcedureOut(TypedDict):
@@ -258,6 +315,10 @@ class PenaltyAssessOut(CalendarDependent):
     version: PenaltyChoiceOut
     bands: list[PenaltyBandOut]
     notes: list[str]
+    aggravations: Annotated[list[PenaltyAggravationOut], Doc(
+        "所给情形中，适用文本本条规定从重处罚的（在适用的幅度内从重，引该款）")]
+    beside: Annotated[list[PenaltyBesideRuleOut], Doc(
+        "行为日施行的、就同一行为并列的其他规定，及适用哪一规定的理由")]
     procedure: PenaltyProcedureOut
     limitation: PenaltyLimitationOut
     punishable: Annotated[bool, Doc("false：所适用的文本不认为是违法的")]
@@ -380,11 +441,29 @@ def band_json(b: dom.Band, party: str | None, names: dict | None = None) -> Pena
         "sanctions": b.sanctions(shown), **cited(b.basis),
         "detention": None if b.detention is None else {"min": b.detention[0], "max": b.detention[1]},
         "combination": b.mode,
+        "with_warning": b.with_warning, "discretionary": b.discretionary, "measure": b.measure,
+        "persons_fine": fine_json(b.persons_fine),
     }
+
+
+def beside_json(b: dom.BesideRule) -> PenaltyBesideRuleOut:
+    return {**cited(b.basis), "text": b.text, "why": b.why, "violation": b.violation,
+            "effective": None if b.first is None and b.until is None else effective(b)}
+
+
+def aggravation_json(a: dom.Aggravation, names: dict | None = None) -> PenaltyAggravationOut:
+    c = (names or {}).get(a.code)
+    return {"code": a.code, "circumstance": c.text if c else a.code, "text": a.text, **cited(a.basis)}
 
 
 def effective(v) -> PenaltyEffective:
     return {"from": v.first.isoformat(), "until": v.until.isoformat() if v.until else None}
+
+
+def elsewhere_json(v: dom.Version) -> PenaltyElsewhereOut | None:
+    """Who punished the act instead, where this text gives the PSB no penalty (null: nobody said)."""
+    e = v.elsewhere
+    return None if e is None else {"authority": e.authority, "text": e.text, **cited(e.basis)}
 
 
 def rests_on_json(v: dom.Version) -> _RestsOn:
@@ -394,7 +473,7 @@ def rests_on_json(v: dom.Version) -> _RestsOn:
 
 def version_ref(v: dom.Version) -> PenaltyVersionRef:
     return {**cited(v.basis), "effective": effective(v), "text": v.text, **rests_on_json(v),
-            "punishable": v.punishable}
+            "punishable": v.punishable, "elsewhere": elsewhere_json(v)}
 
 
 def summary_json(v: dom.Violation) -> ViolationSummary:
@@ -403,7 +482,7 @@ def summary_json(v: dom.Violation) -> ViolationSummary:
 
 
 def circumstance_json(c: dom.Circumstance) -> PenaltyCircumstanceOut:
-    return {"code": c.code, "text": c.text, "general": c.general}
+    return {"code": c.code, "text": c.text, "general": c.general, "aggravation": c.aggravation}
 
 
 def violation_json(v: dom.Violation, p: dom.Penalties) -> ViolationOut:
@@ -413,7 +492,11 @@ def violation_json(v: dom.Violation, p: dom.Penalties) -> ViolationOut:
         "circumstances": [circumstance_json(c) for c in p.codes(v)],
         "versions": [{"effective": effective(x), **cited(x.basis), "text": x.text, **rests_on_json(x),
                       "punishable": x.punishable,
-                      "bands": [band_json(b, None, p.circumstances) for b in x.bands]} for x in v.versions],
+                      "bands": [band_json(b, None, p.circumstances) for b in x.bands],
+                      "aggravations": [aggravation_json(a, p.circumstances) for a in x.aggravations],
+                      "elsewhere": elsewhere_json(x), "regime": v.regime_of(x), "caveat": x.caveat,
+                      "beside": [beside_json(b) for b in x.beside]}
+                     for x in v.versions],
     }
 
 
@@ -425,7 +508,9 @@ def law_json(law) -> LawOut:
 def fact_json(f: dom.Fact) -> PenaltyFactOut:
     return {"status": f.status, "explanation": f.explanation, **cited(f.basis),
             "limit": None if f.limit is None else money(f.limit), "note": f.note,
-            "beside": [{**cited(b), "limit": money(lim), "why": why} for b, lim, why in f.beside]}
+            "beside": [{**cited(b), "limit": money(lim), "why": why} for b, lim, why in f.beside],
+            "qualifying": [{"detention": d.detention, "warning": d.warning, "fine": fine_json(d.fine)}
+                           for d in f.qualifying]}
 
 
 def degree_json(d: dom.Degree) -> PenaltyDegreeOut:
@@ -441,7 +526,8 @@ def severity_json(o: dom.Outcome) -> PenaltySeverityOut:
     return {"detention_max": o.detention_max, "licence": 1 if o.licence else 0, "suspension": 1 if o.suspension else 0,
             "fine_max": money(fine.max if fine else 0), "fine_min": money(o.fine_floor),
             "no_warning": 0 if o.warning_possible or not fine else 1,
-            "punishable": bool(s.punishable), "heaviest": degree_json(s.heaviest), "lightest": degree_json(s.lightest)}
+            "punishable": bool(s.punishable), "heaviest": degree_json(s.heaviest), "lightest": degree_json(s.lightest),
+            "alternative_fine": money(s.alternative)}
 
 
 def general_json(g: GeneralFact) -> PenaltyGeneralOut:
@@ -489,6 +575,8 @@ def assessment_json(a: dom.Assessment) -> PenaltyAssessOut:
         "punishable": out.punishable if out else False,
         "bands": [band_json(b, a.party, names) for b in out.bands] if out else [],
         "notes": list(out.notes) if out else [],
+        "aggravations": [aggravation_json(x, names) for x in out.aggravations] if out else [],
+        "beside": [beside_json(b) for b in c.applied.beside_on(a.act_date)] if c.applied else [],
         "procedure": {"regime": a.regime.id, "applies": a.procedure_basis,
                       "simplified": fact_json(a.procedure.get("simplified", a.no_procedure)),
                       "collection": fact_json(a.procedure.get("collection", a.no_procedure)),

@@ -97,6 +97,7 @@ class TimelineVersionOut(TypedDict):
     effective: TimelineEffectiveOut | None
     start_label: str | None
     summary: str | None
+    caveat: Annotated[str | None, Doc("该版本未能核对之处（如修订决定的施行日期），答复中作为注说明")]
     stages: list[TimelineStageDefOut]
 
 
@@ -298,7 +299,7 @@ def _effective(v: dom.Version) -> TimelineEffectiveOut | None:
 
 def version_json(v: dom.Version) -> TimelineVersionOut:
     return {"label": v.label, "effective": _effective(v), "start_label": start_label(v.start_label, v.hours),
-            "summary": v.summary, "stages": [stage_json(s) for s in v.stages]}
+            "summary": v.summary, "caveat": v.caveat, "stages": [stage_json(s) for s in v.stages]}
 
 
 def procedure_json(p: dom.Procedure) -> TimelineProcedureOut:

@@ -82,6 +82,8 @@ def _bands(a) -> None:
         print(f"    依据：{b.basis}")
     for note in a.outcome.notes:
         print(f"  注：{note}")
+    for b in (a.choice.applied.beside_on(a.act_date) if a.choice.applied else ()):
+        print(f"  并列：{b.basis}：{b.why}")
 
 
 def _procedure(a) -> None:

@@ -35,16 +35,30 @@ def _describe(v, party: str | None, catalogue) -> None:
     for act in v.acts:
         print(f"  {act}")
     for version in v.versions:
-        print(f"  {version.basis}（{_effective(version.first, version.until)}）")
-        if not version.punishable:
-            print("    未规定该行为（不认为是违法的）")
-        for b in version.bands:
-            _band(b, party, names)
-            if b.basis != version.basis:
-                print(f"      依据：{b.basis}")
+        _version(version, party, names)
     codes = catalogue.codes(v)
     if codes:
         print("情形代码（--circumstance）：" + "，".join(f"{c.code} {c.text}" for c in codes))
+
+
+def _version(version, party: str | None, names) -> None:
+    print(f"  {version.basis}（{_effective(version.first, version.until)}）")
+    if not version.punishable and version.elsewhere:
+        e = version.elsewhere
+        print(f"    公安机关不予治安管理处罚；由{e.authority}依{e.basis}处罚：{e.text}")
+    elif not version.punishable:
+        print("    未规定该行为（不认为是违法的）")
+    for b in version.bands:
+        _band(b, party, names)
+        if b.basis != version.basis:
+            print(f"      依据：{b.basis}")
+    for ag in version.aggravations:
+        print(f"    {names[ag.code].text}（{ag.code}）：从重处罚（{ag.text}）依据：{ag.basis}")
+    if version.caveat:
+        print(f"    注：{version.caveat}")
+    for b in version.beside:
+        since = f"（{b.first} 起）" if b.first else ""
+        print(f"    并列：{b.basis}{since}：{b.text}\n      {b.why}")
 
 
 def _find(p: penalties.Penalties, wanted: str) -> list:

@@ -30,16 +30,17 @@ from .late_payment import LateFee, late_fee
 from .limitation import Limitation
 from .keys import KEYS, LAYERED
 from .loader import load
-from .model import (COMBINATIONS, LICENCE_ACTIONS, PARTIES, RESTS_ON, Band, Beside, Circumstance, Dated, Fine,
-                    LateFeeRule, Licence, Regime, Version, Violation)
+from .model import (COMBINATIONS, LICENCE_ACTIONS, PARTIES, RESTS_ON, Aggravation, Band, Beside, BesideRule,
+                    Circumstance, Dated, Elsewhere, Exclusion, Fine, LateFeeRule, Licence, Regime, Version, Violation)
 from .money import FEN, yuan
 from .outcome import Outcome, select
 from .wording import TEXTS
 
 __all__ = [
-    "ASPECTS", "Assessment", "Band", "Beside", "COMBINATIONS", "Choice", "Circumstance", "Comparison", "Dated",
-    "Degree", "FEN", "Fact", "Fine", "KEYS", "LAYERED", "LICENCE_ACTIONS", "LateFee", "LateFeeRule", "Licence",
-    "Limitation", "Outcome", "PARTIES", "Penalties", "RESTS_ON", "Regime", "Severity", "Switch", "TEXTS", "Version",
-    "Violation", "assess", "choose_version", "collection_fact", "compare", "hearing_fact", "heaviest", "late_fee",
-    "lighter", "lightest", "load", "select", "simplified_fact", "switches", "yuan",
+    "ASPECTS", "Aggravation", "Assessment", "Band", "Beside", "BesideRule", "COMBINATIONS", "Choice",
+    "Circumstance", "Comparison", "Dated", "Degree", "Elsewhere", "Exclusion", "FEN", "Fact", "Fine", "KEYS",
+    "LAYERED", "LICENCE_ACTIONS", "LateFee", "LateFeeRule", "Licence", "Limitation", "Outcome", "PARTIES",
+    "Penalties", "RESTS_ON", "Regime", "Severity", "Switch", "TEXTS", "Version", "Violation", "assess",
+    "choose_version", "collection_fact", "compare", "hearing_fact", "heaviest", "late_fee", "lighter", "lightest",
+    "load", "select", "simplified_fact", "switches", "yuan",
 ]

@@ -45,17 +45,18 @@ def assess(p: Penalties, vid: str, act: dt.date, decision: dt.date, party: str,
     v = p.get(vid)
     _check(p, v, act, decision, party, circumstances)
     choice = choose_version(p, v, act, decision, party, circumstances)
-    regime = p.regimes[v.regime]
+    # the procedure of the text the penalty is imposed under; the limitation of the text of the act date
+    regime, act_regime = p.regimes[v.regime_of(choice.applied)], p.regimes[v.regime_of(choice.act_version)]
     out = choice.outcome
     facts: dict[str, Fact] = {}
     general: list[GeneralFact] = []
     if out is not None and out.punishable:
         general = general_facts(p.general_rules(v), choice.applied, decision, out, circumstances,
                                 Severity.of(out).lightest, p.texts)
-        facts = _procedure(regime, out, decision)
+        facts = _procedure(regime, out, decision, v.case_kinds)
     why = p.texts["procedure_applies"].say(decision=decision, regime=regime.title)
     return Assessment(v, act, decision, party, tuple(c for c in p.circumstances if c in circumstances),
-                      choice, out, facts, why, limitation(p, regime, act, harm_to_life_health_finance), regime,
+                      choice, out, facts, why, limitation(p, act_regime, act, harm_to_life_health_finance), regime,
                       tuple(general), tuple(switches(p, v, act, decision, party, circumstances, choice)),
                       p.circumstances, None if facts else Fact("no", p.texts["procedure_none"].say(), None))
 
@@ -72,8 +73,8 @@ def _check(p: Penalties, v: Violation, act: dt.date, decision: dt.date, party: s
         raise InvalidInput(f"决定日 {decision} 早于行为日 {act}", field="decision_date")
 
 
-def _procedure(regime: Regime, out: Outcome, decision: dt.date) -> dict[str, Fact]:
-    """当场处罚, 当场收缴 (only where the penalty may be decided on the spot) and 听证."""
-    simplified = simplified_fact(regime, out, decision)
+def _procedure(regime: Regime, out: Outcome, decision: dt.date, kinds: Sequence[str]) -> dict[str, Fact]:
+    """当场处罚, 当场收缴 and 听证, each under the rule in force on the decision date."""
+    simplified = simplified_fact(regime, out, decision, kinds)
     return {"simplified": simplified, "collection": collection_fact(regime, out, decision, simplified),
             "hearing": hearing_fact(regime, out, decision)}

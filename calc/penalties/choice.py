@@ -18,7 +18,7 @@ from ..citations import join
 from ..errors import InvalidInput
 from ..texts import Text
 from .catalogue import Penalties
-from .model import Band, Version, Violation
+from .model import Band, Elsewhere, Version, Violation
 from .money import yuan
 from .outcome import Outcome, select
 
@@ -50,6 +50,8 @@ class Degree:
 ASPECTS = (("detention", "拘留日数", "days"), ("added_fine", "与拘留并处的罚款", "added"),
            ("licence", "吊销许可证件", "has"), ("suspension", "责令停业整顿", "has"), ("fine", "罚款数额", "yuan"),
            ("no_warning", "可否仅予警告", "warning"))
+# Severity.alternative, weighed last: (field, its name, how its value is written)
+ALTERNATIVE = ("alternative", "可以替代拘留的罚款数额", "yuan")
 
 
 def heaviest(b: Band, party: str) -> Degree:
@@ -63,11 +65,12 @@ def heaviest(b: Band, party: str) -> Degree:
 
 
 def lightest(b: Band, party: str) -> Degree:
-    """The least the band requires: a warning where the text allows one; a fine where it allows
-    a fine instead of detention (或者); else the shortest detention with any fine it mandates (并处)."""
+    """The least the band requires: a warning where the text allows one (nothing where the penalty is
+    "可以处"); a fine where it allows a fine instead of detention (或者); else the shortest detention
+    with any fine it mandates (并处)."""
     f = b.fine(party)
     lic, sus = (1 if b.licence else 0), (1 if b.suspension else 0)
-    if b.warning:
+    if b.warning or b.discretionary:  # a warning alone; or, 可以处, nothing at all
         return Degree(0, Decimal(0), lic, sus, Decimal(0), 0)
     if b.detention_max and b.mode == "or":
         return Degree(0, Decimal(0), lic, sus, f.min, 1)
@@ -80,25 +83,37 @@ def lightest(b: Band, party: str) -> Degree:
     return Degree(0, Decimal(0), lic, sus, Decimal(0), 1 if (lic or sus) else 0)
 
 
+def alternative(b: Band, party: str) -> Decimal:
+    """The largest fine the band allows in place of detention ("五日以下拘留或者五百元以下罚款": 500):
+    not its heaviest outcome (detention is heavier than any fine) nor its lightest (no fine at
+    all), so weighed only where those are the same."""
+    f = b.fine(party)
+    return f.max if f is not None and b.detention_max and b.mode == "or" else Decimal(0)
+
+
 @dataclass(frozen=True, order=True)
 class Severity:
     """How heavy an outcome is, as a lawyer weighs two texts under 行政处罚法 第三十七条: a text that
     does not punish the act at all is the lightest; then the heaviest outcome each allows decides;
     where those are equal, the lightest outcome each allows (a text that allows a fine instead of
-    detention is lighter than one that mandates detention). Orders to correct, confiscation of a
+    detention is lighter than one that mandates detention); where those are equal too, the fine
+    each allows in place of detention (2012 第三十四条第二款 "五日以下拘留或者五百元以下罚款" is
+    lighter than 2025 第四十条第二款 "…或者一千元以下罚款"). Orders to correct, confiscation of a
     document and criminal referral are not administrative penalties of a version and are not
     compared."""
 
     punishable: int
     heaviest: Degree
     lightest: Degree
+    alternative: Decimal = Decimal(0)
 
     @staticmethod
     def of(outcome: Outcome) -> "Severity":
-        top, least = Degree(), Degree()
+        top, least, instead = Degree(), Degree(), Decimal(0)
         for b in outcome.bands:
             top, least = top.merge(heaviest(b, outcome.party)), least.merge(lightest(b, outcome.party))
-        return Severity(1 if outcome.punishable else 0, top, least)
+            instead = max(instead, alternative(b, outcome.party))
+        return Severity(1 if outcome.punishable else 0, top, least, instead)
 
 
 def lighter(a: Outcome, b: Outcome) -> bool:
@@ -108,7 +123,8 @@ def lighter(a: Outcome, b: Outcome) -> bool:
 
 @dataclass(frozen=True)
 class Comparison:
-    """Which comparison decided between two outcomes: not_punishable | heaviest | lightest | equal,
+    """Which comparison decided between two outcomes: not_punishable | heaviest | lightest |
+    alternative | equal,
     the aspect (拘留日数 ...), which side it found lighter and the deciding values; and the sentence
     saying so, once `worded` (the words are the schedules', the comparison is not)."""
 
@@ -118,12 +134,17 @@ class Comparison:
     lighter: str | None = None  # new | old: the text found lighter (None: equal)
     kind: str | None = None  # how the aspect's values are written (ASPECTS)
     values: tuple = ()  # (old, new): the aspect's value under each text
+    elsewhere: Elsewhere | None = None  # not_punishable: who punished the act instead, under which text
 
     def worded(self, say: dict[str, Text]) -> "Comparison":
         """This comparison with its sentence, in the words of penalties/texts.toml."""
         if self.decided_by == "equal":
             return dataclasses.replace(self, text=say["compare_equal"].say())
         side = say[f"compare_{self.lighter}"].say()
+        if self.decided_by == "not_punishable" and self.elsewhere is not None:
+            e = self.elsewhere
+            return dataclasses.replace(self, text=say["compare_elsewhere"].say(which=side, authority=e.authority,
+                                                                                basis=e.basis))
         if self.decided_by == "not_punishable":
             return dataclasses.replace(self, text=say["compare_not_punishable"].say(which=side))
         old, new = (_amount(say, self.kind, v, self.decided_by) for v in self.values)
@@ -134,12 +155,18 @@ class Comparison:
 def compare(new: Outcome, old: Outcome) -> Comparison:
     a, b = Severity.of(new), Severity.of(old)
     if a.punishable != b.punishable:
-        return Comparison("not_punishable", None, lighter="new" if not a.punishable else "old")
+        side = new if not a.punishable else old
+        return Comparison("not_punishable", None, lighter="new" if not a.punishable else "old",
+                          elsewhere=side.version.elsewhere)
     for stage in ("heaviest", "lightest"):
         x, y = getattr(a, stage).astuple(), getattr(b, stage).astuple()
         for (_, aspect, kind), p, q in zip(ASPECTS, x, y):
             if p != q:
                 return Comparison(stage, aspect, lighter="new" if p < q else "old", kind=kind, values=(q, p))
+    if a.alternative != b.alternative:
+        _, aspect, kind = ALTERNATIVE
+        return Comparison("alternative", aspect, lighter="new" if a.alternative < b.alternative else "old",
+                          kind=kind, values=(b.alternative, a.alternative))
     return Comparison("equal", None)
 
 
@@ -175,7 +202,19 @@ class Choice:
 
 
 def _not_illegal(version: Version, p: Penalties) -> str:
+    """Why the text that applies gives no penalty: it does not make the act illegal, or (传销 before
+    2026) it leaves the act to another authority under another text."""
+    e = version.elsewhere
+    if e is not None:
+        return p.texts["choice_elsewhere"].say(basis=version.basis, choice_basis=p.choice_basis,
+                                               authority=e.authority, elsewhere=e.basis, text=e.text)
     return p.texts["choice_not_illegal"].say(basis=version.basis, choice_basis=p.choice_basis)
+
+
+def _unpunished_basis(version: Version, p: Penalties):
+    """The choice's basis where the text that applies gives no penalty: 第三十七条, that text, and
+    the text under which another authority punishes the act."""
+    return join(p.choice_basis, version.basis, version.elsewhere.basis if version.elsewhere else None)
 
 
 def choose_version(p: Penalties, v: Violation, act: dt.date, decision: dt.date, party: str,
@@ -194,7 +233,7 @@ def choose_version(p: Penalties, v: Violation, act: dt.date, decision: dt.date, 
         basis = p.choice_basis
         if not old.punishable:
             reason += _not_illegal(old, p)
-            basis = join(p.choice_basis, old.basis)
+            basis = _unpunished_basis(old, p)
         return Choice(old, "same", reason, basis, old, new, old_out, ((old, old_out),))
     if new is None:
         reason = p.texts["choice_repealed"].say(old=old.basis, decision=decision, choice_basis=p.choice_basis)
@@ -207,11 +246,11 @@ def choose_version(p: Penalties, v: Violation, act: dt.date, decision: dt.date, 
     if lighter(new_out, old_out):
         tail = p.texts["choice_new_not_illegal" if not new.punishable else "choice_new_lighter"].say(
             choice_basis=p.choice_basis)
-        basis = p.choice_basis if new.punishable else join(p.choice_basis, new.basis)
+        basis = p.choice_basis if new.punishable else _unpunished_basis(new, p)
         return Choice(new, "decision_time_lighter", said + tail, basis, old, new, new_out, compared, cmp)
     tail = (p.texts["choice_old"].say(choice_basis=p.choice_basis)
             + (_not_illegal(old, p) if not old.punishable else ""))
-    basis = p.choice_basis if old.punishable else join(p.choice_basis, old.basis)
+    basis = p.choice_basis if old.punishable else _unpunished_basis(old, p)
     return Choice(old, "act_time", said + tail, basis, old, new, old_out, compared, cmp)
 
 
@@ -236,7 +275,7 @@ def switches(p: Penalties, v: Violation, act: dt.date, decision: dt.date, party:
     out = []
     given = list(circumstances)
     for c in p.codes(v):
-        if c.general:
+        if c.general or c.aggravation:  # 从重 chooses no band: it never changes which text is lighter
             continue
         code = c.code
         added = code not in given

@@ -11,7 +11,8 @@ from ..thresholds import KEYS as THRESHOLD_KEYS
 from .model import PARTIES
 
 BAND_KEYS = ("when", "basis", "replaces_base", "warning", "fine", "fine_optional", "detention",
-             "order_to_correct", "licence", "suspension", "confiscate", "criminal", "combination")
+             "order_to_correct", "licence", "suspension", "confiscate", "criminal", "combination",
+             "with_warning", "discretionary", "measure", "persons_fine")
 PROCEDURE_KINDS = ("simplified", "collection", "hearing", "limitation")
 
 # What a county's overlay may replace by id (calc.schedules layers): array of tables -> its id
@@ -22,16 +23,22 @@ LAYERED = {"violation": "id", "regime": "id", "threshold": "id", "late_fee": Non
 _FINE = Keys("min", "max")
 _PER_PARTY = Keys(*PARTIES)  # max_fine = { individual = 500, organization = 5000 }
 _PERIOD = Keys("amount", "unit")
-_BAND = Keys(*(k for k in BAND_KEYS if k not in ("fine", "detention", "licence", "basis")),
+_BAND = Keys(*(k for k in BAND_KEYS if k not in ("fine", "detention", "licence", "basis", "persons_fine")),
+             persons_fine=Keys("min", "max"),
              fine=Keys("min", "max", **{p: _FINE for p in PARTIES}), detention=Keys("min", "max"),
              licence=Keys("action", "document"), basis=BASIS)
-_DATED = Keys("note", "licence", "suspension", "local", effective=EFFECTIVE, max_fine=_PER_PARTY,
-              min_fine=_PER_PARTY, period=_PERIOD, harm_period=_PERIOD, basis=BASIS, harm_basis=BASIS,
-              beside=Keys("why", max_fine=_PER_PARTY, basis=BASIS))
+_DATED = Keys("note", "licence", "suspension", "local", "after_simplified", effective=EFFECTIVE,
+              max_fine=_PER_PARTY, min_fine=_PER_PARTY, period=_PERIOD, harm_period=_PERIOD, basis=BASIS,
+              harm_basis=BASIS, beside=Keys("why", max_fine=_PER_PARTY, basis=BASIS),
+              excludes=Keys("kinds", "note", basis=BASIS))
 KEYS = Keys(
     violation=Keys("id", "title", "authority", "seed", "regime", "keywords", "section", "acts", "correspondence",
-                   version=Keys("text", "punishable", "rests_on", effective=EFFECTIVE, bands=_BAND, basis=BASIS)),
-    circumstance=Keys("code", "text", "general", counts_as=Keys("law", "code")),
+                   "case_kinds",
+                   version=Keys("text", "punishable", "rests_on", "regime", "caveat", effective=EFFECTIVE, bands=_BAND,
+                                basis=BASIS, beside=Keys("text", "why", "violation", basis=BASIS, effective=EFFECTIVE),
+                                aggravations=Keys("code", "text", basis=BASIS),
+                                elsewhere=Keys("authority", "text", basis=BASIS))),
+    circumstance=Keys("code", "text", "general", "aggravation", counts_as=Keys("law", "code")),
     general_rule=GENERAL_RULE_KEYS,
     law=LAW_KEYS,
     regime=Keys("id", "title", **{kind: _DATED for kind in PROCEDURE_KINDS}),

@@ -21,8 +21,8 @@ from ..texts import Text
 from ..thresholds import Threshold, load_threshold
 from .catalogue import Penalties
 from .keys import BAND_KEYS, PROCEDURE_KINDS
-from .model import (COMBINATIONS, LICENCE_ACTIONS, PARTIES, RESTS_ON, Band, Beside, Circumstance, Dated, Fine,
-                    LateFeeRule, Licence, Regime, Version, Violation)
+from .model import (COMBINATIONS, LICENCE_ACTIONS, PARTIES, RESTS_ON, Aggravation, Band, Beside, BesideRule,
+                    Circumstance, Dated, Elsewhere, Exclusion, Fine, LateFeeRule, Licence, Regime, Version, Violation)
 from .money import FEN
 from .wording import TEXTS
 
@@ -91,8 +91,8 @@ def _period(node: Node, key: str) -> Period | None:
 def _when(node: Node, codes: dict[str, Circumstance]) -> str:
     """The band's circumstance: a code of the catalogue that selects a band (not a general one)."""
     when = node.text("when")
-    if when not in codes or codes[when].general:
-        bands = [c for c, x in codes.items() if not x.general]
+    if when not in codes or codes[when].general or codes[when].aggravation:
+        bands = [c for c, x in codes.items() if not (x.general or x.aggravation)]
         node.fail(f"未知的情形：{when}（应为 {', '.join(bands)}）", "when")
     return when
 
@@ -148,6 +148,10 @@ def _band(node: Node, default_basis: str, codes: dict[str, Circumstance], texts:
         criminal=node.get("criminal", bool, False),
         detention_min=lo,
         combination=combination,
+        with_warning=node.get("with_warning", bool, False),
+        discretionary=node.get("discretionary", bool, False),
+        measure=node.text("measure", None),
+        persons_fine=_fine(node.child("persons_fine")) if node.has("persons_fine") else None,
         texts=texts,
     )
     _check_measures(node, band)
@@ -162,6 +166,11 @@ def _check_measures(node: Node, band: Band):
         node.fail("该情形没有任何处理措施")
     if band.fine_optional and band.fines is None:
         node.fail("fine_optional 需要 fine", "fine_optional")
+    if band.with_warning and (band.fines is None or band.detention_max or band.warning or band.fine_optional):
+        node.fail("with_warning（警告，并处罚款）只用于不含拘留、必处罚款的幅度，且不与 warning（警告或者罚款）同用",
+                  "with_warning")
+    if band.discretionary and not (band.fines is not None or band.detention_max or band.warning):
+        node.fail("discretionary（可以处）需要拘留、罚款或警告", "discretionary")
 
 
 def _check_combination(node: Node, band: Band, fine_optional: bool):
@@ -176,25 +185,67 @@ def _check_combination(node: Node, band: Band, fine_optional: bool):
         node.fail("fine_optional 与 combination 矛盾", "combination")
 
 
+def _aggravation(node: Node, codes: dict[str, Circumstance]) -> Aggravation:
+    """A paragraph of the act's own article that sets 从重 for a circumstance (an `aggravation` code)."""
+    code = node.text("code")
+    if code not in codes or not codes[code].aggravation:
+        known = [c for c, x in codes.items() if x.aggravation]
+        node.fail(f"未知的从重情形：{code}（应为 {', '.join(known)}）", "code")
+    basis = node.basis()
+    if not basis.cites:
+        node.fail("须引用规定从重处罚的条款（law、edition、article、paragraph）", "basis")
+    return Aggravation(code, basis, node.text("text"))
+
+
+def _elsewhere(node: Node) -> Elsewhere | None:
+    """The other authority and text that punished the act where this text gives the PSB none."""
+    if not node.has("elsewhere"):
+        return None
+    e = node.child("elsewhere")
+    basis = e.basis()
+    if not basis.cites:
+        e.fail("须引用规定处罚的条款（law、edition、article）", "basis")
+    return Elsewhere(e.text("authority"), basis, e.text("text"))
+
+
+def _beside_rule(node: Node) -> BesideRule:
+    """Another provision on the same act: its text (checked verbatim like every quotation), why one
+    of the two applies, the violation that encodes it; in force from its own `effective` if given."""
+    first, until = node.effective() if node.has("effective") else (None, None)
+    basis = node.basis()
+    if not basis.cites:
+        node.fail("须引用该规定（law、edition、article）", "basis")
+    return BesideRule(first, until, basis, node.text("text"), node.text("why"), node.text("violation", None))
+
+
 def _version(node: Node, codes: dict[str, Circumstance], texts: dict[str, Text]) -> Version:
-    _check_keys(node, ("effective", "basis", "text", "bands", "punishable", "rests_on"))
+    _check_keys(node, ("effective", "basis", "text", "bands", "punishable", "rests_on", "aggravations", "elsewhere",
+                       "regime", "caveat", "beside"))
     first, until = node.effective()
     rests_on = node.text("rests_on", None)
     if rests_on is not None and rests_on not in RESTS_ON:
         node.fail(f"应为 {', '.join(RESTS_ON)}", "rests_on")
     basis = node.basis()
     if not node.get("punishable", bool, True):
-        for key in ("text", "bands"):
+        for key in ("text", "bands", "aggravations"):
             if node.has(key):
                 node.fail("不予处罚的版本（punishable = false）不应有此项", key)
-        return Version(first, until, basis, "", (), rests_on, punishable=False, texts=texts)
+        return Version(first, until, basis, "", (), rests_on, punishable=False, texts=texts,
+                       elsewhere=_elsewhere(node), regime=node.text("regime", None))
+    if node.has("elsewhere"):
+        node.fail("elsewhere 只用于不予处罚的版本（punishable = false）", "elsewhere")
     bands = tuple(_band(b, basis, codes, texts) for b in node.children("bands"))
     if not bands:
         node.fail("至少要有一个幅度", "bands")
     seen = [b.when for b in bands]
     if len(seen) != len(set(seen)):
         node.fail("同一情形出现了两次", "bands")
-    return Version(first, until, basis, node.text("text"), bands, rests_on, texts=texts)
+    aggravations = tuple(_aggravation(a, codes) for a in node.children("aggravations", required=False))
+    if len({a.code for a in aggravations}) != len(aggravations):
+        node.fail("同一从重情形出现了两次", "aggravations")
+    return Version(first, until, basis, node.text("text"), bands, rests_on, texts=texts, aggravations=aggravations,
+                   regime=node.text("regime", None), caveat=node.text("caveat", None),
+                   beside=tuple(_beside_rule(b) for b in node.children("beside", required=False)))
 
 
 def _versions(node: Node, codes: dict[str, Circumstance], texts: dict[str, Text]) -> tuple[Version, ...]:
@@ -219,19 +270,19 @@ def _words(node: Node, key: str) -> tuple[str, ...]:
 
 def _violation(node: Node, codes: dict[str, Circumstance], texts: dict[str, Text]) -> Violation:
     _check_keys(node, ("id", "title", "authority", "seed", "regime", "keywords", "version", "section", "acts",
-                       "correspondence"))
+                       "correspondence", "case_kinds"))
     versions = _versions(node, codes, texts)
     keywords, acts = _words(node, "keywords"), _words(node, "acts")
     return Violation(node.text("id"), node.text("title"), node.text("authority"), node.text("seed"),
                      node.text("regime"), keywords, versions, node.text("section", ""), acts,
-                     node.text("correspondence", None), node.digest)
+                     node.text("correspondence", None), node.digest, _words(node, "case_kinds"))
 
 
 # ---------------------------------------------------------------- circumstance codes
 
 
 def _circumstance(node: Node) -> Circumstance:
-    _check_keys(node, ("code", "text", "general", "counts_as"))
+    _check_keys(node, ("code", "text", "general", "counts_as", "aggravation"))
     code = node.text("code")
     if not re.fullmatch(r"[a-z][a-z0-9_]*", code):
         node.fail("情形代码应为小写字母、数字和下划线", "code")
@@ -239,7 +290,10 @@ def _circumstance(node: Node) -> Circumstance:
     for n in node.children("counts_as", required=False):
         _check_keys(n, ("law", "code"))
         counts.append((n.text("law"), n.text("code")))
-    return Circumstance(code, node.text("text"), node.get("general", bool, False), tuple(counts))
+    general, aggravation = node.get("general", bool, False), node.get("aggravation", bool, False)
+    if general and aggravation:
+        node.fail("general 与 aggravation 不能同时为 true", "aggravation")
+    return Circumstance(code, node.text("text"), general, aggravation, tuple(counts))
 
 
 def _circumstances(sources: list[Source]) -> dict[str, Circumstance]:
@@ -271,6 +325,16 @@ def _beside(node: Node) -> Beside | None:
     return Beside(b.basis(), _per_party(b, "max_fine", _limit_reader), b.text("why"))
 
 
+def _excludes(node: Node) -> Exclusion | None:
+    if not node.has("excludes"):
+        return None
+    e = node.child("excludes")
+    kinds = _words(e, "kinds")
+    if not kinds:
+        e.fail("至少要列出一类案件", "kinds")
+    return Exclusion(kinds, e.basis(), e.text("note", None))
+
+
 def _dated(node: Node, kind: str) -> Dated:
     first, until = node.effective()
     local = node.get("local", bool, False)
@@ -278,12 +342,18 @@ def _dated(node: Node, kind: str) -> Dated:
         node.fail("local 只用于听证（程序规定 第一百二十三条第二款）", "local")
     if node.has("beside") and kind not in ("simplified", "collection"):
         node.fail("beside 只用于当场处罚、当场收缴", "beside")
+    after = node.get("after_simplified", bool, False)
+    if after and kind != "collection":
+        node.fail("after_simplified 只用于当场收缴（行政处罚法 第六十八条）", "after_simplified")
+    if node.has("excludes") and kind != "simplified":
+        node.fail("excludes 只用于当场处罚（程序规定 第三十七条第二款）", "excludes")
     rule = Dated(first, until, node.basis(), node.text("note", None),
                  max_fine=_per_party(node, "max_fine", _limit_reader),
                  min_fine=_per_party(node, "min_fine", _limit_reader),
                  licence=node.get("licence", bool, False), suspension=node.get("suspension", bool, False),
                  period=_period(node, "period"), harm_period=_period(node, "harm_period"),
-                 harm_basis=node.basis("harm_basis", None), local=local, beside=_beside(node))
+                 harm_basis=node.basis("harm_basis", None), local=local, beside=_beside(node),
+                 after_simplified=after, excludes=_excludes(node))
     needs = {"simplified": "max_fine", "collection": "max_fine", "hearing": "min_fine", "limitation": "period"}
     if getattr(rule, needs[kind]) is None and not (kind == "hearing" and local):
         node.fail("缺少此项", needs[kind])
@@ -375,8 +445,13 @@ class _Area:
         if self.choice_basis is None:
             anchor.fail("缺少 [version_choice]（从旧兼从轻的依据）", "version_choice")
         for v in self.violations.values():
-            if v.regime not in self.regimes:
-                Node(Source(self.owners[v.id], {}), v.id, {}).fail(f"未知的程序类别：{v.regime}", "regime")
+            where = Node(Source(self.owners[v.id], {}), v.id, {})
+            for regime in dict.fromkeys([v.regime, *(x.regime for x in v.versions if x.regime)]):
+                if regime not in self.regimes:
+                    where.fail(f"未知的程序类别：{regime}", "regime")
+            for b in (b for x in v.versions for b in x.beside):
+                if b.violation is not None and b.violation not in self.violations:
+                    where.fail(f"beside 指向未知的违法行为：{b.violation}", "beside")
 
 
 def load(sources: list[Source], base: dict) -> Penalties:

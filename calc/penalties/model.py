@@ -64,6 +64,9 @@ class Circumstance:
     code: str
     text: str
     general: bool = False
+    # 从重 that an act's own paragraph sets for it (2025 第八十四条第二款 组织者): chooses no band; a version
+    # that names it (`Version.aggravations`) is applied 从重 within its band and says so, citing that paragraph
+    aggravation: bool = False
     # (law, code): under that law's text this circumstance is that band's (2012: a victim of 60 to 69
     # is a vulnerable victim; under 2025 only from 70), elsewhere it selects no band. `law` is the
     # text as `Version.law` names it: "治安管理处罚法（2012）"
@@ -88,6 +91,11 @@ class Band:
     criminal: bool = False
     detention_min: int = 0  # 0: the text sets only a ceiling ("五日以下拘留"), so the least is one day
     combination: str | None = None  # and | and_optional | or, where the band has detention and a fine
+    with_warning: bool = False  # a warning given together with the fine (警告，并处罚款: 居民身份证法 第十六条)
+    discretionary: bool = False  # 可以处: the authority may impose nothing (2025 第二十八条第二款)
+    measure: str | None = None  # what is done beside the PSB's penalty that is not one (强行带离现场; another
+    # authority's measure: 由市场监管部门吊销营业执照)
+    persons_fine: Fine | None = None  # 对直接负责的主管人员和其他直接责任人员 (印铸刻字业暂行管理规则 第七条第二款)
     texts: dict[str, Text] = field(default_factory=dict, repr=False, compare=False)  # how its sanctions are worded
 
     def fine(self, party: str) -> Fine | None:
@@ -110,7 +118,7 @@ class Band:
     def imposes(self) -> bool:
         """Whether the band imposes anything at all (a band without any measure is a bad file)."""
         return bool(self.confiscate or self.detention_max or self.fines is not None or self.warning
-                    or self.order_to_correct or self.licence or self.suspension or self.criminal)
+                    or self.order_to_correct or self.licence or self.suspension or self.criminal or self.measure)
 
     def describe_detention(self) -> str:
         lo, hi = self.detention
@@ -120,9 +128,14 @@ class Band:
     def sanctions(self, party: str) -> list[str]:
         """What the band imposes, as a decision would list it (the words: penalties/texts.toml):
         what is confiscated, the penalty proper, then the measures beside it."""
-        out = [self.confiscate] if self.confiscate else []
+        out = [x for x in (self.confiscate, self.measure) if x]
         fine = self.fine(party)
-        out += self._with_detention(fine) if self.detention_max else self._without_detention(fine)
+        penalty = self._with_detention(fine) if self.detention_max else self._without_detention(fine)
+        if self.discretionary and penalty:  # 可以处: one decision, which may also be to impose nothing
+            penalty = [self.texts["sanction_discretionary"].say(sanction="，".join(penalty))]
+        out += penalty
+        if self.persons_fine is not None:
+            out.append(self.texts["sanction_persons_fine"].say(fine=self.persons_fine.describe(self.texts)))
         out += [x for x in (self.order_to_correct, self.licence and self.licence.describe(), self.suspension) if x]
         if self.criminal:
             out.append(self.texts["sanction_criminal"].say())
@@ -142,14 +155,49 @@ class Band:
         return [det, say["sanction_may_add_fine"].say(fine=fine.describe(say))]
 
     def _without_detention(self, fine: Fine | None) -> list[str]:
-        """A fine (警告或者罚款, 可以并处罚款, or the fine itself), or a warning alone."""
+        """A fine (警告或者罚款, 警告并处罚款, 可以并处罚款, or the fine itself), or a warning alone."""
         say = self.texts
         if fine is not None and self.warning:
             return [say["sanction_warning_or_fine"].say(fine=fine.describe(say))]
+        if fine is not None and self.with_warning:
+            return [say["sanction_warning_and_fine"].say(fine=fine.describe(say))]
         if fine is not None:
             return [say["sanction_may_add_fine"].say(fine=fine.describe(say)) if self.fine_optional
                     else fine.describe(say)]
         return [say["sanction_warning"].say()] if self.warning else []
+
+
+@dataclass(frozen=True)
+class Aggravation:
+    """从重处罚 set by a paragraph of the act's own article for a circumstance (2025 第八十四条第二款:
+    "聚众、组织吸食、注射毒品的，对首要分子、组织者依照前款的规定从重处罚"): no band of its own, the
+    applied band is used 从重; `text` quotes the paragraph, `basis` cites it."""
+
+    code: str
+    basis: Basis
+    text: str
+
+
+@dataclass(frozen=True)
+class Elsewhere:
+    """Where a text that gives the PSB no penalty for the act leaves it to another authority under
+    another text (传销 before 2026: 禁止传销条例 第二十四条, 工商行政管理部门): not "不认为是违法的"."""
+
+    authority: str
+    basis: Basis
+    text: str
+
+
+@dataclass(frozen=True)
+class BesideRule(Effective):
+    """Another provision on the same act, shown beside a version (Hebei's rental regulation beside
+    治安管理处罚法 第六十八条; 2025 第六十九条 beside the county list's seal items): its text, which of
+    the two applies and why (`why`), and the violation that encodes it, if any; in force from `first`."""
+
+    basis: Basis = None
+    text: str = ""
+    why: str = ""
+    violation: str | None = None
 
 
 @dataclass(frozen=True)
@@ -160,9 +208,24 @@ class Version(Effective):
     rests_on: RestsOn | None = None  # RESTS_ON: the law's text was not at hand
     punishable: bool = True  # False: this text did not punish the act (不认为是违法的)
     texts: dict[str, Text] = field(default_factory=dict, repr=False, compare=False)  # what its outcomes say
+    aggravations: tuple[Aggravation, ...] = ()  # 从重 its own paragraphs set (首要分子、组织者 ...)
+    elsewhere: Elsewhere | None = None  # punishable = false: punished by another authority under another text
+    # the procedure regime of a penalty under this text where it is not the violation's: a penalty under
+    # 居民身份证法 第十六条 is not given "依照本法" (治安管理处罚法 2012 第二条、第三条), so its procedure and
+    # limitation are 行政处罚法's ("administrative")
+    regime: str | None = None
+    caveat: str | None = None  # what about this text is not verified (a revision's date in force), said in every answer
+    beside: tuple[BesideRule, ...] = ()
 
     def band(self, when: str) -> Band | None:
         return next((b for b in self.bands if b.when == when), None)
+
+    def aggravation(self, code: str) -> Aggravation | None:
+        return next((a for a in self.aggravations if a.code == code), None)
+
+    def beside_on(self, day: dt.date) -> tuple[BesideRule, ...]:
+        """The provisions beside this text that are in force on `day` (the act date)."""
+        return tuple(b for b in self.beside if b.in_force(day))
 
     @property
     def rests_on_text(self) -> str | None:
@@ -195,14 +258,29 @@ class Violation:
     acts: tuple[str, ...] = ()  # the numbered 项 of the paragraph, verbatim
     correspondence: str | None = None  # where the 2012/2025 correspondence is not clear-cut
     digest: str = ""  # of the violation's table in its schedule file (answers' rule_versions)
+    # the kinds of case a procedural rule may name (程序规定 第三十七条第二款: 卖淫、嫖娼、赌博、毒品)
+    case_kinds: tuple[str, ...] = ()
 
     def version_on(self, day: dt.date) -> Version | None:
         return next((v for v in self.versions if v.in_force(day)), None)
 
-    @property
+    def regime_of(self, version: Version | None) -> str:
+        """The procedure regime of a penalty under `version`: its own, else the violation's."""
+        return (version.regime if version is not None else None) or self.regime
+
+    @functools.cached_property
     def basis(self) -> Basis:
-        """Every version's basis, joined with "；" (the v1 text), their references with them."""
-        return join(*(v.basis for v in self.versions))
+        """Every version's basis, joined with "；" (the v1 text), their references with them; a
+        reference that several versions share is named once (the seal items' three versions all
+        rest on 河北省印章刻制治安管理办法)."""
+        seen: list = []
+        bases = []
+        for v in self.versions:
+            new = [p for p in v.basis.parts if p not in seen]
+            seen += new
+            if new:
+                bases.append(v.basis if len(new) == len(v.basis.parts) else Basis(new))
+        return join(*bases)
 
     @functools.cached_property
     def haystack(self) -> str:
@@ -216,12 +294,16 @@ class Violation:
         return "\n".join([self.id, self.title, *self.keywords]).lower()
 
     def codes(self) -> list[str]:
-        """The band circumstance codes any version of this act names, in the order first seen."""
+        """The band circumstance codes any version of this act names, then the codes its own
+        paragraphs aggravate (从重), in the order first seen."""
         seen: dict[str, None] = {}
         for v in self.versions:
             for b in v.bands:
                 if b.when != "base":
                     seen.setdefault(b.when)
+        for v in self.versions:
+            for a in v.aggravations:
+                seen.setdefault(a.code)
         return list(seen)
 
     def cites(self, law: str, article: int) -> bool:
@@ -239,6 +321,8 @@ class Violation:
             yield v.basis
             for b in v.bands:
                 yield b.basis
+            for a in v.aggravations:
+                yield a.basis
 
 
 # ---------------------------------------------------------------- procedure
@@ -251,6 +335,17 @@ class Beside:
     basis: str
     max_fine: dict[str, Decimal]
     why: str
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    """Kinds of case a rule takes out of the on-the-spot procedure (程序规定 第三十七条第二款: "涉及卖淫、
+    嫖娼、赌博、毒品的案件，不适用当场处罚"), as the rule names them; `Violation.case_kinds` says which
+    kinds a violation is."""
+
+    kinds: tuple[str, ...]
+    basis: str
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -268,6 +363,10 @@ class Dated(Effective):
     harm_basis: str | None = None
     local: bool = False  # hearing: the fine rests on a local regulation or rule; the local amount decides
     beside: Beside | None = None  # a lower rule's limit shown beside this one, and why this one prevails
+    # collection: only a fine decided on the spot may be collected (行政处罚法 第六十八条 "依照本法第五十一条的
+    # 规定当场作出行政处罚决定"); without it any fine (治安管理处罚法 2012 第一百零四条, 2025 第一百二十三条)
+    after_simplified: bool = False
+    excludes: Exclusion | None = None  # simplified: kinds of case not decided on the spot
 
 
 @dataclass(frozen=True)

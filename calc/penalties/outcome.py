@@ -1,7 +1,8 @@
 """Which bands of one version apply to a case (`select`), and what they add up to (`Outcome`): the
 base band, plus the band of each circumstance the text names; a band the text puts in place of
-the base penalty replaces it, one the text adds (criminal referral) is added. A circumstance the
-text does not name is said in a note, never guessed into a band.
+the base penalty replaces it, one the text adds (criminal referral) is added. A circumstance whose
+从重 the act's own paragraph sets (`Version.aggravations`) chooses no band and is said, with that
+paragraph. A circumstance the text does not name is said in a note, never guessed into a band.
 """
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Mapping, Sequence
 
-from .model import Band, Circumstance, Fine, Licence, Version
+from .model import Aggravation, Band, Circumstance, Fine, Licence, Version
 
 
 @dataclass(frozen=True)
@@ -20,6 +21,7 @@ class Outcome:
     bands: tuple[Band, ...]
     notes: tuple[str, ...]
     party: str
+    aggravations: tuple[Aggravation, ...] = ()  # the paragraphs that make this case 从重
 
     def fines(self) -> list[tuple[Band, Fine]]:
         return [(b, b.fine(self.party)) for b in self.bands if b.fines is not None]
@@ -34,7 +36,7 @@ class Outcome:
     @property
     def fine_floor(self) -> Decimal:
         """The least fine that must be imposed: 0 where a warning or no fine may be chosen."""
-        must = [f.min for b, f in self.fines() if not (b.warning or b.fine_optional)]
+        must = [f.min for b, f in self.fines() if not (b.warning or b.fine_optional or b.discretionary)]
         return max(must) if must else Decimal(0)
 
     @property
@@ -60,6 +62,9 @@ class Outcome:
 
     def describe(self) -> str:
         if not self.punishable:
+            e = self.version.elsewhere
+            if e is not None:
+                return self.version.texts["outcome_elsewhere"].say(authority=e.authority, basis=e.basis)
             return self.version.texts["outcome_not_punishable"].say()
         parts = [s for b in self.bands for s in b.sanctions(self.party)]
         return "；".join(parts) if parts else self.version.texts["outcome_none"].say()
@@ -73,14 +78,44 @@ def select(version: Version, circumstances: Sequence[str], party: str,
     (`counts_as`) chooses that band under that text and is noted elsewhere."""
     say = version.texts
     if not version.punishable:
-        return Outcome(version, (), (say["select_not_punishable"].say(basis=version.basis),), party)
+        e = version.elsewhere
+        note = say["select_not_punishable"].say(basis=version.basis) if e is None else \
+            say["select_elsewhere"].say(basis=version.basis, authority=e.authority, elsewhere=e.basis)
+        return Outcome(version, (), (note,), party)
     names = names or {}
     notes = _elsewhere(version, circumstances, names)
-    chosen = _bands(version, _band_codes(version, circumstances, names), names, notes)
+    codes = _band_codes(version, circumstances, names)
+    aggravated = _aggravations(version, codes, names, notes)
+    chosen = _bands(version, [c for c in codes if not _aggravating(c, names)], names, notes)
     if not chosen:
         needed = "、".join(names[b.when].text if b.when in names else b.when for b in version.bands)
         notes.append(say["select_only_for"].say(basis=version.basis, circumstances=needed))
-    return Outcome(version, tuple(chosen), tuple(notes), party)
+    if version.caveat:
+        notes.append(say["select_caveat"].say(basis=version.basis, caveat=version.caveat))
+    return Outcome(version, tuple(chosen), tuple(notes), party, aggravated)
+
+
+def _aggravating(code: str, names: Mapping[str, Circumstance]) -> bool:
+    c = names.get(code)
+    return bool(c and c.aggravation)
+
+
+def _aggravations(version: Version, codes: list[str], names: Mapping[str, Circumstance],
+                  notes: list[str]) -> tuple[Aggravation, ...]:
+    """The 从重 paragraphs of this text for the codes given, each said in a note with the paragraph
+    it rests on; a code this text has no such paragraph for is said too (the 2012 text has no
+    paragraph on organisers of drug taking: only its general 从重 rule can apply)."""
+    say, out = version.texts, []
+    for code in codes:
+        if not _aggravating(code, names):
+            continue
+        a = version.aggravation(code)
+        if a is None:
+            notes.append(say["select_no_aggravation"].say(basis=version.basis, circumstance=names[code].text))
+            continue
+        notes.append(say["select_aggravated"].say(basis=a.basis, circumstance=names[code].text))
+        out.append(a)
+    return tuple(out)
 
 
 def _band_codes(version: Version, circumstances: Sequence[str], names: Mapping[str, Circumstance]) -> list[str]:

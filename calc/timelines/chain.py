@@ -69,6 +69,10 @@ class Chain:
             v = q.version
             self.notes.append(Note("version", q.timelines.note("version", day=day_of(q.start), label=v.label), {
                 "label": v.label, "effective_from": v.effective_from, "effective_until": v.effective_until}))
+        if q.version.caveat:
+            v = q.version
+            self.notes.append(Note("version_caveat", q.timelines.note("version_caveat", label=v.label or q.procedure.title,
+                                                                      caveat=v.caveat), {"label": v.label}))
 
     def run(self):
         asked = self.q.inputs
@@ -227,12 +231,11 @@ class Chain:
         decision set."""
         stage, counting = c.stage, c.stage.counting
         out = list(steps)
-        if counting.start or counting.holiday:
-            swap = {}
-            if counting.start:
-                swap["start_excluded"] = counting.start
-            if counting.holiday:
-                swap["roll_forward"] = swap["no_roll"] = swap["not_last_day"] = counting.holiday
+        swap = {code: basis for code, basis in (("start_excluded", counting.start), ("roll_forward", counting.holiday),
+                                                ("no_roll", counting.holiday), ("not_last_day", counting.holiday),
+                                                ("days", counting.days), ("months", counting.months),
+                                                ("term", counting.term)) if basis}
+        if swap:
             out = [replace(s, basis=swap[s.code]) if s.code in swap else s for s in out]
         if counting.unit and c.span.unit == stage.span.unit:
             out = [replace(s, basis=join(counting.unit, s.basis)) if s.code == c.span.unit else s for s in out]

@@ -17,7 +17,7 @@ _UNIT_WORDS = {"days": "日", "months": "个月", "workdays": "个工作日", "y
 def choose_version(proc: Procedure, start: Moment) -> Version:
     version = proc.version_on(day_of(start))
     if version is None:
-        spans = "；".join(f"{v.label}：{v.effective_from or '—'}至{v.effective_until or '今'}"
+        spans = "；".join(f"{v.label or proc.title}：{v.effective_from or '—'}至{v.effective_until or '今'}"
                          for v in proc.versions)
         raise InvalidInput(f"{day_of(start)} 时没有已收录的施行版本（已收录：{spans}）", field="start")
     return version

@@ -27,7 +27,7 @@ LAYERED = {"procedure": "id", "texts": "*", "notes": "*"}
 # The keys each table of a timelines/*.toml file may have (calc.schedules refuses any other).
 _PERIOD = Keys("amount", "unit", "direction", "duty")
 _EXTENSION = Keys("amount", "unit", "times", "condition", basis=BASIS)
-_COUNTING = Keys(start=BASIS, holiday=BASIS, unit=BASIS)
+_COUNTING = Keys(start=BASIS, holiday=BASIS, unit=BASIS, days=BASIS, months=BASIS, term=BASIS)
 _STAGE = Keys("id", "authority", "title", "short", "issues", "kind", "anchor", "when", "restricts_liberty",
               basis=BASIS, period=_PERIOD, pauses=Keys("reason", basis=BASIS), extension=_EXTENSION,
               earliest=Keys("amount", "unit", "direction", "what", basis=BASIS),
@@ -36,9 +36,9 @@ _STAGE = Keys("id", "authority", "title", "short", "issues", "kind", "anchor", "
               restart=Keys("reason", basis=BASIS), decided_amount=Keys("what", basis=BASIS), counting=_COUNTING)
 KEYS = Keys(
     procedure=Keys("id", "title", "start_label", "event_label", "seed", "compare_with", "remarks", "summary",
-                   "headline", effective=EFFECTIVE, stage=_STAGE, counting=_COUNTING,
-                   version=Keys("label", "start_label", "summary", "headline", effective=EFFECTIVE, stage=_STAGE,
-                                counting=_COUNTING)),
+                   "headline", "caveat", effective=EFFECTIVE, stage=_STAGE, counting=_COUNTING,
+                   version=Keys("label", "start_label", "summary", "headline", "caveat", effective=EFFECTIVE,
+                                stage=_STAGE, counting=_COUNTING)),
     texts=Named(Keys("text", basis=BASIS)),
     notes=Named(Keys("text", basis=BASIS)),  # a note has no basis: calc.texts.load says so
 )
@@ -129,6 +129,7 @@ def _version(node: Node, event_label: str | None, own: bool = True,
         summary=node.text("summary", None),
         stages=tuple(stages),
         headline=headline,
+        caveat=node.text("caveat", None),
     )
 
 
@@ -272,7 +273,8 @@ def _counting(node: Node) -> Counting | None:
     c = node.child("counting", None)
     if c is None:
         return None
-    return Counting(c.basis("start", None), c.basis("holiday", None), c.basis("unit", None))
+    return Counting(c.basis("start", None), c.basis("holiday", None), c.basis("unit", None),
+                    c.basis("days", None), c.basis("months", None), c.basis("term", None))
 
 
 def _renewals(node: Node, span: Period | None) -> tuple[Renewal, ...]:

@@ -79,11 +79,17 @@ class Counting:
     """Which article says how this stage's period is counted, where it is not the administrative
     case rules' 第三十五条 (periods.toml): `start` for the day not counted, `holiday` for moving (or
     not moving) off a holiday and for hour periods, `unit` for whether the instrument's 日 are working
-    days (its 附则: 道路交通事故处理程序规定 第一百一十二条第（五）项), cited on the step that counts them."""
+    days (its 附则: 道路交通事故处理程序规定 第一百一十二条第（五）项), cited beside the step that counts
+    them; `days` and `months` in place of 民法典 第二百零一条、第二百零二条 on the steps that count days
+    and months (刑事诉讼法 第一百零五条第一款 "期间以时、日、月计算": 民法典 第二百零四条 yields to
+    "法律另有规定"), and `term` in place of them on the step that says a measure's term is not moved."""
 
     start: str | None = None
     holiday: str | None = None
     unit: str | None = None
+    days: str | None = None
+    months: str | None = None
+    term: str | None = None
 
 
 @dataclass(frozen=True)
@@ -147,6 +153,9 @@ class Version(Effective):
     summary: str | None
     stages: tuple[Stage, ...]
     headline: str | None = None  # the stage people ask about (提请批准逮捕, the licence): the answer leads with it
+    # said in every answer this version gives: what about the text could not be verified (a revision's
+    # date in force that no text here gives)
+    caveat: str | None = None
 
     @property
     def effective_from(self) -> dt.date | None:

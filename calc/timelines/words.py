@@ -31,7 +31,7 @@ HEADLINE = {"headline_issues": Spec(("by", "when", "issues")), "headline_stage":
             "headline_other_range": Spec(("first", "last")), "headline_other_plain": Spec(("years",))}
 # What the notes of an answer say ([notes.<code>]), by the note's code; a note cites no law of its own.
 _STAGE_WORDS = ("title", "authority", "period", "label")
-NOTES = {"version": Spec(("day", "label")), "calendar_gap": Spec(("title", "year")),
+NOTES = {"version": Spec(("day", "label")), "version_caveat": Spec(("label", "caveat")), "calendar_gap": Spec(("title", "year")),
          "event_missing": Spec(("title", "event")), "unknown_start": Spec(("title",)),
          "completion_unknown": Spec(("title", "authority")), "completion_last_dated": Spec(("title", "day")),
          "national_not_encoded": Spec(("day", "first")), "matches_national": Spec(("day", "label")),

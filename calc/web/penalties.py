@@ -77,7 +77,7 @@ def penalty(vid):
     return render_template("penalty.html", v=v, form=form, answer=answer, parties=dom.PARTIES,
                            codes={c.code: c.text for c in understood if not c.general},
                            general_codes={c.code: c.text for c in understood if c.general},
-                           other_codes=others,
+                           other_codes=others, titles={k: x.title for k, x in p.violations.items()},
                            citations=penalty_citations(answer) if answer else [],
                            circumstances={c: x.text for c, x in p.circumstances.items()},
                            party_sanctions=party_sanctions, general_status=GENERAL_STATUS, decided_by=DECIDED_BY,
@@ -119,11 +119,11 @@ def _assess(form: Form, p: dom.Penalties, vid: str, offered: set[str]):
 
 
 def _harm_applies(p: dom.Penalties, v) -> bool:
-    """Offer the five-year box only where the violation's limitation has a harm period (行政处罚法
+    """Offer the five-year box only where a version's limitation has a harm period (行政处罚法
     第三十六条): never for a 治安 case, whose six months (治安管理处罚法（2025） 第二十五条, 2012年文本
     第二十二条) has none."""
-    regime = p.regimes.get(v.regime)
-    return regime is None or any(r.harm_period is not None for r in regime.limitation)
+    regimes = [p.regimes.get(v.regime_of(x)) for x in v.versions]
+    return any(r is None or any(x.harm_period is not None for x in r.limitation) for r in regimes)
 
 
 @bp.get("/penalties/late-fee")

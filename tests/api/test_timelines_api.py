@@ -23,7 +23,9 @@ def test_list_carries_every_procedure_and_an_etag(client):
         ("culture-preliminary", "县文广新体局", 20, "workdays"), ("security-review", "县公安局", 20, "workdays"),
         ("culture-final", "县文广新体局", 15, "workdays"), ("business-registration", "县工商局", None, None)]
     national = items["internet-cafe-licence-national"]
-    assert [v["effective"]["from"] for v in national["versions"]] == ["2016-02-06", "2019-03-24", "2022-03-29"]
+    # issue 26: the 2024 revision (互联网上网服务营业场所管理条例(2024).md), from its decision's date
+    assert [v["effective"]["from"] for v in national["versions"]] == ["2016-02-06", "2019-03-24", "2022-03-29",
+                                                                      "2024-12-06"]
     assert national["stages"][0]["kind"] == "prerequisite"  # the newest version: business licence first
     for p in items.values():
         for v in p["versions"]:
