@@ -111,21 +111,21 @@ class Law:
 # ---------------------------------------------------------------- loading
 
 # The keys of [[general_rule]] and [[law]] tables (calc.schedules refuses any other).
-GENERAL_RULE_KEYS = Keys("id", "title", "law", "kind", "applies", "code",
-                         version=Keys("text", "note", "max_days", "station_max_fine", "effect", basis=BASIS,
-                                      effective=EFFECTIVE,
-                                      items=Keys("code", "text"), exceptions=Keys("code", "text", "applies_to")))
-LAW_KEYS = Keys("name", "title", version=Keys("name", "note", effective=EFFECTIVE))
-
-
-def _keys(node: Node, allowed):
-    node.only(allowed)  # as calc.schedules checks every file against the KEYS above, before this loader
+# Each is declared once: calc.schedules checks every file against them before the loaders below read
+# it, and each loader checks its own table against the same Keys (a table built by hand is checked too).
+_ITEM = Keys("code", "text")
+_EXCEPTION = Keys("code", "text", "applies_to")
+_VERSION = Keys("text", "note", "max_days", "station_max_fine", "effect", basis=BASIS, effective=EFFECTIVE,
+                items=_ITEM, exceptions=_EXCEPTION)
+GENERAL_RULE_KEYS = Keys("id", "title", "law", "kind", "applies", "code", version=_VERSION)
+_LAW_VERSION = Keys("name", "note", effective=EFFECTIVE)
+LAW_KEYS = Keys("name", "title", version=_LAW_VERSION)
 
 
 def _items(node: Node, key: str, codes: dict, exception: bool = False) -> tuple[Item, ...]:
     out = []
     for n in node.children(key, required=False):
-        _keys(n, ("code", "text", "applies_to") if exception else ("code", "text"))
+        n.only(_EXCEPTION if exception else _ITEM)
         code = n.text("code")
         if code not in codes or not codes[code].general:
             n.fail(f"未知的一般情形代码：{code}（须在 [[circumstance]] 中以 general = true 定义）", "code")
@@ -140,7 +140,7 @@ LISTS_ITEMS = ("aggravation", "mitigation", "detention_not_executed")
 
 
 def load_general_rule(node: Node, codes: dict) -> GeneralRule:
-    _keys(node, ("id", "title", "law", "kind", "applies", "code", "version"))
+    node.only(GENERAL_RULE_KEYS)
     kind = node.text("kind")
     if kind not in KINDS:
         node.fail(f"应为 {', '.join(KINDS)}", "kind")
@@ -157,7 +157,7 @@ def load_general_rule(node: Node, codes: dict) -> GeneralRule:
 
 
 def _general_version(v: Node, kind: str, codes: dict) -> GeneralVersion:
-    _keys(v, ("effective", "basis", "text", "note", "items", "exceptions", "max_days", "station_max_fine", "effect"))
+    v.only(_VERSION)
     first, until = v.effective()
     items = _items(v, "items", codes)
     exceptions = _items(v, "exceptions", codes, exception=True)
@@ -182,10 +182,10 @@ def _general_version(v: Node, kind: str, codes: dict) -> GeneralVersion:
 
 
 def load_law(node: Node) -> Law:
-    _keys(node, ("name", "title", "version"))
+    node.only(LAW_KEYS)
     versions = []
     for v in node.children("version"):
-        _keys(v, ("name", "effective", "note"))
+        v.only(_LAW_VERSION)
         first, until = v.effective()
         versions.append(LawVersion(first, until, v.text("name"), v.text("note", None)))
     return Law(node.text("name"), node.text("title"), tuple(sorted(versions, key=lambda x: x.first)))

@@ -47,7 +47,8 @@ class Text:
 
 
 # The keys of a `[texts.<code>]` table (calc.schedules refuses any other).
-KEYS = Named(Keys("text", basis=BASIS))
+ENTRY = Keys("text", basis=BASIS)  # one text's table, as `entry` reads it
+KEYS = Named(ENTRY)
 
 
 def load(sources: list[Source], specs: Mapping[str, Spec], table: str = "texts",
@@ -77,7 +78,7 @@ def load(sources: list[Source], specs: Mapping[str, Spec], table: str = "texts",
 
 def entry(node: Node, code: str, spec: Spec) -> Text:
     """One text's table (`text`, `basis`), checked against what the code fills in (`spec`)."""
-    node.only(("text", "basis"))
+    node.only(ENTRY)
     for key, wanted in (("text", spec.text), ("basis", spec.basis)):
         if not wanted and node.has(key):
             node.fail("此文字没有此项" + ("（依据来自所适用规则的数据）" if key == "basis" else ""), key)

@@ -10,9 +10,6 @@ from ..nodes import BASIS, EFFECTIVE, Keys
 from ..thresholds import KEYS as THRESHOLD_KEYS
 from .model import PARTIES
 
-BAND_KEYS = ("when", "basis", "replaces_base", "warning", "fine", "fine_optional", "detention",
-             "order_to_correct", "licence", "suspension", "confiscate", "criminal", "combination",
-             "with_warning", "discretionary", "measure", "persons_fine")
 PROCEDURE_KINDS = ("simplified", "collection", "hearing", "limitation")
 
 # What a county's overlay may replace by id (calc.schedules layers): array of tables -> its id
@@ -20,28 +17,34 @@ PROCEDURE_KINDS = ("simplified", "collection", "hearing", "limitation")
 LAYERED = {"violation": "id", "regime": "id", "threshold": "id", "late_fee": None, "version_choice": None,
            "circumstance": "code", "general_rule": "id", "law": "name", "texts": "*"}
 
+# Each kind of table is declared once: calc.schedules checks every file against KEYS before the loader
+# reads it, and the loader checks each table it reads against the same Keys (calc.penalties.loader).
 _FINE = Keys("min", "max")
 _PER_PARTY = Keys(*PARTIES)  # max_fine = { individual = 500, organization = 5000 }
 _PERIOD = Keys("amount", "unit")
-_BAND = Keys(*(k for k in BAND_KEYS if k not in ("fine", "detention", "licence", "basis", "persons_fine")),
-             persons_fine=Keys("min", "max"),
-             fine=Keys("min", "max", **{p: _FINE for p in PARTIES}), detention=Keys("min", "max"),
-             licence=Keys("action", "document"), basis=BASIS)
+DETENTION = Keys("min", "max")
+BAND = Keys("when", "replaces_base", "warning", "fine_optional", "order_to_correct", "suspension", "confiscate",
+            "criminal", "combination", "with_warning", "discretionary", "measure",
+            persons_fine=_FINE, fine=Keys("min", "max", **{p: _FINE for p in PARTIES}), detention=DETENTION,
+            licence=Keys("action", "document"), basis=BASIS)
+VERSION = Keys("text", "punishable", "rests_on", "regime", "caveat", effective=EFFECTIVE, bands=BAND, basis=BASIS,
+               beside=Keys("text", "why", "violation", basis=BASIS, effective=EFFECTIVE),
+               aggravations=Keys("code", "text", basis=BASIS), elsewhere=Keys("authority", "text", basis=BASIS))
+VIOLATION = Keys("id", "title", "authority", "seed", "regime", "keywords", "section", "acts", "correspondence",
+                 "case_kinds", version=VERSION)
+COUNTS_AS = Keys("law", "code")
+CIRCUMSTANCE = Keys("code", "text", "general", "aggravation", counts_as=COUNTS_AS)
 _DATED = Keys("note", "licence", "suspension", "local", "after_simplified", effective=EFFECTIVE,
               max_fine=_PER_PARTY, min_fine=_PER_PARTY, period=_PERIOD, harm_period=_PERIOD, basis=BASIS,
               harm_basis=BASIS, beside=Keys("why", max_fine=_PER_PARTY, basis=BASIS),
               excludes=Keys("kinds", "note", basis=BASIS))
+REGIME = Keys("id", "title", **{kind: _DATED for kind in PROCEDURE_KINDS})
 KEYS = Keys(
-    violation=Keys("id", "title", "authority", "seed", "regime", "keywords", "section", "acts", "correspondence",
-                   "case_kinds",
-                   version=Keys("text", "punishable", "rests_on", "regime", "caveat", effective=EFFECTIVE, bands=_BAND,
-                                basis=BASIS, beside=Keys("text", "why", "violation", basis=BASIS, effective=EFFECTIVE),
-                                aggravations=Keys("code", "text", basis=BASIS),
-                                elsewhere=Keys("authority", "text", basis=BASIS))),
-    circumstance=Keys("code", "text", "general", "aggravation", counts_as=Keys("law", "code")),
+    violation=VIOLATION,
+    circumstance=CIRCUMSTANCE,
     general_rule=GENERAL_RULE_KEYS,
     law=LAW_KEYS,
-    regime=Keys("id", "title", **{kind: _DATED for kind in PROCEDURE_KINDS}),
+    regime=REGIME,
     late_fee=Keys("daily_rate", "cap_ratio", effective=EFFECTIVE, pay_within=_PERIOD,
                   **{k: BASIS for k in ("basis", "pay_basis", "cap_basis", "pause_basis", "deferral_basis")}),
     # `text` quotes the rule (tests/test_law_texts.py checks it verbatim); the answers cite the basis

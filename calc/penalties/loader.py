@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Iterable
 
 from .. import periods
 from .. import texts as wording
@@ -20,15 +19,11 @@ from ..periods import Period
 from ..texts import Text
 from ..thresholds import Threshold, load_threshold
 from .catalogue import Penalties
-from .keys import BAND_KEYS, PROCEDURE_KINDS
+from .keys import BAND, CIRCUMSTANCE, COUNTS_AS, DETENTION, KEYS, PROCEDURE_KINDS, REGIME, VERSION, VIOLATION
 from .model import (COMBINATIONS, LICENCE_ACTIONS, PARTIES, RESTS_ON, Aggravation, Band, Beside, BesideRule,
                     Circumstance, Dated, Elsewhere, Exclusion, Fine, LateFeeRule, Licence, Regime, Version, Violation)
 from .money import FEN
 from .wording import TEXTS
-
-def _check_keys(node: Node, allowed: Iterable[str]):
-    node.only(allowed)  # as calc.schedules checks every file against KEYS above, before this loader
-
 
 # ---------------------------------------------------------------- amounts
 
@@ -112,7 +107,7 @@ def _detention(node: Node) -> tuple[int, int]:
     if not node.has("detention"):
         return 0, 0
     d = node.child("detention")
-    _check_keys(d, ("min", "max"))
+    d.only(DETENTION)
     hi = int(d.number("max", minimum=1, maximum=20))
     lo = int(d.number("min", 1, minimum=1, maximum=20))
     if lo > hi:
@@ -128,7 +123,7 @@ def _combination(node: Node) -> str | None:
 
 
 def _band(node: Node, default_basis: str, codes: dict[str, Circumstance], texts: dict[str, Text]) -> Band:
-    _check_keys(node, BAND_KEYS)
+    node.only(BAND)
     when, licence = _when(node, codes), _licence(node)
     lo, hi = _detention(node)
     combination = _combination(node)
@@ -219,8 +214,7 @@ def _beside_rule(node: Node) -> BesideRule:
 
 
 def _version(node: Node, codes: dict[str, Circumstance], texts: dict[str, Text]) -> Version:
-    _check_keys(node, ("effective", "basis", "text", "bands", "punishable", "rests_on", "aggravations", "elsewhere",
-                       "regime", "caveat", "beside"))
+    node.only(VERSION)
     first, until = node.effective()
     rests_on = node.text("rests_on", None)
     if rests_on is not None and rests_on not in RESTS_ON:
@@ -269,8 +263,7 @@ def _words(node: Node, key: str) -> tuple[str, ...]:
 
 
 def _violation(node: Node, codes: dict[str, Circumstance], texts: dict[str, Text]) -> Violation:
-    _check_keys(node, ("id", "title", "authority", "seed", "regime", "keywords", "version", "section", "acts",
-                       "correspondence", "case_kinds"))
+    node.only(VIOLATION)
     versions = _versions(node, codes, texts)
     keywords, acts = _words(node, "keywords"), _words(node, "acts")
     return Violation(node.text("id"), node.text("title"), node.text("authority"), node.text("seed"),
@@ -282,13 +275,13 @@ def _violation(node: Node, codes: dict[str, Circumstance], texts: dict[str, Text
 
 
 def _circumstance(node: Node) -> Circumstance:
-    _check_keys(node, ("code", "text", "general", "counts_as", "aggravation"))
+    node.only(CIRCUMSTANCE)
     code = node.text("code")
     if not re.fullmatch(r"[a-z][a-z0-9_]*", code):
         node.fail("情形代码应为小写字母、数字和下划线", "code")
     counts = []
     for n in node.children("counts_as", required=False):
-        _check_keys(n, ("law", "code"))
+        n.only(COUNTS_AS)
         counts.append((n.text("law"), n.text("code")))
     general, aggravation = node.get("general", bool, False), node.get("aggravation", bool, False)
     if general and aggravation:
@@ -363,7 +356,7 @@ def _dated(node: Node, kind: str) -> Dated:
 
 
 def _regime(node: Node, texts: dict[str, Text]) -> Regime:
-    _check_keys(node, ("id", "title", *PROCEDURE_KINDS))
+    node.only(REGIME)
     parts = {}
     for kind in PROCEDURE_KINDS:
         rules = sorted((_dated(n, kind) for n in node.children(kind)), key=lambda r: r.first)
@@ -423,8 +416,7 @@ class _Area:
 
     def read(self, source: Source):
         root = Node(source, "", source.data)
-        _check_keys(root, ("violation", "regime", "late_fee", "version_choice", "threshold", "circumstance",
-                           "general_rule", "law", "texts"))
+        root.only(KEYS)
         _gather(root, "general_rule", lambda n: load_general_rule(n, self.codes), self.general)
         _gather(root, "law", load_law, self.laws, key="name", what="法律重复")
         _gather(root, "violation", lambda n: _violation(n, self.codes, self.texts), self.violations,
