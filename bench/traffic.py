@@ -74,7 +74,7 @@ def run(loaded) -> dict:
         return [measured.speeding(t, D(2026, 3, 2), D(2026, 3, 2), v, r, lim, m) for v, r, lim, m in speeds]
 
     def zhian_all():
-        return [pen.assess(p, vid, act, decision, "individual", provisional=True) for vid, act, decision in zhian]
+        return [pen.assess(p, vid, act, decision, "individual") for vid, act, decision in zhian]
 
     def points_all():
         return [points.points_cycle(t, D(2015, 6, 10), D(2026, 3, 1), "large_truck", cycle, provisional=True)
