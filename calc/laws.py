@@ -7,10 +7,11 @@ the name of a bundled one replaces it.
 """
 from __future__ import annotations
 
-import tomllib
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
+
+import tomli  # as calc/schedules.py reads every file
 
 from .citations import KINDS, Edition, Instrument, Registry
 from .nodes import EFFECTIVE, Keys, Node, Source
@@ -41,7 +42,7 @@ def bundled() -> Registry:
     """The bundled registry alone: what a schedule file read outside calc.schedules cites against."""
     here = Path(__file__).resolve().parent
     folder = here / "bundled" / "laws" if (here / "bundled" / "laws").is_dir() else here.parent / "schedules" / "laws"
-    return load([Source(p.relative_to(folder.parent).as_posix(), tomllib.loads(p.read_text("utf-8")))
+    return load([Source(p.relative_to(folder.parent).as_posix(), tomli.loads(p.read_text("utf-8")))
                  for p in sorted(folder.glob("*.toml"))], {})
 
 

@@ -3,6 +3,7 @@ its schedule data, beside `calendar_years`, so a stored answer knows when to be 
 import datetime as dt
 from typing import Annotated, Any, Literal, TypedDict
 
+from ..nodes import Fingerprint
 from .doc import Doc
 
 Kind = Literal["counting_rules", "procedure", "violation", "late_fee", "inspection_regime"]
@@ -28,5 +29,5 @@ def effective(first: dt.date | None, until: dt.date | None) -> dict[str, Any] | 
 
 
 def rule_version(kind: Kind, rule_id: str, label: str | None = None, first: dt.date | None = None,
-                 until: dt.date | None = None, *, digest: str) -> RuleVersionOut:
-    return {"kind": kind, "id": rule_id, "version": label, "effective": effective(first, until), "digest": digest}
+                 until: dt.date | None = None, *, digest: "str | Fingerprint") -> RuleVersionOut:
+    return {"kind": kind, "id": rule_id, "version": label, "effective": effective(first, until), "digest": str(digest)}

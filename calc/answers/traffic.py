@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Annotated, Any, Literal, NotRequired, TypedDict, cast
 
 from ..citations import Basis, join
+from ..nodes import Fingerprint
 from ..traffic import catalogue
 from ..traffic.assess import Applied, Assessment
 from ..traffic.measured import Measured, shown
@@ -401,8 +402,10 @@ def search_json(t: Traffic, q: str | None, law: str | None, article: int | None)
 
 
 def _rule_version(kind: Literal["traffic_act", "traffic_clause"], rule_id: str, label: str | None = None,
-                  first: dt.date | None = None, until: dt.date | None = None, *, digest: str) -> TrafficRuleVersion:
-    return {"kind": kind, "id": rule_id, "version": label, "effective": dates_in_force(first, until), "digest": digest}
+                  first: dt.date | None = None, until: dt.date | None = None, *,
+                  digest: "str | Fingerprint") -> TrafficRuleVersion:
+    return {"kind": kind, "id": rule_id, "version": label, "effective": dates_in_force(first, until),
+            "digest": str(digest)}
 
 
 def _national_json(t: Traffic, a: Applied) -> TrafficNationalOut:

@@ -11,6 +11,7 @@ from fractions import Fraction
 from typing import Any, Literal, get_args
 
 from ..errors import InvalidInput, NotFound
+from ..nodes import Fingerprint
 from ..steps import Step
 from .texts import Texts
 
@@ -64,7 +65,7 @@ class Regime:
     superior: str | None
     requirements: dict[str, Requirement]
     extra: dict = field(default_factory=dict)
-    digest: str = ""  # of the regime's table in its schedule file
+    digest: "str | Fingerprint" = ""  # of the regime's table in its schedule file
     texts: Texts | None = field(default=None, compare=False, repr=False)  # what its answers say
 
     def requirement(self, rid: str, where: str) -> Requirement:

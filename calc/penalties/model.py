@@ -16,6 +16,7 @@ from typing import Iterable, Literal, Sequence, get_args
 
 from ..citations import Basis, Cite, join
 from ..effective import Effective
+from ..nodes import Fingerprint
 from ..periods import Period
 from ..texts import Text
 from .money import yuan
@@ -257,7 +258,7 @@ class Violation:
     section: str = ""  # the chapter and section of the 2025 text, for browsing
     acts: tuple[str, ...] = ()  # the numbered 项 of the paragraph, verbatim
     correspondence: str | None = None  # where the 2012/2025 correspondence is not clear-cut
-    digest: str = ""  # of the violation's table in its schedule file (answers' rule_versions)
+    digest: "str | Fingerprint" = ""  # of the violation's table in its schedule file (answers' rule_versions)
     # the kinds of case a procedural rule may name (程序规定 第三十七条第二款: 卖淫、嫖娼、赌博、毒品)
     case_kinds: tuple[str, ...] = ()
 

@@ -46,4 +46,4 @@ def load_rules(source: Source) -> CountingRules:
     root = Node(source, "", source.data)
     rules = {name: texts.entry(root.child(name), name, spec) for name, spec in SPECS.items()}
     units = root.child("units")
-    return CountingRules(rules, {u: units.text(u) for u in UNIT_NAMES}, root.digest)
+    return CountingRules(rules, {u: units.text(u) for u in UNIT_NAMES}, str(root.digest))  # a key of the fast path

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
 from ..effective import Effective
+from ..nodes import Fingerprint
 from ..errors import NotFound
 from ..periods import HOURS, DateRange, Period
 from ..texts import Text
@@ -184,7 +185,7 @@ class Procedure:
     seed: str | None = None
     compare_with: str | None = None
     remarks: tuple[str, ...] = ()
-    digest: str = ""  # of the procedure's table in its schedule file
+    digest: "str | Fingerprint" = ""  # of the procedure's table in its schedule file
 
     def version_on(self, day: dt.date) -> Version | None:
         return next((v for v in self.versions if v.in_force(day)), None)

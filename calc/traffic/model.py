@@ -16,6 +16,7 @@ from typing import Literal, Mapping, get_args
 
 from ..citations import Basis
 from ..effective import Effective
+from ..nodes import Fingerprint
 from ..errors import InvalidInput, NotFound
 from ..periods import Period
 from ..texts import Text
@@ -151,7 +152,7 @@ class Clause:
     id: str
     title: str
     versions: tuple[Version, ...]
-    digest: str = ""
+    digest: "str | Fingerprint" = ""
 
     def on(self, day: dt.date) -> Version | None:
         return next((v for v in self.versions if v.in_force(day)), None)
@@ -170,7 +171,7 @@ class Act:
     points: tuple[Version, ...]
     note: str | None = None  # how the texts were matched where they word the act differently
     measure: Quantity | None = None  # what its over-the-limit bands measure
-    digest: str = ""
+    digest: "str | Fingerprint" = ""
 
     @staticmethod
     def on(versions: tuple[Version, ...], day: dt.date) -> Version | None:
@@ -290,7 +291,7 @@ class Traffic:
     texts: dict[str, Text] = field(default_factory=dict, repr=False, compare=False)
     book: object = field(default=None, repr=False, compare=False)
     counting: object = field(default=None, repr=False, compare=False)
-    digest: str = ""
+    digest: "str | Fingerprint" = ""
     # what the catalogue's search builds once per loaded catalogue (calc/traffic/catalogue.py)
     memo: dict = field(default_factory=dict, repr=False, compare=False)
 
