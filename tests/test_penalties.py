@@ -254,6 +254,17 @@ def test_lighter_is_a_strict_order(a, b, c):
         assert pen.lighter(a, c)
 
 
+@given(sanction, sanction)
+@settings(max_examples=300, deadline=None)
+def test_the_comparison_finds_lighter_what_lighter_finds_lighter(a, b):
+    # choose_version reads which text is lighter off the comparison it words (行政处罚法 第三十七条):
+    # it must be the one definition's verdict, both ways round, and "equal" exactly when neither is
+    cmp = pen.compare(a, b)
+    assert (cmp.lighter == "new") == pen.lighter(a, b)
+    assert (cmp.lighter == "old") == pen.lighter(b, a)
+    assert (cmp.decided_by == "equal") == (not pen.lighter(a, b) and not pen.lighter(b, a))
+
+
 @given(act=st.dates(D(2024, 1, 1), D(2026, 12, 31)), days=st.integers(0, 700),
        circ=st.lists(st.sampled_from(["serious", "minor", "repeated"]), unique=True),
        vid=st.sampled_from(["rental.unregistered-tenant", "rental.unreported-tenant-crime"]))

@@ -40,7 +40,9 @@ class Degree:
 
     def merge(self, other: "Degree") -> "Degree":
         """Bands given together (the base band and an added one) impose both."""
-        return Degree(*(max(x, y) for x, y in zip(self.astuple(), other.astuple())))
+        return Degree(max(self.detention, other.detention), max(self.added_fine, other.added_fine),
+                      max(self.licence, other.licence), max(self.suspension, other.suspension),
+                      max(self.fine, other.fine), max(self.no_warning, other.no_warning))
 
     def astuple(self) -> tuple:
         return (self.detention, self.added_fine, self.licence, self.suspension, self.fine, self.no_warning)
@@ -243,7 +245,7 @@ def choose_version(p: Penalties, v: Violation, act: dt.date, decision: dt.date, 
     cmp = compare(new_out, old_out).worded(p.texts)
     said = p.texts["choice_compared"].say(act=act, old=old.basis, old_sanctions=old_out.describe(), decision=decision,
                                           new=new.basis, new_sanctions=new_out.describe(), comparison=cmp.text)
-    if lighter(new_out, old_out):
+    if cmp.lighter == "new":  # the comparison weighs as `lighter` does, aspect by aspect in Severity's order
         tail = p.texts["choice_new_not_illegal" if not new.punishable else "choice_new_lighter"].say(
             choice_basis=p.choice_basis)
         basis = p.choice_basis if new.punishable else _unpunished_basis(new, p)
