@@ -163,7 +163,7 @@ class Basis(str):
     def __reduce__(self):
         return (Basis, (self.parts, str(self)))
 
-    @property
+    @cached_property  # asked on every band, fact and general rule of an assessment
     def cites(self) -> tuple[Cite, ...]:
         return tuple(p for p in self.parts if isinstance(p, Cite))
 
