@@ -71,7 +71,11 @@ class Instrument:
     number: str | None = None  # a notice's 文号, cited after its title: 《…》（国办发明电〔2025〕7号）
 
     def edition(self, year: int | None) -> Edition | None:
-        return next((e for e in self.editions if e.year == year), None)
+        return self._by_year.get(year)
+
+    @cached_property  # every reference read asks for its edition: some texts (the notices) have twenty
+    def _by_year(self) -> dict[int, Edition]:
+        return {e.year: e for e in reversed(self.editions)}  # the first of a year, as a scan finds it
 
 
 @dataclass(frozen=True)
