@@ -11,7 +11,7 @@ import pytest
 from calc import penalties as pen
 from calc import timelines as T
 from calc.errors import InvalidInput
-from tests.timeline_inputs import estimate_with
+from tests.timeline_inputs import dues, run, stage  # noqa: F401 (run is a fixture)
 
 D = dt.date
 
@@ -19,21 +19,6 @@ D = dt.date
 @pytest.fixture(scope="module")
 def p(schedules):
     return schedules.penalties
-
-
-@pytest.fixture(scope="module")
-def run(schedules, book, rules):
-    def go(pid, start, **kw):
-        return estimate_with(schedules.timelines, pid, start, book, rules, **kw)
-    return go
-
-
-def dues(t):
-    return {r.stage.id: r.due for r in t.stages}
-
-
-def stage(t, sid):
-    return next(r for r in t.stages if r.stage.id == sid)
 
 
 # ---------------------------------------------------------------- backward periods: whose duty

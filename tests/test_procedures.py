@@ -19,25 +19,10 @@ from calc import timelines as T
 from calc.errors import InvalidInput, ScheduleError
 from calc.periods import DateRange
 from calc.nodes import Source
-from tests.timeline_inputs import estimate_with
+from tests.timeline_inputs import dues, run, stage  # noqa: F401 (run is a fixture)
 
 D, DT = dt.date, dt.datetime
 NO_ROLL = "限制人身自由的期间，不因节假日顺延"
-
-
-@pytest.fixture(scope="module")
-def run(schedules, book, rules):
-    def go(pid, start, **kw):
-        return estimate_with(schedules.timelines, pid, start, book, rules, **kw)
-    return go
-
-
-def dues(t):
-    return {r.stage.id: r.due for r in t.stages}
-
-
-def stage(t, sid):
-    return next(r for r in t.stages if r.stage.id == sid)
 
 
 def refused(run, *args, **kw) -> str:

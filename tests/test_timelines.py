@@ -16,7 +16,7 @@ from calc import timelines as T
 from calc.errors import CalendarGap, InvalidInput, NotFound, ScheduleError
 from calc.periods import DateRange
 from calc.schedules import Source
-from tests.timeline_inputs import estimate_with
+from tests.timeline_inputs import dues, estimate_with
 
 D = dt.date
 
@@ -31,10 +31,6 @@ def run(tl, book, rules):
     def go(pid, start, **kw):
         return estimate_with(tl, pid, start, book, rules, **kw)
     return go
-
-
-def dues(t):
-    return {r.stage.id: r.due for r in t.stages}
 
 
 def starts(t):

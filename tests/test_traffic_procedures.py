@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 
 from calc import timelines as T
 from calc.errors import CalendarGap, InvalidInput
-from tests.timeline_inputs import estimate_with
+from tests.timeline_inputs import dues, run, stage  # noqa: F401 (run is a fixture)
 
 D = dt.date
 ACCIDENT_RULES = ("道路交通事故处理程序规定", 112)
@@ -37,21 +37,6 @@ TRAFFIC = {"traffic-accident": ACCIDENT_RULES, "traffic-camera-violation": VIOLA
            "traffic-blood-test": VIOLATION_RULES, "licence-renewal": LICENCE_RULES,
            "vehicle-registration": REGISTRATION_RULES, "vehicle-transfer": REGISTRATION_RULES,
            "vehicle-change": REGISTRATION_RULES, "plate-replacement": REGISTRATION_RULES}
-
-
-@pytest.fixture(scope="module")
-def run(schedules, book, rules):
-    def go(pid, start, **kw):
-        return estimate_with(schedules.timelines, pid, start, book, rules, **kw)
-    return go
-
-
-def dues(t):
-    return {r.stage.id: r.due for r in t.stages}
-
-
-def stage(t, sid):
-    return next(r for r in t.stages if r.stage.id == sid)
 
 
 def step(r, code):
