@@ -77,7 +77,7 @@ def penalty(vid):
     return render_template("penalty.html", v=v, form=form, answer=answer, parties=dom.PARTIES,
                            codes={c.code: c.text for c in understood if not c.general},
                            general_codes={c.code: c.text for c in understood if c.general},
-                           other_codes=others, titles={k: x.title for k, x in p.violations.items()},
+                           other_codes=others, violations=p.violations,
                            citations=penalty_citations(answer) if answer else [],
                            circumstances={c: x.text for c, x in p.circumstances.items()},
                            party_sanctions=party_sanctions, general_status=GENERAL_STATUS, decided_by=DECIDED_BY,
